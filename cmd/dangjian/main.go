@@ -1,0 +1,67 @@
+// Command dangjian runs the party-building management platform and its
+// maintenance tasks. Run it without arguments for help.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+const usage = `dangjian — 党建示范镇管理平台
+
+Usage:
+  dangjian serve [-demo] [-db FILE|URL] [-addr HOST:PORT]   run the web server
+  dangjian migrate [-db …]                                 apply schema migrations
+  dangjian demo [-db …]                                    load the demo town into an empty database
+  dangjian user add -username U -name N -role R -org ID    create an account (asks nothing; password from -password or DANGJIAN_PASSWORD)
+  dangjian user passwd -username U                         set a password (from -password or DANGJIAN_PASSWORD)
+  dangjian backup -to FILE [-db …]                         online copy of a SQLite database (PostgreSQL: use pg_dump)
+  dangjian restore -from FILE [-db …]                      replace a SQLite database with a backup (server stopped)
+  dangjian audit verify [-db …]                            check the audit log's hash chain
+
+Settings come from flags or DANGJIAN_* environment variables (DANGJIAN_DB,
+DANGJIAN_ADDR, DANGJIAN_KEY, DANGJIAN_SECURE_COOKIES, DANGJIAN_TRUST_PROXY).
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Getenv); err != nil {
+		fmt.Fprintln(os.Stderr, "dangjian:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string, env func(string) string) error {
+	if len(args) == 0 {
+		fmt.Print(usage)
+		return nil
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "serve":
+		return serve(ctx, rest, env)
+	case "migrate":
+		return migrate(ctx, rest, env)
+	case "demo":
+		return demoCmd(ctx, rest, env)
+	case "user":
+		return userCmd(ctx, rest, env)
+	case "backup":
+		return backup(ctx, rest, env)
+	case "restore":
+		return restore(ctx, rest, env)
+	case "audit":
+		if len(rest) > 0 && rest[0] == "verify" {
+			return auditVerify(ctx, rest[1:], env)
+		}
+		return fmt.Errorf("usage: dangjian audit verify")
+	case "help", "-h", "--help":
+		fmt.Print(usage)
+		return nil
+	}
+	return fmt.Errorf("unknown command %q\n\n%s", cmd, usage)
+}

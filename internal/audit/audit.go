@@ -1,0 +1,255 @@
+// Package audit keeps the append-only change log. Every row carries a
+// SHA-256 over the previous row's hash and its own content, so editing or
+// deleting a row in the database breaks the chain from that row on, and
+// `dangjian audit verify` names the first broken row.
+package audit
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"dangjian/internal/db"
+)
+
+// Actor is who made a change. auth.Actor converts itself into one, so this
+// package does not depend on accounts.
+type Actor struct {
+	ID   int64 // 0 for the system (migrations, demo data, command line)
+	Name string
+}
+
+// System is the actor of changes made from the command line.
+var System = Actor{Name: "system"}
+
+// Entry is one change: what was done to which record, before and after.
+type Entry struct {
+	Action   string // e.g. "post.assign"
+	Entity   string // table-like noun, e.g. "post"
+	EntityID int64
+	OrgID    int64 // the organisation the record belongs to, for scoped reading
+	Before   any   // nil for a creation
+	After    any   // nil for a deletion
+}
+
+// Record appends e inside the caller's transaction. Writers are serialised
+// on the single audit_head row (a row lock on PostgreSQL, the one writer on
+// SQLite), which is what keeps the chain linear across app servers.
+func Record(ctx context.Context, tx *sql.Tx, at time.Time, who Actor, e Entry) error {
+	before, err := marshal(e.Before)
+	if err != nil {
+		return err
+	}
+	after, err := marshal(e.After)
+	if err != nil {
+		return err
+	}
+	var seq int64
+	var prev string
+	if err := tx.QueryRowContext(ctx,
+		`UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash`).Scan(&seq, &prev); err != nil {
+		return fmt.Errorf("audit head: %w", err)
+	}
+	row := Row{ID: seq, At: at.UTC().Truncate(time.Microsecond), ActorID: who.ID, ActorName: who.Name,
+		Action: e.Action, Entity: e.Entity, EntityID: e.EntityID, OrgID: e.OrgID,
+		Before: before, After: after, PrevHash: prev}
+	row.Hash = row.computeHash()
+	var actorID, orgID any
+	if row.ActorID != 0 {
+		actorID = row.ActorID
+	}
+	if row.OrgID != 0 {
+		orgID = row.OrgID
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO audit_log
+		(id, at, actor_id, actor_name, action, entity, entity_id, org_id, before_json, after_json, prev_hash, hash)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+		row.ID, row.At, actorID, row.ActorName, row.Action, row.Entity, row.EntityID, orgID,
+		row.Before, row.After, row.PrevHash, row.Hash); err != nil {
+		return fmt.Errorf("audit insert: %w", err)
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE audit_head SET hash = $1 WHERE id = 1`, row.Hash)
+	return err
+}
+
+func marshal(v any) (string, error) {
+	if v == nil {
+		return "", nil
+	}
+	b, err := json.Marshal(v)
+	return string(b), err
+}
+
+// Row is one stored audit record.
+type Row struct {
+	ID        int64
+	At        time.Time
+	ActorID   int64
+	ActorName string
+	Action    string
+	Entity    string
+	EntityID  int64
+	OrgID     int64
+	Before    string
+	After     string
+	PrevHash  string
+	Hash      string
+}
+
+// computeHash covers every stored field; fields are length-prefixed so no
+// two different rows can serialise to the same bytes.
+func (r Row) computeHash() string {
+	var b strings.Builder
+	for _, f := range []string{
+		strconv.FormatInt(r.ID, 10), r.At.UTC().Format(time.RFC3339Nano),
+		strconv.FormatInt(r.ActorID, 10), r.ActorName, r.Action, r.Entity,
+		strconv.FormatInt(r.EntityID, 10), strconv.FormatInt(r.OrgID, 10),
+		r.Before, r.After, r.PrevHash,
+	} {
+		b.WriteString(strconv.Itoa(len(f)))
+		b.WriteByte(':')
+		b.WriteString(f)
+	}
+	sum := sha256.Sum256([]byte(b.String()))
+	return hex.EncodeToString(sum[:])
+}
+
+const rowColumns = `id, at, COALESCE(actor_id, 0), actor_name, action, entity, entity_id,
+	COALESCE(org_id, 0), before_json, after_json, prev_hash, hash`
+
+func scanRow(rows *sql.Rows) (Row, error) {
+	var r Row
+	err := rows.Scan(&r.ID, &r.At, &r.ActorID, &r.ActorName, &r.Action, &r.Entity, &r.EntityID,
+		&r.OrgID, &r.Before, &r.After, &r.PrevHash, &r.Hash)
+	r.At = r.At.UTC()
+	return r, err
+}
+
+// Broken describes the first row whose chain does not hold.
+type Broken struct {
+	ID     int64
+	Reason string
+}
+
+// Verify walks the whole chain in order and returns the first broken row,
+// or nil when every row is intact. It also checks that the head still
+// points at the last row, which catches deleting rows from the end.
+func Verify(ctx context.Context, q interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}) (checked int64, broken *Broken, err error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+rowColumns+` FROM audit_log ORDER BY id`)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer rows.Close()
+	prev := ""
+	var wantID int64 = 1
+	for rows.Next() {
+		r, err := scanRow(rows)
+		if err != nil {
+			return checked, nil, err
+		}
+		checked++
+		switch {
+		case r.ID != wantID:
+			return checked, &Broken{ID: r.ID, Reason: fmt.Sprintf("row %d is missing", wantID)}, nil
+		case r.PrevHash != prev:
+			return checked, &Broken{ID: r.ID, Reason: "previous hash does not match"}, nil
+		case r.computeHash() != r.Hash:
+			return checked, &Broken{ID: r.ID, Reason: "content does not match its hash"}, nil
+		}
+		prev = r.Hash
+		wantID++
+	}
+	if err := rows.Err(); err != nil {
+		return checked, nil, err
+	}
+	var seq int64
+	var head string
+	if err := q.QueryRowContext(ctx, `SELECT seq, hash FROM audit_head WHERE id = 1`).Scan(&seq, &head); err != nil {
+		return checked, nil, err
+	}
+	if seq != wantID-1 || head != prev {
+		return checked, &Broken{ID: wantID, Reason: fmt.Sprintf("the log ends at row %d but the head records %d", wantID-1, seq)}, nil
+	}
+	return checked, nil, nil
+}
+
+// Filter selects audit rows for reading. OrgPaths limits rows to the
+// actor's subtrees; an empty slice with All=false yields nothing.
+type Filter struct {
+	Entity   string
+	EntityID int64
+	OrgPaths []string
+	All      bool  // no org restriction (county-wide admins, command line)
+	BeforeID int64 // keyset pagination: rows with id < BeforeID
+	Limit    int
+}
+
+// List returns audit rows newest first.
+func List(ctx context.Context, q interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}, f Filter) ([]Row, error) {
+	var where []string
+	var a db.Args
+	arg := a.Add
+	if f.Entity != "" {
+		where = append(where, "a.entity = "+arg(f.Entity))
+	}
+	if f.EntityID != 0 {
+		where = append(where, "a.entity_id = "+arg(f.EntityID))
+	}
+	if f.BeforeID > 0 {
+		where = append(where, "a.id < "+arg(f.BeforeID))
+	}
+	if !f.All {
+		if len(f.OrgPaths) == 0 {
+			return nil, nil
+		}
+		where = append(where, a.Subtree("o.path", f.OrgPaths))
+	}
+	limit := f.Limit
+	if limit <= 0 || limit > 200 {
+		limit = 50
+	}
+	query := `SELECT ` + prefixed(rowColumns) + ` FROM audit_log a LEFT JOIN orgs o ON o.id = a.org_id`
+	if len(where) > 0 {
+		query += " WHERE " + strings.Join(where, " AND ")
+	}
+	query += " ORDER BY a.id DESC LIMIT " + strconv.Itoa(limit)
+	rows, err := q.QueryContext(ctx, query, a.Values()...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Row
+	for rows.Next() {
+		r, err := scanRow(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+func prefixed(cols string) string {
+	r := strings.NewReplacer("COALESCE(", "COALESCE(a.")
+	parts := strings.Split(cols, ",")
+	for i, p := range parts {
+		p = strings.TrimSpace(p)
+		if strings.HasPrefix(p, "COALESCE(") {
+			parts[i] = r.Replace(p)
+		} else {
+			parts[i] = "a." + p
+		}
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,103 @@
+package auth
+
+import (
+	"dangjian/internal/apperr"
+	"dangjian/internal/audit"
+	"dangjian/internal/db"
+	"dangjian/internal/i18n"
+)
+
+// Binding is one role held on one organisation.
+type Binding struct {
+	Role    Role
+	OrgID   int64
+	OrgPath string
+	TownID  int64
+}
+
+// Actor is the user a use case acts for. Every use case takes one and
+// checks it before touching data; handlers only pass it along.
+type Actor struct {
+	UserID   int64
+	Username string
+	Name     string
+	Lang     i18n.Lang
+	Bindings []Binding
+	// CSRF is the session's form token; empty for API tokens, which
+	// browsers never send on their own.
+	CSRF string
+}
+
+// Audit is how the audit log names this actor.
+func (a *Actor) Audit() audit.Actor {
+	if a == nil {
+		return audit.System
+	}
+	return audit.Actor{ID: a.UserID, Name: a.Username}
+}
+
+// Scope lists the subtree roots where the actor holds permission p.
+func (a *Actor) Scope(p Perm) []string {
+	if a == nil {
+		return nil
+	}
+	var out []string
+	for _, b := range a.Bindings {
+		if b.Role.Grants(p) {
+			out = append(out, b.OrgPath)
+		}
+	}
+	return out
+}
+
+// Can reports whether the actor holds p anywhere.
+func (a *Actor) Can(p Perm) bool { return len(a.Scope(p)) > 0 }
+
+// CanAt reports whether the actor holds p over the organisation at path.
+func (a *Actor) CanAt(p Perm, path string) bool {
+	for _, root := range a.Scope(p) {
+		if db.Under(path, root) {
+			return true
+		}
+	}
+	return false
+}
+
+// Require refuses unless the actor holds p over path. A record the actor
+// cannot even read answers NotFound, so probing ids reveals nothing; one
+// the actor can read but not change answers Forbidden.
+func (a *Actor) Require(p Perm, path string) error {
+	if a.CanAt(p, path) {
+		return nil
+	}
+	if a.CanAt(PermOrgRead, path) {
+		return apperr.Forbidden()
+	}
+	return apperr.NotFound()
+}
+
+// HasRole reports whether the actor holds role r anywhere.
+func (a *Actor) HasRole(r Role) bool {
+	if a == nil {
+		return false
+	}
+	for _, b := range a.Bindings {
+		if b.Role == r {
+			return true
+		}
+	}
+	return false
+}
+
+// TownIDs lists the towns the actor works in, for pages that default to one.
+func (a *Actor) TownIDs() []int64 {
+	seen := map[int64]bool{}
+	var out []int64
+	for _, b := range a.Bindings {
+		if b.TownID != 0 && !seen[b.TownID] {
+			seen[b.TownID] = true
+			out = append(out, b.TownID)
+		}
+	}
+	return out
+}

@@ -1,0 +1,221 @@
+// Package auth holds accounts, sessions, API tokens, login throttling and
+// the roles that bind a user to a subtree of the organisation tree.
+package auth
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"strings"
+	"time"
+
+	"dangjian/internal/apperr"
+	"dangjian/internal/audit"
+	"dangjian/internal/db"
+	"dangjian/internal/i18n"
+)
+
+// Service is the accounts use cases.
+type Service struct {
+	DB       *db.DB
+	Clock    db.Clock
+	Password PasswordParams
+	// SessionTTL is how long a session lives without use.
+	SessionTTL time.Duration
+	// Throttle limits failed logins.
+	Throttle Throttle
+}
+
+// Throttle is the login limit: at most PerAccount failures for one
+// username and PerAddress from one address within Window.
+type Throttle struct {
+	PerAccount int
+	PerAddress int
+	Window     time.Duration
+}
+
+var DefaultThrottle = Throttle{PerAccount: 5, PerAddress: 30, Window: 15 * time.Minute}
+
+// NewService fills in defaults.
+func NewService(d *db.DB, clock db.Clock) *Service {
+	return &Service{DB: d, Clock: clock, Password: DefaultPasswordParams,
+		SessionTTL: 12 * time.Hour, Throttle: DefaultThrottle}
+}
+
+// newToken returns a random token for the client and its SHA-256 for the
+// database: a stolen database does not hold usable session cookies.
+func newToken() (token, hash string) {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		panic(err) // the system's randomness is gone; nothing is safe
+	}
+	token = base64.RawURLEncoding.EncodeToString(b)
+	return token, hashToken(token)
+}
+
+func hashToken(token string) string {
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:])
+}
+
+// Login checks a username and password and opens a session. Failures are
+// counted per account and per address in the database, so every app
+// server sees the same count.
+func (s *Service) Login(ctx context.Context, username, password, addr string) (token string, err error) {
+	now := s.Clock.Now()
+	since := now.Add(-s.Throttle.Window)
+	acctKey, addrKey := "user:"+username, "addr:"+addr
+	for _, c := range []struct {
+		key   string
+		limit int
+	}{{acctKey, s.Throttle.PerAccount}, {addrKey, s.Throttle.PerAddress}} {
+		var n int
+		if err := s.DB.QueryRowContext(ctx, `SELECT COUNT(*) FROM login_failures WHERE key = $1 AND at > $2`,
+			c.key, since).Scan(&n); err != nil {
+			return "", err
+		}
+		if n >= c.limit {
+			return "", apperr.TooMany("auth.throttled", apperr.Params{"minutes": int(s.Throttle.Window.Minutes())})
+		}
+	}
+	var userID int64
+	var hash string
+	var disabled bool
+	err = s.DB.QueryRowContext(ctx, `SELECT id, password_hash, disabled FROM users WHERE username = $1`, username).
+		Scan(&userID, &hash, &disabled)
+	if errors.Is(err, sql.ErrNoRows) {
+		CheckPassword(password, dummyHash)
+		hash = ""
+	} else if err != nil {
+		return "", err
+	}
+	if hash == "" || disabled || !CheckPassword(password, hash) {
+		err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
+			for _, k := range []string{acctKey, addrKey} {
+				if _, err := tx.ExecContext(ctx, `INSERT INTO login_failures(key, at) VALUES ($1, $2)`, k, now); err != nil {
+					return err
+				}
+			}
+			_, err := tx.ExecContext(ctx, `DELETE FROM login_failures WHERE at < $1`, now.Add(-24*time.Hour))
+			return err
+		})
+		if err != nil {
+			return "", err
+		}
+		return "", apperr.Unauthenticated("auth.bad_credentials")
+	}
+	token, tokenHash := newToken()
+	csrf, _ := newToken()
+	err = s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM login_failures WHERE key = $1`, acctKey); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO sessions(token_hash, user_id, csrf_token, created_at, expires_at, remote_addr)
+			VALUES ($1, $2, $3, $4, $5, $6)`, tokenHash, userID, csrf, now, now.Add(s.SessionTTL), addr)
+		return err
+	})
+	return token, err
+}
+
+// SessionActor resolves a session cookie to its actor, sliding the
+// expiry forward at most once a minute to keep writes rare.
+func (s *Service) SessionActor(ctx context.Context, token string) (*Actor, error) {
+	now := s.Clock.Now()
+	var userID int64
+	var csrf string
+	var expires time.Time
+	err := s.DB.QueryRowContext(ctx, `SELECT user_id, csrf_token, expires_at FROM sessions WHERE token_hash = $1`,
+		hashToken(token)).Scan(&userID, &csrf, &expires)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && !expires.After(now)) {
+		return nil, apperr.Unauthenticated("auth.session_expired")
+	}
+	if err != nil {
+		return nil, err
+	}
+	if expires.Sub(now) < s.SessionTTL-time.Minute {
+		if _, err := s.DB.ExecContext(ctx, `UPDATE sessions SET expires_at = $1 WHERE token_hash = $2`,
+			now.Add(s.SessionTTL), hashToken(token)); err != nil {
+			return nil, err
+		}
+	}
+	a, err := s.loadActor(ctx, userID)
+	if err != nil {
+		return nil, err
+	}
+	a.CSRF = csrf
+	return a, nil
+}
+
+// TokenActor resolves an API bearer token.
+func (s *Service) TokenActor(ctx context.Context, token string) (*Actor, error) {
+	var userID int64
+	token = strings.TrimPrefix(token, "dj_")
+	err := s.DB.QueryRowContext(ctx, `SELECT user_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL`,
+		hashToken(token)).Scan(&userID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, apperr.Unauthenticated("auth.bad_token")
+	}
+	if err != nil {
+		return nil, err
+	}
+	return s.loadActor(ctx, userID)
+}
+
+func (s *Service) loadActor(ctx context.Context, userID int64) (*Actor, error) {
+	a := &Actor{UserID: userID}
+	var lang string
+	var disabled bool
+	err := s.DB.QueryRowContext(ctx, `SELECT username, display_name, lang, disabled FROM users WHERE id = $1`, userID).
+		Scan(&a.Username, &a.Name, &lang, &disabled)
+	if errors.Is(err, sql.ErrNoRows) || disabled {
+		return nil, apperr.Unauthenticated("auth.session_expired")
+	}
+	if err != nil {
+		return nil, err
+	}
+	a.Lang = i18n.Parse(lang)
+	rows, err := s.DB.QueryContext(ctx, `SELECT b.role, b.org_id, o.path, COALESCE(o.town_id, 0)
+		FROM role_bindings b JOIN orgs o ON o.id = b.org_id WHERE b.user_id = $1 ORDER BY b.id`, userID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var b Binding
+		if err := rows.Scan(&b.Role, &b.OrgID, &b.OrgPath, &b.TownID); err != nil {
+			return nil, err
+		}
+		a.Bindings = append(a.Bindings, b)
+	}
+	return a, rows.Err()
+}
+
+// Logout ends one session.
+func (s *Service) Logout(ctx context.Context, token string) error {
+	_, err := s.DB.ExecContext(ctx, `DELETE FROM sessions WHERE token_hash = $1`, hashToken(token))
+	return err
+}
+
+// LogoutEverywhere ends every session of the actor, on every device.
+func (s *Service) LogoutEverywhere(ctx context.Context, a *Actor) error {
+	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1`, a.UserID)
+		if err != nil {
+			return err
+		}
+		n, _ := res.RowsAffected()
+		return audit.Record(ctx, tx, s.Clock.Now(), a.Audit(), audit.Entry{
+			Action: "user.logout_everywhere", Entity: "user", EntityID: a.UserID,
+			After: map[string]any{"sessions_ended": n}})
+	})
+}
+
+// SetLang remembers the actor's language choice.
+func (s *Service) SetLang(ctx context.Context, a *Actor, lang i18n.Lang) error {
+	_, err := s.DB.ExecContext(ctx, `UPDATE users SET lang = $1 WHERE id = $2`, string(lang), a.UserID)
+	return err
+}

@@ -1,0 +1,119 @@
+// Package config is the one validated settings struct, read from flags and
+// DANGJIAN_* environment variables and passed down; nothing reads the
+// environment anywhere else.
+package config
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+)
+
+// Config holds every setting of a running server.
+type Config struct {
+	// Addr is where the HTTP server listens.
+	Addr string
+	// Database is a SQLite file path or a postgres:// URL.
+	Database string
+	// Key encrypts personal identifiers (32 bytes, hex). With SQLite and no
+	// key given, one is created beside the database file on first start.
+	Key []byte
+	// SecureCookies marks cookies Secure; set it when served over TLS.
+	SecureCookies bool
+	// TrustProxy takes the client address from X-Forwarded-For, for
+	// servers behind a reverse proxy.
+	TrustProxy bool
+	// BaseURL is how users reach the server, printed at start-up.
+	BaseURL string
+	// ShutdownTimeout bounds how long in-flight requests may finish.
+	ShutdownTimeout time.Duration
+}
+
+// IsPostgres reports whether the database is PostgreSQL.
+func (c Config) IsPostgres() bool {
+	return strings.HasPrefix(c.Database, "postgres://") || strings.HasPrefix(c.Database, "postgresql://")
+}
+
+// Load reads flags (in args) over environment variables over defaults.
+func Load(fs *flag.FlagSet, args []string, env func(string) string) (Config, error) {
+	c := Config{ShutdownTimeout: 10 * time.Second}
+	def := func(key, fallback string) string {
+		if v := env(key); v != "" {
+			return v
+		}
+		return fallback
+	}
+	var keyHex string
+	fs.StringVar(&c.Addr, "addr", def("DANGJIAN_ADDR", "127.0.0.1:8080"), "listen address")
+	fs.StringVar(&c.Database, "db", def("DANGJIAN_DB", "dangjian.db"), "SQLite file or postgres:// URL")
+	fs.StringVar(&keyHex, "key", def("DANGJIAN_KEY", ""), "identifier encryption key, 64 hex digits")
+	fs.BoolVar(&c.SecureCookies, "secure-cookies", def("DANGJIAN_SECURE_COOKIES", "") == "true", "mark cookies Secure (TLS)")
+	fs.BoolVar(&c.TrustProxy, "trust-proxy", def("DANGJIAN_TRUST_PROXY", "") == "true", "use X-Forwarded-For")
+	fs.StringVar(&c.BaseURL, "base-url", def("DANGJIAN_BASE_URL", ""), "public address of the server")
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if keyHex != "" {
+		k, err := hex.DecodeString(keyHex)
+		if err != nil || len(k) != 32 {
+			return c, errors.New("DANGJIAN_KEY must be 64 hex digits (32 bytes)")
+		}
+		c.Key = k
+	}
+	if c.BaseURL == "" {
+		host := c.Addr
+		if strings.HasPrefix(host, ":") {
+			host = "localhost" + host
+		}
+		c.BaseURL = "http://" + host
+	}
+	return c, nil
+}
+
+// Validate checks the settings and fills in the SQLite key file. It is
+// called once before anything starts.
+func (c *Config) Validate() error {
+	if c.Database == "" {
+		return errors.New("no database: give -db with a file path or a postgres:// URL")
+	}
+	if c.Key == nil {
+		if c.IsPostgres() {
+			return errors.New("DANGJIAN_KEY is required with PostgreSQL: every app server must share one key")
+		}
+		k, err := loadOrCreateKey(c.Database + ".key")
+		if err != nil {
+			return err
+		}
+		c.Key = k
+	}
+	return nil
+}
+
+// loadOrCreateKey keeps a town office's key next to its database, so the
+// one-PC set-up needs no configuration. Backups must copy both files.
+func loadOrCreateKey(path string) ([]byte, error) {
+	b, err := os.ReadFile(path)
+	if err == nil {
+		k, err := hex.DecodeString(strings.TrimSpace(string(b)))
+		if err != nil || len(k) != 32 {
+			return nil, fmt.Errorf("key file %s is damaged: expected 64 hex digits", path)
+		}
+		return k, nil
+	}
+	if !errors.Is(err, os.ErrNotExist) {
+		return nil, err
+	}
+	k := make([]byte, 32)
+	if _, err := rand.Read(k); err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(path, []byte(hex.EncodeToString(k)+"\n"), 0o600); err != nil {
+		return nil, fmt.Errorf("create key file: %w", err)
+	}
+	return k, nil
+}

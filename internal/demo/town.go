@@ -1,0 +1,231 @@
+// Package demo fills an empty database with the seed's town: its sixteen
+// village general branches, their group branches, the sites the plan
+// names, industry organisations, posts with holders, and demo accounts.
+package demo
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"dangjian/internal/auth"
+	"dangjian/internal/org"
+	"dangjian/internal/web"
+)
+
+// Village is one 村(社区)党总支 of the seed town with its group branches.
+type Village struct {
+	Name   string
+	Groups []string
+}
+
+// Villages are the sixteen villages. 民家, 海戛, 海丹, 大坪 (new sites) and
+// 岩头 (renovated) are named in the plan, as are the groups 民家一组/二组,
+// 得戛一组…四组 and 秧田冲, 迤老黑, 大树脚; the others complete the count
+// of 16 general branches and 143 group branches (134 + 6 new + 3 renovated).
+var Villages = []Village{
+	{"民家", groups("民家", 9)},
+	{"海戛", groups("海戛", 9)},
+	{"海丹", groups("海丹", 9)},
+	{"大坪", groups("大坪", 9)},
+	{"岩头", append([]string{"秧田冲", "迤老黑", "大树脚"}, groups("岩头", 6)...)},
+	{"得戛", groups("得戛", 9)},
+	{"大河", groups("大河", 9)},
+	{"恩乐", groups("恩乐", 9)},
+	{"沙田", groups("沙田", 9)},
+	{"块泽", groups("块泽", 9)},
+	{"庆丰", groups("庆丰", 9)},
+	{"下营", groups("下营", 9)},
+	{"坡头", groups("坡头", 9)},
+	{"多乐", groups("多乐", 9)},
+	{"补掌", groups("补掌", 9)},
+	{"黄泥堡", groups("黄泥堡", 8)},
+}
+
+var numerals = []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
+
+// groups names n groups of a village: 民家一组, 民家二组 … as the plan
+// names them.
+func groups(village string, n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = village + numerals[i] + "组"
+	}
+	return out
+}
+
+// GroupBranchCount is the seed's number of group branches: 134 others, 6
+// new and 3 renovated.
+const GroupBranchCount = 143
+
+// Accounts are the demo log-ins, one per role, printed at start-up.
+type Account struct {
+	Username, Name string
+	Role           auth.Role
+	Org            string // village name, "town" or a group name
+}
+
+// DemoPassword is every demo account's password.
+const DemoPassword = "dangjian2026"
+
+var Accounts = []Account{
+	{"admin", "镇组织委员 李建国", auth.RoleTownAdmin, "town"},
+	{"county", "县委组织部 王明", auth.RoleCountyAdmin, "county"},
+	{"kuaiji", "三资代理服务中心 张丽", auth.RoleTownAccountant, "town"},
+	{"haidan", "海丹村党总支书记", auth.RoleVillageLeader, "海丹"},
+	{"haiga", "海戛村党总支书记", auth.RoleVillageLeader, "海戛"},
+	{"minjia1", "民家一组支部书记", auth.RoleBranchSecretary, "民家一组"},
+	{"zhongxin", "海丹村为民服务中心主任", auth.RoleCentreStaff, "海丹"},
+	{"jiandu", "海丹村务监督委员会", auth.RoleSupervisor, "海丹"},
+	{"daibiao", "海丹村民代表", auth.RoleRepresentative, "海丹"},
+}
+
+// Town is what Load built, for the later steps and for tests.
+type Town struct {
+	County   org.Org
+	Town     org.Org
+	Villages map[string]org.Org // by short name
+	Groups   map[string]org.Org // by name, e.g. 民家一组
+	Industry []org.Org
+}
+
+// Load builds the demo town. It refuses to run on a database that
+// already has organisations, so it never mixes with real data.
+func Load(ctx context.Context, svc web.Services, log func(string, ...any)) (*Town, error) {
+	var n int
+	if err := svc.DB.QueryRowContext(ctx, `SELECT COUNT(*) FROM orgs`).Scan(&n); err != nil {
+		return nil, err
+	}
+	if n > 0 {
+		return nil, fmt.Errorf("the database already has %d organisations; the demo loads only into an empty one", n)
+	}
+	start := time.Now()
+	t := &Town{Villages: map[string]org.Org{}, Groups: map[string]org.Org{}}
+	var err error
+	if t.County, err = svc.Org.Create(ctx, nil, org.NewOrg{Type: org.TypeCounty, Name: "富源县委", ShortName: "富源县"}); err != nil {
+		return nil, err
+	}
+	if t.Town, err = svc.Org.Create(ctx, nil, org.NewOrg{ParentID: t.County.ID, Type: org.TypeTown, Name: "大河镇党委", ShortName: "大河镇"}); err != nil {
+		return nil, err
+	}
+	for i, v := range Villages {
+		vo, err := svc.Org.Create(ctx, nil, org.NewOrg{ParentID: t.Town.ID, Type: org.TypeGeneralBranch,
+			Name: v.Name + "村党总支", ShortName: v.Name, SortOrder: i})
+		if err != nil {
+			return nil, err
+		}
+		t.Villages[v.Name] = vo
+		for j, g := range v.Groups {
+			gobj, err := svc.Org.Create(ctx, nil, org.NewOrg{ParentID: vo.ID, Type: org.TypeBranch,
+				Name: g + "党支部", ShortName: g, SortOrder: j})
+			if err != nil {
+				return nil, err
+			}
+			t.Groups[g] = gobj
+		}
+	}
+	industry := []struct {
+		village, name string
+		kind          org.IndustryType
+	}{
+		{"大河", "大河乌猪养殖专业合作社党支部", org.IndustryLeadingEnterprise},
+		{"", "富源县大河煤矿党支部", org.IndustryCoalMine},
+		{"", "大河镇重点项目建设服务党支部", org.IndustryKeyProject},
+		{"海丹", "海丹魔芋种植专业合作社党支部", org.IndustrySpecialty},
+		{"民家", "民家核桃产业党支部", org.IndustrySpecialty},
+	}
+	for _, in := range industry {
+		parent := t.Town.ID
+		if in.village != "" {
+			parent = t.Villages[in.village].ID
+		}
+		o, err := svc.Org.Create(ctx, nil, org.NewOrg{ParentID: parent, Type: org.TypeIndustry, IndustryType: in.kind, Name: in.name})
+		if err != nil {
+			return nil, err
+		}
+		t.Industry = append(t.Industry, o)
+	}
+	for _, h := range []string{"大河镇则黑酒厂党员活动之家", "大河镇天麻种植企业党员活动之家"} {
+		if _, err := svc.Org.Create(ctx, nil, org.NewOrg{ParentID: t.Town.ID, Type: org.TypeActivityHome, Name: h}); err != nil {
+			return nil, err
+		}
+	}
+	if err := assignHolders(ctx, svc, t); err != nil {
+		return nil, err
+	}
+	for _, step := range steps {
+		if err := step(ctx, svc, t); err != nil {
+			return nil, err
+		}
+	}
+	if err := addAccounts(ctx, svc, t); err != nil {
+		return nil, err
+	}
+	log("demo town loaded", "villages", len(t.Villages), "groups", len(t.Groups), "took", time.Since(start).Round(time.Millisecond))
+	return t, nil
+}
+
+// steps are the programmes' own demo data, run after the tree exists and
+// before accounts; each programme appends its step in its own file.
+var steps []func(ctx context.Context, svc web.Services, t *Town) error
+
+// termStart is when the current village committees took office.
+var termStart = time.Date(2021, 3, 1, 0, 0, 0, 0, time.UTC)
+
+// assignHolders fills every post of every village and branch.
+func assignHolders(ctx context.Context, svc web.Services, t *Town) error {
+	g := &names{}
+	var ids []int64
+	for _, v := range Villages {
+		ids = append(ids, t.Villages[v.Name].ID)
+		for _, gr := range v.Groups {
+			ids = append(ids, t.Groups[gr].ID)
+		}
+	}
+	for _, o := range t.Industry {
+		ids = append(ids, o.ID)
+	}
+	posts, err := svc.Org.PostOrgs(ctx, systemReader(t), ids)
+	if err != nil {
+		return err
+	}
+	for _, p := range posts {
+		if _, err := svc.Org.Assign(ctx, nil, org.Assignment{PostID: p.ID, HolderName: g.next(), StartedOn: termStart}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// systemReader can read the whole demo county, for the loader's queries.
+func systemReader(t *Town) *auth.Actor {
+	return &auth.Actor{Username: "system", Bindings: []auth.Binding{{Role: auth.RoleCountyAdmin, OrgID: t.County.ID, OrgPath: t.County.Path}}}
+}
+
+func addAccounts(ctx context.Context, svc web.Services, t *Town) error {
+	// Demo accounts use cheaper hashing so the demo starts in a second
+	// on an old PC; real accounts keep the full cost.
+	saved := svc.Auth.Password
+	svc.Auth.Password = auth.PasswordParams{MemoryKiB: 8 * 1024, Time: 1, Threads: 1}
+	defer func() { svc.Auth.Password = saved }()
+	for _, acc := range Accounts {
+		var orgID int64
+		switch acc.Org {
+		case "town":
+			orgID = t.Town.ID
+		case "county":
+			orgID = t.County.ID
+		default:
+			if v, ok := t.Villages[acc.Org]; ok {
+				orgID = v.ID
+			} else {
+				orgID = t.Groups[acc.Org].ID
+			}
+		}
+		if _, err := svc.Auth.AddUser(ctx, nil, auth.NewUser{Username: acc.Username, DisplayName: acc.Name,
+			Password: DemoPassword, Role: acc.Role, OrgID: orgID}); err != nil {
+			return fmt.Errorf("demo account %s: %w", acc.Username, err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,276 @@
+package org
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"dangjian/internal/apperr"
+	"dangjian/internal/audit"
+	"dangjian/internal/auth"
+	"dangjian/internal/db"
+)
+
+// Service is the organisation use cases.
+type Service struct {
+	DB    *db.DB
+	Clock db.Clock
+}
+
+const orgColumns = `o.id, COALESCE(o.parent_id, 0), COALESCE(o.town_id, 0), o.type, o.industry_type,
+	o.name, o.short_name, o.path, o.sort_order, o.founded_on`
+
+func scanOrg(row interface{ Scan(...any) error }) (Org, error) {
+	var o Org
+	var founded sql.NullTime
+	err := row.Scan(&o.ID, &o.ParentID, &o.TownID, &o.Type, &o.IndustryType, &o.Name, &o.ShortName,
+		&o.Path, &o.SortOrder, &founded)
+	if founded.Valid {
+		t := founded.Time.UTC()
+		o.FoundedOn = &t
+	}
+	return o, err
+}
+
+// getOrg loads an organisation without a scope check; callers check.
+func getOrg(ctx context.Context, q db.Queryer, id int64) (Org, error) {
+	o, err := scanOrg(q.QueryRowContext(ctx, `SELECT `+orgColumns+` FROM orgs o WHERE o.id = $1`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return o, apperr.NotFound()
+	}
+	return o, err
+}
+
+// Get returns one organisation the actor may read.
+func (s *Service) Get(ctx context.Context, a *auth.Actor, id int64) (Org, error) {
+	o, err := getOrg(ctx, s.DB, id)
+	if err != nil {
+		return o, err
+	}
+	if !a.CanAt(auth.PermOrgRead, o.Path) {
+		return Org{}, apperr.NotFound()
+	}
+	return o, nil
+}
+
+// NewOrg is the input of Create.
+type NewOrg struct {
+	ParentID     int64
+	Type         Type
+	IndustryType IndustryType
+	Name         string
+	ShortName    string
+	SortOrder    int
+	FoundedOn    *time.Time
+}
+
+// Create adds an organisation under its parent, with the standard posts of
+// its type. A nil actor is the command line or demo loader.
+func (s *Service) Create(ctx context.Context, a *auth.Actor, in NewOrg) (Org, error) {
+	var o Org
+	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		o, err = s.create(ctx, tx, a, in)
+		return err
+	})
+	return o, err
+}
+
+func (s *Service) create(ctx context.Context, tx *sql.Tx, a *auth.Actor, in NewOrg) (Org, error) {
+	in.Name = strings.TrimSpace(in.Name)
+	in.ShortName = strings.TrimSpace(in.ShortName)
+	f := apperr.Fields{}
+	if in.Name == "" {
+		f.Add("name", "error.required", nil)
+	}
+	if !in.Type.Valid() {
+		f.Add("type", "org.type_unknown", nil)
+	}
+	if in.Type == TypeIndustry && !validIndustry(in.IndustryType) {
+		f.Add("industry_type", "org.industry_type_required", nil)
+	}
+	if in.Type != TypeIndustry {
+		in.IndustryType = ""
+	}
+	if err := f.Err(); err != nil {
+		return Org{}, err
+	}
+	var parent Org
+	if in.ParentID != 0 {
+		p, err := getOrg(ctx, tx, in.ParentID)
+		if err != nil {
+			return Org{}, apperr.Invalid("parent_id", "org.unknown", nil)
+		}
+		parent = p
+		if a != nil {
+			if err := a.Require(auth.PermOrgManage, parent.Path); err != nil {
+				return Org{}, err
+			}
+		}
+	} else if a != nil {
+		return Org{}, apperr.Forbidden() // only the command line plants a new root
+	}
+	if !parentAllowed(in.Type, parent.Type, in.ParentID != 0) {
+		return Org{}, apperr.Rule("org.parent_type", apperr.Params{
+			"type": typeKey(in.Type), "parent": typeKey(parent.Type)})
+	}
+	now := s.Clock.Now()
+	var parentID, townID any
+	if in.ParentID != 0 {
+		parentID = in.ParentID
+	}
+	if parent.TownID != 0 {
+		townID = parent.TownID
+	}
+	var id int64
+	// The path needs the new id, so insert with a unique placeholder path
+	// and fill it in at once, inside the same transaction.
+	tmp := "/tmp-" + strconv.FormatInt(now.UnixNano(), 36) + "/"
+	err := tx.QueryRowContext(ctx, `INSERT INTO orgs(parent_id, town_id, type, industry_type, name, short_name, path,
+		sort_order, founded_on, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+		parentID, townID, string(in.Type), string(in.IndustryType), in.Name, in.ShortName, tmp,
+		in.SortOrder, nullTime(in.FoundedOn), now).Scan(&id)
+	if err != nil {
+		return Org{}, err
+	}
+	path := parent.Path
+	if path == "" {
+		path = "/"
+	}
+	path += strconv.FormatInt(id, 10) + "/"
+	if in.Type == TypeTown {
+		townID = id
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE orgs SET path = $1, town_id = $2 WHERE id = $3`, path, townID, id); err != nil {
+		return Org{}, err
+	}
+	o, err := getOrg(ctx, tx, id)
+	if err != nil {
+		return Org{}, err
+	}
+	kinds := BranchPosts
+	switch in.Type {
+	case TypeGeneralBranch:
+		kinds = VillagePosts
+	case TypeCounty, TypeTown:
+		kinds = nil
+	}
+	for i, k := range kinds {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO posts(org_id, town_id, code, body, sort_order) VALUES ($1, $2, $3, $4, $5)`,
+			id, townID, k.Code, string(k.Body), i); err != nil {
+			return Org{}, err
+		}
+	}
+	return o, audit.Record(ctx, tx, now, a.Audit(), audit.Entry{
+		Action: "org.create", Entity: "org", EntityID: id, OrgID: id, After: o})
+}
+
+func validIndustry(t IndustryType) bool {
+	for _, x := range IndustryTypes {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+func parentAllowed(t, parent Type, hasParent bool) bool {
+	allowed := allowedParents[t]
+	if !hasParent {
+		return len(allowed) == 0 || t == TypeTown // a town may stand alone
+	}
+	for _, p := range allowed {
+		if p == parent {
+			return true
+		}
+	}
+	return false
+}
+
+func typeKey(t Type) any {
+	if t == "" {
+		return "—"
+	}
+	return i18nKey("org.type." + string(t))
+}
+
+func nullTime(t *time.Time) any {
+	if t == nil {
+		return nil
+	}
+	return db.Day(*t)
+}
+
+// Filter selects organisations for List.
+type Filter struct {
+	Type     Type
+	ParentID int64
+	TownID   int64
+	Query    string // part of the name
+	AfterID  int64  // keyset pagination: organisations with a larger id
+	Limit    int
+}
+
+// List returns the organisations in the actor's scope matching f in id
+// order (creation order, which the tree is built in); a page continues
+// after the last id of the previous one.
+func (s *Service) List(ctx context.Context, a *auth.Actor, f Filter) ([]Org, error) {
+	var args db.Args
+	where := []string{args.Subtree("o.path", a.Scope(auth.PermOrgRead))}
+	if f.Type != "" {
+		where = append(where, "o.type = "+args.Add(string(f.Type)))
+	}
+	if f.ParentID != 0 {
+		where = append(where, "o.parent_id = "+args.Add(f.ParentID))
+	}
+	if f.TownID != 0 {
+		where = append(where, "o.town_id = "+args.Add(f.TownID))
+	}
+	if q := strings.TrimSpace(f.Query); q != "" {
+		where = append(where, "o.name LIKE "+args.Add("%"+q+"%"))
+	}
+	if f.AfterID != 0 {
+		where = append(where, "o.id > "+args.Add(f.AfterID))
+	}
+	limit := f.Limit
+	if limit <= 0 || limit > 500 {
+		limit = 200
+	}
+	rows, err := s.DB.QueryContext(ctx, `SELECT `+orgColumns+` FROM orgs o WHERE `+strings.Join(where, " AND ")+
+		` ORDER BY o.id LIMIT `+strconv.Itoa(limit), args.Values()...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Org
+	for rows.Next() {
+		o, err := scanOrg(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// Ancestors returns the chain from the root down to o's parent, for
+// breadcrumbs. They are read without a scope check: a village leader may
+// see the names of the town above them.
+func (s *Service) Ancestors(ctx context.Context, o Org) ([]Org, error) {
+	var out []Org
+	for _, part := range strings.Split(strings.Trim(o.Path, "/"), "/") {
+		id, _ := strconv.ParseInt(part, 10, 64)
+		if id == 0 || id == o.ID {
+			continue
+		}
+		p, err := getOrg(ctx, s.DB, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}

@@ -1,0 +1,156 @@
+package testkit
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"dangjian/internal/app"
+	"dangjian/internal/auth"
+	"dangjian/internal/config"
+	"dangjian/internal/db"
+	"dangjian/internal/demo"
+	"dangjian/internal/web"
+)
+
+// Key is the identifier encryption key of test servers.
+var Key = []byte("0123456789abcdef0123456789abcdef")
+
+// Env is a running server on a test database, with the demo town loaded.
+type Env struct {
+	DB     *db.DB
+	Clock  *db.FixedClock
+	Svc    web.Services
+	Town   *demo.Town
+	Server *httptest.Server
+	Web    *web.Server
+}
+
+// Start loads the demo town into d and serves it.
+func Start(t testing.TB, d *db.DB) *Env {
+	t.Helper()
+	clock := Clock()
+	svc, err := app.NewServices(d, clock, Key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Cheap hashing keeps tests quick; production cost is tested apart.
+	svc.Auth.Password = auth.PasswordParams{MemoryKiB: 1024, Time: 1, Threads: 1}
+	town, err := demo.Load(context.Background(), svc, func(string, ...any) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := web.New(config.Config{Database: "test", Key: Key}, svc, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(w.Handler())
+	t.Cleanup(srv.Close)
+	return &Env{DB: d, Clock: clock, Svc: svc, Town: town, Server: srv, Web: w}
+}
+
+// Client is a browser-like HTTP client with its own cookies that does not
+// follow redirects, so tests can see where they point.
+type Client struct {
+	*http.Client
+	t    testing.TB
+	base string
+	CSRF string
+}
+
+// NewClient makes an anonymous client.
+func (e *Env) NewClient(t testing.TB) *Client {
+	jar, _ := cookiejar.New(nil)
+	return &Client{t: t, base: e.Server.URL, Client: &http.Client{Jar: jar,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
+}
+
+// Login logs a demo account in and remembers its CSRF token.
+func (e *Env) Login(t testing.TB, username string) *Client {
+	t.Helper()
+	c := e.NewClient(t)
+	resp := c.PostForm("/login", url.Values{"username": {username}, "password": {demo.DemoPassword}})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("login %s: status %d", username, resp.StatusCode)
+	}
+	// The CSRF token is the session's; read it back from a page form.
+	body := c.GetBody("/account")
+	i := strings.Index(body, `name="csrf" value="`)
+	if i < 0 {
+		t.Fatalf("no csrf token on /account for %s", username)
+	}
+	rest := body[i+len(`name="csrf" value="`):]
+	c.CSRF = rest[:strings.IndexByte(rest, '"')]
+	return c
+}
+
+// Get fetches a path.
+func (c *Client) Get(path string) *http.Response {
+	c.t.Helper()
+	resp, err := c.Client.Get(c.base + path)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	return resp
+}
+
+// GetBody fetches a path and returns its body, failing on a non-200.
+func (c *Client) GetBody(path string) string {
+	c.t.Helper()
+	resp := c.Get(path)
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusOK {
+		c.t.Fatalf("GET %s: status %d: %.300s", path, resp.StatusCode, b)
+	}
+	return string(b)
+}
+
+// PostForm posts a form, adding the session's CSRF token.
+func (c *Client) PostForm(path string, v url.Values) *http.Response {
+	c.t.Helper()
+	if c.CSRF != "" && v.Get("csrf") == "" {
+		v.Set("csrf", c.CSRF)
+	}
+	resp, err := c.Client.PostForm(c.base+path, v)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	return resp
+}
+
+// Do sends a request with a JSON body (or none), adding the CSRF header.
+func (c *Client) Do(method, path, body string, header ...string) *http.Response {
+	c.t.Helper()
+	req, err := http.NewRequest(method, c.base+path, strings.NewReader(body))
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if c.CSRF != "" {
+		req.Header.Set("X-CSRF-Token", c.CSRF)
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	resp, err := c.Client.Do(req)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	return resp
+}
+
+// ReadBody reads and closes a response body.
+func ReadBody(resp *http.Response) string {
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return string(b)
+}

@@ -1,0 +1,36 @@
+package web
+
+import "net/http"
+
+// home sends a logged-in user to their own starting page and everyone
+// else to the login page.
+func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
+	a := actorOf(r)
+	if a == nil {
+		http.Redirect(w, r, "/login", http.StatusSeeOther)
+		return nil
+	}
+	return s.render(w, r, "home", s.homeData(r))
+}
+
+// homeData is the starting page: the organisations the user works on.
+func (s *Server) homeData(r *http.Request) map[string]any {
+	a := actorOf(r)
+	var starts []any
+	for _, b := range a.Bindings {
+		o, err := s.svc.Org.Get(r.Context(), a, b.OrgID)
+		if err == nil {
+			starts = append(starts, map[string]any{"Org": o, "Role": string(b.Role)})
+		}
+	}
+	return map[string]any{"Starts": starts}
+}
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) error {
+	if err := s.svc.DB.PingContext(r.Context()); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "text/plain")
+	_, err := w.Write([]byte("ok\n"))
+	return err
+}

@@ -1,0 +1,111 @@
+package web
+
+import (
+	"context"
+	"crypto/subtle"
+	"errors"
+	"net/http"
+	"strings"
+
+	"dangjian/internal/apperr"
+	"dangjian/internal/auth"
+)
+
+const sessionCookie = "dj_session"
+
+var (
+	errCrossOrigin = &apperr.Error{Kind: apperr.KindForbidden, Key: "error.cross_origin"}
+	errCSRF        = &apperr.Error{Kind: apperr.KindForbidden, Key: "error.csrf"}
+	errLogin       = apperr.Unauthenticated("auth.login_required")
+)
+
+// wrap resolves the actor and language, enforces the route's access and
+// CSRF, and turns a returned error into the one error response.
+func (s *Server) wrap(rt route) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		a, err := s.authenticate(r, rt.Access)
+		if err != nil {
+			s.fail(w, withLang(r, detectLang(r, nil)), err)
+			return
+		}
+		if a != nil {
+			r = withActor(r, a)
+		}
+		r = withLang(r, detectLang(r, a))
+		if a == nil && rt.Access != public {
+			s.fail(w, r, errLogin)
+			return
+		}
+		if a != nil && a.CSRF != "" && !safeMethod(r.Method) && !csrfOK(r, a.CSRF) {
+			s.fail(w, r, errCSRF)
+			return
+		}
+		if err := rt.Handle(w, r); err != nil {
+			s.fail(w, r, err)
+		}
+	})
+}
+
+func withLang(r *http.Request, l any) *http.Request {
+	return r.WithContext(context.WithValue(r.Context(), langKey, l))
+}
+
+// authenticate finds the actor from a bearer token (API only) or the
+// session cookie. A stale cookie on a public page is simply ignored.
+func (s *Server) authenticate(r *http.Request, acc access) (*auth.Actor, error) {
+	if acc == apiUser {
+		if h := r.Header.Get("Authorization"); strings.HasPrefix(h, "Bearer ") {
+			return s.svc.Auth.TokenActor(r.Context(), strings.TrimPrefix(h, "Bearer "))
+		}
+	}
+	c, err := r.Cookie(sessionCookie)
+	if err != nil || c.Value == "" {
+		return nil, nil
+	}
+	a, err := s.svc.Auth.SessionActor(r.Context(), c.Value)
+	if apperr.KindOf(err) == apperr.KindUnauthenticated {
+		if acc == public {
+			return nil, nil
+		}
+		return nil, err
+	}
+	return a, err
+}
+
+func safeMethod(m string) bool { return m == "GET" || m == "HEAD" || m == "OPTIONS" }
+
+// csrfOK checks the session's token, sent as a form field by pages and as
+// a header by scripts. It backs up http.CrossOriginProtection for old
+// browsers that send neither Sec-Fetch-Site nor Origin.
+func csrfOK(r *http.Request, want string) bool {
+	got := r.Header.Get("X-CSRF-Token")
+	if got == "" {
+		got = r.PostFormValue("csrf")
+	}
+	return got != "" && subtle.ConstantTimeCompare([]byte(got), []byte(want)) == 1
+}
+
+func securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Referrer-Policy", "same-origin")
+		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'")
+		next.ServeHTTP(w, r)
+	})
+}
+
+func (s *Server) recoverPanics(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				s.fail(w, r, errors.New("panic: "+stringify(v)))
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}

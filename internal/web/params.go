@@ -1,0 +1,42 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"dangjian/internal/apperr"
+	"dangjian/internal/db"
+)
+
+// pathID reads a numeric path value; anything else is "not found", since
+// no record has such an id.
+func pathID(r *http.Request, name string) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, apperr.NotFound()
+	}
+	return id, nil
+}
+
+// queryInt reads an optional numeric query or form value; a malformed one
+// counts as absent.
+func queryInt(r *http.Request, name string) int64 {
+	v, _ := strconv.ParseInt(strings.TrimSpace(r.FormValue(name)), 10, 64)
+	return v
+}
+
+// formDate reads a YYYY-MM-DD field into f's problems when malformed.
+func formDate(r *http.Request, name string, f apperr.Fields) time.Time {
+	s := strings.TrimSpace(r.FormValue(name))
+	if s == "" {
+		return time.Time{}
+	}
+	t, err := db.ParseDay(s)
+	if err != nil {
+		f.Add(name, "error.date_format", nil)
+		return time.Time{}
+	}
+	return t
+}

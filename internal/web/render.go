@@ -1,0 +1,204 @@
+package web
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"mime"
+	"net/http"
+	"path"
+	"strings"
+	"time"
+
+	"dangjian/internal/apperr"
+	"dangjian/internal/auth"
+	"dangjian/internal/i18n"
+)
+
+//go:embed templates
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// pages holds one parsed template set per page: the layout and partials
+// plus that page's file, each parsed once at start-up.
+type pages struct{ byName map[string]*template.Template }
+
+func loadPages(funcs template.FuncMap) (*pages, error) {
+	base := template.New("layout").Funcs(funcs)
+	base, err := base.ParseFS(templateFS, "templates/layout.html", "templates/partials/*.html")
+	if err != nil {
+		return nil, fmt.Errorf("parse layout: %w", err)
+	}
+	files, err := fs.Glob(templateFS, "templates/pages/*.html")
+	if err != nil {
+		return nil, err
+	}
+	p := &pages{byName: map[string]*template.Template{}}
+	for _, f := range files {
+		t, err := template.Must(base.Clone()).ParseFS(templateFS, f)
+		if err != nil {
+			return nil, fmt.Errorf("parse %s: %w", f, err)
+		}
+		p.byName[strings.TrimSuffix(path.Base(f), ".html")] = t
+	}
+	for _, required := range requiredPages {
+		if p.byName[required] == nil {
+			return nil, fmt.Errorf("template %s.html is missing", required)
+		}
+	}
+	return p, nil
+}
+
+// requiredPages are pages the server cannot run without; handlers render
+// only names listed here or found at start-up, and a test checks every
+// render call's name against the parsed set.
+var requiredPages = []string{"error", "login", "home", "account", "audit"}
+
+// view is what every page template receives.
+type view struct {
+	Title  string
+	Actor  *auth.Actor
+	Lang   i18n.Lang
+	CSRF   string
+	Path   string
+	Flash  string
+	Nav    string
+	Data   any
+	Errors map[string]string // per-field messages
+	Error  string            // a message for the whole form
+	Form   map[string]string // what the user typed, to show again
+}
+
+// render writes a page with status 200.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, data any) error {
+	return s.renderView(w, r, http.StatusOK, name, &view{Data: data})
+}
+
+// renderStatus writes a page after the status is already set (error pages).
+func (s *Server) renderStatus(w http.ResponseWriter, r *http.Request, name string, data any) {
+	if err := s.execute(w, r, name, &view{Data: data}); err != nil {
+		s.log.Error("render error page", "err", err)
+	}
+}
+
+// renderForm shows a form again with what was typed and the errors beside
+// each field; a rule violation becomes the form's message.
+func (s *Server) renderForm(w http.ResponseWriter, r *http.Request, name string, data any, err error) error {
+	kind := apperr.KindOf(err)
+	if err != nil && kind != apperr.KindInvalid && kind != apperr.KindRuleViolation && kind != apperr.KindConflict {
+		return err
+	}
+	v := &view{Data: data, Form: map[string]string{}}
+	_ = r.ParseForm()
+	for k := range r.PostForm {
+		if k != "csrf" && !strings.Contains(k, "password") {
+			v.Form[k] = r.PostForm.Get(k)
+		}
+	}
+	status := http.StatusOK
+	if err != nil {
+		status = statusOf(kind)
+		v.Errors = fieldMessages(langOf(r), err)
+		if len(v.Errors) == 0 {
+			v.Error = message(langOf(r), err)
+		}
+	}
+	return s.renderView(w, r, status, name, v)
+}
+
+func (s *Server) renderView(w http.ResponseWriter, r *http.Request, status int, name string, v *view) error {
+	var buf bytes.Buffer
+	if err := s.execute(&buf, r, name, v); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+func (s *Server) execute(w interface{ Write([]byte) (int, error) }, r *http.Request, name string, v *view) error {
+	t := s.pages.byName[name]
+	if t == nil {
+		return fmt.Errorf("no template %q", name)
+	}
+	v.Actor = actorOf(r)
+	v.Lang = langOf(r)
+	v.Path = r.URL.Path
+	if v.Actor != nil {
+		v.CSRF = v.Actor.CSRF
+	}
+	if c, err := r.Cookie("flash"); err == nil {
+		v.Flash = c.Value
+	}
+	return t.ExecuteTemplate(w, "layout", v)
+}
+
+// redirect sends the browser on after a successful form, with a flash
+// message key shown once on the next page.
+func (s *Server) redirect(w http.ResponseWriter, r *http.Request, to, flashKey string) error {
+	if flashKey != "" {
+		http.SetCookie(w, &http.Cookie{Name: "flash", Value: flashKey, Path: "/", MaxAge: 30,
+			HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.secure(r)})
+	}
+	http.Redirect(w, r, to, http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) secure(r *http.Request) bool { return s.cfg.SecureCookies || r.TLS != nil }
+
+// assets serves embedded static files under checksum URLs, cached for a
+// year: a changed file gets a new URL, so old phones never keep stale code.
+type assets struct {
+	byName map[string][]byte
+	sums   map[string]string
+}
+
+func loadAssets() (*assets, error) {
+	a := &assets{byName: map[string][]byte{}, sums: map[string]string{}}
+	err := fs.WalkDir(staticFS, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := staticFS.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		name := strings.TrimPrefix(p, "static/")
+		sum := sha256.Sum256(b)
+		a.byName[name] = b
+		a.sums[name] = hex.EncodeToString(sum[:4])
+		return nil
+	})
+	return a, err
+}
+
+// url is the checksum URL of a static file; an unknown name fails loudly
+// at start-up through the template that asks for it.
+func (a *assets) url(name string) (string, error) {
+	sum, ok := a.sums[name]
+	if !ok {
+		return "", fmt.Errorf("no static file %q", name)
+	}
+	return "/static/" + name + "?v=" + sum, nil
+}
+
+func (s *Server) static(w http.ResponseWriter, r *http.Request) error {
+	name := r.PathValue("file")
+	b, ok := s.assets.byName[name]
+	if !ok {
+		return apperr.NotFound()
+	}
+	w.Header().Set("Content-Type", mime.TypeByExtension(path.Ext(name)))
+	if r.URL.Query().Get("v") != "" {
+		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+	}
+	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(b))
+	return nil
+}
