@@ -9,6 +9,7 @@ import (
 	"dangjian/internal/auth"
 	"dangjian/internal/config"
 	"dangjian/internal/db"
+	"dangjian/internal/members"
 	"dangjian/internal/org"
 	"dangjian/internal/people"
 	"dangjian/internal/web"
@@ -53,11 +54,12 @@ func NewServices(d *db.DB, clock db.Clock, key []byte) (web.Services, error) {
 		return web.Services{}, err
 	}
 	return web.Services{
-		DB:     d,
-		Clock:  clock,
-		Auth:   auth.NewService(d, clock),
-		Org:    &org.Service{DB: d, Clock: clock},
-		People: ppl,
+		DB:      d,
+		Clock:   clock,
+		Auth:    auth.NewService(d, clock),
+		Org:     &org.Service{DB: d, Clock: clock},
+		People:  ppl,
+		Members: members.NewService(d, clock, ppl),
 	}, nil
 }
 

@@ -23,7 +23,7 @@ func (s *Server) apiDocs() map[string]apiDoc {
 		"GET /api/v1/audit": {Summary: "Change log in the caller's audit scope, newest first",
 			Query: []string{"entity", "entity_id", "before"}},
 	}
-	for _, m := range []map[string]apiDoc{orgAPIDocs, peopleAPIDocs} {
+	for _, m := range []map[string]apiDoc{orgAPIDocs, peopleAPIDocs, memberAPIDocs, meetingAPIDocs} {
 		for k, v := range m {
 			docs[k] = v
 		}

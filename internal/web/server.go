@@ -11,17 +11,19 @@ import (
 	"dangjian/internal/auth"
 	"dangjian/internal/config"
 	"dangjian/internal/db"
+	"dangjian/internal/members"
 	"dangjian/internal/org"
 	"dangjian/internal/people"
 )
 
 // Services are the use cases the handlers call.
 type Services struct {
-	DB     *db.DB
-	Clock  db.Clock
-	Auth   *auth.Service
-	Org    *org.Service
-	People *people.Service
+	DB      *db.DB
+	Clock   db.Clock
+	Auth    *auth.Service
+	Org     *org.Service
+	People  *people.Service
+	Members *members.Service
 }
 
 // Server holds what every handler needs.
