@@ -27,8 +27,7 @@ func withActor(r *http.Request, a *auth.Actor) *http.Request {
 	return r.WithContext(context.WithValue(r.Context(), actorKey, a))
 }
 
-// langOf picks the language: an explicit cookie choice, then the user's
-// saved choice, then the browser's, then Chinese.
+// langOf is the language chosen for this request.
 func langOf(r *http.Request) i18n.Lang {
 	if l, ok := r.Context().Value(langKey).(i18n.Lang); ok {
 		return l
@@ -36,6 +35,8 @@ func langOf(r *http.Request) i18n.Lang {
 	return i18n.ZH
 }
 
+// detectLang picks the language: the switch's cookie, then the user's
+// saved choice, then Chinese.
 func detectLang(r *http.Request, a *auth.Actor) i18n.Lang {
 	if c, err := r.Cookie("lang"); err == nil {
 		return i18n.Parse(c.Value)
@@ -43,9 +44,9 @@ func detectLang(r *http.Request, a *auth.Actor) i18n.Lang {
 	if a != nil && a.Lang != "" {
 		return a.Lang
 	}
-	if strings.HasPrefix(r.Header.Get("Accept-Language"), "en") {
-		return i18n.EN
-	}
+	// The browser's Accept-Language is not consulted: town PCs often run
+	// browsers in English while their users read Chinese. English is a
+	// deliberate choice through the switch.
 	return i18n.ZH
 }
 
