@@ -8,16 +8,18 @@ import (
 	"dangjian/internal/auth"
 )
 
-// Reveal returns a resident's full id number to an actor who holds
+// Reveal returns a resident with their full id number to an actor who holds
 // PermPeopleReveal over them, and logs the look in read_log in the same
 // transaction: no log row, no number.
-func (s *Service) Reveal(ctx context.Context, a *auth.Actor, id int64) (string, error) {
+func (s *Service) Reveal(ctx context.Context, a *auth.Actor, id int64) (Resident, string, error) {
 	if a == nil {
-		return "", apperr.Forbidden()
+		return Resident{}, "", apperr.Forbidden()
 	}
+	var r Resident
 	var number string
 	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		r, err := s.getResident(ctx, tx, id)
+		var err error
+		r, err = s.getResident(ctx, tx, id)
 		if err != nil {
 			return err
 		}
@@ -38,5 +40,8 @@ func (s *Service) Reveal(ctx context.Context, a *auth.Actor, id int64) (string, 
 		number, err = s.Sealer.Open(sealed)
 		return err
 	})
-	return number, err
+	if err != nil {
+		return Resident{}, "", err
+	}
+	return r, number, nil
 }

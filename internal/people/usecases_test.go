@@ -210,7 +210,7 @@ func TestUseCases(t *testing.T) {
 			if err != nil || len(members) < 2 {
 				t.Fatalf("members: %d, %v", len(members), err)
 			}
-			ownNumber, err := svc.Reveal(ctx, haidan, members[0].ID)
+			_, ownNumber, err := svc.Reveal(ctx, haidan, members[0].ID)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -221,7 +221,7 @@ func TestUseCases(t *testing.T) {
 			}
 			other := firstHousehold(t, env, admin, "海戛")
 			_, theirs, _ := svc.GetHousehold(ctx, admin, other.ID)
-			theirNumber, err := svc.Reveal(ctx, admin, theirs[0].ID)
+			_, theirNumber, err := svc.Reveal(ctx, admin, theirs[0].ID)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -321,7 +321,7 @@ func TestUseCases(t *testing.T) {
 		t.Run("search by id number", func(t *testing.T) {
 			own := firstHousehold(t, env, haidan, "海丹")
 			_, members, _ := svc.GetHousehold(ctx, haidan, own.ID)
-			n, _ := svc.Reveal(ctx, haidan, members[1].ID)
+			_, n, _ := svc.Reveal(ctx, haidan, members[1].ID)
 			lower := n[:17] + "x"
 			if n[17] != 'X' {
 				lower = n
@@ -350,7 +350,7 @@ func TestUseCases(t *testing.T) {
 				return count(t, d, `SELECT COUNT(*) FROM read_log WHERE entity = 'resident' AND entity_id = $1`, r.ID)
 			}
 			before := logged()
-			n, err := svc.Reveal(ctx, haidan, r.ID)
+			_, n, err := svc.Reveal(ctx, haidan, r.ID)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -361,9 +361,9 @@ func TestUseCases(t *testing.T) {
 				r.ID, haidan.UserID, r.OrgID) == 0 {
 				t.Fatal("the look was not logged with its reader and organisation")
 			}
-			_, err = svc.Reveal(ctx, zhongxin, r.ID)
+			_, _, err = svc.Reveal(ctx, zhongxin, r.ID)
 			wantKind(t, err, apperr.KindForbidden)
-			_, err = svc.Reveal(ctx, haiga, r.ID)
+			_, _, err = svc.Reveal(ctx, haiga, r.ID)
 			wantKind(t, err, apperr.KindNotFound)
 			if logged() != before+1 {
 				t.Fatal("a refused look was logged as a read")
