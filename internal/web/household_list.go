@@ -32,4 +32,3 @@ func (s *Server) householdList(w http.ResponseWriter, r *http.Request) error {
 	}
 	return s.render(w, r, "households", data)
 }
-
