@@ -30,16 +30,21 @@ func loadPeople(ctx context.Context, svc web.Services, t *Town) error {
 	k := 0
 	for _, v := range Villages {
 		b := people.ImportBatch{VillageID: t.Villages[v.Name].ID}
-		perGroup := make([]int, len(v.Groups))
-		for i := 0; i < HouseholdsPerVillage; i++ {
-			gi := i % len(v.Groups)
-			perGroup[gi]++
-			h := demoHousehold(g, ids, today, k)
-			h.OrgID = t.Groups[v.Groups[gi]].ID
-			h.Code = fmt.Sprintf("%s-%02d-%03d", v.Name, gi+1, perGroup[gi])
-			h.Address = fmt.Sprintf("大河镇%s村%s %d 号", v.Name, v.Groups[gi], perGroup[gi])
-			b.Households = append(b.Households, h)
-			k++
+		// Households are dealt group by group, so their ids follow their
+		// codes and the register lists 海丹-01-001, 海丹-01-002 … in order.
+		for gi, group := range v.Groups {
+			n := HouseholdsPerVillage / len(v.Groups)
+			if gi < HouseholdsPerVillage%len(v.Groups) {
+				n++
+			}
+			for i := 1; i <= n; i++ {
+				h := demoHousehold(g, ids, today, k)
+				h.OrgID = t.Groups[group].ID
+				h.Code = fmt.Sprintf("%s-%02d-%03d", v.Name, gi+1, i)
+				h.Address = fmt.Sprintf("大河镇%s村%s %d 号", v.Name, group, i)
+				b.Households = append(b.Households, h)
+				k++
+			}
 		}
 		batches = append(batches, b)
 	}
@@ -48,8 +53,9 @@ func loadPeople(ctx context.Context, svc web.Services, t *Town) error {
 }
 
 // demoHousehold deals the k-th household: a head aged 25–85, usually a
-// spouse, children born when the head was about 24, and a grandchild or
-// an elderly parent in the largest households.
+// spouse, children born when the head was about 24 (one grown child and
+// grandchildren for heads of 50 and over), and an elderly parent in the
+// largest young households.
 func demoHousehold(g *names, ids *idDealer, today time.Time, k int) people.ImportHousehold {
 	size := 2 + (k*7+k/3)%4
 	headAge := 25 + (k*37)%61
@@ -74,8 +80,10 @@ func demoHousehold(g *names, ids *idDealer, today time.Time, k int) people.Impor
 		switch {
 		case j == 2 && headAge <= 45:
 			h.Residents = append(h.Residents, person(g.next(), "parent", headAge+26, k%2 == 0))
-		case j == 2 && headAge >= 60:
-			h.Residents = append(h.Residents, person(name, "grandchild", k%12, j%2 == 1))
+		case j > 0 && headAge >= 50:
+			// Older heads keep one grown child at home; the rest are
+			// that child's children.
+			h.Residents = append(h.Residents, person(name, "grandchild", (k*3+j*4)%15, (k+j)%2 == 1))
 		default:
 			age := max(headAge-24-3*j, j)
 			h.Residents = append(h.Residents, person(name, "child", age, (k+j)%2 == 1))
