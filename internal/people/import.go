@@ -94,10 +94,7 @@ func (s *Service) importBatch(ctx context.Context, tx *sql.Tx, st importStmts, a
 		}
 		households++
 		for _, ir := range ih.Residents {
-			rin, sealed, err := s.cleanResident(ir, false, f)
-			if err == nil {
-				err = f.Err()
-			}
+			rin, sealed, err := s.cleanResident(ir, false)
 			if err != nil {
 				return 0, rowError(in.Code+" "+ir.Name, err)
 			}

@@ -14,7 +14,8 @@ import (
 // cleanResident trims and checks the typed fields and seals the id
 // number, whose digits give the birth date and sex. An empty number is
 // allowed only when keep is set (an edit that leaves it unchanged).
-func (s *Service) cleanResident(in ResidentInput, keep bool, f apperr.Fields) (ResidentInput, *Identifier, error) {
+func (s *Service) cleanResident(in ResidentInput, keep bool) (ResidentInput, *Identifier, error) {
+	f := apperr.Fields{}
 	in.Name = text(f, "name", in.Name, true, 40)
 	in.Phone = phone(f, "phone", in.Phone)
 	if !in.Relation.Valid() {
@@ -24,11 +25,16 @@ func (s *Service) cleanResident(in ResidentInput, keep bool, f apperr.Fields) (R
 		if !keep {
 			f.Add("id_number", "error.required", nil)
 		}
-		return in, nil, nil
+		return in, nil, f.Err()
 	}
 	id, err := s.Sealer.Seal(in.IDNumber, db.Day(s.Clock.Now()))
 	if err != nil {
-		return in, nil, merge(f, err)
+		if err := merge(f, err); err != nil {
+			return in, nil, err
+		}
+	}
+	if err := f.Err(); err != nil {
+		return in, nil, err
 	}
 	return in, &id, nil
 }
@@ -65,12 +71,8 @@ func (s *Service) AddResident(ctx context.Context, a *auth.Actor, in ResidentInp
 		if err := allowWrite(a, h.OrgPath); err != nil {
 			return err
 		}
-		f := apperr.Fields{}
-		in, sealed, err := s.cleanResident(in, false, f)
+		in, sealed, err := s.cleanResident(in, false)
 		if err != nil {
-			return err
-		}
-		if err := f.Err(); err != nil {
 			return err
 		}
 		if err := idFree(ctx, tx, a, sealed.Hash, 0); err != nil {
@@ -104,12 +106,8 @@ func (s *Service) UpdateResident(ctx context.Context, a *auth.Actor, id int64, i
 		if err := allowWrite(a, before.OrgPath); err != nil {
 			return err
 		}
-		f := apperr.Fields{}
-		in, sealed, err := s.cleanResident(in, true, f)
+		in, sealed, err := s.cleanResident(in, true)
 		if err != nil {
-			return err
-		}
-		if err := f.Err(); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE residents SET name = $1, relation = $2, phone = $3 WHERE id = $4`,

@@ -9,11 +9,7 @@ import (
 // residentEdit is the form to change a resident; the id number field
 // starts empty (leave it so to keep the stored number).
 func (s *Server) residentEdit(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	res, err := s.svc.People.GetResident(r.Context(), actorOf(r), id)
+	res, err := s.residentOf(r)
 	if err != nil {
 		return err
 	}
