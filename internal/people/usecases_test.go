@@ -370,6 +370,33 @@ func TestUseCases(t *testing.T) {
 			}
 		})
 
+		t.Run("import is all or nothing", func(t *testing.T) {
+			households := func() int { return count(t, d, `SELECT COUNT(*) FROM households`) }
+			before := households()
+			good := people.ImportHousehold{HouseholdInput: people.HouseholdInput{OrgID: haidan3.ID, Code: "海丹-03-701", HeadName: "批量甲"},
+				Residents: []people.ResidentInput{{Name: "批量甲", Relation: "head", IDNumber: number("19700707", "071")}}}
+			_, err := svc.Import(ctx, haidan, []people.ImportBatch{{VillageID: env.Town.Villages["海戛"].ID}})
+			wantKind(t, err, apperr.KindNotFound)
+			outside := good
+			outside.OrgID = haiga2.ID
+			_, err = svc.Import(ctx, haidan, []people.ImportBatch{{VillageID: env.Town.Villages["海丹"].ID, Households: []people.ImportHousehold{outside}}})
+			wantKind(t, err, apperr.KindInvalid)
+			dup := good
+			dup.Code = "海丹-03-702"
+			_, err = svc.Import(ctx, haidan, []people.ImportBatch{{VillageID: env.Town.Villages["海丹"].ID, Households: []people.ImportHousehold{good, dup}}})
+			wantKind(t, err, apperr.KindConflict)
+			if households() != before {
+				t.Fatal("a refused import left households behind")
+			}
+			n, err := svc.Import(ctx, haidan, []people.ImportBatch{{VillageID: env.Town.Villages["海丹"].ID, Households: []people.ImportHousehold{good}}})
+			if err != nil || n != 1 || households() != before+1 {
+				t.Fatalf("import: %d residents, %v", n, err)
+			}
+			if c := count(t, d, `SELECT COUNT(*) FROM audit_log WHERE action = 'people.import' AND actor_id = $1`, haidan.UserID); c != 1 {
+				t.Fatalf("%d audit records for one village's import", c)
+			}
+		})
+
 		t.Run("counts", func(t *testing.T) {
 			ids := []int64{env.Town.Town.ID}
 			for _, v := range demo.Villages {

@@ -202,8 +202,13 @@ func TestPeoplePagesAndAPI(t *testing.T) {
 			if err := json.Unmarshal([]byte(raw), &body); err != nil || body.IDNumber != full {
 				t.Fatalf("API reveal: %s", raw)
 			}
-			if n := readLog(); n != 2 {
-				t.Fatalf("two reveals wrote %d read_log rows", n)
+			resp := c.Do("POST", "/api/v1"+rp+"/reveal", "")
+			testkit.ReadBody(resp)
+			if cc := resp.Header.Get("Cache-Control"); cc != "no-store" {
+				t.Fatalf("a revealed number may be cached: Cache-Control %q", cc)
+			}
+			if n := readLog(); n != 3 {
+				t.Fatalf("three reveals wrote %d read_log rows", n)
 			}
 			peopleScenario{user: "haidan", method: "GET", path: rp, status: 200, hasNot: []string{full}}.run(t, c)
 		})
