@@ -1,0 +1,17 @@
+package web
+
+import (
+	"net/http"
+
+	"dangjian/internal/people"
+)
+
+// residentEdit is the form to change a resident; the id number field
+// starts empty (leave it so to keep the stored number).
+func (s *Server) residentEdit(w http.ResponseWriter, r *http.Request) error {
+	res, err := s.residentOf(r)
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, "resident_form", map[string]any{"Resident": res, "Relations": people.Relations})
+}
