@@ -1,0 +1,34 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"dangjian/internal/apperr"
+	"dangjian/internal/org"
+)
+
+func (s *Server) orgEditSubmit(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	in := org.OrgEdit{ID: id, Name: r.PostFormValue("name"), ShortName: r.PostFormValue("short_name")}
+	if v := strings.TrimSpace(r.PostFormValue("sort_order")); v != "" {
+		if in.SortOrder, err = strconv.Atoi(v); err != nil {
+			err = apperr.Invalid("sort_order", "error.number", nil)
+		}
+	}
+	if err == nil {
+		_, err = s.svc.Org.Update(r.Context(), actorOf(r), in)
+	}
+	if err != nil {
+		o, gerr := s.svc.Org.Editable(r.Context(), actorOf(r), id)
+		if gerr != nil {
+			return gerr
+		}
+		return s.renderForm(w, r, "org_edit", map[string]any{"Org": o}, err)
+	}
+	return s.redirect(w, r, "/orgs/"+strconv.FormatInt(id, 10), "flash.org_updated")
+}
