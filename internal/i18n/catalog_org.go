@@ -143,6 +143,7 @@ func init() {
 		"committees.none":         {"无", "None"},
 		"committees.help":         {"由各村现任职务人员自动生成；更换任职人后即时更新。", "Derived from current post holders; it follows every change of holder."},
 
+		"org.sep":               {"、", ", "},
 		"org.centres":           {"五个中心", "The five centres"},
 		"org.centres_help":      {"中心主任、副主任由相应职务人员兼任，随任职变化自动更新。", "Centre leaders hold the office by virtue of their posts and follow every change of holder."},
 		"org.centre":            {"中心", "Centre"},

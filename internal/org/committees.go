@@ -7,7 +7,6 @@ import (
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/auth"
-	"dangjian/internal/db"
 )
 
 // Committee is a village's 两委: the party committee (党总支委员会) and
@@ -140,34 +139,11 @@ type VillageFilter struct {
 // villages lists the general branches in the actor's scope, in id order
 // (the order the tree was built in: the town's own order of villages).
 func (s *Service) villages(ctx context.Context, a *auth.Actor, f VillageFilter) ([]Org, error) {
-	var args db.Args
-	where := []string{args.Subtree("o.path", a.Scope(auth.PermOrgRead)),
-		"o.type = " + args.Add(string(TypeGeneralBranch))}
-	if f.TownID != 0 {
-		where = append(where, "o.town_id = "+args.Add(f.TownID))
-	}
-	if f.AfterID != 0 {
-		where = append(where, "o.id > "+args.Add(f.AfterID))
-	}
 	limit := f.Limit
 	if limit <= 0 || limit > 200 {
 		limit = 100
 	}
-	rows, err := s.DB.QueryContext(ctx, `SELECT `+orgColumns+` FROM orgs o WHERE `+strings.Join(where, " AND ")+
-		` ORDER BY o.id LIMIT `+strconv.Itoa(limit), args.Values()...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Org
-	for rows.Next() {
-		o, err := scanOrg(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
+	return s.List(ctx, a, Filter{Type: TypeGeneralBranch, TownID: f.TownID, AfterID: f.AfterID, Limit: limit})
 }
 
 // Committees lists the 两委 of every village in the actor's scope, a page

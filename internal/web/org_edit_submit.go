@@ -23,12 +23,5 @@ func (s *Server) orgEditSubmit(w http.ResponseWriter, r *http.Request) error {
 	if err == nil {
 		_, err = s.svc.Org.Update(r.Context(), actorOf(r), in)
 	}
-	if err != nil {
-		o, gerr := s.svc.Org.Editable(r.Context(), actorOf(r), id)
-		if gerr != nil {
-			return gerr
-		}
-		return s.renderForm(w, r, "org_edit", map[string]any{"Org": o}, err)
-	}
-	return s.redirect(w, r, "/orgs/"+strconv.FormatInt(id, 10), "flash.org_updated")
+	return s.formDone(w, r, err, "org_edit", s.orgEditPageData, "/orgs/"+strconv.FormatInt(id, 10), "flash.org_updated")
 }

@@ -19,12 +19,5 @@ func (s *Server) postVacate(w http.ResponseWriter, r *http.Request) error {
 	if err == nil {
 		err = s.svc.Org.Vacate(r.Context(), actorOf(r), id, end)
 	}
-	if err != nil {
-		data, derr := s.postPageData(r)
-		if derr != nil {
-			return derr
-		}
-		return s.renderForm(w, r, "post", data, err)
-	}
-	return s.redirect(w, r, "/posts/"+strconv.FormatInt(id, 10), "flash.post_vacated")
+	return s.formDone(w, r, err, "post", s.postPageData, "/posts/"+strconv.FormatInt(id, 10), "flash.post_vacated")
 }

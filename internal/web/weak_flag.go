@@ -21,12 +21,5 @@ func (s *Server) weakFlag(w http.ResponseWriter, r *http.Request) error {
 	if err == nil {
 		_, err = s.svc.Org.Flag(r.Context(), actorOf(r), in)
 	}
-	if err != nil {
-		data, derr := s.orgPageData(r)
-		if derr != nil {
-			return derr
-		}
-		return s.renderForm(w, r, "org", data, err)
-	}
-	return s.redirect(w, r, "/orgs/"+strconv.FormatInt(id, 10), "flash.weak_flagged")
+	return s.formDone(w, r, err, "org", s.orgPageData, "/orgs/"+strconv.FormatInt(id, 10), "flash.weak_flagged")
 }

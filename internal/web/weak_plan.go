@@ -20,12 +20,5 @@ func (s *Server) weakPlan(w http.ResponseWriter, r *http.Request) error {
 	if err == nil {
 		_, err = s.svc.Org.UpdateWeakPlan(r.Context(), actorOf(r), in)
 	}
-	if err != nil {
-		data, derr := s.weakPageData(r)
-		if derr != nil {
-			return derr
-		}
-		return s.renderForm(w, r, "weak_flag", data, err)
-	}
-	return s.redirect(w, r, "/weak/"+strconv.FormatInt(id, 10), "flash.weak_plan_saved")
+	return s.formDone(w, r, err, "weak_flag", s.weakPageData, "/weak/"+strconv.FormatInt(id, 10), "flash.weak_plan_saved")
 }
