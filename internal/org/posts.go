@@ -158,10 +158,8 @@ func (s *Service) assign(ctx context.Context, tx *sql.Tx, a *auth.Actor, in Assi
 	if err != nil {
 		return Term{}, err
 	}
-	if a != nil {
-		if err := a.Require(auth.PermOrgPosts, o.Path); err != nil {
-			return Term{}, err
-		}
+	if err := requireSystemOr(a, auth.PermOrgPosts, o.Path); err != nil {
+		return Term{}, err
 	}
 	in.HolderName = strings.TrimSpace(in.HolderName)
 	f := apperr.Fields{}
@@ -177,11 +175,24 @@ func (s *Service) assign(ctx context.Context, tx *sql.Tx, a *auth.Actor, in Assi
 		return Term{}, err
 	}
 	start := db.Day(in.StartedOn)
+	if err := checkPostNotFuture(start, s.Clock.Now()); err != nil {
+		return Term{}, err
+	}
 	var before *Term
 	cur, err := scanTerm(tx.QueryRowContext(ctx, `SELECT `+termColumns+` FROM post_terms t
 		WHERE t.post_id = $1 AND t.ended_on IS NULL`, p.ID))
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
+		// A vacant post: the new term may not reach back over the last
+		// holder's, or the history would overlap.
+		last, err := scanTerm(tx.QueryRowContext(ctx, `SELECT `+termColumns+` FROM post_terms t
+			WHERE t.post_id = $1 ORDER BY t.ended_on DESC, t.id DESC LIMIT 1`, p.ID))
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return Term{}, err
+		}
+		if err == nil && last.EndedOn != nil && start.Before(*last.EndedOn) {
+			return Term{}, apperr.Rule("post.after_last_term", apperr.Params{"holder": last.HolderName, "until": *last.EndedOn})
+		}
 	case err != nil:
 		return Term{}, err
 	default:
@@ -225,7 +236,13 @@ func (s *Service) Vacate(ctx context.Context, a *auth.Actor, postID int64, on ti
 		if err != nil {
 			return err
 		}
-		if err := a.Require(auth.PermOrgPosts, o.Path); err != nil {
+		if err := requireSystemOr(a, auth.PermOrgPosts, o.Path); err != nil {
+			return err
+		}
+		if on.IsZero() {
+			return apperr.Invalid("ended_on", "error.date_required", nil)
+		}
+		if err := checkPostNotFuture(db.Day(on), s.Clock.Now()); err != nil {
 			return err
 		}
 		cur, err := scanTerm(tx.QueryRowContext(ctx, `SELECT `+termColumns+` FROM post_terms t
@@ -248,4 +265,15 @@ func (s *Service) Vacate(ctx context.Context, a *auth.Actor, postID int64, on ti
 		return audit.Record(ctx, tx, s.Clock.Now(), a.Audit(), audit.Entry{
 			Action: "post.vacate", Entity: "post", EntityID: p.ID, OrgID: o.ID, Before: cur, After: after})
 	})
+}
+
+// checkPostNotFuture refuses a term that starts or ends after today: the
+// current holder is the one whose term has not ended, so a date ahead of
+// time would change every derived roster (两委, centres) at once.
+func checkPostNotFuture(day, now time.Time) error {
+	today := db.Day(now)
+	if !day.After(today) {
+		return nil
+	}
+	return apperr.Rule("post.not_future", apperr.Params{"date": day, "today": today})
 }

@@ -23,11 +23,13 @@ type Service struct {
 const orgColumns = `o.id, COALESCE(o.parent_id, 0), COALESCE(o.town_id, 0), o.type, o.industry_type,
 	o.name, o.short_name, o.path, o.sort_order, o.founded_on`
 
-func scanOrg(row interface{ Scan(...any) error }) (Org, error) {
+// scanOrg reads orgColumns and then any extra columns into extra.
+func scanOrg(row interface{ Scan(...any) error }, extra ...any) (Org, error) {
 	var o Org
 	var founded sql.NullTime
-	err := row.Scan(&o.ID, &o.ParentID, &o.TownID, &o.Type, &o.IndustryType, &o.Name, &o.ShortName,
-		&o.Path, &o.SortOrder, &founded)
+	dest := append([]any{&o.ID, &o.ParentID, &o.TownID, &o.Type, &o.IndustryType, &o.Name, &o.ShortName,
+		&o.Path, &o.SortOrder, &founded}, extra...)
+	err := row.Scan(dest...)
 	if founded.Valid {
 		t := founded.Time.UTC()
 		o.FoundedOn = &t
@@ -85,6 +87,8 @@ func (s *Service) create(ctx context.Context, tx *sql.Tx, a *auth.Actor, in NewO
 	f := apperr.Fields{}
 	if in.Name == "" {
 		f.Add("name", "error.required", nil)
+	} else if len([]rune(in.Name)) > maxName {
+		f.Add("name", "error.too_long", apperr.Params{"max": maxName})
 	}
 	if !in.Type.Valid() {
 		f.Add("type", "org.type_unknown", nil)

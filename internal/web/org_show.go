@@ -16,29 +16,20 @@ func (s *Server) orgShow(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, r, "org", data)
 }
 
+// orgPageData loads the page for orgShow and for the forms on it that
+// show the page again with their errors.
 func (s *Server) orgPageData(r *http.Request) (map[string]any, error) {
 	id, err := pathID(r, "id")
 	if err != nil {
 		return nil, err
 	}
-	a := actorOf(r)
-	o, err := s.svc.Org.Get(r.Context(), a, id)
+	pg, err := s.svc.Org.Page(r.Context(), actorOf(r), id)
 	if err != nil {
 		return nil, err
 	}
-	ancestors, err := s.svc.Org.Ancestors(r.Context(), o)
-	if err != nil {
-		return nil, err
-	}
-	children, err := s.svc.Org.List(r.Context(), a, org.Filter{ParentID: o.ID, Limit: 500})
-	if err != nil {
-		return nil, err
-	}
-	posts, err := s.svc.Org.Posts(r.Context(), a, o.ID)
-	if err != nil {
-		return nil, err
-	}
-	data := map[string]any{"Org": o, "Ancestors": ancestors, "Children": children, "Posts": posts,
+	o := pg.Org
+	data := map[string]any{"Org": o, "Ancestors": pg.Ancestors, "Children": pg.Children, "Posts": pg.Posts,
+		"Overview": pg.Overview, "Totals": pg.Totals, "Committee": pg.Committee, "Centres": pg.Centres,
 		"ChildTypes": org.ChildTypes(o.Type), "IndustryTypes": org.IndustryTypes}
 	for _, extra := range s.orgPageExtras {
 		if err := extra(r, o, data); err != nil {

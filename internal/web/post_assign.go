@@ -20,12 +20,5 @@ func (s *Server) postAssign(w http.ResponseWriter, r *http.Request) error {
 	if err == nil {
 		_, err = s.svc.Org.Assign(r.Context(), actorOf(r), in)
 	}
-	if err != nil {
-		data, derr := s.postPageData(r)
-		if derr != nil {
-			return derr
-		}
-		return s.renderForm(w, r, "post", data, err)
-	}
-	return s.redirect(w, r, "/posts/"+strconv.FormatInt(id, 10), "flash.post_assigned")
+	return s.formDone(w, r, err, "post", s.postPageData, "/posts/"+strconv.FormatInt(id, 10), "flash.post_assigned")
 }

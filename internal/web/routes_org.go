@@ -1,26 +1,44 @@
 package web
 
-import (
-	"net/http"
-
-	"dangjian/internal/org"
-)
-
-// orgRoutes are the organisation tree, posts and their holders.
+// orgRoutes are the organisation tree, posts and their holders, 软弱涣散
+// rectification, 两委, the centres' leadership and the 书记队伍.
 func (s *Server) orgRoutes() []route {
 	return []route{
 		{"GET", "/orgs", user, s.orgList},
 		{"GET", "/orgs/{id}", user, s.orgShow},
 		{"POST", "/orgs/{id}/children", user, s.orgCreate},
+		{"GET", "/orgs/{id}/edit", user, s.orgEditShow},
+		{"POST", "/orgs/{id}/edit", user, s.orgEditSubmit},
+		{"POST", "/orgs/{id}/weak", user, s.weakFlag},
 		{"GET", "/posts/{id}", user, s.postShow},
 		{"POST", "/posts/{id}/assign", user, s.postAssign},
+		{"POST", "/posts/{id}/vacate", user, s.postVacate},
+		{"GET", "/weak", user, s.weakList},
+		{"GET", "/weak/{id}", user, s.weakShow},
+		{"POST", "/weak/{id}/plan", user, s.weakPlan},
+		{"POST", "/weak/{id}/close", user, s.weakClose},
+		{"GET", "/committees", user, s.committeeList},
+		{"GET", "/secretaries", user, s.secretaryList},
 
 		{"GET", "/api/v1/orgs", apiUser, s.apiOrgList},
 		{"POST", "/api/v1/orgs", apiUser, s.apiOrgCreate},
 		{"GET", "/api/v1/orgs/{id}", apiUser, s.apiOrgShow},
+		{"PUT", "/api/v1/orgs/{id}", apiUser, s.apiOrgUpdate},
 		{"GET", "/api/v1/orgs/{id}/posts", apiUser, s.apiOrgPosts},
+		{"GET", "/api/v1/orgs/{id}/overview", apiUser, s.apiOrgOverview},
+		{"GET", "/api/v1/orgs/{id}/committee", apiUser, s.apiOrgCommittee},
+		{"GET", "/api/v1/orgs/{id}/centres", apiUser, s.apiOrgCentres},
+		{"GET", "/api/v1/orgs/{id}/weak", apiUser, s.apiOrgWeak},
+		{"POST", "/api/v1/orgs/{id}/weak", apiUser, s.apiWeakCreate},
 		{"GET", "/api/v1/posts/{id}", apiUser, s.apiPostShow},
 		{"POST", "/api/v1/posts/{id}/assign", apiUser, s.apiPostAssign},
+		{"POST", "/api/v1/posts/{id}/vacate", apiUser, s.apiPostVacate},
+		{"GET", "/api/v1/weak", apiUser, s.apiWeakList},
+		{"GET", "/api/v1/weak/{id}", apiUser, s.apiWeakShow},
+		{"POST", "/api/v1/weak/{id}/plan", apiUser, s.apiWeakPlan},
+		{"POST", "/api/v1/weak/{id}/close", apiUser, s.apiWeakClose},
+		{"GET", "/api/v1/committees", apiUser, s.apiCommitteeList},
+		{"GET", "/api/v1/secretaries", apiUser, s.apiSecretaryList},
 	}
 }
 
@@ -28,14 +46,31 @@ var orgAPIDocs = map[string]apiDoc{
 	"GET /api/v1/orgs": {Summary: "Organisations in the caller's scope (type: county, town, general_branch, branch, industry, activity_home)",
 		Query: []string{"type", "parent_id", "town_id", "q", "after", "limit"}},
 	"POST /api/v1/orgs": {Summary: "Create an organisation under a parent",
-		Body: `{"parent_id": 1, "type": "branch", "name": "…", "short_name": "…", "industry_type": "specialty"}`},
-	"GET /api/v1/orgs/{id}":       {Summary: "One organisation"},
-	"GET /api/v1/orgs/{id}/posts": {Summary: "An organisation's posts with their current holders"},
-	"GET /api/v1/posts/{id}":      {Summary: "A post with its full holder history"},
-	"POST /api/v1/posts/{id}/assign": {Summary: "Give a post to a new holder; the previous term ends that day",
+		Body: `{"parent_id": 1, "type": "branch", "name": "…", "short_name": "…", "industry_type": "specialty", "sort_order": 0}`},
+	"GET /api/v1/orgs/{id}": {Summary: "One organisation"},
+	"PUT /api/v1/orgs/{id}": {Summary: "Edit an organisation's name, short name and order (audited)",
+		Body: `{"name": "…", "short_name": "…", "sort_order": 0}`},
+	"GET /api/v1/orgs/{id}/posts":     {Summary: "An organisation's posts with their current holders"},
+	"GET /api/v1/orgs/{id}/overview":  {Summary: "A town's villages with group branches, vacant posts and open/overdue 软弱涣散 flags (rule org.town_only for other types)"},
+	"GET /api/v1/orgs/{id}/committee": {Summary: "A village's 两委 derived from current holders: party and village posts, vacancies, people in both (rule org.village_only for other types)"},
+	"GET /api/v1/orgs/{id}/centres":   {Summary: "A village's five centres with director and deputies derived from current holders (rule org.village_only for other types)"},
+	"GET /api/v1/orgs/{id}/weak":      {Summary: "An organisation's 软弱涣散 flags, newest first"},
+	"POST /api/v1/orgs/{id}/weak": {Summary: "Flag an organisation 软弱涣散 (org.manage; rules weak.deadline_after_flag, weak.one_open, weak.not_future, weak.org_type)",
+		Body: `{"flagged_on": "2026-03-10", "reason": "…", "plan": "…", "deadline": "2026-09-30"}`},
+	"GET /api/v1/posts/{id}": {Summary: "A post with its full holder history"},
+	"POST /api/v1/posts/{id}/assign": {Summary: "Give a post to a new holder; the previous term ends that day (rules post.term_order, post.not_future)",
 		Body: `{"holder_name": "…", "resident_id": 0, "started_on": "2026-01-01", "note": "…"}`},
+	"POST /api/v1/posts/{id}/vacate": {Summary: "End the current holder's term without a successor (rules post.already_vacant, post.term_order, post.not_future)",
+		Body: `{"ended_on": "2026-01-01"}`},
+	"GET /api/v1/weak": {Summary: "软弱涣散 flags in the caller's scope: open ones by deadline (overdue first, with days_overdue), or closed ones latest first",
+		Query: []string{"status", "town_id", "after", "limit"}},
+	"GET /api/v1/weak/{id}": {Summary: "One 软弱涣散 flag with its plan and whether it is overdue"},
+	"POST /api/v1/weak/{id}/plan": {Summary: "Revise an open flag's plan and deadline (rules weak.deadline_after_flag, weak.closed)",
+		Body: `{"plan": "…", "deadline": "2026-12-31"}`},
+	"POST /api/v1/weak/{id}/close": {Summary: "Close a rectification (rules weak.close_after_flag, weak.not_future, weak.closed)",
+		Body: `{"closed_on": "2026-11-20", "closing_note": "…"}`},
+	"GET /api/v1/committees": {Summary: "The 两委 of every village in the caller's scope, a page at a time",
+		Query: []string{"town_id", "after", "limit"}},
+	"GET /api/v1/secretaries": {Summary: "书记队伍: secretaries of general branches, branches and industry organisations with start dates and open 软弱涣散 flags",
+		Query: []string{"type", "town_id", "weak", "vacant", "after", "limit"}},
 }
-
-// weakOrgExtra adds the 软弱涣散 flag and its rectification to an
-// organisation's page.
-func (s *Server) weakOrgExtra(r *http.Request, o org.Org, data map[string]any) error { return nil }

@@ -1,0 +1,17 @@
+package web
+
+import "net/http"
+
+// weakList is every 软弱涣散 flag in the viewer's scope, overdue first.
+func (s *Server) weakList(w http.ResponseWriter, r *http.Request) error {
+	f := weakFilter(r)
+	flags, err := s.svc.Org.ListWeak(r.Context(), actorOf(r), f)
+	if err != nil {
+		return err
+	}
+	var next int64
+	if len(flags) == f.Limit {
+		next = flags[len(flags)-1].ID
+	}
+	return s.render(w, r, "weak", map[string]any{"Flags": flags, "Filter": f, "Next": next})
+}
