@@ -74,7 +74,12 @@ func (s *Server) peopleOrgExtra(r *http.Request, o org.Org, data map[string]any)
 	if !countedTypes[o.Type] {
 		return nil
 	}
-	children, _ := data["Children"].([]org.Org)
+	// The org page leaves villages out of its children on a town page (its
+	// overview lists them), so the registry asks for the children itself.
+	children, err := s.svc.Org.List(r.Context(), actorOf(r), org.Filter{ParentID: o.ID, Limit: 500})
+	if err != nil {
+		return err
+	}
 	ids := []int64{o.ID}
 	for _, c := range children {
 		if countedTypes[c.Type] {
