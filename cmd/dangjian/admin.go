@@ -35,12 +35,12 @@ func userCmd(ctx context.Context, args []string, env func(string) string) error 
 		if err != nil {
 			return err
 		}
-		fmt.Printf("user %s created (id %d)\n", username, id)
+		fmt.Fprintf(stdout, "user %s created (id %d)\n", username, id)
 	case "passwd":
 		if err := a.Services.Auth.SetPassword(ctx, nil, username, password); err != nil {
 			return err
 		}
-		fmt.Printf("password of %s changed; their sessions have ended\n", username)
+		fmt.Fprintf(stdout, "password of %s changed; their sessions have ended\n", username)
 	default:
 		return fmt.Errorf("usage: dangjian user add|passwd …")
 	}
@@ -58,10 +58,10 @@ func auditVerify(ctx context.Context, args []string, env func(string) string) er
 		return err
 	}
 	if broken != nil {
-		fmt.Printf("audit log BROKEN at row %d: %s (%d rows read)\n", broken.ID, broken.Reason, n)
-		os.Exit(2)
+		fmt.Fprintf(stdout, "audit log BROKEN at row %d: %s (%d rows read)\n", broken.ID, broken.Reason, n)
+		return exitError{code: 2, msg: fmt.Sprintf("audit log broken at row %d", broken.ID)}
 	}
-	fmt.Printf("audit log intact: %d rows verified\n", n)
+	fmt.Fprintf(stdout, "audit log intact: %d rows verified\n", n)
 	return nil
 }
 
@@ -88,7 +88,7 @@ func backup(ctx context.Context, args []string, env func(string) string) error {
 	if _, err := a.DB.ExecContext(ctx, `VACUUM INTO $1`, to); err != nil {
 		return err
 	}
-	fmt.Printf("backup written to %s; keep it with the key file %s.key\n", to, a.Config.Database)
+	fmt.Fprintf(stdout, "backup written to %s; keep it with the key file %s.key\n", to, a.Config.Database)
 	return nil
 }
 
@@ -134,6 +134,6 @@ func restore(ctx context.Context, args []string, env func(string) string) error 
 	if err := os.Rename(tmp, dbPath); err != nil {
 		return err
 	}
-	fmt.Printf("restored %s from %s (%d audit rows verified)\n", dbPath, from, n)
+	fmt.Fprintf(stdout, "restored %s from %s (%d audit rows verified)\n", dbPath, from, n)
 	return nil
 }

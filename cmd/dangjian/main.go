@@ -4,7 +4,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"syscall"
@@ -31,13 +33,31 @@ func main() {
 	defer stop()
 	if err := run(ctx, os.Args[1:], os.Getenv); err != nil {
 		fmt.Fprintln(os.Stderr, "dangjian:", err)
+		var e exitError
+		if errors.As(err, &e) {
+			stop()
+			os.Exit(e.code)
+		}
 		os.Exit(1)
 	}
 }
 
+// stdout is where commands report; tests read it.
+var stdout io.Writer = os.Stdout
+
+// exitError asks main for a particular exit status, so a command can say
+// "checked, and the answer is bad" (2) apart from "could not check" (1)
+// while still returning through its deferred clean-up.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e exitError) Error() string { return e.msg }
+
 func run(ctx context.Context, args []string, env func(string) string) error {
 	if len(args) == 0 {
-		fmt.Print(usage)
+		fmt.Fprint(stdout, usage)
 		return nil
 	}
 	cmd, rest := args[0], args[1:]
@@ -60,7 +80,7 @@ func run(ctx context.Context, args []string, env func(string) string) error {
 		}
 		return fmt.Errorf("usage: dangjian audit verify")
 	case "help", "-h", "--help":
-		fmt.Print(usage)
+		fmt.Fprint(stdout, usage)
 		return nil
 	}
 	return fmt.Errorf("unknown command %q\n\n%s", cmd, usage)
