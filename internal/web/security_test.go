@@ -38,7 +38,8 @@ func TestCSRF(t *testing.T) {
 		s.run([]scenario{
 			{name: "same-site form with the token", as: "haidan", method: "POST", path: "/posts/{post}/assign",
 				form: assign, header: []string{"Sec-Fetch-Site", "same-origin"}, status: 303, location: "/posts/{post}"},
-			{name: "the change is there", as: "haidan", path: "/posts/{post}", status: 200, has: []string{"王建华"}},
+			{name: "the change is there", as: "haidan", path: "/posts/{post}", status: 200, has: []string{"王建华", "任职已更新"}},
+			{name: "the flash is shown once", as: "haidan", path: "/posts/{post}", status: 200, hasNot: []string{"任职已更新"}},
 		})
 		if n := s.auditRows(); n != before+1 {
 			t.Fatalf("one assignment wrote %d audit rows", n-before)
