@@ -9,6 +9,7 @@ import (
 	"dangjian/internal/audit"
 	"dangjian/internal/auth"
 	"dangjian/internal/db"
+	"dangjian/internal/org"
 )
 
 func userCmd(ctx context.Context, args []string, env func(string) string) error {
@@ -44,6 +45,33 @@ func userCmd(ctx context.Context, args []string, env func(string) string) error 
 	default:
 		return fmt.Errorf("usage: dangjian user add|passwd …")
 	}
+	return nil
+}
+
+// orgCmd plants the top of a real organisation tree (county, town) on a
+// fresh install, so the first administrator has somewhere to be bound;
+// everything below is created on the web pages.
+func orgCmd(ctx context.Context, args []string, env func(string) string) error {
+	if len(args) == 0 || args[0] != "add" {
+		return fmt.Errorf("usage: dangjian org add -type county|town|… -name N [-short S] [-parent ID]")
+	}
+	var typ, name, short string
+	var parent int64
+	a, _, err := open(ctx, "org add", args[1:], env, func(fs *flag.FlagSet) {
+		fs.StringVar(&typ, "type", "", "county, town, general_branch, branch, industry or activity_home")
+		fs.StringVar(&name, "name", "", "full name, e.g. 大河镇党委")
+		fs.StringVar(&short, "short", "", "short name, e.g. 大河镇")
+		fs.Int64Var(&parent, "parent", 0, "id of the parent organisation (none for a county or a stand-alone town)")
+	})
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	o, err := a.Services.Org.Create(ctx, nil, org.NewOrg{ParentID: parent, Type: org.Type(typ), Name: name, ShortName: short})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "organisation %s created (id %d)\n", o.Name, o.ID)
 	return nil
 }
 

@@ -18,6 +18,7 @@ Usage:
   dangjian serve [-demo] [-db FILE|URL] [-addr HOST:PORT]   run the web server
   dangjian migrate [-db …]                                 apply schema migrations
   dangjian demo [-db …]                                    load the demo town into an empty database
+  dangjian org add -type T -name N [-parent ID]            create an organisation (the county or town of a new install)
   dangjian user add -username U -name N -role R -org ID    create an account (asks nothing; password from -password or DANGJIAN_PASSWORD)
   dangjian user passwd -username U                         set a password (from -password or DANGJIAN_PASSWORD)
   dangjian backup -to FILE [-db …]                         online copy of a SQLite database (PostgreSQL: use pg_dump)
@@ -68,6 +69,8 @@ func run(ctx context.Context, args []string, env func(string) string) error {
 		return migrate(ctx, rest, env)
 	case "demo":
 		return demoCmd(ctx, rest, env)
+	case "org":
+		return orgCmd(ctx, rest, env)
 	case "user":
 		return userCmd(ctx, rest, env)
 	case "backup":

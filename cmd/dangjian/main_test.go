@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -301,5 +302,34 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 	}
 	if _, err := c.run("restore"); err == nil {
 		t.Fatal("restore without -from must fail")
+	}
+}
+
+// A fresh install without the demo: plant the town, bind its first
+// administrator, and that account can log in and work there.
+func TestFreshInstallFirstAdministrator(t *testing.T) {
+	c := newCLI(t)
+	out := c.must("org", "add", "-type", "town", "-name", "大河镇党委", "-short", "大河镇")
+	m := regexp.MustCompile(`created \(id (\d+)\)`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("org add said %q", out)
+	}
+	c.must("org", "add", "-type", "general_branch", "-name", "海丹村党总支", "-parent", m[1])
+	c.must("user", "add", "-username", "lijianguo", "-name", "李建国", "-role", "town_admin", "-org", m[1], "-password", "first-admin-1")
+	d := c.open(c.db)
+	if err := login(t, d, "lijianguo", "first-admin-1"); err != nil {
+		t.Fatalf("first administrator cannot log in: %v", err)
+	}
+	if n := count(t, d, `SELECT COUNT(*) FROM posts p JOIN orgs o ON o.id = p.org_id WHERE o.short_name = '' AND o.name = '海丹村党总支'`); n == 0 {
+		t.Fatal("a village made from the command line has no standard posts")
+	}
+	if _, err := c.run("org", "add", "-type", "branch", "-name", "孤立的支部"); apperr.KindOf(err) != apperr.KindRuleViolation {
+		t.Fatalf("a branch without a village must be refused by rule, got %v", err)
+	}
+	if _, err := c.run("org", "list"); err == nil {
+		t.Fatal("an unknown org subcommand must fail")
+	}
+	if out := c.must("audit", "verify"); !strings.Contains(out, "intact: 3 rows") {
+		t.Fatalf("audit after a fresh install: %q", out)
 	}
 }
