@@ -5,11 +5,13 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"html"
 	"io"
 	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -223,6 +225,46 @@ func TestPagesAndLogin(t *testing.T) {
 			{name: "health", path: "/healthz", status: 200, has: []string{"ok"}},
 			{name: "unknown static file", path: "/static/nope.css", status: 404},
 		})
+	})
+}
+
+// hiddenFields are the hidden inputs of the page's form that posts to
+// action, as a browser would send them back.
+func hiddenFields(t *testing.T, body, action string) url.Values {
+	t.Helper()
+	m := regexp.MustCompile(`(?s)<form[^>]*action="` + regexp.QuoteMeta(action) + `".*?</form>`).FindString(body)
+	if m == "" {
+		t.Fatalf("no form posting to %s", action)
+	}
+	v := url.Values{}
+	for _, m := range regexp.MustCompile(`<input type="hidden" name="([^"]+)" value="([^"]*)">`).FindAllStringSubmatch(m, -1) {
+		v.Set(m[1], html.UnescapeString(m[2]))
+	}
+	return v
+}
+
+// On a shared office PC the next person logs in over a live session; the
+// login form must carry what the CSRF check asks of a session.
+func TestLoginOverLiveSession(t *testing.T) {
+	t.Parallel()
+	testkit.Dialects(t, func(t *testing.T, d *db.DB) {
+		s := newSite(t, d)
+		_, page := s.exchange(scenario{as: "daibiao", path: "/login"})
+		form := hiddenFields(t, page, "/login")
+		form.Set("username", "haidan")
+		form.Set("password", "dangjian2026")
+		s.run([]scenario{
+			{name: "submit the form as the browser does", as: "daibiao", method: "POST", path: "/login", form: form, noCSRF: true,
+				status: 303, location: "/"},
+			{name: "now haidan", as: "daibiao", path: "/account", status: 200, has: []string{"(haidan)"}},
+		})
+		var n int
+		if err := d.QueryRow(`SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'daibiao'`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n != 0 {
+			t.Fatalf("the previous person's session outlived the new login (%d left)", n)
+		}
 	})
 }
 
