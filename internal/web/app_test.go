@@ -166,6 +166,16 @@ func (s *site) run(list []scenario) {
 	}
 }
 
+// sessionsOf counts a user's live session rows.
+func sessionsOf(t *testing.T, d *db.DB, username string) int {
+	t.Helper()
+	var n int
+	if err := d.QueryRow(`SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = $1`, username).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
 func (s *site) auditRows() int {
 	s.t.Helper()
 	var n int
@@ -258,11 +268,7 @@ func TestLoginOverLiveSession(t *testing.T) {
 				status: 303, location: "/"},
 			{name: "now haidan", as: "daibiao", path: "/account", status: 200, has: []string{"(haidan)"}},
 		})
-		var n int
-		if err := d.QueryRow(`SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'daibiao'`).Scan(&n); err != nil {
-			t.Fatal(err)
-		}
-		if n != 0 {
+		if n := sessionsOf(t, d, "daibiao"); n != 0 {
 			t.Fatalf("the previous person's session outlived the new login (%d left)", n)
 		}
 	})

@@ -173,11 +173,7 @@ func TestLogoutEverywhereAndPasswordChange(t *testing.T) {
 			{name: "new password works", method: "POST", path: "/login", status: 303,
 				form: url.Values{"username": {"haidan"}, "password": {"brand-new-1"}}},
 		})
-		var sessions int
-		if err := d.QueryRow(`SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'haidan'`).Scan(&sessions); err != nil {
-			t.Fatal(err)
-		}
-		if sessions != 1 {
+		if sessions := sessionsOf(t, d, "haidan"); sessions != 1 {
 			t.Fatalf("haidan has %d sessions; only the last login should be left", sessions)
 		}
 	})
