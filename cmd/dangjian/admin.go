@@ -9,6 +9,7 @@ import (
 	"dangjian/internal/audit"
 	"dangjian/internal/auth"
 	"dangjian/internal/db"
+	"dangjian/internal/org"
 )
 
 func userCmd(ctx context.Context, args []string, env func(string) string) error {
@@ -35,15 +36,42 @@ func userCmd(ctx context.Context, args []string, env func(string) string) error 
 		if err != nil {
 			return err
 		}
-		fmt.Printf("user %s created (id %d)\n", username, id)
+		fmt.Fprintf(stdout, "user %s created (id %d)\n", username, id)
 	case "passwd":
 		if err := a.Services.Auth.SetPassword(ctx, nil, username, password); err != nil {
 			return err
 		}
-		fmt.Printf("password of %s changed; their sessions have ended\n", username)
+		fmt.Fprintf(stdout, "password of %s changed; their sessions have ended\n", username)
 	default:
 		return fmt.Errorf("usage: dangjian user add|passwd …")
 	}
+	return nil
+}
+
+// orgCmd plants the top of a real organisation tree (county, town) on a
+// fresh install, so the first administrator has somewhere to be bound;
+// everything below is created on the web pages.
+func orgCmd(ctx context.Context, args []string, env func(string) string) error {
+	if len(args) == 0 || args[0] != "add" {
+		return fmt.Errorf("usage: dangjian org add -type county|town|… -name N [-short S] [-parent ID]")
+	}
+	var typ, name, short string
+	var parent int64
+	a, _, err := open(ctx, "org add", args[1:], env, func(fs *flag.FlagSet) {
+		fs.StringVar(&typ, "type", "", "county, town, general_branch, branch, industry or activity_home")
+		fs.StringVar(&name, "name", "", "full name, e.g. 大河镇党委")
+		fs.StringVar(&short, "short", "", "short name, e.g. 大河镇")
+		fs.Int64Var(&parent, "parent", 0, "id of the parent organisation (none for a county or a stand-alone town)")
+	})
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	o, err := a.Services.Org.Create(ctx, nil, org.NewOrg{ParentID: parent, Type: org.Type(typ), Name: name, ShortName: short})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "organisation %s created (id %d)\n", o.Name, o.ID)
 	return nil
 }
 
@@ -58,10 +86,10 @@ func auditVerify(ctx context.Context, args []string, env func(string) string) er
 		return err
 	}
 	if broken != nil {
-		fmt.Printf("audit log BROKEN at row %d: %s (%d rows read)\n", broken.ID, broken.Reason, n)
-		os.Exit(2)
+		fmt.Fprintf(stdout, "audit log BROKEN at row %d: %s (%d rows read)\n", broken.ID, broken.Reason, n)
+		return exitError{code: 2, msg: fmt.Sprintf("audit log broken at row %d", broken.ID)}
 	}
-	fmt.Printf("audit log intact: %d rows verified\n", n)
+	fmt.Fprintf(stdout, "audit log intact: %d rows verified\n", n)
 	return nil
 }
 
@@ -88,7 +116,7 @@ func backup(ctx context.Context, args []string, env func(string) string) error {
 	if _, err := a.DB.ExecContext(ctx, `VACUUM INTO $1`, to); err != nil {
 		return err
 	}
-	fmt.Printf("backup written to %s; keep it with the key file %s.key\n", to, a.Config.Database)
+	fmt.Fprintf(stdout, "backup written to %s; keep it with the key file %s.key\n", to, a.Config.Database)
 	return nil
 }
 
@@ -134,6 +162,6 @@ func restore(ctx context.Context, args []string, env func(string) string) error 
 	if err := os.Rename(tmp, dbPath); err != nil {
 		return err
 	}
-	fmt.Printf("restored %s from %s (%d audit rows verified)\n", dbPath, from, n)
+	fmt.Fprintf(stdout, "restored %s from %s (%d audit rows verified)\n", dbPath, from, n)
 	return nil
 }

@@ -4,7 +4,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"syscall"
@@ -16,6 +18,7 @@ Usage:
   dangjian serve [-demo] [-db FILE|URL] [-addr HOST:PORT]   run the web server
   dangjian migrate [-db …]                                 apply schema migrations
   dangjian demo [-db …]                                    load the demo town into an empty database
+  dangjian org add -type T -name N [-parent ID]            create an organisation (the county or town of a new install)
   dangjian user add -username U -name N -role R -org ID    create an account (asks nothing; password from -password or DANGJIAN_PASSWORD)
   dangjian user passwd -username U                         set a password (from -password or DANGJIAN_PASSWORD)
   dangjian backup -to FILE [-db …]                         online copy of a SQLite database (PostgreSQL: use pg_dump)
@@ -31,13 +34,31 @@ func main() {
 	defer stop()
 	if err := run(ctx, os.Args[1:], os.Getenv); err != nil {
 		fmt.Fprintln(os.Stderr, "dangjian:", err)
+		var e exitError
+		if errors.As(err, &e) {
+			stop()
+			os.Exit(e.code)
+		}
 		os.Exit(1)
 	}
 }
 
+// stdout is where commands report; tests read it.
+var stdout io.Writer = os.Stdout
+
+// exitError asks main for a particular exit status, so a command can say
+// "checked, and the answer is bad" (2) apart from "could not check" (1)
+// while still returning through its deferred clean-up.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e exitError) Error() string { return e.msg }
+
 func run(ctx context.Context, args []string, env func(string) string) error {
 	if len(args) == 0 {
-		fmt.Print(usage)
+		fmt.Fprint(stdout, usage)
 		return nil
 	}
 	cmd, rest := args[0], args[1:]
@@ -48,6 +69,8 @@ func run(ctx context.Context, args []string, env func(string) string) error {
 		return migrate(ctx, rest, env)
 	case "demo":
 		return demoCmd(ctx, rest, env)
+	case "org":
+		return orgCmd(ctx, rest, env)
 	case "user":
 		return userCmd(ctx, rest, env)
 	case "backup":
@@ -60,7 +83,7 @@ func run(ctx context.Context, args []string, env func(string) string) error {
 		}
 		return fmt.Errorf("usage: dangjian audit verify")
 	case "help", "-h", "--help":
-		fmt.Print(usage)
+		fmt.Fprint(stdout, usage)
 		return nil
 	}
 	return fmt.Errorf("unknown command %q\n\n%s", cmd, usage)

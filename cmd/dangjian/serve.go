@@ -58,16 +58,16 @@ func serve(ctx context.Context, args []string, env func(string) string) error {
 	}
 	srv := &http.Server{Handler: a.Web.Handler(), ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout: 2 * time.Minute, WriteTimeout: 2 * time.Minute, IdleTimeout: 2 * time.Minute}
-	fmt.Printf("dangjian is serving %s (database: %s, ready in %s)\n", a.Config.BaseURL, a.DB.Dialect, time.Since(started).Round(time.Millisecond))
+	fmt.Fprintf(stdout, "dangjian is serving %s (database: %s, ready in %s)\n", a.Config.BaseURL, a.DB.Dialect, time.Since(started).Round(time.Millisecond))
 	if withDemo {
-		fmt.Printf("demo log-ins (password %s): ", demo.DemoPassword)
+		fmt.Fprintf(stdout, "demo log-ins (password %s): ", demo.DemoPassword)
 		for i, acc := range demo.Accounts {
 			if i > 0 {
-				fmt.Print(", ")
+				fmt.Fprint(stdout, ", ")
 			}
-			fmt.Print(acc.Username)
+			fmt.Fprint(stdout, acc.Username)
 		}
-		fmt.Println()
+		fmt.Fprintln(stdout)
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -102,7 +102,7 @@ func migrate(ctx context.Context, args []string, env func(string) string) error 
 		return err
 	}
 	defer a.Close()
-	fmt.Println("schema is up to date")
+	fmt.Fprintln(stdout, "schema is up to date")
 	return nil
 }
 

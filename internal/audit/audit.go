@@ -120,8 +120,12 @@ func (r Row) computeHash() string {
 	return hex.EncodeToString(sum[:])
 }
 
-const rowColumns = `id, at, COALESCE(actor_id, 0), actor_name, action, entity, entity_id,
-	COALESCE(org_id, 0), before_json, after_json, prev_hash, hash`
+// rowColumns lists the stored columns for a SELECT, each prefixed with
+// the table alias (e.g. "a.") when the query joins other tables.
+func rowColumns(alias string) string {
+	return strings.NewReplacer("@", alias).Replace(`@id, @at, COALESCE(@actor_id, 0), @actor_name, @action, @entity,
+	@entity_id, COALESCE(@org_id, 0), @before_json, @after_json, @prev_hash, @hash`)
+}
 
 func scanRow(rows *sql.Rows) (Row, error) {
 	var r Row
@@ -144,7 +148,7 @@ func Verify(ctx context.Context, q interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 	QueryRowContext(context.Context, string, ...any) *sql.Row
 }) (checked int64, broken *Broken, err error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+rowColumns+` FROM audit_log ORDER BY id`)
+	rows, err := q.QueryContext(ctx, `SELECT `+rowColumns("")+` FROM audit_log ORDER BY id`)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -219,7 +223,7 @@ func List(ctx context.Context, q interface {
 	if limit <= 0 || limit > 200 {
 		limit = 50
 	}
-	query := `SELECT ` + prefixed(rowColumns) + ` FROM audit_log a LEFT JOIN orgs o ON o.id = a.org_id`
+	query := `SELECT ` + rowColumns("a.") + ` FROM audit_log a LEFT JOIN orgs o ON o.id = a.org_id`
 	if len(where) > 0 {
 		query += " WHERE " + strings.Join(where, " AND ")
 	}
@@ -238,18 +242,4 @@ func List(ctx context.Context, q interface {
 		out = append(out, r)
 	}
 	return out, rows.Err()
-}
-
-func prefixed(cols string) string {
-	r := strings.NewReplacer("COALESCE(", "COALESCE(a.")
-	parts := strings.Split(cols, ",")
-	for i, p := range parts {
-		p = strings.TrimSpace(p)
-		if strings.HasPrefix(p, "COALESCE(") {
-			parts[i] = r.Replace(p)
-		} else {
-			parts[i] = "a." + p
-		}
-	}
-	return strings.Join(parts, ", ")
 }

@@ -118,6 +118,11 @@ func (s *Server) renderView(w http.ResponseWriter, r *http.Request, status int, 
 		return err
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	if v.Flash != "" {
+		// Shown once: the next page must not repeat it.
+		http.SetCookie(w, &http.Cookie{Name: "flash", Value: "", Path: "/", MaxAge: -1,
+			HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.secure(r)})
+	}
 	w.WriteHeader(status)
 	_, err := w.Write(buf.Bytes())
 	return err
