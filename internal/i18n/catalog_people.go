@@ -70,3 +70,13 @@ func init() {
 		"flash.resident_saved":    {"村民信息已保存。", "Resident saved."},
 	})
 }
+
+func init() {
+	Register(map[string][2]string{
+		"audit.action.household.create": {"登记农户", "Household registered"},
+		"audit.action.household.update": {"修改农户", "Household changed"},
+		"audit.action.people.import":    {"批量导入村民", "Residents imported"},
+		"audit.action.resident.create":  {"登记村民", "Resident registered"},
+		"audit.action.resident.update":  {"修改村民", "Resident changed"},
+	})
+}

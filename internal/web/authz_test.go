@@ -12,6 +12,7 @@ import (
 
 	"dangjian/internal/auth"
 	"dangjian/internal/db"
+	"dangjian/internal/org"
 	"dangjian/internal/testkit"
 )
 
@@ -39,6 +40,15 @@ var foreignIDs = map[string]func(w *walk) (int64, error){
 	"orgs": func(w *walk) (int64, error) { return w.env.Town.Villages[foreignVillage].ID, nil },
 	"posts": func(w *walk) (int64, error) {
 		return w.one(`SELECT id FROM posts WHERE org_id = $1 AND code = 'director'`, w.env.Town.Villages[foreignVillage].ID)
+	},
+	// /api/v1/towns/{id}/overview: the town is outside every village's scope.
+	"towns": func(w *walk) (int64, error) { return w.env.Town.Town.ID, nil },
+	// /weak/{id}: a 软弱涣散 flag on 海戛, raised for the walk.
+	"weak": func(w *walk) (int64, error) {
+		day := w.env.Clock.Now().AddDate(0, -1, 0)
+		f, err := w.env.Svc.Org.Flag(context.Background(), nil, org.NewWeakFlag{OrgID: w.env.Town.Villages[foreignVillage].ID,
+			FlaggedOn: day, Reason: "班子不团结", Plan: "调整书记", Deadline: day.AddDate(0, 3, 0)})
+		return f.ID, err
 	},
 	// /account/tokens/{id}: another user's token, made for the walk.
 	"tokens": func(w *walk) (int64, error) {

@@ -148,9 +148,9 @@ func TestOrgPagesAndAPI(t *testing.T) {
 			// The API.
 			{who: "admin", method: "GET", path: "/api/v1/orgs?type=general_branch", status: 200,
 				want: []string{`"name":"民家村党总支"`, `"name":"黄泥堡村党总支"`}},
-			{who: "admin", method: "GET", path: "/api/v1/orgs/" + id(town.ID) + "/overview", status: 200,
+			{who: "admin", method: "GET", path: "/api/v1/towns/" + id(town.ID) + "/overview", status: 200,
 				want: []string{`"totals":{`, `"group_branches":143`, `"open_weak":3`, `"overdue_weak":2`}},
-			{who: "admin", method: "GET", path: "/api/v1/orgs/" + id(v.ID) + "/overview", status: 422, want: []string{`"rule":"org.town_only"`}},
+			{who: "admin", method: "GET", path: "/api/v1/towns/" + id(v.ID) + "/overview", status: 422, want: []string{`"rule":"org.town_only"`}},
 			{who: "haidan", method: "GET", path: "/api/v1/orgs/" + id(minjia.ID) + "/committee", status: 404},
 			{who: "admin", method: "GET", path: "/api/v1/orgs/" + id(minjia.ID) + "/committee", status: 200, want: []string{`"dual":[{"holder_name"`}},
 			{who: "haidan", method: "GET", path: "/api/v1/orgs/" + id(v.ID) + "/centres", status: 200,
