@@ -101,6 +101,7 @@ func init() {
 		"audit.record":    {"记录", "Record"},
 		"audit.before":    {"修改前", "Before"},
 		"audit.after":     {"修改后", "After"},
+		"audit.changes":   {"变更内容", "Changes"},
 		"audit.of_record": {"查看此记录的操作日志", "Audit log of this record"},
 
 		"action.filter": {"筛选", "Filter"},

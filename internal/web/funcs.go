@@ -57,6 +57,8 @@ func (s *Server) funcs() template.FuncMap {
 		"fieldErr": func(v *view, field string) string { return v.Errors[field] },
 		"navOn":    func(v *view, prefix string) bool { return strings.HasPrefix(v.Path, prefix) },
 		"add":      func(a, b int) int { return a + b },
+		// changes lists the fields an audit record changed.
+		"changes": auditChanges,
 		"dict": func(kv ...any) map[string]any {
 			m := map[string]any{}
 			for i := 0; i+1 < len(kv); i += 2 {
