@@ -1,0 +1,148 @@
+package members
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"dangjian/internal/apperr"
+	"dangjian/internal/auth"
+	"dangjian/internal/db"
+	"dangjian/internal/org"
+)
+
+// place is where a member belongs in the tree: the organisation, its
+// town and its village (村党总支), resolved once when a member is placed.
+type place struct {
+	ID        int64
+	Name      string
+	Path      string
+	Type      org.Type
+	TownID    int64
+	VillageID int64
+}
+
+// memberOrgTypes are the organisations that have members of their own:
+// 党支部, 村党总支 and industry party organisations.
+func memberOrgType(t org.Type) bool {
+	return t == org.TypeBranch || t == org.TypeGeneralBranch || t == org.TypeIndustry
+}
+
+// placeOf reads an organisation as a member's place. Scope is the
+// caller's check: this only resolves.
+func placeOf(ctx context.Context, q db.Queryer, orgID int64) (place, error) {
+	var p place
+	var parentID int64
+	var parentType string
+	err := q.QueryRowContext(ctx, `SELECT o.id, o.name, o.path, o.type, COALESCE(o.town_id, 0),
+		COALESCE(p.id, 0), COALESCE(p.type, '') FROM orgs o LEFT JOIN orgs p ON p.id = o.parent_id WHERE o.id = $1`,
+		orgID).Scan(&p.ID, &p.Name, &p.Path, &p.Type, &p.TownID, &parentID, &parentType)
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, apperr.NotFound()
+	}
+	switch {
+	case p.Type == org.TypeGeneralBranch:
+		p.VillageID = p.ID
+	case org.Type(parentType) == org.TypeGeneralBranch:
+		p.VillageID = parentID
+	}
+	return p, err
+}
+
+// nullID stores 0 as NULL for optional references.
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// nullDay stores a zero or nil date as NULL and any other as a day.
+func nullDay(t any) any {
+	switch x := t.(type) {
+	case time.Time:
+		if x.IsZero() {
+			return nil
+		}
+		return db.Day(x)
+	case *time.Time:
+		if x == nil || x.IsZero() {
+			return nil
+		}
+		return db.Day(*x)
+	}
+	return nil
+}
+
+// addEvent appends one entry to a member's history.
+func addEvent(ctx context.Context, tx *sql.Tx, m Member, kind string, on time.Time, fromOrg, toOrg int64, detail string, now time.Time) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO member_events(member_id, town_id, org_id, kind, on_date, from_org_id, to_org_id, detail, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+		m.ID, nullID(m.TownID), m.OrgID, kind, db.Day(on), nullID(fromOrg), nullID(toOrg), detail, now)
+	return err
+}
+
+const pipelineColumns = `talk_on, talk_late, activist_on, candidate_on, training_days, training_hours, meeting_on,
+	approved_on, approval_note, extension_months, extended_on, rejected_on, reject_reason`
+
+func scanPipeline(row interface{ Scan(...any) error }) (Pipeline, error) {
+	var p Pipeline
+	var talk, activist, candidate, meeting, approved, extended, rejected sql.NullTime
+	err := row.Scan(&talk, &p.TalkLate, &activist, &candidate, &p.TrainingDays, &p.TrainingHours, &meeting,
+		&approved, &p.ApprovalNote, &p.ExtensionMonths, &extended, &rejected, &p.RejectReason)
+	p.TalkOn, p.ActivistOn, p.CandidateOn = dayPtr(talk), dayPtr(activist), dayPtr(candidate)
+	p.MeetingOn, p.ApprovedOn, p.ExtendedOn, p.RejectedOn = dayPtr(meeting), dayPtr(approved), dayPtr(extended), dayPtr(rejected)
+	return p, err
+}
+
+// loadPipeline reads a member's pipeline row; someone entered straight
+// onto the roster has none, which reads as an empty Pipeline.
+func loadPipeline(ctx context.Context, q db.Queryer, memberID int64) (Pipeline, bool, error) {
+	p, err := scanPipeline(q.QueryRowContext(ctx, `SELECT `+pipelineColumns+` FROM member_pipeline WHERE member_id = $1`, memberID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Pipeline{}, false, nil
+	}
+	return p, err == nil, err
+}
+
+// savePipeline writes the whole pipeline row (insert or replace).
+func savePipeline(ctx context.Context, tx *sql.Tx, memberID int64, p Pipeline, now time.Time) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO member_pipeline(member_id, `+pipelineColumns+`, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+		ON CONFLICT (member_id) DO UPDATE SET talk_on = excluded.talk_on, talk_late = excluded.talk_late,
+		activist_on = excluded.activist_on, candidate_on = excluded.candidate_on, training_days = excluded.training_days,
+		training_hours = excluded.training_hours, meeting_on = excluded.meeting_on, approved_on = excluded.approved_on,
+		approval_note = excluded.approval_note, extension_months = excluded.extension_months,
+		extended_on = excluded.extended_on, rejected_on = excluded.rejected_on, reject_reason = excluded.reject_reason,
+		updated_at = excluded.updated_at`,
+		memberID, nullDay(p.TalkOn), p.TalkLate, nullDay(p.ActivistOn), nullDay(p.CandidateOn), p.TrainingDays,
+		p.TrainingHours, nullDay(p.MeetingOn), nullDay(p.ApprovedOn), p.ApprovalNote, p.ExtensionMonths,
+		nullDay(p.ExtendedOn), nullDay(p.RejectedOn), p.RejectReason, now)
+	return err
+}
+
+// History lists a member's events, oldest first, with organisation names.
+func (s *Service) History(ctx context.Context, a *auth.Actor, id int64) ([]Event, error) {
+	if _, err := s.Get(ctx, a, id); err != nil {
+		return nil, err
+	}
+	rows, err := s.DB.QueryContext(ctx, `SELECT e.id, e.member_id, e.org_id, e.kind, e.on_date,
+		COALESCE(e.from_org_id, 0), COALESCE(f.name, ''), COALESCE(e.to_org_id, 0), COALESCE(t.name, ''), e.detail
+		FROM member_events e LEFT JOIN orgs f ON f.id = e.from_org_id LEFT JOIN orgs t ON t.id = e.to_org_id
+		WHERE e.member_id = $1 ORDER BY e.on_date, e.id`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Event
+	for rows.Next() {
+		var e Event
+		if err := rows.Scan(&e.ID, &e.MemberID, &e.OrgID, &e.Kind, &e.On, &e.FromOrgID, &e.FromOrg, &e.ToOrgID, &e.ToOrg, &e.Detail); err != nil {
+			return nil, err
+		}
+		e.On = db.Day(e.On)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
