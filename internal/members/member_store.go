@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strings"
 	"time"
 
 	"dangjian/internal/apperr"
@@ -86,14 +87,41 @@ func addEvent(ctx context.Context, tx *sql.Tx, m Member, kind string, on time.Ti
 const pipelineColumns = `talk_on, talk_late, activist_on, candidate_on, training_days, training_hours, meeting_on,
 	approved_on, approval_note, extension_months, extended_on, rejected_on, reject_reason`
 
+// pipelineRow scans pipelineColumns, also from a LEFT JOIN where the
+// whole row may be NULL (someone entered straight onto the roster).
+type pipelineRow struct {
+	talk, activist, candidate, meeting, approved, extended, rejected sql.NullTime
+	late                                                             sql.NullBool
+	days, hours, months                                              sql.NullInt64
+	approvalNote, rejectReason                                       sql.NullString
+}
+
+func (r *pipelineRow) dest() []any {
+	return []any{&r.talk, &r.late, &r.activist, &r.candidate, &r.days, &r.hours, &r.meeting,
+		&r.approved, &r.approvalNote, &r.months, &r.extended, &r.rejected, &r.rejectReason}
+}
+
+func (r *pipelineRow) pipeline() Pipeline {
+	return Pipeline{TalkOn: dayPtr(r.talk), TalkLate: r.late.Bool, ActivistOn: dayPtr(r.activist),
+		CandidateOn: dayPtr(r.candidate), TrainingDays: int(r.days.Int64), TrainingHours: int(r.hours.Int64),
+		MeetingOn: dayPtr(r.meeting), ApprovedOn: dayPtr(r.approved), ApprovalNote: r.approvalNote.String,
+		ExtensionMonths: int(r.months.Int64), ExtendedOn: dayPtr(r.extended), RejectedOn: dayPtr(r.rejected),
+		RejectReason: r.rejectReason.String}
+}
+
 func scanPipeline(row interface{ Scan(...any) error }) (Pipeline, error) {
-	var p Pipeline
-	var talk, activist, candidate, meeting, approved, extended, rejected sql.NullTime
-	err := row.Scan(&talk, &p.TalkLate, &activist, &candidate, &p.TrainingDays, &p.TrainingHours, &meeting,
-		&approved, &p.ApprovalNote, &p.ExtensionMonths, &extended, &rejected, &p.RejectReason)
-	p.TalkOn, p.ActivistOn, p.CandidateOn = dayPtr(talk), dayPtr(activist), dayPtr(candidate)
-	p.MeetingOn, p.ApprovedOn, p.ExtendedOn, p.RejectedOn = dayPtr(meeting), dayPtr(approved), dayPtr(extended), dayPtr(rejected)
-	return p, err
+	var r pipelineRow
+	err := row.Scan(r.dest()...)
+	return r.pipeline(), err
+}
+
+// prefix qualifies every column of a column list with a table alias.
+func prefix(alias, cols string) string {
+	parts := strings.Split(cols, ",")
+	for i, p := range parts {
+		parts[i] = alias + strings.TrimSpace(p)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // loadPipeline reads a member's pipeline row; someone entered straight

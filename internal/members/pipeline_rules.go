@@ -124,7 +124,7 @@ func previousDate(m Member, p Pipeline) (time.Time, Step) {
 		on   *time.Time
 		step Step
 	}{{m.AppliedOn, "apply"}, {p.TalkOn, StepTalk}, {p.ActivistOn, StepActivist}, {p.CandidateOn, StepCandidate},
-		{p.MeetingOn, StepAdmit}, {p.ApprovedOn, StepApprove}, {p.ExtendedOn, StepExtend}} {
+		{p.MeetingOn, StepAdmit}, {m.JoinedOn, StepAdmit}, {p.ApprovedOn, StepApprove}, {p.ExtendedOn, StepExtend}} {
 		if d.on != nil && !d.on.Before(last) {
 			last, step = *d.on, d.step
 		}

@@ -9,6 +9,7 @@ import (
 	"dangjian/internal/apperr"
 	"dangjian/internal/auth"
 	"dangjian/internal/db"
+	"dangjian/internal/org"
 )
 
 // memberColumns is the SELECT list every member read uses, so one scan
@@ -20,16 +21,32 @@ const memberColumns = `m.id, COALESCE(m.town_id, 0), m.org_id, o.name, o.path, C
 
 const memberFrom = ` FROM members m JOIN orgs o ON o.id = m.org_id`
 
+// memberRow holds one row of memberColumns while it is scanned; the
+// dates are nullable in the table.
+type memberRow struct {
+	m                           Member
+	applied, joined, full, left sql.NullTime
+}
+
+func (r *memberRow) dest() []any {
+	m := &r.m
+	return []any{&m.ID, &m.TownID, &m.OrgID, &m.OrgName, &m.OrgPath, &m.ResidentID,
+		&m.Name, &m.IDMasked, &m.BirthDate, &m.Sex, &m.Phone, &m.Education, &m.Category, &m.Status,
+		&r.applied, &r.joined, &r.full, &m.Mobile, &r.left, &m.LeftReason, &m.UserID}
+}
+
+func (r *memberRow) member() Member {
+	m := r.m
+	m.BirthDate = db.Day(m.BirthDate)
+	m.AppliedOn, m.JoinedOn, m.FullOn, m.LeftOn = dayPtr(r.applied), dayPtr(r.joined), dayPtr(r.full), dayPtr(r.left)
+	return m
+}
+
 // scanMember reads one row of memberColumns.
 func scanMember(row interface{ Scan(...any) error }) (Member, error) {
-	var m Member
-	var applied, joined, full, left sql.NullTime
-	err := row.Scan(&m.ID, &m.TownID, &m.OrgID, &m.OrgName, &m.OrgPath, &m.ResidentID,
-		&m.Name, &m.IDMasked, &m.BirthDate, &m.Sex, &m.Phone, &m.Education, &m.Category, &m.Status,
-		&applied, &joined, &full, &m.Mobile, &left, &m.LeftReason, &m.UserID)
-	m.BirthDate = m.BirthDate.UTC()
-	m.AppliedOn, m.JoinedOn, m.FullOn, m.LeftOn = dayPtr(applied), dayPtr(joined), dayPtr(full), dayPtr(left)
-	return m, err
+	var r memberRow
+	err := row.Scan(r.dest()...)
+	return r.member(), err
 }
 
 func dayPtr(t sql.NullTime) *time.Time {
@@ -87,4 +104,47 @@ func checkMember(a *auth.Actor, m Member, perm auth.Perm) error {
 // Get returns one member the actor may read.
 func (s *Service) Get(ctx context.Context, a *auth.Actor, id int64) (Member, error) {
 	return getMemberFor(ctx, s.DB, a, id, auth.PermMemberRead)
+}
+
+// area is the part of the tree a list, board or count covers: one
+// organisation's subtree, or (orgID 0) everything the actor may read.
+type area struct {
+	Root  place // zero when the area is the actor's whole scope
+	paths []string
+}
+
+// areaFor resolves the area of a list. A given organisation must lie in
+// the actor's read scope (NotFound otherwise); without one, the area is
+// the actor's whole scope.
+func areaFor(ctx context.Context, q db.Queryer, a *auth.Actor, orgID int64) (area, error) {
+	if orgID == 0 {
+		if a == nil {
+			return area{}, apperr.Invalid("org_id", "error.required", nil)
+		}
+		return area{paths: a.Scope(auth.PermMemberRead)}, nil
+	}
+	p, err := placeOf(ctx, q, orgID)
+	if err != nil {
+		return area{}, err
+	}
+	if a != nil && !a.CanAt(auth.PermMemberRead, p.Path) {
+		return area{}, apperr.NotFound()
+	}
+	return area{Root: p, paths: []string{p.Path}}, nil
+}
+
+// cond is the WHERE condition selecting members (alias m, orgs o) in the
+// area. It picks the column whose index matches the root's level, so a
+// branch, village or town list reads one index range; only county-wide or
+// multi-root scopes fall back to the path range on orgs.
+func (ar area) cond(args *db.Args) string {
+	switch ar.Root.Type {
+	case org.TypeBranch, org.TypeIndustry:
+		return "m.org_id = " + args.Add(ar.Root.ID)
+	case org.TypeGeneralBranch:
+		return "m.village_id = " + args.Add(ar.Root.ID)
+	case org.TypeTown:
+		return "m.town_id = " + args.Add(ar.Root.ID)
+	}
+	return args.Subtree("o.path", ar.paths)
 }
