@@ -148,3 +148,22 @@ func (ar area) cond(args *db.Args) string {
 	}
 	return args.Subtree("o.path", ar.paths)
 }
+
+// logReveals records in read_log that the actor saw these members' full
+// id numbers, one row each, so a person's record shows who saw it.
+func (s *Service) logReveals(ctx context.Context, a *auth.Actor, ms []Member) error {
+	now := s.Clock.Now()
+	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO read_log(at, user_id, entity, entity_id, org_id) VALUES ($1, $2, 'member', $3, $4)`)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		for _, m := range ms {
+			if _, err := stmt.ExecContext(ctx, now, a.UserID, m.ID, m.OrgID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
