@@ -234,6 +234,8 @@ func init() {
 		"import.state.failed":     {"文件有 {errors} 处错误，未导入任何记录。", "The file has {errors} errors; nothing was imported."},
 		"import.state.error":      {"导入时发生系统错误，未导入任何记录，请重试。", "An internal error stopped the import; nothing was imported. Try again."},
 
+		"member.bulk_invalid":                {"第 {n} 条记录有误。", "Entry {n} is not valid."},
+		"audit.action.member.bulk_add":       {"批量登记党员", "Members entered in bulk"},
 		"audit.action.member.create":         {"登记党员", "Member entered"},
 		"audit.action.member.update":         {"修改党员信息", "Member corrected"},
 		"audit.action.member.transfer":       {"组织关系转接", "Member transferred"},

@@ -202,21 +202,8 @@ func (s *Service) runImport(ctx context.Context, id int64) error {
 	}
 	now := s.Clock.Now()
 	err = s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		stmt, err := tx.PrepareContext(ctx, `INSERT INTO member_events(member_id, town_id, org_id, kind, on_date, detail, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7)`)
-		if err != nil {
+		if _, err := insertAll(ctx, tx, valid, EventImported, fmt.Sprintf("import %d", id), now); err != nil {
 			return err
-		}
-		defer stmt.Close()
-		for _, p := range valid {
-			mid, err := insertMember(ctx, tx, p, now)
-			if err != nil {
-				return err
-			}
-			if _, err := stmt.ExecContext(ctx, mid, nullID(p.place.TownID), p.place.ID, EventImported, db.Day(now),
-				fmt.Sprintf("import %d", id), now); err != nil {
-				return err
-			}
 		}
 		return audit.Record(ctx, tx, now, actor, audit.Entry{Action: "member.import", Entity: "member_import",
 			EntityID: id, OrgID: orgID, After: map[string]any{"rows": len(valid)}})

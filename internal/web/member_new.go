@@ -23,5 +23,5 @@ func (s *Server) memberFormData(r *http.Request) (map[string]any, error) {
 	}
 	return map[string]any{"Orgs": orgs, "OrgID": queryInt(r, "org_id"), "Categories": members.Categories,
 		"Statuses": []members.Status{members.StatusFull, members.StatusProbationary, members.StatusApplicant},
-		"Today": s.svc.Clock.Now()}, nil
+		"Today":    s.svc.Clock.Now()}, nil
 }

@@ -18,7 +18,7 @@ func (s *Server) rosterImportStart(w http.ResponseWriter, r *http.Request) error
 		job, serr := s.svc.Members.StartImport(r.Context(), actorOf(r), queryInt(r, "org_id"), name, data)
 		id, err = job.ID, serr
 		if err == nil {
-			return s.redirect(w, r, "/members/import/"+strconv.FormatInt(id, 10), "")
+			return s.redirect(w, r, "/member-imports/"+strconv.FormatInt(id, 10), "")
 		}
 	}
 	d, derr := s.rosterImportData(r)

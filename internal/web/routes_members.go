@@ -17,7 +17,7 @@ func (s *Server) memberRoutes() []route {
 		{"GET", "/members/template.xlsx", user, s.rosterTemplate},
 		{"GET", "/members/import", user, s.rosterImportForm},
 		{"POST", "/members/import", user, s.rosterImportStart},
-		{"GET", "/members/import/{id}", user, s.rosterImportShow},
+		{"GET", "/member-imports/{id}", user, s.rosterImportShow},
 		{"GET", "/members/board", user, s.pipelineBoard},
 		{"GET", "/members/cultivation", user, s.memberCultivation},
 		{"GET", "/members/new", user, s.memberNew},
@@ -98,6 +98,10 @@ func (s *Server) memberOrgExtra(r *http.Request, o org.Org, data map[string]any)
 	if err != nil {
 		return err
 	}
-	data["MemberCounts"] = counts
+	byName := map[string]int{} // templates index maps by plain strings
+	for st, n := range counts {
+		byName[string(st)] = n
+	}
+	data["MemberCounts"] = byName
 	return nil
 }
