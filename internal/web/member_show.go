@@ -30,6 +30,11 @@ func (s *Server) memberPageData(r *http.Request, form string) (map[string]any, e
 	}
 	data := map[string]any{"D": d, "M": d.Member, "Form": form, "Today": s.svc.Clock.Now(),
 		"LeaveReasons": members.LeaveReasons, "TagKinds": members.TagKinds, "StepKinds": stepKinds}
+	next := map[string]bool{}
+	for _, st := range d.Next {
+		next[string(st)] = true
+	}
+	data["NextSet"] = next
 	if actorOf(r).CanAt(auth.PermMemberWrite, d.Member.OrgPath) {
 		if data["Orgs"], err = s.memberOrgChoices(r, auth.PermMemberWrite); err != nil {
 			return nil, err
