@@ -118,7 +118,31 @@ func (s *Service) Import(ctx context.Context, a *auth.Actor, id int64) (ImportJo
 	if a != nil && !a.CanAt(auth.PermMemberRead, pl.Path) {
 		return ImportJob{}, apperr.NotFound()
 	}
+	s.resumeStale(ctx, j)
 	return j, nil
+}
+
+// importStale is how long a queued or validating job may go without
+// progress before whoever looks at it starts it again: the server that
+// ran it has stopped. Its file is still in the row, and nothing was
+// written before the insert, so starting over is safe. A job that was
+// inserting is left alone (its transaction either committed or not).
+const importStale = 10 * time.Minute
+
+func (s *Service) resumeStale(ctx context.Context, j ImportJob) {
+	if j.State != ImportQueued && j.State != ImportValidating {
+		return
+	}
+	now := s.Clock.Now()
+	res, err := s.DB.ExecContext(ctx, `UPDATE member_imports SET state = $1, updated_at = $2
+		WHERE id = $3 AND state IN ($4, $5) AND updated_at < $6`,
+		ImportQueued, now, j.ID, ImportQueued, ImportValidating, now.Add(-importStale))
+	if err != nil {
+		return
+	}
+	if n, _ := res.RowsAffected(); n == 1 {
+		s.Background(func() { _ = s.RunImport(context.Background(), j.ID) })
+	}
 }
 
 func (s *Service) job(ctx context.Context, id int64) (ImportJob, error) {

@@ -5,13 +5,16 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"dangjian/internal/apperr"
+	"dangjian/internal/db"
 	"dangjian/internal/i18n"
 	"dangjian/internal/members"
 	"dangjian/internal/people"
+	"dangjian/internal/testkit"
 )
 
 var rosterHeader = []any{"姓名", "身份证号", "所在支部", "党员状态", "入党日期", "转正日期", "申请入党日期", "人员类别", "流动党员", "联系电话", "学历"}
@@ -208,4 +211,31 @@ func (f *fixture) testExport(t *testing.T) {
 	// haidan may not export 得戛 at all.
 	err = f.svc.Export(f.ctx, haidan, members.Filter{OrgID: f.group(g)}, false, &bytes.Buffer{})
 	wantKind(t, err, apperr.KindNotFound)
+}
+
+// A job left half-way by a stopped server is started again by the next
+// look at it once it has been idle for importStale.
+func TestImportResumesStaleJob(t *testing.T) {
+	testkit.Dialects(t, func(t *testing.T, d *db.DB) {
+		f := newFixture(t, d)
+		var started []func()
+		f.svc.Background = func(fn func()) { started = append(started, fn) } // the "server" dies before running it
+		rows := [][]any{{"甲", f.idNumber(day("1975-04-03")), "海丹五组", "正式党员", "1999-07-01", "2000-07-01"}}
+		job, err := f.svc.StartImport(f.ctx, nil, f.env.Town.Villages["海丹"].ID, "x.xlsx", workbook(t, rows))
+		must(t, err)
+		if job, _ = f.svc.Import(f.ctx, nil, job.ID); job.State != members.ImportQueued || len(started) != 1 {
+			t.Fatalf("fresh job: %s, %d runs", job.State, len(started))
+		}
+		f.env.Clock.T = f.env.Clock.T.Add(11 * time.Minute)
+		defer func() { f.env.Clock.T = f.env.Clock.T.Add(-11 * time.Minute) }()
+		f.svc.Background = func(fn func()) { fn() }
+		f.svc.Import(f.ctx, nil, job.ID)
+		if job, _ = f.svc.Import(f.ctx, nil, job.ID); job.State != members.ImportDone || job.Inserted != 1 {
+			t.Fatalf("stale job after a look: %+v", job)
+		}
+		started[0]() // the first run, if it ever wakes, finds the job taken
+		if n := f.count(t, `SELECT COUNT(*) FROM members WHERE name = '甲'`); n != 1 {
+			t.Fatalf("%d copies", n)
+		}
+	})
 }

@@ -205,18 +205,24 @@ func (s *Service) Add(ctx context.Context, a *auth.Actor, in MemberInput) (Membe
 	return m, err
 }
 
-// insertMember writes one prepared member and returns its id; the
-// resident with the same number, if any, is linked in the same statement.
+// insertMemberSQL writes one person; the resident with the same number,
+// if any, is linked in the same statement.
+const insertMemberSQL = `INSERT INTO members(town_id, org_id, village_id, resident_id, name, id_cipher, id_hash,
+	id_masked, birth_date, sex, phone, education, category, status, applied_on, joined_on, full_on, mobile,
+	created_at, updated_at)
+	VALUES ($1, $2, $3, (SELECT r.id FROM residents r WHERE r.id_hash = $4), $5, $6, $4, $7, $8, $9, $10, $11, $12,
+	$13, $14, $15, $16, $17, $18, $18) RETURNING id`
+
+func insertMemberArgs(p prepared, now time.Time) []any {
+	return []any{nullID(p.place.TownID), p.place.ID, nullID(p.place.VillageID), p.id.Hash, p.in.Name, p.id.Cipher,
+		p.id.Masked, p.id.Birth, p.id.Sex, p.in.Phone, p.in.Education, string(p.in.Category), string(p.in.Status),
+		nullDay(p.in.AppliedOn), nullDay(p.in.JoinedOn), nullDay(p.in.FullOn), p.in.Mobile, now}
+}
+
+// insertMember writes one prepared member and returns its id.
 func insertMember(ctx context.Context, tx *sql.Tx, p prepared, now time.Time) (int64, error) {
 	var id int64
-	err := tx.QueryRowContext(ctx, `INSERT INTO members(town_id, org_id, village_id, resident_id, name, id_cipher, id_hash,
-		id_masked, birth_date, sex, phone, education, category, status, applied_on, joined_on, full_on, mobile,
-		created_at, updated_at)
-		VALUES ($1, $2, $3, (SELECT r.id FROM residents r WHERE r.id_hash = $4), $5, $6, $4, $7, $8, $9, $10, $11, $12,
-		$13, $14, $15, $16, $17, $18, $18) RETURNING id`,
-		nullID(p.place.TownID), p.place.ID, nullID(p.place.VillageID), p.id.Hash, p.in.Name, p.id.Cipher,
-		p.id.Masked, p.id.Birth, p.id.Sex, p.in.Phone, p.in.Education, string(p.in.Category), string(p.in.Status),
-		nullDay(p.in.AppliedOn), nullDay(p.in.JoinedOn), nullDay(p.in.FullOn), p.in.Mobile, now).Scan(&id)
+	err := tx.QueryRowContext(ctx, insertMemberSQL, insertMemberArgs(p, now)...).Scan(&id)
 	return id, err
 }
 

@@ -75,10 +75,15 @@ func insertAll(ctx context.Context, tx *sql.Tx, batch []prepared, kind, detail s
 		return nil, err
 	}
 	defer events.Close()
+	people, err := tx.PrepareContext(ctx, insertMemberSQL)
+	if err != nil {
+		return nil, err
+	}
+	defer people.Close()
 	ids := make([]int64, 0, len(batch))
 	for _, p := range batch {
-		id, err := insertMember(ctx, tx, p, now)
-		if err != nil {
+		var id int64
+		if err := people.QueryRowContext(ctx, insertMemberArgs(p, now)...).Scan(&id); err != nil {
 			return nil, err
 		}
 		on, k := p.in.JoinedOn, kind
