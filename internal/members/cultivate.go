@@ -52,6 +52,9 @@ func (s *Service) AddTag(ctx context.Context, a *auth.Actor, memberID int64, in 
 		if err != nil {
 			return err
 		}
+		if m.Status == StatusLeft {
+			return errLeft(m)
+		}
 		if !tagFor(in.Kind, m.Status) {
 			return apperr.Rule("cultivate.kind_status", apperr.Params{"kind": i18n.Key("tag.kind." + string(in.Kind)),
 				"status": statusKey(m.Status)})

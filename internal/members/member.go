@@ -256,31 +256,19 @@ func (s *Service) Update(ctx context.Context, a *auth.Actor, id int64, in Member
 	if err := f.Err(); err != nil {
 		return Member{}, err
 	}
-	var after Member
-	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		before, err := getMemberFor(ctx, tx, a, id, auth.PermMemberWrite)
-		if err != nil {
-			return err
-		}
+	after, err := s.changeMember(ctx, a, id, "member.update", func(tx *sql.Tx, m Member, now time.Time) (change, error) {
 		if _, err := tx.ExecContext(ctx, `UPDATE members SET name = $1, phone = $2, education = $3, category = $4,
 			updated_at = $5 WHERE id = $6`, in.Name, in.Phone, in.Education, string(in.Category), now, id); err != nil {
-			return err
+			return change{}, err
 		}
 		if sealed != nil {
 			if _, err := tx.ExecContext(ctx, `UPDATE members SET id_cipher = $1, id_hash = $2, id_masked = $3,
 				birth_date = $4, sex = $5, resident_id = (SELECT r.id FROM residents r WHERE r.id_hash = $2) WHERE id = $6`,
 				sealed.Cipher, sealed.Hash, sealed.Masked, sealed.Birth, sealed.Sex, id); err != nil {
-				return err
+				return change{}, err
 			}
 		}
-		if after, err = loadMember(ctx, tx, id); err != nil {
-			return err
-		}
-		if err := addEvent(ctx, tx, after, EventUpdated, now, 0, 0, "", now); err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, now, a.Audit(), audit.Entry{Action: "member.update", Entity: "member",
-			EntityID: id, OrgID: after.OrgID, Before: before, After: after})
+		return change{Kind: EventUpdated, On: now}, nil
 	})
 	if db.IsUniqueViolation(err) {
 		return Member{}, apperr.Invalid("id_number", "member.duplicate_id", nil)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"dangjian/internal/apperr"
+	"dangjian/internal/audit"
 	"dangjian/internal/auth"
 	"dangjian/internal/db"
 	"dangjian/internal/org"
@@ -173,4 +174,46 @@ func (s *Service) History(ctx context.Context, a *auth.Actor, id int64) ([]Event
 		out = append(out, e)
 	}
 	return out, rows.Err()
+}
+
+// change is what one use case did to a member, for its history event.
+type change struct {
+	Kind     string // member_events.kind; empty for no event
+	On       time.Time
+	From, To int64
+	Detail   string
+}
+
+// changeMember is the shape of every use case that changes one member:
+// in one transaction, load the member with the write-scope check, refuse
+// if they have left, apply the change, re-read the record, append the
+// history event and write one audit record with before and after.
+func (s *Service) changeMember(ctx context.Context, a *auth.Actor, id int64, action string,
+	apply func(tx *sql.Tx, m Member, now time.Time) (change, error)) (Member, error) {
+	now := s.Clock.Now()
+	var after Member
+	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		before, err := getMemberFor(ctx, tx, a, id, auth.PermMemberWrite)
+		if err != nil {
+			return err
+		}
+		if before.Status == StatusLeft {
+			return errLeft(before)
+		}
+		ch, err := apply(tx, before, now)
+		if err != nil {
+			return err
+		}
+		if after, err = loadMember(ctx, tx, id); err != nil {
+			return err
+		}
+		if ch.Kind != "" {
+			if err := addEvent(ctx, tx, after, ch.Kind, ch.On, ch.From, ch.To, ch.Detail, now); err != nil {
+				return err
+			}
+		}
+		return audit.Record(ctx, tx, now, a.Audit(), audit.Entry{Action: action, Entity: "member",
+			EntityID: id, OrgID: after.OrgID, Before: before, After: after})
+	})
+	return after, err
 }

@@ -5,9 +5,9 @@ import (
 	"database/sql"
 	"strconv"
 	"strings"
+	"time"
 
 	"dangjian/internal/apperr"
-	"dangjian/internal/audit"
 	"dangjian/internal/auth"
 	"dangjian/internal/db"
 )
@@ -16,27 +16,18 @@ import (
 // CheckStep has passed: the person's status and dates, the pipeline
 // detail, one history event and one audit record, in one transaction.
 func (s *Service) RecordStep(ctx context.Context, a *auth.Actor, id int64, in StepInput) (Member, error) {
-	now := s.Clock.Now()
-	today := db.Day(now)
+	today := db.Day(s.Clock.Now())
 	if !in.Step.Valid() {
 		return Member{}, apperr.Invalid("step", "pipeline.step_unknown", nil)
 	}
 	in.Note = strings.TrimSpace(in.Note)
-	var after Member
-	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		m, err := getMemberFor(ctx, tx, a, id, auth.PermMemberWrite)
-		if err != nil {
-			return err
-		}
-		if m.Status == StatusLeft {
-			return errLeft(m)
-		}
+	return s.changeMember(ctx, a, id, "member.step."+string(in.Step), func(tx *sql.Tx, m Member, now time.Time) (change, error) {
 		p, _, err := loadPipeline(ctx, tx, id)
 		if err != nil {
-			return err
+			return change{}, err
 		}
 		if err := CheckStep(m, p, in, today); err != nil {
-			return err
+			return change{}, err
 		}
 		on := db.Day(in.On)
 		status, joined, full, detail := m.Status, m.JoinedOn, m.FullOn, in.Note
@@ -59,7 +50,7 @@ func (s *Service) RecordStep(ctx context.Context, a *auth.Actor, id int64, in St
 			// approval makes it count.
 			p.ApprovedOn, p.ApprovalNote, status, joined = &on, in.Note, StatusProbationary, p.MeetingOn
 			if err := achieveOnJoining(ctx, tx, id, on); err != nil {
-				return err
+				return change{}, err
 			}
 		case StepFull:
 			status, full = StatusFull, &on
@@ -73,32 +64,20 @@ func (s *Service) RecordStep(ctx context.Context, a *auth.Actor, id int64, in St
 			p.RejectedOn, p.RejectReason = &on, in.Note
 		}
 		if err := savePipeline(ctx, tx, id, p, now); err != nil {
-			return err
+			return change{}, err
 		}
 		if in.Step == StepReject {
 			reason := LeftRejected
 			if m.Status == StatusProbationary {
 				reason = LeftProbationCancelled
 			}
-			if after, err = s.markLeft(ctx, tx, m, reason, on, "", now); err != nil {
-				return err
-			}
+			err = markLeft(ctx, tx, m, reason, on, now)
 		} else {
-			if _, err := tx.ExecContext(ctx, `UPDATE members SET status = $1, joined_on = $2, full_on = $3, updated_at = $4
-				WHERE id = $5`, string(status), nullDay(joined), nullDay(full), now, id); err != nil {
-				return err
-			}
-			if after, err = loadMember(ctx, tx, id); err != nil {
-				return err
-			}
+			_, err = tx.ExecContext(ctx, `UPDATE members SET status = $1, joined_on = $2, full_on = $3, updated_at = $4
+				WHERE id = $5`, string(status), nullDay(joined), nullDay(full), now, id)
 		}
-		if err := addEvent(ctx, tx, after, string(in.Step), on, 0, 0, detail, now); err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, now, a.Audit(), audit.Entry{Action: "member.step." + string(in.Step),
-			Entity: "member", EntityID: id, OrgID: after.OrgID, Before: m, After: after})
+		return change{Kind: string(in.Step), On: on, Detail: detail}, err
 	})
-	return after, err
 }
 
 // Detail is everything the member page shows.

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"dangjian/internal/apperr"
-	"dangjian/internal/audit"
 	"dangjian/internal/auth"
 	"dangjian/internal/db"
 )
@@ -23,14 +22,8 @@ type TransferInput struct {
 // to; the move is one history event with both branches. A transfer out of
 // the system is Leave with reason transferred_out.
 func (s *Service) Transfer(ctx context.Context, a *auth.Actor, id int64, in TransferInput) (Member, error) {
-	now := s.Clock.Now()
-	today := db.Day(now)
 	f := apperr.Fields{}
-	if in.On.IsZero() {
-		f.Add("on", "error.date_required", nil)
-	} else if in.On.After(today) {
-		f.Add("on", "member.date_future", apperr.Params{"today": today})
-	}
+	checkDay(f, "on", in.On, db.Day(s.Clock.Now()))
 	to, err := placeOf(ctx, s.DB, in.ToOrgID)
 	switch {
 	case err != nil || !memberOrgType(to.Type) || (a != nil && !a.CanAt(auth.PermMemberRead, to.Path)):
@@ -38,35 +31,17 @@ func (s *Service) Transfer(ctx context.Context, a *auth.Actor, id int64, in Tran
 	case a != nil && !a.CanAt(auth.PermMemberWrite, to.Path):
 		f.Add("to_org_id", "member.transfer_scope", nil)
 	}
-	var after Member
-	err = s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		before, err := getMemberFor(ctx, tx, a, id, auth.PermMemberWrite)
-		if err != nil {
-			return err
-		}
-		if before.Status == StatusLeft {
-			return errLeft(before)
-		}
-		if to.ID == before.OrgID {
+	return s.changeMember(ctx, a, id, "member.transfer", func(tx *sql.Tx, m Member, now time.Time) (change, error) {
+		if to.ID == m.OrgID {
 			f.Add("to_org_id", "member.transfer_same", nil)
 		}
 		if err := f.Err(); err != nil {
-			return err
+			return change{}, err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE members SET org_id = $1, village_id = $2, town_id = $3, updated_at = $4
-			WHERE id = $5`, to.ID, nullID(to.VillageID), nullID(to.TownID), now, id); err != nil {
-			return err
-		}
-		if after, err = loadMember(ctx, tx, id); err != nil {
-			return err
-		}
-		if err := addEvent(ctx, tx, after, EventTransfer, in.On, before.OrgID, to.ID, strings.TrimSpace(in.Note), now); err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, now, a.Audit(), audit.Entry{Action: "member.transfer", Entity: "member",
-			EntityID: id, OrgID: to.ID, Before: before, After: after})
+		_, err := tx.ExecContext(ctx, `UPDATE members SET org_id = $1, village_id = $2, town_id = $3, updated_at = $4
+			WHERE id = $5`, to.ID, nullID(to.VillageID), nullID(to.TownID), now, id)
+		return change{Kind: EventTransfer, On: in.On, From: m.OrgID, To: to.ID, Detail: strings.TrimSpace(in.Note)}, err
 	})
-	return after, err
 }
 
 // LeaveInput records a person leaving: 出党, 去世 or 转出 with the date.
@@ -79,8 +54,6 @@ type LeaveInput struct {
 // Leave marks a person as left without deleting anything: status left,
 // the date and reason, one history event, and any open 三培养 tag ended.
 func (s *Service) Leave(ctx context.Context, a *auth.Actor, id int64, in LeaveInput) (Member, error) {
-	now := s.Clock.Now()
-	today := db.Day(now)
 	f := apperr.Fields{}
 	known := false
 	for _, r := range LeaveReasons {
@@ -89,55 +62,32 @@ func (s *Service) Leave(ctx context.Context, a *auth.Actor, id int64, in LeaveIn
 	if !known {
 		f.Add("reason", "member.leave_reason_unknown", nil)
 	}
-	if in.On.IsZero() {
-		f.Add("on", "error.date_required", nil)
-	} else if in.On.After(today) {
-		f.Add("on", "member.date_future", apperr.Params{"today": today})
-	}
+	checkDay(f, "on", in.On, db.Day(s.Clock.Now()))
 	if err := f.Err(); err != nil {
 		return Member{}, err
 	}
-	var after Member
-	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		before, err := getMemberFor(ctx, tx, a, id, auth.PermMemberWrite)
-		if err != nil {
-			return err
+	return s.changeMember(ctx, a, id, "member.leave", func(tx *sql.Tx, m Member, now time.Time) (change, error) {
+		detail := in.Reason
+		if note := strings.TrimSpace(in.Note); note != "" {
+			detail += ": " + note
 		}
-		after, err = s.markLeft(ctx, tx, before, in.Reason, in.On, strings.TrimSpace(in.Note), now)
-		if err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, now, a.Audit(), audit.Entry{Action: "member.leave", Entity: "member",
-			EntityID: id, OrgID: after.OrgID, Before: before, After: after})
+		return change{Kind: EventLeft, On: in.On, Detail: detail}, markLeft(ctx, tx, m, in.Reason, in.On, now)
 	})
-	return after, err
 }
 
-// markLeft is the shared end of Leave and a pipeline rejection.
-func (s *Service) markLeft(ctx context.Context, tx *sql.Tx, m Member, reason string, on time.Time, note string, now time.Time) (Member, error) {
-	if m.Status == StatusLeft {
-		return Member{}, errLeft(m)
-	}
+// markLeft is the shared end of Leave and a pipeline rejection: status
+// left with date and reason, and open 三培养 tags ended that day.
+func markLeft(ctx context.Context, tx *sql.Tx, m Member, reason string, on, now time.Time) error {
 	if earliest := earliestLeave(m); on.Before(earliest) {
-		return Member{}, apperr.Invalid("on", "member.leave_before", apperr.Params{"date": earliest})
+		return apperr.Invalid("on", "member.leave_before", apperr.Params{"date": earliest})
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE members SET status = $1, left_on = $2, left_reason = $3, updated_at = $4
 		WHERE id = $5`, string(StatusLeft), db.Day(on), reason, now, m.ID); err != nil {
-		return Member{}, err
+		return err
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE member_tags SET ended_on = $1 WHERE member_id = $2
-		AND ended_on IS NULL AND achieved_on IS NULL`, db.Day(on), m.ID); err != nil {
-		return Member{}, err
-	}
-	after, err := loadMember(ctx, tx, m.ID)
-	if err != nil {
-		return Member{}, err
-	}
-	detail := reason
-	if note != "" {
-		detail += ": " + note
-	}
-	return after, addEvent(ctx, tx, after, EventLeft, on, 0, 0, detail, now)
+	_, err := tx.ExecContext(ctx, `UPDATE member_tags SET ended_on = $1 WHERE member_id = $2
+		AND ended_on IS NULL AND achieved_on IS NULL`, db.Day(on), m.ID)
+	return err
 }
 
 // earliestLeave is the latest date already on the record: nobody leaves
@@ -155,41 +105,20 @@ func earliestLeave(m Member) time.Time {
 // SetMobile marks a member as 流动党员 (working away, taking part in
 // party life elsewhere) or back, as a dated history event.
 func (s *Service) SetMobile(ctx context.Context, a *auth.Actor, id int64, mobile bool, on time.Time, note string) (Member, error) {
-	now := s.Clock.Now()
-	today := db.Day(now)
-	if on.IsZero() {
-		return Member{}, apperr.Invalid("on", "error.date_required", nil)
+	f := apperr.Fields{}
+	checkDay(f, "on", on, db.Day(s.Clock.Now()))
+	if err := f.Err(); err != nil {
+		return Member{}, err
 	}
-	if on.After(today) {
-		return Member{}, apperr.Invalid("on", "member.date_future", apperr.Params{"today": today})
-	}
-	var after Member
-	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		before, err := getMemberFor(ctx, tx, a, id, auth.PermMemberWrite)
-		if err != nil {
-			return err
-		}
-		if before.Status == StatusLeft {
-			return errLeft(before)
-		}
-		if before.Mobile == mobile {
-			return apperr.Conflict("member.mobile_unchanged", nil)
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE members SET mobile = $1, updated_at = $2 WHERE id = $3`, mobile, now, id); err != nil {
-			return err
-		}
-		if after, err = loadMember(ctx, tx, id); err != nil {
-			return err
+	return s.changeMember(ctx, a, id, "member.mobile", func(tx *sql.Tx, m Member, now time.Time) (change, error) {
+		if m.Mobile == mobile {
+			return change{}, apperr.Conflict("member.mobile_unchanged", nil)
 		}
 		kind := EventMobileOff
 		if mobile {
 			kind = EventMobileOn
 		}
-		if err := addEvent(ctx, tx, after, kind, on, 0, 0, strings.TrimSpace(note), now); err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, now, a.Audit(), audit.Entry{Action: "member.mobile", Entity: "member",
-			EntityID: id, OrgID: after.OrgID, Before: before, After: after})
+		_, err := tx.ExecContext(ctx, `UPDATE members SET mobile = $1, updated_at = $2 WHERE id = $3`, mobile, now, id)
+		return change{Kind: kind, On: on, Detail: strings.TrimSpace(note)}, err
 	})
-	return after, err
 }
