@@ -205,7 +205,7 @@ func readRoster(r io.Reader, progress func(n int)) ([]rosterRow, []RowError, err
 			progress(len(out))
 		}
 	}
-	if index == nil {
+	if index == nil || len(out) == 0 {
 		return nil, []RowError{{Row: 1, Column: "file", Key: "excel.empty"}}, nil
 	}
 	return out, nil, rows.Error()

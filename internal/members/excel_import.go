@@ -378,11 +378,8 @@ func rowInput(r rosterRow) (MemberInput, apperr.Fields) {
 	default:
 		f.Add("mobile", "excel.yes_no", apperr.Params{"value": v["mobile"]})
 	}
-	// The status column is read; a bad one must not produce a second,
-	// confusing date error from checkRosterDates.
-	if in.Status == "" {
-		in.Status = StatusProbationary
-	}
+	// An unreadable status stays empty: checkRosterDates then skips the
+	// checks that depend on it instead of guessing and misleading.
 	return in, f
 }
 
