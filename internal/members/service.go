@@ -11,6 +11,9 @@ type Service struct {
 	Clock  db.Clock
 	People *people.Service // identifier encryption and the resident registry
 	Rules  Rules
+	// Background runs long work (roster imports) after the request that
+	// started it; tests replace it to run the work at once.
+	Background func(func())
 }
 
 // Rules are the configurable numbers of this programme; DefaultRules
@@ -24,5 +27,5 @@ var DefaultRules = Rules{ExcellentShareMax: 1.0 / 3}
 
 // NewService builds the service with the default rules.
 func NewService(d *db.DB, clock db.Clock, ppl *people.Service) *Service {
-	return &Service{DB: d, Clock: clock, People: ppl, Rules: DefaultRules}
+	return &Service{DB: d, Clock: clock, People: ppl, Rules: DefaultRules, Background: func(f func()) { go f() }}
 }

@@ -54,3 +54,127 @@ type Member struct {
 	UserID     int64      `json:"-"`
 	OrgPath    string     `json:"-"`
 }
+
+// Valid reports whether s is a known status.
+func (s Status) Valid() bool {
+	for _, x := range Statuses {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// InPipeline reports whether the person is still on the way to 正式党员.
+func (s Status) InPipeline() bool {
+	return s == StatusApplicant || s == StatusActivist || s == StatusCandidate || s == StatusProbationary
+}
+
+// Valid reports whether c is empty (not classified) or a known focus group.
+func (c Category) Valid() bool {
+	if c == "" {
+		return true
+	}
+	for _, x := range Categories {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+// Leaving reasons (left_reason). A record is never deleted: leaving sets
+// status left with the date and one of these.
+const (
+	LeftExpelled           = "expelled"            // 出党（开除、除名、退党）
+	LeftDied               = "died"                // 去世
+	LeftTransferredOut     = "transferred_out"     // 组织关系转出本镇
+	LeftRejected           = "rejected"            // 发展中止（未被列为下一阶段）
+	LeftProbationCancelled = "probation_cancelled" // 取消预备党员资格
+)
+
+// LeaveReasons are the reasons a person may be marked as leaving by hand;
+// the other two come from a pipeline rejection.
+var LeaveReasons = []string{LeftExpelled, LeftDied, LeftTransferredOut}
+
+// Event is one entry of a member's history (member_events).
+type Event struct {
+	ID        int64     `json:"id"`
+	MemberID  int64     `json:"member_id"`
+	OrgID     int64     `json:"org_id"`
+	Kind      string    `json:"kind"`
+	On        time.Time `json:"on"`
+	FromOrgID int64     `json:"from_org_id,omitempty"`
+	FromOrg   string    `json:"from_org,omitempty"`
+	ToOrgID   int64     `json:"to_org_id,omitempty"`
+	ToOrg     string    `json:"to_org,omitempty"`
+	Detail    string    `json:"detail,omitempty"`
+}
+
+// Event kinds. Pipeline steps use their Step name as the kind.
+const (
+	EventAdded       = "added"       // entered on the roster
+	EventImported    = "imported"    // entered by a roster import
+	EventUpdated     = "updated"     // details corrected
+	EventTransfer    = "transfer"    // moved between branches in the town
+	EventMobileOn    = "mobile_on"   // became 流动党员
+	EventMobileOff   = "mobile_off"  // no longer 流动党员
+	EventLeft        = "left"        // 出党, 去世, 转出
+	EventTagStarted  = "tag_started" // 三培养 tag put on
+	EventTagAchieved = "tag_achieved"
+	EventTagEnded    = "tag_ended"
+)
+
+// Pipeline is the dated detail of a person's way into the party. Zero
+// times are steps not taken yet.
+type Pipeline struct {
+	TalkOn          *time.Time `json:"talk_on,omitempty"`
+	TalkLate        bool       `json:"talk_late,omitempty"`
+	ActivistOn      *time.Time `json:"activist_on,omitempty"`
+	CandidateOn     *time.Time `json:"candidate_on,omitempty"`
+	TrainingDays    int        `json:"training_days,omitempty"`
+	TrainingHours   int        `json:"training_hours,omitempty"`
+	MeetingOn       *time.Time `json:"meeting_on,omitempty"`
+	ApprovedOn      *time.Time `json:"approved_on,omitempty"`
+	ApprovalNote    string     `json:"approval_note,omitempty"`
+	ExtensionMonths int        `json:"extension_months,omitempty"`
+	ExtendedOn      *time.Time `json:"extended_on,omitempty"`
+	RejectedOn      *time.Time `json:"rejected_on,omitempty"`
+	RejectReason    string     `json:"reject_reason,omitempty"`
+}
+
+// TagKind is one of the 三培养 directions.
+type TagKind string
+
+const (
+	TagMemberToRich      TagKind = "member_to_rich"       // 把党员培养成致富能手
+	TagRichToMember      TagKind = "rich_to_member"       // 把致富能手培养成党员
+	TagRichMemberToCadre TagKind = "rich_member_to_cadre" // 把党员致富能手培养成村干部
+)
+
+// TagKinds in the seed's order.
+var TagKinds = []TagKind{TagMemberToRich, TagRichToMember, TagRichMemberToCadre}
+
+// Valid reports whether k is a known 三培养 direction.
+func (k TagKind) Valid() bool {
+	for _, x := range TagKinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Tag is one 三培养 tag with its dates.
+type Tag struct {
+	ID         int64      `json:"id"`
+	MemberID   int64      `json:"member_id"`
+	Kind       TagKind    `json:"kind"`
+	StartedOn  time.Time  `json:"started_on"`
+	AchievedOn *time.Time `json:"achieved_on,omitempty"`
+	EndedOn    *time.Time `json:"ended_on,omitempty"`
+	Note       string     `json:"note,omitempty"`
+}
+
+// Active reports whether the tag is neither achieved nor dropped.
+func (t Tag) Active() bool { return t.AchievedOn == nil && t.EndedOn == nil }

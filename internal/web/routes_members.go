@@ -3,14 +3,105 @@ package web
 import (
 	"net/http"
 
+	"dangjian/internal/auth"
 	"dangjian/internal/org"
 )
 
-// memberRoutes are the roster, pipeline, 三培养, Excel import and export,
-// and member self-service.
-func (s *Server) memberRoutes() []route { return nil }
+// memberRoutes are the roster, the development pipeline, 三培养 and the
+// roster's Excel template, import and export. Meetings, ratings and member
+// self-service are in routes_meetings.go.
+func (s *Server) memberRoutes() []route {
+	return []route{
+		{"GET", "/members", user, s.rosterList},
+		{"GET", "/members/export.xlsx", user, s.rosterExport},
+		{"GET", "/members/template.xlsx", user, s.rosterTemplate},
+		{"GET", "/members/import", user, s.rosterImportForm},
+		{"POST", "/members/import", user, s.rosterImportStart},
+		{"GET", "/member-imports/{id}", user, s.rosterImportShow},
+		{"GET", "/members/board", user, s.pipelineBoard},
+		{"GET", "/members/cultivation", user, s.memberCultivation},
+		{"GET", "/members/new", user, s.memberNew},
+		{"POST", "/members", user, s.memberCreate},
+		{"GET", "/members/{id}", user, s.memberShow},
+		{"GET", "/members/{id}/edit", user, s.memberEdit},
+		{"POST", "/members/{id}", user, s.memberUpdate},
+		{"POST", "/members/{id}/transfer", user, s.memberTransfer},
+		{"POST", "/members/{id}/leave", user, s.memberLeave},
+		{"POST", "/members/{id}/mobile", user, s.memberMobile},
+		{"POST", "/members/{id}/steps", user, s.pipelineStep},
+		{"POST", "/members/{id}/tags", user, s.memberTagAdd},
+		{"POST", "/members/{id}/tags/{tag}/close", user, s.memberTagClose},
 
-var memberAPIDocs = map[string]apiDoc{}
+		{"GET", "/api/v1/members", apiUser, s.apiMemberList},
+		{"POST", "/api/v1/members", apiUser, s.apiMemberCreate},
+		{"GET", "/api/v1/members/board", apiUser, s.apiMemberBoard},
+		{"GET", "/api/v1/members/cultivation", apiUser, s.apiMemberCultivation},
+		{"GET", "/api/v1/members/export.xlsx", apiUser, s.rosterExport},
+		{"GET", "/api/v1/members/template.xlsx", apiUser, s.rosterTemplate},
+		{"POST", "/api/v1/members/imports", apiUser, s.apiMemberImportStart},
+		{"GET", "/api/v1/members/imports/{id}", apiUser, s.apiMemberImportShow},
+		{"GET", "/api/v1/members/{id}", apiUser, s.apiMemberShow},
+		{"POST", "/api/v1/members/{id}", apiUser, s.apiMemberUpdate},
+		{"POST", "/api/v1/members/{id}/transfer", apiUser, s.apiMemberTransfer},
+		{"POST", "/api/v1/members/{id}/leave", apiUser, s.apiMemberLeave},
+		{"POST", "/api/v1/members/{id}/mobile", apiUser, s.apiMemberMobile},
+		{"POST", "/api/v1/members/{id}/steps", apiUser, s.apiMemberStep},
+		{"POST", "/api/v1/members/{id}/tags", apiUser, s.apiMemberTagAdd},
+		{"POST", "/api/v1/members/{id}/tags/{tag}/close", apiUser, s.apiMemberTagClose},
+	}
+}
 
-// memberOrgExtra adds member counts to an organisation's page.
-func (s *Server) memberOrgExtra(r *http.Request, o org.Org, data map[string]any) error { return nil }
+const memberFilterDoc = "org_id (subtree; default: your whole scope), status (empty = 正式+预备; pipeline; all; applicant|activist|candidate|probationary|full|left), category, q (part of the name), mobile=1, after, limit"
+
+var memberAPIDocs = map[string]apiDoc{
+	"GET /api/v1/members": {Summary: "Roster in the caller's scope, in id order; pass next as after for the next page. " + memberFilterDoc,
+		Query: []string{"org_id", "status", "category", "q", "mobile", "after", "limit"}},
+	"POST /api/v1/members": {Summary: "Enter a member (status full or probationary, with dates) or a new applicant (status applicant, applied_on); the id number is sealed, birth date and sex come from it",
+		Body: `{"org_id": 1, "name": "…", "id_number": "18 characters", "status": "full", "applied_on": "", "joined_on": "2010-07-01", "full_on": "2011-07-01", "category": "veteran", "phone": "", "education": "", "mobile": false}`},
+	"GET /api/v1/members/{id}": {Summary: "A member with pipeline detail, allowed next steps, what is due, history and 三培养 tags"},
+	"POST /api/v1/members/{id}": {Summary: "Correct a member's details (dates change only through steps)",
+		Body: `{"name": "…", "id_number": "(empty keeps it)", "phone": "", "education": "", "category": ""}`},
+	"POST /api/v1/members/{id}/transfer": {Summary: "Transfer to another branch in the caller's write scope (组织关系转接); out of the system use leave with transferred_out",
+		Body: `{"to_org_id": 1, "on": "2026-11-01", "note": ""}`},
+	"POST /api/v1/members/{id}/leave": {Summary: "Record leaving (expelled, died, transferred_out); the record is kept",
+		Body: `{"reason": "died", "on": "2026-11-01", "note": ""}`},
+	"POST /api/v1/members/{id}/mobile": {Summary: "Mark or unmark a 流动党员", Body: `{"mobile": true, "on": "2026-11-01", "note": "在昆明务工"}`},
+	"POST /api/v1/members/{id}/steps": {Summary: "Record a pipeline step (talk, activist, candidate, admit, approve, full, extend, reject). Refusals name the rule (pipeline.*) and the earliest date in params",
+		Body: `{"step": "candidate", "on": "2026-03-01", "training_days": 0, "training_hours": 0, "months": 0, "note": ""}`},
+	"POST /api/v1/members/{id}/tags": {Summary: "Start a 三培养 tag (member_to_rich, rich_to_member, rich_member_to_cadre)",
+		Body: `{"kind": "member_to_rich", "started_on": "2026-01-01", "note": ""}`},
+	"POST /api/v1/members/{id}/tags/{tag}/close": {Summary: "Close a 三培养 tag as achieved or ended", Body: `{"achieved": true, "on": "2026-06-01"}`},
+	"GET /api/v1/members/board": {Summary: "Development pipeline board of an organisation: counts per stage, per child organisation, and next steps due or overdue",
+		Query: []string{"org_id"}},
+	"GET /api/v1/members/cultivation": {Summary: "三培养 counts per village (open and achieved per direction)", Query: []string{"org_id"}},
+	"GET /api/v1/members/export.xlsx": {Summary: "The filtered roster as .xlsx; full=1 shows full id numbers (needs people.reveal; every number shown is logged). " + memberFilterDoc,
+		Query: []string{"org_id", "status", "category", "q", "mobile", "full"}},
+	"GET /api/v1/members/template.xlsx": {Summary: "The roster import template"},
+	"POST /api/v1/members/imports": {Summary: "Import a roster: the request body is the .xlsx file. The whole file is checked first; nothing is imported unless every row is good. Poll the returned job",
+		Query: []string{"org_id", "file_name"}},
+	"GET /api/v1/members/imports/{id}": {Summary: "An import job: state (queued, validating, inserting, done, failed, error), progress and per-row errors (row, column, message)"},
+}
+
+// memberOrgExtra adds the people of an organisation per status to its
+// page, for organisations that have members under them.
+func (s *Server) memberOrgExtra(r *http.Request, o org.Org, data map[string]any) error {
+	a := actorOf(r)
+	switch o.Type {
+	case org.TypeTown, org.TypeGeneralBranch, org.TypeBranch, org.TypeIndustry:
+	default:
+		return nil
+	}
+	if !a.CanAt(auth.PermMemberRead, o.Path) {
+		return nil
+	}
+	counts, err := s.svc.Members.Counts(r.Context(), a, o.ID)
+	if err != nil {
+		return err
+	}
+	byName := map[string]int{} // templates index maps by plain strings
+	for st, n := range counts {
+		byName[string(st)] = n
+	}
+	data["MemberCounts"] = byName
+	return nil
+}

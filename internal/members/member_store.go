@@ -1,0 +1,219 @@
+package members
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+	"time"
+
+	"dangjian/internal/apperr"
+	"dangjian/internal/audit"
+	"dangjian/internal/auth"
+	"dangjian/internal/db"
+	"dangjian/internal/org"
+)
+
+// place is where a member belongs in the tree: the organisation, its
+// town and its village (村党总支), resolved once when a member is placed.
+type place struct {
+	ID        int64
+	Name      string
+	Path      string
+	Type      org.Type
+	TownID    int64
+	VillageID int64
+}
+
+// memberOrgTypes are the organisations that have members of their own:
+// 党支部, 村党总支 and industry party organisations.
+func memberOrgType(t org.Type) bool {
+	return t == org.TypeBranch || t == org.TypeGeneralBranch || t == org.TypeIndustry
+}
+
+// placeOf reads an organisation as a member's place. Scope is the
+// caller's check: this only resolves.
+func placeOf(ctx context.Context, q db.Queryer, orgID int64) (place, error) {
+	var p place
+	var parentID int64
+	var parentType string
+	err := q.QueryRowContext(ctx, `SELECT o.id, o.name, o.path, o.type, COALESCE(o.town_id, 0),
+		COALESCE(p.id, 0), COALESCE(p.type, '') FROM orgs o LEFT JOIN orgs p ON p.id = o.parent_id WHERE o.id = $1`,
+		orgID).Scan(&p.ID, &p.Name, &p.Path, &p.Type, &p.TownID, &parentID, &parentType)
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, apperr.NotFound()
+	}
+	switch {
+	case p.Type == org.TypeGeneralBranch:
+		p.VillageID = p.ID
+	case org.Type(parentType) == org.TypeGeneralBranch:
+		p.VillageID = parentID
+	}
+	return p, err
+}
+
+// nullID stores 0 as NULL for optional references.
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// nullDay stores a zero or nil date as NULL and any other as a day.
+func nullDay(t any) any {
+	switch x := t.(type) {
+	case time.Time:
+		if x.IsZero() {
+			return nil
+		}
+		return db.Day(x)
+	case *time.Time:
+		if x == nil || x.IsZero() {
+			return nil
+		}
+		return db.Day(*x)
+	}
+	return nil
+}
+
+// addEvent appends one entry to a member's history.
+func addEvent(ctx context.Context, tx *sql.Tx, m Member, kind string, on time.Time, fromOrg, toOrg int64, detail string, now time.Time) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO member_events(member_id, town_id, org_id, kind, on_date, from_org_id, to_org_id, detail, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+		m.ID, nullID(m.TownID), m.OrgID, kind, db.Day(on), nullID(fromOrg), nullID(toOrg), detail, now)
+	return err
+}
+
+const pipelineColumns = `talk_on, talk_late, activist_on, candidate_on, training_days, training_hours, meeting_on,
+	approved_on, approval_note, extension_months, extended_on, rejected_on, reject_reason`
+
+// pipelineRow scans pipelineColumns, also from a LEFT JOIN where the
+// whole row may be NULL (someone entered straight onto the roster).
+type pipelineRow struct {
+	talk, activist, candidate, meeting, approved, extended, rejected sql.NullTime
+	late                                                             sql.NullBool
+	days, hours, months                                              sql.NullInt64
+	approvalNote, rejectReason                                       sql.NullString
+}
+
+func (r *pipelineRow) dest() []any {
+	return []any{&r.talk, &r.late, &r.activist, &r.candidate, &r.days, &r.hours, &r.meeting,
+		&r.approved, &r.approvalNote, &r.months, &r.extended, &r.rejected, &r.rejectReason}
+}
+
+func (r *pipelineRow) pipeline() Pipeline {
+	return Pipeline{TalkOn: dayPtr(r.talk), TalkLate: r.late.Bool, ActivistOn: dayPtr(r.activist),
+		CandidateOn: dayPtr(r.candidate), TrainingDays: int(r.days.Int64), TrainingHours: int(r.hours.Int64),
+		MeetingOn: dayPtr(r.meeting), ApprovedOn: dayPtr(r.approved), ApprovalNote: r.approvalNote.String,
+		ExtensionMonths: int(r.months.Int64), ExtendedOn: dayPtr(r.extended), RejectedOn: dayPtr(r.rejected),
+		RejectReason: r.rejectReason.String}
+}
+
+func scanPipeline(row interface{ Scan(...any) error }) (Pipeline, error) {
+	var r pipelineRow
+	err := row.Scan(r.dest()...)
+	return r.pipeline(), err
+}
+
+// prefix qualifies every column of a column list with a table alias.
+func prefix(alias, cols string) string {
+	parts := strings.Split(cols, ",")
+	for i, p := range parts {
+		parts[i] = alias + strings.TrimSpace(p)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// loadPipeline reads a member's pipeline row; someone entered straight
+// onto the roster has none, which reads as an empty Pipeline.
+func loadPipeline(ctx context.Context, q db.Queryer, memberID int64) (Pipeline, bool, error) {
+	p, err := scanPipeline(q.QueryRowContext(ctx, `SELECT `+pipelineColumns+` FROM member_pipeline WHERE member_id = $1`, memberID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Pipeline{}, false, nil
+	}
+	return p, err == nil, err
+}
+
+// savePipeline writes the whole pipeline row (insert or replace).
+func savePipeline(ctx context.Context, tx *sql.Tx, memberID int64, p Pipeline, now time.Time) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO member_pipeline(member_id, `+pipelineColumns+`, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+		ON CONFLICT (member_id) DO UPDATE SET talk_on = excluded.talk_on, talk_late = excluded.talk_late,
+		activist_on = excluded.activist_on, candidate_on = excluded.candidate_on, training_days = excluded.training_days,
+		training_hours = excluded.training_hours, meeting_on = excluded.meeting_on, approved_on = excluded.approved_on,
+		approval_note = excluded.approval_note, extension_months = excluded.extension_months,
+		extended_on = excluded.extended_on, rejected_on = excluded.rejected_on, reject_reason = excluded.reject_reason,
+		updated_at = excluded.updated_at`,
+		memberID, nullDay(p.TalkOn), p.TalkLate, nullDay(p.ActivistOn), nullDay(p.CandidateOn), p.TrainingDays,
+		p.TrainingHours, nullDay(p.MeetingOn), nullDay(p.ApprovedOn), p.ApprovalNote, p.ExtensionMonths,
+		nullDay(p.ExtendedOn), nullDay(p.RejectedOn), p.RejectReason, now)
+	return err
+}
+
+// History lists a member's events, oldest first, with organisation names.
+func (s *Service) History(ctx context.Context, a *auth.Actor, id int64) ([]Event, error) {
+	if _, err := s.Get(ctx, a, id); err != nil {
+		return nil, err
+	}
+	rows, err := s.DB.QueryContext(ctx, `SELECT e.id, e.member_id, e.org_id, e.kind, e.on_date,
+		COALESCE(e.from_org_id, 0), COALESCE(f.name, ''), COALESCE(e.to_org_id, 0), COALESCE(t.name, ''), e.detail
+		FROM member_events e LEFT JOIN orgs f ON f.id = e.from_org_id LEFT JOIN orgs t ON t.id = e.to_org_id
+		WHERE e.member_id = $1 ORDER BY e.on_date, e.id`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Event
+	for rows.Next() {
+		var e Event
+		if err := rows.Scan(&e.ID, &e.MemberID, &e.OrgID, &e.Kind, &e.On, &e.FromOrgID, &e.FromOrg, &e.ToOrgID, &e.ToOrg, &e.Detail); err != nil {
+			return nil, err
+		}
+		e.On = db.Day(e.On)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// change is what one use case did to a member, for its history event.
+type change struct {
+	Kind     string // member_events.kind; empty for no event
+	On       time.Time
+	From, To int64
+	Detail   string
+}
+
+// changeMember is the shape of every use case that changes one member:
+// in one transaction, load the member with the write-scope check, refuse
+// if they have left, apply the change, re-read the record, append the
+// history event and write one audit record with before and after.
+func (s *Service) changeMember(ctx context.Context, a *auth.Actor, id int64, action string,
+	apply func(tx *sql.Tx, m Member, now time.Time) (change, error)) (Member, error) {
+	now := s.Clock.Now()
+	var after Member
+	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		before, err := getMemberFor(ctx, tx, a, id, auth.PermMemberWrite)
+		if err != nil {
+			return err
+		}
+		if before.Status == StatusLeft {
+			return errLeft(before)
+		}
+		ch, err := apply(tx, before, now)
+		if err != nil {
+			return err
+		}
+		if after, err = loadMember(ctx, tx, id); err != nil {
+			return err
+		}
+		if ch.Kind != "" {
+			if err := addEvent(ctx, tx, after, ch.Kind, ch.On, ch.From, ch.To, ch.Detail, now); err != nil {
+				return err
+			}
+		}
+		return audit.Record(ctx, tx, now, a.Audit(), audit.Entry{Action: action, Entity: "member",
+			EntityID: id, OrgID: after.OrgID, Before: before, After: after})
+	})
+	return after, err
+}

@@ -1,0 +1,212 @@
+package members
+
+import (
+	"context"
+	"sort"
+	"time"
+
+	"dangjian/internal/auth"
+	"dangjian/internal/db"
+	"dangjian/internal/org"
+)
+
+// Due states of a person's next step on the board.
+const (
+	DueWaiting = "waiting" // the next step is not possible yet (From is ahead)
+	DueNow     = "due"     // possible now, and not late
+	DueOverdue = "overdue" // past its deadline (By)
+)
+
+// Due is a person's next step: possible from From, expected by By.
+type Due struct {
+	Member Member     `json:"member"`
+	Step   Step       `json:"step"`
+	From   time.Time  `json:"from"`
+	By     *time.Time `json:"by,omitempty"`
+	State  string     `json:"state"`
+}
+
+// dueOf works out the next step of someone in the pipeline, as of today:
+//   - applicant without a talk: talk by one month after applying (overdue after);
+//   - applicant after the talk: may become an activist now;
+//   - activist: may become a 发展对象 one year after becoming an activist;
+//   - 发展对象 without a branch meeting: the meeting (after training) is open;
+//   - accepted by the meeting: approval by three months after it (overdue after);
+//   - 预备党员: 转正 at the end of probation, overdue a month later.
+func dueOf(m Member, p Pipeline, today time.Time) Due {
+	d := Due{Member: m}
+	var by time.Time
+	switch {
+	case m.Status == StatusApplicant && p.TalkOn == nil:
+		d.Step, d.From, by = StepTalk, *m.AppliedOn, TalkDeadline(*m.AppliedOn)
+	case m.Status == StatusApplicant:
+		d.Step, d.From = StepActivist, *p.TalkOn
+	case m.Status == StatusActivist:
+		d.Step, d.From = StepCandidate, CandidateFrom(*p.ActivistOn)
+	case m.Status == StatusCandidate && p.MeetingOn == nil:
+		d.Step, d.From = StepAdmit, *p.CandidateOn
+	case m.Status == StatusCandidate:
+		d.Step, d.From, by = StepApprove, *p.MeetingOn, addMonths(*p.MeetingOn, ApprovalOverdueMonths)
+	case m.Status == StatusProbationary:
+		d.Step, d.From = StepFull, ProbationEnd(*m.JoinedOn, p.ExtensionMonths)
+		by = addMonths(d.From, ProbationGraceMonths)
+	}
+	if !by.IsZero() {
+		d.By = &by
+	}
+	switch {
+	case d.By != nil && today.After(*d.By):
+		d.State = DueOverdue
+	case today.Before(d.From):
+		d.State = DueWaiting
+	default:
+		d.State = DueNow
+	}
+	return d
+}
+
+// PipelineStages are the board's columns.
+var PipelineStages = []Status{StatusApplicant, StatusActivist, StatusCandidate, StatusProbationary}
+
+// BoardRow counts one sub-organisation's people per stage.
+type BoardRow struct {
+	OrgID   int64          `json:"org_id"`
+	Name    string         `json:"name"`
+	Counts  map[Status]int `json:"counts"`
+	Overdue int            `json:"overdue"`
+}
+
+// Board is the pipeline of a town, village or branch.
+type Board struct {
+	OrgID   int64          `json:"org_id"`
+	OrgName string         `json:"org_name"`
+	Today   time.Time      `json:"today"`
+	Counts  map[Status]int `json:"counts"`
+	Rows    []BoardRow     `json:"rows"`
+	Due     []Due          `json:"due"` // overdue first, then due, then the next few waiting
+	Waiting int            `json:"waiting"`
+}
+
+// boardWaitingShown caps the "coming up" part of the board.
+const boardWaitingShown = 20
+
+// Board reads everyone in the pipeline under an organisation in one query
+// and works out counts, per-child rows and due steps in memory: a town
+// has a few dozen such people, a county a few thousand.
+func (s *Service) Board(ctx context.Context, a *auth.Actor, orgID int64) (Board, error) {
+	ar, err := areaFor(ctx, s.DB, a, orgID)
+	if err != nil {
+		return Board{}, err
+	}
+	today := db.Day(s.Clock.Now())
+	b := Board{OrgID: ar.Root.ID, OrgName: ar.Root.Name, Today: today, Counts: map[Status]int{}}
+	var args db.Args
+	where := ar.cond(&args)
+	rows, err := s.DB.QueryContext(ctx, `SELECT `+memberColumns+`, COALESCE(m.village_id, 0), `+prefix("p.", pipelineColumns)+
+		memberFrom+` LEFT JOIN member_pipeline p ON p.member_id = m.id
+		WHERE `+where+` AND m.status IN ('applicant', 'activist', 'candidate', 'probationary') ORDER BY m.id`, args.Values()...)
+	if err != nil {
+		return b, err
+	}
+	defer rows.Close()
+	byChild := map[int64]*BoardRow{}
+	var waiting []Due
+	for rows.Next() {
+		var m Member
+		var villageID int64
+		var p Pipeline
+		err := scanBoth(rows, &m, &villageID, &p)
+		if err != nil {
+			return b, err
+		}
+		b.Counts[m.Status]++
+		d := dueOf(m, p, today)
+		child := m.OrgID
+		if ar.Root.Type == org.TypeTown && villageID != 0 {
+			child = villageID
+		}
+		r := byChild[child]
+		if r == nil {
+			r = &BoardRow{OrgID: child, Counts: map[Status]int{}}
+			byChild[child] = r
+		}
+		r.Counts[m.Status]++
+		if d.State == DueWaiting {
+			waiting = append(waiting, d)
+			continue
+		}
+		if d.State == DueOverdue {
+			r.Overdue++
+		}
+		b.Due = append(b.Due, d)
+	}
+	if err := rows.Err(); err != nil {
+		return b, err
+	}
+	sortDue(b.Due)
+	sortDue(waiting)
+	b.Waiting = len(waiting)
+	if len(waiting) > boardWaitingShown {
+		waiting = waiting[:boardWaitingShown]
+	}
+	b.Due = append(b.Due, waiting...)
+	if ar.Root.Type == org.TypeTown || ar.Root.Type == org.TypeGeneralBranch {
+		b.Rows, err = s.boardRows(ctx, ar.Root.ID, byChild)
+	}
+	return b, err
+}
+
+// boardRows names the children of the root in tree order, with counts.
+func (s *Service) boardRows(ctx context.Context, rootID int64, byChild map[int64]*BoardRow) ([]BoardRow, error) {
+	rows, err := s.DB.QueryContext(ctx, `SELECT id, name FROM orgs WHERE parent_id = $1 AND type IN ('general_branch', 'branch', 'industry')
+		ORDER BY sort_order, id`, rootID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []BoardRow
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return nil, err
+		}
+		r := BoardRow{OrgID: id, Name: name, Counts: map[Status]int{}}
+		if c := byChild[id]; c != nil {
+			r.Counts, r.Overdue = c.Counts, c.Overdue
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// sortDue puts overdue before due, each by its date, so the most urgent
+// comes first.
+func sortDue(ds []Due) {
+	rank := map[string]int{DueOverdue: 0, DueNow: 1, DueWaiting: 2}
+	sort.SliceStable(ds, func(i, j int) bool {
+		if rank[ds[i].State] != rank[ds[j].State] {
+			return rank[ds[i].State] < rank[ds[j].State]
+		}
+		return ds[i].key().Before(ds[j].key())
+	})
+}
+
+func (d Due) key() time.Time {
+	if d.By != nil && d.State != DueWaiting {
+		return *d.By
+	}
+	return d.From
+}
+
+// scanBoth reads a member, its village and its (possibly absent) pipeline row.
+func scanBoth(row interface{ Scan(...any) error }, m *Member, villageID *int64, p *Pipeline) error {
+	var mr memberRow
+	var pr pipelineRow
+	dest := append(mr.dest(), villageID)
+	if err := row.Scan(append(dest, pr.dest()...)...); err != nil {
+		return err
+	}
+	*m, *p = mr.member(), pr.pipeline()
+	return nil
+}

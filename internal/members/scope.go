@@ -1,0 +1,169 @@
+package members
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"dangjian/internal/apperr"
+	"dangjian/internal/auth"
+	"dangjian/internal/db"
+	"dangjian/internal/org"
+)
+
+// memberColumns is the SELECT list every member read uses, so one scan
+// function serves the page, the lists and the export. The org join gives
+// the branch's name and path (the path is what scope is checked on).
+const memberColumns = `m.id, COALESCE(m.town_id, 0), m.org_id, o.name, o.path, COALESCE(m.resident_id, 0),
+	m.name, m.id_masked, m.birth_date, m.sex, m.phone, m.education, m.category, m.status,
+	m.applied_on, m.joined_on, m.full_on, m.mobile, m.left_on, m.left_reason, COALESCE(m.user_id, 0)`
+
+const memberFrom = ` FROM members m JOIN orgs o ON o.id = m.org_id`
+
+// memberRow holds one row of memberColumns while it is scanned; the
+// dates are nullable in the table.
+type memberRow struct {
+	m                           Member
+	applied, joined, full, left sql.NullTime
+}
+
+func (r *memberRow) dest() []any {
+	m := &r.m
+	return []any{&m.ID, &m.TownID, &m.OrgID, &m.OrgName, &m.OrgPath, &m.ResidentID,
+		&m.Name, &m.IDMasked, &m.BirthDate, &m.Sex, &m.Phone, &m.Education, &m.Category, &m.Status,
+		&r.applied, &r.joined, &r.full, &m.Mobile, &r.left, &m.LeftReason, &m.UserID}
+}
+
+func (r *memberRow) member() Member {
+	m := r.m
+	m.BirthDate = db.Day(m.BirthDate)
+	m.AppliedOn, m.JoinedOn, m.FullOn, m.LeftOn = dayPtr(r.applied), dayPtr(r.joined), dayPtr(r.full), dayPtr(r.left)
+	return m
+}
+
+// scanMember reads one row of memberColumns.
+func scanMember(row interface{ Scan(...any) error }) (Member, error) {
+	var r memberRow
+	err := row.Scan(r.dest()...)
+	return r.member(), err
+}
+
+func dayPtr(t sql.NullTime) *time.Time {
+	if !t.Valid {
+		return nil
+	}
+	d := db.Day(t.Time)
+	return &d
+}
+
+// loadMember reads a member without any scope check; callers check.
+func loadMember(ctx context.Context, q db.Queryer, id int64) (Member, error) {
+	m, err := scanMember(q.QueryRowContext(ctx, `SELECT `+memberColumns+memberFrom+` WHERE m.id = $1`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return m, apperr.NotFound()
+	}
+	return m, err
+}
+
+// getMemberFor loads a member with its branch path and checks that the
+// actor holds perm over that branch. Every use case on one member starts
+// here, so no handler can forget the scope check:
+//   - a nil actor is the command line or the demo loader and may do anything;
+//   - outside the actor's members.read scope the record does not exist
+//     (NotFound), so probing ids reveals nothing;
+//   - readable but not perm (e.g. members.write) answers Forbidden;
+//   - a member may read their own record (perm members.read only).
+//
+// Pass a transaction as q when the caller goes on to change the record.
+func getMemberFor(ctx context.Context, q db.Queryer, a *auth.Actor, id int64, perm auth.Perm) (Member, error) {
+	m, err := loadMember(ctx, q, id)
+	if err != nil {
+		return Member{}, err
+	}
+	if err := checkMember(a, m, perm); err != nil {
+		return Member{}, err
+	}
+	return m, nil
+}
+
+// checkMember is the scope rule of getMemberFor for a record already read.
+func checkMember(a *auth.Actor, m Member, perm auth.Perm) error {
+	if a == nil || a.CanAt(perm, m.OrgPath) {
+		return nil
+	}
+	if perm == auth.PermMemberRead && m.UserID != 0 && m.UserID == a.UserID {
+		return nil
+	}
+	if a.CanAt(auth.PermMemberRead, m.OrgPath) {
+		return apperr.Forbidden()
+	}
+	return apperr.NotFound()
+}
+
+// Get returns one member the actor may read.
+func (s *Service) Get(ctx context.Context, a *auth.Actor, id int64) (Member, error) {
+	return getMemberFor(ctx, s.DB, a, id, auth.PermMemberRead)
+}
+
+// area is the part of the tree a list, board or count covers: one
+// organisation's subtree, or (orgID 0) everything the actor may read.
+type area struct {
+	Root  place // zero when the area is the actor's whole scope
+	paths []string
+}
+
+// areaFor resolves the area of a list. A given organisation must lie in
+// the actor's read scope (NotFound otherwise); without one, the area is
+// the actor's whole scope.
+func areaFor(ctx context.Context, q db.Queryer, a *auth.Actor, orgID int64) (area, error) {
+	if orgID == 0 {
+		if a == nil {
+			return area{}, apperr.Invalid("org_id", "error.required", nil)
+		}
+		return area{paths: a.Scope(auth.PermMemberRead)}, nil
+	}
+	p, err := placeOf(ctx, q, orgID)
+	if err != nil {
+		return area{}, err
+	}
+	if a != nil && !a.CanAt(auth.PermMemberRead, p.Path) {
+		return area{}, apperr.NotFound()
+	}
+	return area{Root: p, paths: []string{p.Path}}, nil
+}
+
+// cond is the WHERE condition selecting members (alias m, orgs o) in the
+// area. It picks the column whose index matches the root's level, so a
+// branch, village or town list reads one index range; only county-wide or
+// multi-root scopes fall back to the path range on orgs.
+func (ar area) cond(args *db.Args) string {
+	switch ar.Root.Type {
+	case org.TypeBranch, org.TypeIndustry:
+		return "m.org_id = " + args.Add(ar.Root.ID)
+	case org.TypeGeneralBranch:
+		return "m.village_id = " + args.Add(ar.Root.ID)
+	case org.TypeTown:
+		return "m.town_id = " + args.Add(ar.Root.ID)
+	}
+	return args.Subtree("o.path", ar.paths)
+}
+
+// logReveals records in read_log that the actor saw these members' full
+// id numbers, one row each, so a person's record shows who saw it.
+func (s *Service) logReveals(ctx context.Context, a *auth.Actor, ms []Member) error {
+	now := s.Clock.Now()
+	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO read_log(at, user_id, entity, entity_id, org_id) VALUES ($1, $2, 'member', $3, $4)`)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		for _, m := range ms {
+			if _, err := stmt.ExecContext(ctx, now, a.UserID, m.ID, m.OrgID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
