@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"runtime/debug"
 	"time"
 
 	"dangjian/internal/app"
@@ -46,6 +47,9 @@ func serve(ctx context.Context, args []string, env func(string) string) error {
 		return err
 	}
 	defer a.Close()
+	if a.Config.MemoryLimitMiB > 0 {
+		debug.SetMemoryLimit(int64(a.Config.MemoryLimitMiB) << 20)
+	}
 	log := logger()
 	if withDemo {
 		if err := loadDemoIfEmpty(ctx, a, log); err != nil {

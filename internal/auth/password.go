@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"strings"
+	"sync"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -56,5 +57,9 @@ func CheckPassword(pw, encoded string) bool {
 }
 
 // dummyHash is checked when the username does not exist, so a login for an
-// unknown user takes as long as one for a known user.
-var dummyHash, _ = HashPassword("not a password", DefaultPasswordParams)
+// unknown user takes as long as one for a known user. It is made on first
+// use: hashing at start-up would cost every start some 40 ms.
+var dummyHash = sync.OnceValue(func() string {
+	h, _ := HashPassword("not a password", DefaultPasswordParams)
+	return h
+})

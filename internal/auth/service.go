@@ -88,7 +88,7 @@ func (s *Service) Login(ctx context.Context, username, password, addr string) (t
 	err = s.DB.QueryRowContext(ctx, `SELECT id, password_hash, disabled FROM users WHERE username = $1`, username).
 		Scan(&userID, &hash, &disabled)
 	if errors.Is(err, sql.ErrNoRows) {
-		CheckPassword(password, dummyHash)
+		CheckPassword(password, dummyHash())
 		hash = ""
 	} else if err != nil {
 		return "", err

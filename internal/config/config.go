@@ -10,6 +10,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -32,6 +33,10 @@ type Config struct {
 	BaseURL string
 	// ShutdownTimeout bounds how long in-flight requests may finish.
 	ShutdownTimeout time.Duration
+	// MemoryLimitMiB is the Go runtime's soft memory limit: the collector
+	// works harder near it, which keeps an old office PC responsive. 0 leaves
+	// the runtime's default (or GOMEMLIMIT) alone.
+	MemoryLimitMiB int
 }
 
 // IsPostgres reports whether the database is PostgreSQL.
@@ -55,9 +60,19 @@ func Load(fs *flag.FlagSet, args []string, env func(string) string) (Config, err
 	fs.BoolVar(&c.SecureCookies, "secure-cookies", def("DANGJIAN_SECURE_COOKIES", "") == "true", "mark cookies Secure (TLS)")
 	fs.BoolVar(&c.TrustProxy, "trust-proxy", def("DANGJIAN_TRUST_PROXY", "") == "true", "use X-Forwarded-For")
 	fs.StringVar(&c.BaseURL, "base-url", def("DANGJIAN_BASE_URL", ""), "public address of the server")
+	memLimit := def("DANGJIAN_MEMORY_LIMIT", "24")
+	if env("GOMEMLIMIT") != "" {
+		memLimit = "0" // the operator set the runtime's own variable
+	}
+	fs.Func("memory-limit", "soft memory limit in MiB (0: none)", func(v string) error { memLimit = v; return nil })
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
+	n, err := strconv.Atoi(memLimit)
+	if err != nil || n < 0 {
+		return c, errors.New("DANGJIAN_MEMORY_LIMIT must be a whole number of MiB")
+	}
+	c.MemoryLimitMiB = n
 	if keyHex != "" {
 		k, err := hex.DecodeString(keyHex)
 		if err != nil || len(k) != 32 {

@@ -64,7 +64,7 @@ func openSQLite(path string) (*DB, error) {
 	dsn := "file:" + path + "?_time_format=sqlite" +
 		"&_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)" +
 		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)" +
-		"&_pragma=cache_size(-16000)&_txlock=immediate"
+		"&_txlock=immediate"
 	d, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, err

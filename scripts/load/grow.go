@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"dangjian/internal/auth"
 	"dangjian/internal/db"
 	"dangjian/internal/people"
 )
@@ -74,4 +75,17 @@ func grow(dbPath string, n int) int64 {
 	check(d.QueryRow(`SELECT COUNT(*) FROM members`).Scan(&have))
 	fmt.Printf("database holds %d members; measured branch has id %d\n", have, branches[0].id)
 	return branches[0].id
+}
+
+// mintToken issues an API token for a user straight in the database.
+func mintToken(dbPath, username string) string {
+	ctx := context.Background()
+	d, err := db.Open(dbPath)
+	check(err)
+	defer d.Close()
+	var id int64
+	check(d.QueryRow(`SELECT id FROM users WHERE username = $1`, username).Scan(&id))
+	token, err := auth.NewService(d, db.SystemClock{}).CreateAPIToken(ctx, &auth.Actor{UserID: id, Username: username}, "load run")
+	check(err)
+	return token
 }
