@@ -213,7 +213,7 @@ func (s *Service) LinkAccount(ctx context.Context, a *auth.Actor, memberID, user
 		if _, err := tx.ExecContext(ctx, `UPDATE members SET user_id = $1, updated_at = $2 WHERE id = $3`, userID, now, memberID); err != nil {
 			return err
 		}
-		return audit.Record(ctx, tx, now, a.Audit(), audit.Entry{Action: "member.link_account", Entity: "member",
+		return audit.Record(ctx, tx, now, a.Audit(), audit.Entry{Action: "self.link_account", Entity: "member",
 			EntityID: memberID, OrgID: m.OrgID, Before: map[string]any{"user_id": m.UserID},
 			After: map[string]any{"user_id": userID}})
 	})
