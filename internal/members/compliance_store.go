@@ -16,6 +16,7 @@ import (
 type OverdueItem struct {
 	OrgID   int64  `json:"org_id"`
 	OrgName string `json:"org_name"`
+	OrgPath string `json:"-"`
 	Outstanding
 	// Cursor is this item's place in the list, for ?after=.
 	Cursor int64 `json:"-"`
@@ -59,7 +60,7 @@ func (s *Service) Overdue(ctx context.Context, a *auth.Actor, f OverdueFilter) (
 		}
 		cond = append(cond, `NOT EXISTS (SELECT 1 FROM meetings c WHERE c.org_id = o.id AND c.kind = `+kind+`
 			AND c.counts = TRUE AND c.held_on >= `+args.Add(PeriodOf(k.Cadence(), today).Start)+`)`)
-		parts = append(parts, `SELECT * FROM (SELECT o.id AS org_id, o.name AS org_name, `+strconv.Itoa(i)+` AS ord,
+		parts = append(parts, `SELECT * FROM (SELECT o.id AS org_id, o.name AS org_name, o.path AS org_path, `+strconv.Itoa(i)+` AS ord,
 			o.founded_on AS founded_on, o.created_at AS created_at,
 			(SELECT MIN(f.held_on) FROM meetings f WHERE f.org_id = o.id) AS first_held,
 			(SELECT MAX(l.held_on) FROM meetings l WHERE l.org_id = o.id AND l.kind = `+kind+` AND l.counts = TRUE) AS last_held
@@ -76,7 +77,7 @@ func (s *Service) Overdue(ctx context.Context, a *auth.Actor, f OverdueFilter) (
 		var it OverdueItem
 		var ord int
 		var founded, created, first, last scanDay
-		if err := rows.Scan(&it.OrgID, &it.OrgName, &ord, &founded, &created, &first, &last); err != nil {
+		if err := rows.Scan(&it.OrgID, &it.OrgName, &it.OrgPath, &ord, &founded, &created, &first, &last); err != nil {
 			return nil, err
 		}
 		kind := MeetingKinds[ord]

@@ -195,6 +195,9 @@ func (s *Service) LinkAccount(ctx context.Context, a *auth.Actor, memberID, user
 		if err != nil {
 			return err
 		}
+		if m.UserID != 0 && m.UserID != userID {
+			return apperr.Conflict("self.member_linked", apperr.Params{"name": m.Name})
+		}
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM users WHERE id = $1`, userID).Scan(&n); err != nil {
 			return err
