@@ -55,16 +55,25 @@ func activeMemberFor(ctx context.Context, q db.Queryer, a *auth.Actor, id int64,
 	return m, nil
 }
 
-// AssignDuty gives a member a post for a year. Planning next year's posts
-// in December is allowed; earlier years are records.
-func (s *Service) AssignDuty(ctx context.Context, a *auth.Actor, in NewDuty) (Duty, error) {
+// memberTx runs fn in one transaction on a member the actor may write
+// for and who is a party member today: the start of every use case that
+// records something about one member.
+func (s *Service) memberTx(ctx context.Context, a *auth.Actor, memberID int64, fn func(tx *sql.Tx, m memberRef, today time.Time) error) error {
 	today := db.Day(s.Clock.Now())
-	var d Duty
-	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		m, err := activeMemberFor(ctx, tx, a, in.MemberID, today)
+	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		m, err := activeMemberFor(ctx, tx, a, memberID, today)
 		if err != nil {
 			return err
 		}
+		return fn(tx, m, today)
+	})
+}
+
+// AssignDuty gives a member a post for a year. Planning next year's posts
+// in December is allowed; earlier years are records.
+func (s *Service) AssignDuty(ctx context.Context, a *auth.Actor, in NewDuty) (Duty, error) {
+	var d Duty
+	err := s.memberTx(ctx, a, in.MemberID, func(tx *sql.Tx, m memberRef, today time.Time) error {
 		f := apperr.Fields{}
 		yearField(f, "year", in.Year, 2000, today.Year()+1)
 		in.Post = textField(f, "post", in.Post, true, 50)
@@ -73,7 +82,7 @@ func (s *Service) AssignDuty(ctx context.Context, a *auth.Actor, in NewDuty) (Du
 			return err
 		}
 		d = Duty{MemberID: m.ID, MemberName: m.Name, OrgID: m.OrgID, Year: in.Year, Post: in.Post, Duty: in.Duty}
-		err = tx.QueryRowContext(ctx, `INSERT INTO member_duties(town_id, org_id, member_id, year, post, duty, created_at)
+		err := tx.QueryRowContext(ctx, `INSERT INTO member_duties(town_id, org_id, member_id, year, post, duty, created_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, nullID(m.TownID), m.OrgID, m.ID, in.Year, in.Post,
 			in.Duty, s.Clock.Now()).Scan(&d.ID)
 		if db.IsUniqueViolation(err) {

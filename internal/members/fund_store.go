@@ -100,13 +100,8 @@ type NewGrant struct {
 // ProposeGrant proposes a grant to a party member (members.write over the
 // member's branch). Nothing is paid until someone else approves it.
 func (s *Service) ProposeGrant(ctx context.Context, a *auth.Actor, in NewGrant) (FundGrant, error) {
-	today := db.Day(s.Clock.Now())
 	var g FundGrant
-	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		m, err := activeMemberFor(ctx, tx, a, in.MemberID, today)
-		if err != nil {
-			return err
-		}
+	err := s.memberTx(ctx, a, in.MemberID, func(tx *sql.Tx, m memberRef, _ time.Time) error {
 		f := apperr.Fields{}
 		amountField(f, in.Amount)
 		in.Reason = textField(f, "reason", in.Reason, true, 500)

@@ -7,6 +7,7 @@ import (
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/i18n"
+	"dangjian/internal/members/memberstest"
 )
 
 func TestQuorumRules(t *testing.T) {
@@ -180,32 +181,8 @@ func TestBuildAttendance(t *testing.T) {
 
 func ymd(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
-func must(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
-// wantKind fails unless err is an apperr of kind k (and, for rules, the
-// named rule).
-func wantKind(t *testing.T, err error, k apperr.Kind, rule string) *apperr.Error {
-	t.Helper()
-	e := apperr.As(err)
-	if e == nil || e.Kind != k {
-		t.Fatalf("want error kind %d (%s), got %v", k, rule, err)
-	}
-	if rule != "" && e.Rule != rule {
-		t.Fatalf("want rule %s, got %v", rule, err)
-	}
-	return e
-}
-
-// wantField fails unless err is a form error on field with key.
-func wantField(t *testing.T, err error, field, key string) {
-	t.Helper()
-	e := wantKind(t, err, apperr.KindInvalid, "")
-	if fe, ok := e.Fields[field]; !ok || fe.Key != key {
-		t.Fatalf("want %s on field %s, got %v", key, field, err)
-	}
-}
+var (
+	must      = memberstest.Must
+	wantKind  = memberstest.WantKind
+	wantField = memberstest.WantField
+)

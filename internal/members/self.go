@@ -143,21 +143,7 @@ func selfMeetings(ctx context.Context, q db.Queryer, memberID, before int64) ([]
 }
 
 func ownSuggestions(ctx context.Context, q db.Queryer, memberID int64, now time.Time) ([]Suggestion, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+suggestionColumns+suggestionFrom+` WHERE g.member_id = $1
-		ORDER BY g.submitted_at DESC, g.id DESC LIMIT 50`, memberID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Suggestion
-	for rows.Next() {
-		sg, err := scanSuggestion(rows, now)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, sg)
-	}
-	return out, rows.Err()
+	return querySuggestions(ctx, q, now, `g.member_id = $1 ORDER BY g.submitted_at DESC, g.id DESC LIMIT 50`, memberID)
 }
 
 // SubmitOwnSuggestion is a member's 谏言献策 to their own branch, from

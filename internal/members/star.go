@@ -70,13 +70,8 @@ func checkStars(stars int) error {
 
 // RateMember records (or revises) a member's star rating for a year.
 func (s *Service) RateMember(ctx context.Context, a *auth.Actor, in NewRating) (StarRating, error) {
-	today := db.Day(s.Clock.Now())
 	var r StarRating
-	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		m, err := activeMemberFor(ctx, tx, a, in.MemberID, today)
-		if err != nil {
-			return err
-		}
+	err := s.memberTx(ctx, a, in.MemberID, func(tx *sql.Tx, m memberRef, today time.Time) error {
 		f := apperr.Fields{}
 		yearField(f, "year", in.Year, 2000, today.Year())
 		leads, unknown := starLeads(in.Leads)

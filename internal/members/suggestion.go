@@ -58,13 +58,9 @@ type NewSuggestion struct {
 // behalf (members.write over the member's branch). Members submit their
 // own through SubmitOwnSuggestion.
 func (s *Service) SubmitSuggestion(ctx context.Context, a *auth.Actor, in NewSuggestion) (Suggestion, error) {
-	today := db.Day(s.Clock.Now())
 	var out Suggestion
-	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		m, err := activeMemberFor(ctx, tx, a, in.MemberID, today)
-		if err != nil {
-			return err
-		}
+	err := s.memberTx(ctx, a, in.MemberID, func(tx *sql.Tx, m memberRef, _ time.Time) error {
+		var err error
 		out, err = s.insertSuggestion(ctx, tx, a, m, in)
 		return err
 	})
@@ -205,13 +201,17 @@ func (s *Service) ListSuggestions(ctx context.Context, a *auth.Actor, f Suggesti
 				OR (g.submitted_at = (SELECT submitted_at FROM suggestions WHERE id = `+c+`) AND g.id > `+c+`))`)
 		}
 	}
-	rows, err := s.DB.QueryContext(ctx, `SELECT `+suggestionColumns+suggestionFrom+` WHERE `+strings.Join(where, " AND ")+
+	return querySuggestions(ctx, s.DB, s.Clock.Now(), strings.Join(where, " AND ")+
 		` ORDER BY `+order+` LIMIT `+strconv.Itoa(limitOr(f.Limit, 50, 200)), args.Values()...)
+}
+
+// querySuggestions reads suggestions by a condition and order.
+func querySuggestions(ctx context.Context, q db.Queryer, now time.Time, whereOrder string, args ...any) ([]Suggestion, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+suggestionColumns+suggestionFrom+` WHERE `+whereOrder, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	now := s.Clock.Now()
 	var out []Suggestion
 	for rows.Next() {
 		sg, err := scanSuggestion(rows, now)

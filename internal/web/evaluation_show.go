@@ -3,25 +3,13 @@ package web
 import (
 	"net/http"
 
-	"dangjian/internal/auth"
 	"dangjian/internal/members"
 )
 
 // evaluationShow is a branch's 民主评议 of a year: results so far and the
 // form for the members still to evaluate.
 func (s *Server) evaluationShow(w http.ResponseWriter, r *http.Request) error {
-	orgID, err := s.branchParam(r, auth.PermMemberRead)
-	if err != nil {
-		return err
-	}
-	if orgID == 0 {
-		return s.pickBranch(w, r, auth.PermMemberRead, "evaluation.title")
-	}
-	data, err := s.evaluationData(r, orgID, s.yearParam(r))
-	if err != nil {
-		return err
-	}
-	return s.render(w, r, "evaluation_show", data)
+	return s.branchYearPage(w, r, "evaluation_show", "evaluation.title", s.evaluationData)
 }
 
 func (s *Server) evaluationData(r *http.Request, orgID int64, year int) (map[string]any, error) {

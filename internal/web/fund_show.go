@@ -53,11 +53,9 @@ func (s *Server) fundData(r *http.Request) (map[string]any, error) {
 		data["NextGrants"] = v.Grants[len(v.Grants)-1].ID
 	}
 	if orgID := queryInt(r, "org_id"); orgID != 0 {
-		b, ms, err := s.svc.Members.BranchMembers(r.Context(), actorOf(r), orgID)
-		if err != nil {
+		if err := s.addBranchMembers(r, orgID, data); err != nil {
 			return nil, err
 		}
-		data["Branch"], data["Members"] = b, memberOptions(ms)
 	}
 	return data, nil
 }

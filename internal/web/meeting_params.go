@@ -68,14 +68,37 @@ func (s *Server) pickBranch(w http.ResponseWriter, r *http.Request, perm auth.Pe
 		"Query": f.Query, "Path": r.URL.Path, "Keep": keep})
 }
 
-// memberOptions turns a branch's members into the options of a member
-// select.
-func memberOptions(list []members.MeetingInvitee) []map[string]any {
-	out := make([]map[string]any, len(list))
-	for i, m := range list {
-		out[i] = map[string]any{"ID": m.MemberID, "Name": m.Name, "Status": string(m.Status)}
+// branchYearPage renders a page about one branch and one year (?org_id=,
+// ?year=), first asking for the branch when the actor reads several.
+func (s *Server) branchYearPage(w http.ResponseWriter, r *http.Request, page, titleKey string,
+	data func(r *http.Request, orgID int64, year int) (map[string]any, error)) error {
+	orgID, err := s.branchParam(r, auth.PermMemberRead)
+	if err != nil {
+		return err
 	}
-	return out
+	if orgID == 0 {
+		return s.pickBranch(w, r, auth.PermMemberRead, titleKey)
+	}
+	d, err := data(r, orgID, s.yearParam(r))
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, page, d)
+}
+
+// addBranchMembers puts a branch ("Branch") and its members today, as
+// the options of a member select ("Members"), into a page's data.
+func (s *Server) addBranchMembers(r *http.Request, orgID int64, data map[string]any) error {
+	b, ms, err := s.svc.Members.BranchMembers(r.Context(), actorOf(r), orgID)
+	if err != nil {
+		return err
+	}
+	opts := make([]map[string]any, len(ms))
+	for i, m := range ms {
+		opts[i] = map[string]any{"ID": m.MemberID, "Name": m.Name, "Status": string(m.Status)}
+	}
+	data["Branch"], data["Members"] = b, opts
+	return nil
 }
 
 // formAmount reads an amount typed in 元.

@@ -40,11 +40,9 @@ func (s *Server) suggestionData(r *http.Request) (map[string]any, error) {
 	}
 	data := map[string]any{"Suggestions": list, "Filter": f, "Next": next}
 	if f.OrgID != 0 {
-		b, ms, err := s.svc.Members.BranchMembers(r.Context(), actorOf(r), f.OrgID)
-		if err != nil {
+		if err := s.addBranchMembers(r, f.OrgID, data); err != nil {
 			return nil, err
 		}
-		data["Branch"], data["Members"] = b, memberOptions(ms)
 	}
 	return data, nil
 }
