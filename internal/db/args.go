@@ -41,3 +41,11 @@ func PathEnd(path string) string {
 
 // Under reports whether path lies in the subtree rooted at root.
 func Under(path, root string) bool { return strings.HasPrefix(path, root) }
+
+// NullID stores 0 as NULL for optional references.
+func NullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}

@@ -78,7 +78,12 @@ var Accounts = []Account{
 	{"zhongxin", "海丹村为民服务中心主任", auth.RoleCentreStaff, "海丹"},
 	{"jiandu", "海丹村务监督委员会", auth.RoleSupervisor, "海丹"},
 	{"daibiao", "海丹村民代表", auth.RoleRepresentative, "海丹"},
+	MemberAccount,
 }
+
+// MemberAccount is the demo log-in of a party member of 民家一组; the
+// member programme's demo step links it to a member on the roster.
+var MemberAccount = Account{"dangyuan", "民家一组党员", auth.RoleMember, "民家一组"}
 
 // Town is what Load built, for the later steps and for tests.
 type Town struct {
@@ -153,20 +158,20 @@ func Load(ctx context.Context, svc web.Services, log func(string, ...any)) (*Tow
 	if err := assignHolders(ctx, svc, t); err != nil {
 		return nil, err
 	}
+	if err := addAccounts(ctx, svc, t); err != nil {
+		return nil, err
+	}
 	for _, step := range steps {
 		if err := step(ctx, svc, t); err != nil {
 			return nil, err
 		}
 	}
-	if err := addAccounts(ctx, svc, t); err != nil {
-		return nil, err
-	}
 	log("demo town loaded", "villages", len(t.Villages), "groups", len(t.Groups), "took", time.Since(start).Round(time.Millisecond))
 	return t, nil
 }
 
-// steps are the programmes' own demo data, run after the tree exists and
-// before accounts; each programme appends its step in its own file.
+// steps are the programmes' own demo data, run after the tree and the
+// accounts exist; each programme appends its step in its own file.
 var steps []func(ctx context.Context, svc web.Services, t *Town) error
 
 // termStart is when the current village committees took office.

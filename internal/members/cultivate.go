@@ -69,7 +69,7 @@ func (s *Service) AddTag(ctx context.Context, a *auth.Actor, memberID int64, in 
 		}
 		t = Tag{MemberID: memberID, Kind: in.Kind, StartedOn: db.Day(in.StartedOn), Note: strings.TrimSpace(in.Note)}
 		if err := tx.QueryRowContext(ctx, `INSERT INTO member_tags(member_id, town_id, kind, started_on, note, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, memberID, nullID(m.TownID), string(t.Kind), t.StartedOn, t.Note, now).Scan(&t.ID); err != nil {
+			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, memberID, db.NullID(m.TownID), string(t.Kind), t.StartedOn, t.Note, now).Scan(&t.ID); err != nil {
 			return err
 		}
 		if err := addEvent(ctx, tx, m, EventTagStarted, t.StartedOn, 0, 0, string(t.Kind), now); err != nil {

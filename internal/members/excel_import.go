@@ -97,7 +97,7 @@ func (s *Service) StartImport(ctx context.Context, a *auth.Actor, orgID int64, f
 	var id int64
 	if err := s.DB.QueryRowContext(ctx, `INSERT INTO member_imports(org_id, town_id, user_id, file_name, file_data, state,
 		created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
-		pl.ID, nullID(pl.TownID), nullID(userID), fileName, data, ImportQueued, now).Scan(&id); err != nil {
+		pl.ID, db.NullID(pl.TownID), db.NullID(userID), fileName, data, ImportQueued, now).Scan(&id); err != nil {
 		return ImportJob{}, err
 	}
 	s.Background(func() { _ = s.RunImport(context.Background(), id) })

@@ -214,7 +214,7 @@ const insertMemberSQL = `INSERT INTO members(town_id, org_id, village_id, reside
 	$13, $14, $15, $16, $17, $18, $18) RETURNING id`
 
 func insertMemberArgs(p prepared, now time.Time) []any {
-	return []any{nullID(p.place.TownID), p.place.ID, nullID(p.place.VillageID), p.id.Hash, p.in.Name, p.id.Cipher,
+	return []any{db.NullID(p.place.TownID), p.place.ID, db.NullID(p.place.VillageID), p.id.Hash, p.in.Name, p.id.Cipher,
 		p.id.Masked, p.id.Birth, p.id.Sex, p.in.Phone, p.in.Education, string(p.in.Category), string(p.in.Status),
 		nullDay(p.in.AppliedOn), nullDay(p.in.JoinedOn), nullDay(p.in.FullOn), p.in.Mobile, now}
 }

@@ -52,14 +52,6 @@ func placeOf(ctx context.Context, q db.Queryer, orgID int64) (place, error) {
 	return p, err
 }
 
-// nullID stores 0 as NULL for optional references.
-func nullID(id int64) any {
-	if id == 0 {
-		return nil
-	}
-	return id
-}
-
 // nullDay stores a zero or nil date as NULL and any other as a day.
 func nullDay(t any) any {
 	switch x := t.(type) {
@@ -81,7 +73,7 @@ func nullDay(t any) any {
 func addEvent(ctx context.Context, tx *sql.Tx, m Member, kind string, on time.Time, fromOrg, toOrg int64, detail string, now time.Time) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO member_events(member_id, town_id, org_id, kind, on_date, from_org_id, to_org_id, detail, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-		m.ID, nullID(m.TownID), m.OrgID, kind, db.Day(on), nullID(fromOrg), nullID(toOrg), detail, now)
+		m.ID, db.NullID(m.TownID), m.OrgID, kind, db.Day(on), db.NullID(fromOrg), db.NullID(toOrg), detail, now)
 	return err
 }
 

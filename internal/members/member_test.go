@@ -97,15 +97,6 @@ func wantRule(t *testing.T, err error, rule string, fragments ...string) {
 	}
 }
 
-// wantField asserts a form error on field with the given message key.
-func wantField(t *testing.T, err error, field, key string) {
-	t.Helper()
-	e := apperr.As(err)
-	if e == nil || e.Kind != apperr.KindInvalid || e.Fields[field].Key != key {
-		t.Fatalf("want %s on %s, got %v", key, field, err)
-	}
-}
-
 func wantKind(t *testing.T, err error, k apperr.Kind) {
 	t.Helper()
 	if apperr.KindOf(err) != k {

@@ -202,13 +202,6 @@ func (f *fixture) testBoard(t *testing.T) {
 	}
 }
 
-func must(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 func (f *fixture) testCultivation(t *testing.T) {
 	admin := f.actor(t, "admin")
 	member := f.add(t, "岩头一组", members.MemberInput{Status: members.StatusFull, JoinedOn: day("2000-07-01"), FullOn: day("2001-07-01")})

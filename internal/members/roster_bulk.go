@@ -96,7 +96,7 @@ func insertAll(ctx context.Context, tx *sql.Tx, batch []prepared, kind, detail s
 		if kind == EventImported {
 			on = now
 		}
-		if _, err := events.ExecContext(ctx, id, nullID(p.place.TownID), p.place.ID, k, db.Day(on), detail, now); err != nil {
+		if _, err := events.ExecContext(ctx, id, db.NullID(p.place.TownID), p.place.ID, k, db.Day(on), detail, now); err != nil {
 			return nil, err
 		}
 		ids = append(ids, id)

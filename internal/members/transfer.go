@@ -39,7 +39,7 @@ func (s *Service) Transfer(ctx context.Context, a *auth.Actor, id int64, in Tran
 			return change{}, err
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE members SET org_id = $1, village_id = $2, town_id = $3, updated_at = $4
-			WHERE id = $5`, to.ID, nullID(to.VillageID), nullID(to.TownID), now, id)
+			WHERE id = $5`, to.ID, db.NullID(to.VillageID), db.NullID(to.TownID), now, id)
 		return change{Kind: EventTransfer, On: in.On, From: m.OrgID, To: to.ID, Detail: strings.TrimSpace(in.Note)}, err
 	})
 }

@@ -183,7 +183,7 @@ func (s *Service) Flag(ctx context.Context, a *auth.Actor, in NewWeakFlag) (Weak
 		}
 		var id int64
 		err = tx.QueryRowContext(ctx, `INSERT INTO weak_flags(org_id, town_id, flagged_on, reason, plan, deadline)
-			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, o.ID, nullID(o.TownID), flagged, in.Reason, in.Plan,
+			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, o.ID, db.NullID(o.TownID), flagged, in.Reason, in.Plan,
 			deadline).Scan(&id)
 		if db.IsUniqueViolation(err) {
 			// A second writer flagged the same organisation a moment ago:
@@ -331,10 +331,3 @@ func requireDate(f apperr.Fields, field string, t time.Time) {
 
 // maxText bounds free-text fields such as a reason or a plan.
 const maxText = 2000
-
-func nullID(id int64) any {
-	if id == 0 {
-		return nil
-	}
-	return id
-}

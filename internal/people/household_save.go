@@ -55,7 +55,7 @@ func (s *Service) CreateHousehold(ctx context.Context, a *auth.Actor, in Househo
 		}
 		var id int64
 		if err := tx.QueryRowContext(ctx, `INSERT INTO households(org_id, town_id, code, head_name, address, phone, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, o.ID, nullID(o.TownID), in.Code, in.HeadName,
+			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, o.ID, db.NullID(o.TownID), in.Code, in.HeadName,
 			in.Address, in.Phone, s.Clock.Now()).Scan(&id); err != nil {
 			return err
 		}
@@ -100,12 +100,12 @@ func (s *Service) UpdateHousehold(ctx context.Context, a *auth.Actor, id int64, 
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE households SET org_id = $1, town_id = $2, code = $3, head_name = $4,
-			address = $5, phone = $6 WHERE id = $7`, o.ID, nullID(o.TownID), in.Code, in.HeadName, in.Address, in.Phone, id); err != nil {
+			address = $5, phone = $6 WHERE id = $7`, o.ID, db.NullID(o.TownID), in.Code, in.HeadName, in.Address, in.Phone, id); err != nil {
 			return err
 		}
 		if o.ID != before.OrgID {
 			if _, err := tx.ExecContext(ctx, `UPDATE residents SET org_id = $1, town_id = $2 WHERE household_id = $3`,
-				o.ID, nullID(o.TownID), id); err != nil {
+				o.ID, db.NullID(o.TownID), id); err != nil {
 				return err
 			}
 		}

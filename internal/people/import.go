@@ -85,7 +85,7 @@ func (s *Service) importBatch(ctx context.Context, tx *sql.Tx, st importStmts, a
 			return 0, rowError(ih.Code, err)
 		}
 		var hid int64
-		if err := st.household.QueryRowContext(ctx, o.ID, nullID(o.TownID), in.Code, in.HeadName, in.Address,
+		if err := st.household.QueryRowContext(ctx, o.ID, db.NullID(o.TownID), in.Code, in.HeadName, in.Address,
 			in.Phone, now).Scan(&hid); err != nil {
 			if db.IsUniqueViolation(err) {
 				err = conflict("code", "people.code_taken", apperr.Params{"code": in.Code})
@@ -98,7 +98,7 @@ func (s *Service) importBatch(ctx context.Context, tx *sql.Tx, st importStmts, a
 			if err != nil {
 				return 0, rowError(in.Code+" "+ir.Name, err)
 			}
-			if _, err := st.resident.ExecContext(ctx, hid, o.ID, nullID(o.TownID), rin.Name, sealed.Cipher, sealed.Hash,
+			if _, err := st.resident.ExecContext(ctx, hid, o.ID, db.NullID(o.TownID), rin.Name, sealed.Cipher, sealed.Hash,
 				sealed.Masked, sealed.Birth, sealed.Sex, string(rin.Relation), rin.Phone, now); err != nil {
 				if db.IsUniqueViolation(err) {
 					err = conflict("id_number", "people.id_taken", nil)

@@ -47,10 +47,3 @@ func householdOrg(ctx context.Context, q db.Queryer, f apperr.Fields, id int64) 
 	}
 	return o, true
 }
-
-func nullID(id int64) any {
-	if id == 0 {
-		return nil
-	}
-	return id
-}

@@ -81,7 +81,7 @@ func (s *Service) AddResident(ctx context.Context, a *auth.Actor, in ResidentInp
 		var id int64
 		if err := tx.QueryRowContext(ctx, `INSERT INTO residents(household_id, org_id, town_id, name, id_cipher, id_hash,
 			id_masked, birth_date, sex, relation, phone, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-			RETURNING id`, h.ID, h.OrgID, nullID(h.TownID), in.Name, sealed.Cipher, sealed.Hash, sealed.Masked,
+			RETURNING id`, h.ID, h.OrgID, db.NullID(h.TownID), in.Name, sealed.Cipher, sealed.Hash, sealed.Masked,
 			sealed.Birth, sealed.Sex, string(in.Relation), in.Phone, s.Clock.Now()).Scan(&id); err != nil {
 			return err
 		}

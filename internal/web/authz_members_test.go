@@ -15,13 +15,11 @@ func init() {
 	foreignIDs["imports"] = imports
 	// A 三培养 tag of a 海戛 member; the route's member id is 海戛's too.
 	foreignIDs["{tag}"] = func(w *walk) (int64, error) {
-		v := w.env.Town.Villages[foreignVillage]
-		member, err := w.one(`SELECT m.id FROM members m JOIN orgs o ON o.id = m.org_id
-			WHERE o.path >= $1 AND o.path < $2 ORDER BY m.id LIMIT 1`, v.Path, db.PathEnd(v.Path))
+		m, err := foreignMember(w)
 		if err != nil {
 			return 0, err
 		}
 		return w.one(`INSERT INTO member_tags(member_id, town_id, kind, started_on, created_at)
-			VALUES ($1, $2, 'member_to_rich', $3, $4) RETURNING id`, member, v.TownID, db.Day(w.env.Clock.Now()), w.env.Clock.Now())
+			VALUES ($1, $2, 'member_to_rich', $3, $4) RETURNING id`, m.id, m.town, db.Day(w.env.Clock.Now()), w.env.Clock.Now())
 	}
 }

@@ -14,49 +14,6 @@ import (
 	"dangjian/internal/testkit"
 )
 
-// chromiumPath is Debian's chromium, which scripts/test installs.
-func chromiumPath(t *testing.T) string {
-	path := os.Getenv("DANGJIAN_TEST_CHROMIUM")
-	if path == "" {
-		path = "/usr/bin/chromium"
-	}
-	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("no browser at %s: the browser test must run in CI (scripts/test installs chromium)", path)
-		}
-		t.Skipf("no browser at %s; run scripts/test to include the browser test", path)
-	}
-	return path
-}
-
-// browser starts one headless Chromium for the test, with a fresh profile
-// and nothing that talks to the network on its own.
-func browser(t *testing.T) context.Context {
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromiumPath(t)),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("disable-extensions", true),
-		chromedp.UserDataDir(filepath.Join(t.TempDir(), "profile")),
-		chromedp.WindowSize(1100, 900),
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	t.Cleanup(cancel)
-	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	t.Cleanup(cancelAlloc)
-	tab, cancelTab := chromedp.NewContext(alloc)
-	t.Cleanup(cancelTab)
-	return tab
-}
-
 // A village leader changes a post holder through the real pages: the
 // login form, the village page, the post page and its form, and the
 // audit log, in a real browser.
@@ -64,7 +21,7 @@ func TestBrowserAssignPost(t *testing.T) {
 	t.Run("sqlite", func(t *testing.T) {
 		chromium := chromiumPath(t)
 		env := testkit.Start(t, testkit.SQLite(t))
-		ctx := browser(t)
+		ctx := browser(t, 1100, 900)
 		base := env.Server.URL
 		village := env.Town.Villages["海丹"]
 		villagePath := "/orgs/" + strconv.FormatInt(village.ID, 10)

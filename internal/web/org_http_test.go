@@ -3,9 +3,7 @@ package web_test
 import (
 	"encoding/json"
 	"fmt"
-	"net/http"
 	"net/url"
-	"strings"
 	"testing"
 
 	"dangjian/internal/auth"
@@ -31,29 +29,8 @@ type step struct {
 func runSteps(t *testing.T, clients map[string]*testkit.Client, steps []step) {
 	t.Helper()
 	for i, s := range steps {
-		c := clients[s.who]
-		var resp *http.Response
-		switch {
-		case s.form != nil:
-			resp = c.PostForm(s.path, s.form)
-		default:
-			resp = c.Do(s.method, s.path, s.json)
-		}
-		body := testkit.ReadBody(resp)
-		name := fmt.Sprintf("step %d: %s %s %s", i, s.who, s.method, s.path)
-		if resp.StatusCode != s.status {
-			t.Fatalf("%s: status %d, want %d\n%.600s", name, resp.StatusCode, s.status, body)
-		}
-		for _, w := range s.want {
-			if !strings.Contains(body, w) {
-				t.Fatalf("%s: body lacks %q\n%.2000s", name, w, body)
-			}
-		}
-		for _, l := range s.lack {
-			if strings.Contains(body, l) {
-				t.Fatalf("%s: body should not contain %q", name, l)
-			}
-		}
+		testkit.Exchange{Name: fmt.Sprintf("step %d: %s", i, s.who), Method: s.method, Path: s.path, Form: s.form,
+			JSON: s.json, Status: s.status, Has: s.want, HasNot: s.lack}.Check(t, clients[s.who])
 	}
 }
 

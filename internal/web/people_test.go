@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net/http"
 	"net/url"
 	"strings"
 	"testing"
@@ -31,28 +30,8 @@ type peopleScenario struct {
 
 func (sc peopleScenario) run(t *testing.T, c *testkit.Client) string {
 	t.Helper()
-	var resp *http.Response
-	switch {
-	case sc.form != nil:
-		resp = c.PostForm(sc.path, sc.form)
-	default:
-		resp = c.Do(sc.method, sc.path, sc.json)
-	}
-	body := testkit.ReadBody(resp)
-	if resp.StatusCode != sc.status {
-		t.Fatalf("%s %s as %s: status %d, want %d\n%.600s", sc.method, sc.path, sc.user, resp.StatusCode, sc.status, body)
-	}
-	for _, s := range sc.has {
-		if !strings.Contains(body, s) {
-			t.Errorf("%s %s as %s: body lacks %q", sc.method, sc.path, sc.user, s)
-		}
-	}
-	for _, s := range sc.hasNot {
-		if strings.Contains(body, s) {
-			t.Errorf("%s %s as %s: body contains %q", sc.method, sc.path, sc.user, s)
-		}
-	}
-	return body
+	return testkit.Exchange{Name: sc.name + " as " + sc.user, Method: sc.method, Path: sc.path, Form: sc.form,
+		JSON: sc.json, Status: sc.status, Has: sc.has, HasNot: sc.hasNot}.Check(t, c)
 }
 
 func TestPeoplePagesAndAPI(t *testing.T) {

@@ -1,0 +1,258 @@
+package members
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"dangjian/internal/apperr"
+	"dangjian/internal/auth"
+	"dangjian/internal/db"
+)
+
+// BranchInfo is the organisation an activity record hangs on, with what a
+// scope check needs.
+type BranchInfo struct {
+	ID     int64  `json:"id"`
+	TownID int64  `json:"town_id"`
+	Name   string `json:"name"`
+	Type   string `json:"type"`
+	Path   string `json:"-"`
+}
+
+// holdsMeetings reports whether the organisation is a 党支部 that keeps
+// 三会一课: a group branch or an industry party organisation.
+func (b BranchInfo) holdsMeetings() bool { return b.Type == "branch" || b.Type == "industry" }
+
+// branchTypesSQL is the same test in SQL, for lists over many branches.
+const branchTypesSQL = `o.type IN ('branch', 'industry')`
+
+func loadBranchRef(ctx context.Context, q db.Queryer, id int64) (BranchInfo, error) {
+	var b BranchInfo
+	err := q.QueryRowContext(ctx, `SELECT id, COALESCE(town_id, 0), name, type, path FROM orgs WHERE id = $1`, id).
+		Scan(&b.ID, &b.TownID, &b.Name, &b.Type, &b.Path)
+	if errors.Is(err, sql.ErrNoRows) {
+		return b, apperr.NotFound()
+	}
+	return b, err
+}
+
+// branchFor loads a branch and checks that the actor holds perm over it.
+// A nil actor is the command line or the demo loader.
+func branchFor(ctx context.Context, q db.Queryer, a *auth.Actor, id int64, perm auth.Perm) (BranchInfo, error) {
+	b, err := loadBranchRef(ctx, q, id)
+	if err != nil {
+		return b, err
+	}
+	if a == nil {
+		return b, nil
+	}
+	if a.CanAt(perm, b.Path) {
+		return b, nil
+	}
+	if a.CanAt(auth.PermMemberRead, b.Path) {
+		return BranchInfo{}, apperr.Forbidden()
+	}
+	return BranchInfo{}, apperr.NotFound()
+}
+
+// memberRef is the part of a member record the activity use cases need:
+// who, which branch, and the dates that decide whether they were a member
+// (and had a vote) on a given day.
+type memberRef struct {
+	ID       int64
+	TownID   int64
+	OrgID    int64
+	OrgPath  string
+	Name     string
+	Status   Status
+	JoinedOn *time.Time
+	FullOn   *time.Time
+	LeftOn   *time.Time
+	UserID   int64
+}
+
+const memberRefColumns = `m.id, COALESCE(m.town_id, 0), m.org_id, o.path, m.name, m.status,
+	m.joined_on, m.full_on, m.left_on, COALESCE(m.user_id, 0)`
+
+func scanMemberRef(row interface{ Scan(...any) error }) (memberRef, error) {
+	var m memberRef
+	var joined, full, left sql.NullTime
+	err := row.Scan(&m.ID, &m.TownID, &m.OrgID, &m.OrgPath, &m.Name, &m.Status, &joined, &full, &left, &m.UserID)
+	m.JoinedOn, m.FullOn, m.LeftOn = activityDay(joined), activityDay(full), activityDay(left)
+	return m, err
+}
+
+func activityDay(t sql.NullTime) *time.Time {
+	if !t.Valid {
+		return nil
+	}
+	d := db.Day(t.Time)
+	return &d
+}
+
+// memberRefFor loads a member and checks the actor holds perm over the
+// member's branch; outside the actor's reading scope it does not exist.
+func memberRefFor(ctx context.Context, q db.Queryer, a *auth.Actor, id int64, perm auth.Perm) (memberRef, error) {
+	m, err := scanMemberRef(q.QueryRowContext(ctx, `SELECT `+memberRefColumns+`
+		FROM members m JOIN orgs o ON o.id = m.org_id WHERE m.id = $1`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return m, apperr.NotFound()
+	}
+	if err != nil {
+		return m, err
+	}
+	if a == nil || a.CanAt(perm, m.OrgPath) {
+		return m, nil
+	}
+	if a.CanAt(auth.PermMemberRead, m.OrgPath) {
+		return memberRef{}, apperr.Forbidden()
+	}
+	return memberRef{}, apperr.NotFound()
+}
+
+// memberOn reports whether the person was a party member (预备 or 正式)
+// on day d. Records imported without a joining date count as members
+// from the start; leaving ends membership on the day of leaving.
+func (m memberRef) memberOn(d time.Time) bool {
+	switch m.Status {
+	case StatusProbationary, StatusFull:
+	case StatusLeft:
+		if m.JoinedOn == nil && m.FullOn == nil {
+			return false // left the pipeline before ever joining
+		}
+	default:
+		return false
+	}
+	if m.JoinedOn != nil && m.JoinedOn.After(d) {
+		return false
+	}
+	if m.LeftOn != nil && !m.LeftOn.After(d) {
+		return false
+	}
+	return true
+}
+
+// votingOn reports whether the member had a vote on day d: a 正式党员
+// by then. 预备党员 take part in meetings without a vote.
+func (m memberRef) votingOn(d time.Time) bool {
+	if !m.memberOn(d) {
+		return false
+	}
+	if m.FullOn != nil {
+		return !m.FullOn.After(d)
+	}
+	return m.Status == StatusFull
+}
+
+// branchMembersOn lists the members of a branch on day d, in name order
+// then id. One query; the date rules are applied in Go (memberOn) so they
+// are the same everywhere.
+func branchMembersOn(ctx context.Context, q db.Queryer, orgID int64, d time.Time) ([]memberRef, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+memberRefColumns+`
+		FROM members m JOIN orgs o ON o.id = m.org_id
+		WHERE m.org_id = $1 AND m.status IN ('probationary', 'full', 'left')
+		ORDER BY m.name, m.id`, orgID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []memberRef
+	for rows.Next() {
+		m, err := scanMemberRef(rows)
+		if err != nil {
+			return nil, err
+		}
+		if m.memberOn(d) {
+			out = append(out, m)
+		}
+	}
+	return out, rows.Err()
+}
+
+// scanDay reads a date that a driver may hand back as a time (a DATE
+// column) or as text (an aggregate such as MAX over a DATE column on
+// SQLite, which has no declared type).
+type scanDay struct {
+	T     time.Time
+	Valid bool
+}
+
+func (s *scanDay) Scan(v any) error {
+	s.Valid = false
+	switch x := v.(type) {
+	case nil:
+		return nil
+	case time.Time:
+		s.T, s.Valid = db.Day(x), true
+		return nil
+	case string:
+		return s.parse(x)
+	case []byte:
+		return s.parse(string(x))
+	}
+	return fmt.Errorf("scanDay: unsupported %T", v)
+}
+
+func (s *scanDay) parse(v string) error {
+	for _, layout := range []string{"2006-01-02 15:04:05.999999999-07:00", time.RFC3339Nano,
+		"2006-01-02 15:04:05", "2006-01-02"} {
+		if t, err := time.Parse(layout, strings.TrimSpace(v)); err == nil {
+			s.T, s.Valid = db.Day(t), true
+			return nil
+		}
+	}
+	return fmt.Errorf("scanDay: cannot read %q as a date", v)
+}
+
+func (s scanDay) ptr() *time.Time {
+	if !s.Valid {
+		return nil
+	}
+	t := s.T
+	return &t
+}
+
+// inList adds ids as parameters and returns "$1, $2, …" for an IN list.
+func inList(args *db.Args, ids []int64) string {
+	ph := make([]string, len(ids))
+	for i, id := range ids {
+		ph[i] = args.Add(id)
+	}
+	return strings.Join(ph, ", ")
+}
+
+// limitOr keeps a page size within bounds.
+func limitOr(n, def, max int) int {
+	if n <= 0 {
+		return def
+	}
+	if n > max {
+		return max
+	}
+	return n
+}
+
+// textField trims a free-text field and records a problem when it is
+// required and empty or longer than max characters.
+func textField(f apperr.Fields, field, v string, required bool, max int) string {
+	v = strings.TrimSpace(v)
+	if required && v == "" {
+		f.Add(field, "error.required", nil)
+	} else if len([]rune(v)) > max {
+		f.Add(field, "error.too_long", apperr.Params{"max": max})
+	}
+	return v
+}
+
+// actorUserID is the users.id to store for who did something; the system
+// (nil actor) is stored as NULL.
+func actorUserID(a *auth.Actor) any {
+	if a == nil || a.UserID == 0 {
+		return nil
+	}
+	return a.UserID
+}

@@ -1,0 +1,164 @@
+package members_test
+
+import (
+	"testing"
+
+	"dangjian/internal/apperr"
+	"dangjian/internal/db"
+	"dangjian/internal/members"
+	"dangjian/internal/testkit"
+)
+
+func TestRecordMeeting(t *testing.T) {
+	testkit.Dialects(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		a1, a2, a3 := w.full(w.hd1, "张一"), w.full(w.hd1, "李二"), w.full(w.hd1, "王三")
+		p1 := w.probationary(w.hd1, "赵四", ymd(2026, 3, 1))
+		later := w.probationary(w.hd1, "钱五", ymd(2026, 11, 20)) // joined after the meeting below
+		w.full(w.hg1, "海戛党员")
+		held := ymd(2026, 11, 10)
+		in := members.NewMeeting{OrgID: w.hd1.ID, Kind: members.MeetingAssembly, Topic: "学习党的二十届四中全会精神", HeldOn: held, Place: "海丹一组活动室",
+			Minutes: "会议纪要", Attendance: []members.AttendanceInput{{MemberID: a1, Present: true}, {MemberID: a2, Present: true},
+				{MemberID: a3, Reason: "外出务工"}, {MemberID: p1, Present: true}}}
+
+		m, err := w.svc.RecordMeeting(w.ctx, w.sec1, in)
+		must(t, err)
+		if m.Expected != 4 || m.Present != 3 || m.VotingExpected != 3 || m.VotingPresent != 2 || !m.Counts {
+			t.Fatalf("recorded %+v", m)
+		}
+		if w.auditCount("meeting.record") != 1 {
+			t.Fatal("no audit record")
+		}
+		got, err := w.svc.GetMeeting(w.ctx, w.haidanLeader, m.ID)
+		must(t, err)
+		if len(got.Attendance) != 4 || got.Topic != in.Topic || !got.HeldOn.Equal(held) || got.Attendance[0].Name == "" {
+			t.Fatalf("read back %+v", got)
+		}
+		for _, l := range got.Attendance {
+			if l.MemberID == later {
+				t.Fatal("a member who joined after the meeting is on its list")
+			}
+			if l.MemberID == a3 && (l.Present || l.Reason != "外出务工") {
+				t.Fatalf("absentee line %+v", l)
+			}
+		}
+
+		// Scope: 海戛 cannot see or record 海丹's meetings; the secretary of
+		// one branch cannot record for the next.
+		_, err = w.svc.GetMeeting(w.ctx, w.haigaLeader, m.ID)
+		wantKindRule(t, err, apperr.KindNotFound, "")
+		_, err = w.svc.RecordMeeting(w.ctx, w.haigaLeader, in)
+		wantKindRule(t, err, apperr.KindNotFound, "")
+		in2 := in
+		in2.OrgID = w.hd2.ID
+		_, err = w.svc.RecordMeeting(w.ctx, w.sec1, in2)
+		wantKindRule(t, err, apperr.KindNotFound, "")
+		list, err := w.svc.ListMeetings(w.ctx, w.haigaLeader, members.MeetingFilter{})
+		must(t, err)
+		if len(list) != 0 {
+			t.Fatalf("海戛 lists %d of 海丹's meetings", len(list))
+		}
+
+		// Below quorum: recorded, flagged, not counting.
+		low := in
+		low.Attendance = []members.AttendanceInput{{MemberID: a1, Present: true}, {MemberID: a2, Reason: "生病"},
+			{MemberID: a3, Reason: "外出务工"}, {MemberID: p1, Present: true}}
+		m2, err := w.svc.RecordMeeting(w.ctx, w.sec1, low)
+		must(t, err)
+		if m2.Counts || m2.QuorumProblem() == nil || m2.QuorumProblem().Rule != "meeting.quorum_members" {
+			t.Fatalf("below quorum recorded as %+v", m2)
+		}
+
+		// The date may be today but not tomorrow.
+		fut := in
+		fut.HeldOn = w.today().AddDate(0, 0, 1)
+		_, err = w.svc.RecordMeeting(w.ctx, w.sec1, fut)
+		wantField(t, err, "held_on", "meeting.date_future")
+		// Today 钱五 has joined, so today's list must account for them.
+		fut.HeldOn = w.today()
+		_, err = w.svc.RecordMeeting(w.ctx, w.sec1, fut)
+		wantKindRule(t, err, apperr.KindRuleViolation, "meeting.absence_reason")
+		fut.Attendance = append(fut.Attendance, members.AttendanceInput{MemberID: later, Present: true})
+		_, err = w.svc.RecordMeeting(w.ctx, w.sec1, fut)
+		must(t, err)
+
+		// A 党课 needs its speaker; 副科级以上 is recorded and listed.
+		lec := members.NewMeeting{OrgID: w.hd1.ID, Kind: members.MeetingLecture, Topic: "党课：牢记初心使命", HeldOn: held,
+			Attendance: in.Attendance}
+		_, err = w.svc.RecordMeeting(w.ctx, w.sec1, lec)
+		wantField(t, err, "speaker", "error.required")
+		lec.Speaker, lec.SpeakerTitle, lec.SpeakerSenior = "李建国", "镇党委副书记", true
+		ml, err := w.svc.RecordMeeting(w.ctx, w.sec1, lec)
+		must(t, err)
+		senior, err := w.svc.ListMeetings(w.ctx, w.admin, members.MeetingFilter{SeniorOnly: true})
+		must(t, err)
+		if len(senior) != 1 || senior[0].ID != ml.ID || senior[0].Speaker == nil || !senior[0].Speaker.Senior {
+			t.Fatalf("senior lectures = %+v", senior)
+		}
+
+		// Only 党支部 hold these meetings.
+		vil := in
+		vil.OrgID = w.haidan.ID
+		_, err = w.svc.RecordMeeting(w.ctx, w.admin, vil)
+		wantField(t, err, "org_id", "meeting.not_branch")
+
+		// Nothing half-written after a refusal.
+		var n int
+		must(t, d.QueryRowContext(w.ctx, `SELECT COUNT(*) FROM meetings`).Scan(&n))
+		if n != 4 {
+			t.Fatalf("%d meetings stored, want 4", n)
+		}
+	})
+}
+
+func TestListMeetingsPages(t *testing.T) {
+	testkit.Dialects(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		// Seven meetings on four days, recorded out of date order.
+		for i, dd := range []int{3, 9, 3, 1, 9, 5, 3} {
+			_, err := w.svc.RecordMeeting(w.ctx, w.sec1, members.NewMeeting{OrgID: w.hd1.ID, Kind: members.MeetingThemeDay,
+				Topic: "主题党日", HeldOn: ymd(2026, 10, dd), Expected: 5 + i, Present: 3})
+			must(t, err)
+		}
+		var all []members.Meeting
+		var before int64
+		for page := 0; page < 10; page++ {
+			ms, err := w.svc.ListMeetings(w.ctx, w.sec1, members.MeetingFilter{BeforeID: before, Limit: 3})
+			must(t, err)
+			all = append(all, ms...)
+			if len(ms) < 3 {
+				break
+			}
+			before = ms[len(ms)-1].ID
+		}
+		if len(all) != 7 {
+			t.Fatalf("paged through %d meetings, want 7", len(all))
+		}
+		for i := 1; i < len(all); i++ {
+			a, b := all[i-1], all[i]
+			if a.HeldOn.Before(b.HeldOn) || (a.HeldOn.Equal(b.HeldOn) && a.ID < b.ID) {
+				t.Fatalf("out of order at %d: %v/%d then %v/%d", i, a.HeldOn, a.ID, b.HeldOn, b.ID)
+			}
+		}
+	})
+}
+
+func TestMeetingForm(t *testing.T) {
+	testkit.Dialects(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		w.full(w.hd1, "张一")
+		w.probationary(w.hd1, "赵四", ymd(2026, 3, 1))
+		b, inv, err := w.svc.MeetingForm(w.ctx, w.sec1, w.hd1.ID, w.today())
+		must(t, err)
+		if b.ID != w.hd1.ID || len(inv) != 2 {
+			t.Fatalf("form for %+v: %+v", b, inv)
+		}
+		for _, i := range inv {
+			if (i.Name == "赵四") == i.Voting {
+				t.Fatalf("voting wrong for %+v", i)
+			}
+		}
+		_, _, err = w.svc.MeetingForm(w.ctx, w.haigaLeader, w.hd1.ID, w.today())
+		wantKindRule(t, err, apperr.KindNotFound, "")
+	})
+}

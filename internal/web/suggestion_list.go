@@ -1,0 +1,48 @@
+package web
+
+import (
+	"net/http"
+
+	"dangjian/internal/auth"
+	"dangjian/internal/members"
+)
+
+// suggestionFilter reads the suggestion list's query, shared by page and API.
+func suggestionFilter(r *http.Request) members.SuggestionFilter {
+	return members.SuggestionFilter{OrgID: queryInt(r, "org_id"), Answered: r.FormValue("answered") == "1",
+		After: queryInt(r, "after"), Limit: int(queryInt(r, "limit"))}
+}
+
+// suggestionList lists 谏言献策 in scope: open ones oldest first, or the
+// answered ones; with a branch chosen, the form to record one on a
+// member's behalf.
+func (s *Server) suggestionList(w http.ResponseWriter, r *http.Request) error {
+	if r.FormValue("pick") == "1" {
+		return s.pickBranch(w, r, auth.PermMemberWrite, "suggestion.on_behalf")
+	}
+	data, err := s.suggestionData(r)
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, "suggestion_list", data)
+}
+
+func (s *Server) suggestionData(r *http.Request) (map[string]any, error) {
+	f := suggestionFilter(r)
+	f.Limit = 50
+	list, err := s.svc.Members.ListSuggestions(r.Context(), actorOf(r), f)
+	if err != nil {
+		return nil, err
+	}
+	var next int64
+	if len(list) == f.Limit {
+		next = list[len(list)-1].ID
+	}
+	data := map[string]any{"Suggestions": list, "Filter": f, "Next": next}
+	if f.OrgID != 0 {
+		if err := s.addBranchMembers(r, f.OrgID, data); err != nil {
+			return nil, err
+		}
+	}
+	return data, nil
+}
