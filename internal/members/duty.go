@@ -41,11 +41,11 @@ func yearField(f apperr.Fields, field string, year, min, max int) {
 
 // activeMemberFor loads a member the actor may write for and checks they
 // are a party member today: ratings, posts and grants are for members.
-func activeMemberFor(ctx context.Context, q db.Queryer, a *auth.Actor, id int64, today time.Time) (memberRef, error) {
+func activeMemberFor(ctx context.Context, q db.Queryer, a *auth.Actor, id int64, today time.Time) (Member, error) {
 	if id == 0 {
-		return memberRef{}, apperr.Invalid("member_id", "error.required", nil)
+		return Member{}, apperr.Invalid("member_id", "error.required", nil)
 	}
-	m, err := memberRefFor(ctx, q, a, id, auth.PermMemberWrite)
+	m, err := getMemberFor(ctx, q, a, id, auth.PermMemberWrite)
 	if err != nil {
 		return m, err
 	}
@@ -58,7 +58,7 @@ func activeMemberFor(ctx context.Context, q db.Queryer, a *auth.Actor, id int64,
 // memberTx runs fn in one transaction on a member the actor may write
 // for and who is a party member today: the start of every use case that
 // records something about one member.
-func (s *Service) memberTx(ctx context.Context, a *auth.Actor, memberID int64, fn func(tx *sql.Tx, m memberRef, today time.Time) error) error {
+func (s *Service) memberTx(ctx context.Context, a *auth.Actor, memberID int64, fn func(tx *sql.Tx, m Member, today time.Time) error) error {
 	today := db.Day(s.Clock.Now())
 	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
 		m, err := activeMemberFor(ctx, tx, a, memberID, today)
@@ -73,7 +73,7 @@ func (s *Service) memberTx(ctx context.Context, a *auth.Actor, memberID int64, f
 // in December is allowed; earlier years are records.
 func (s *Service) AssignDuty(ctx context.Context, a *auth.Actor, in NewDuty) (Duty, error) {
 	var d Duty
-	err := s.memberTx(ctx, a, in.MemberID, func(tx *sql.Tx, m memberRef, today time.Time) error {
+	err := s.memberTx(ctx, a, in.MemberID, func(tx *sql.Tx, m Member, today time.Time) error {
 		f := apperr.Fields{}
 		yearField(f, "year", in.Year, 2000, today.Year()+1)
 		in.Post = textField(f, "post", in.Post, true, 50)

@@ -168,15 +168,15 @@ func (s *Service) RecordEvaluation(ctx context.Context, a *auth.Actor, in NewEva
 }
 
 type evaluationLine struct {
-	member memberRef
+	member Member
 	Grade  Grade
 }
 
 // evaluationLines checks each line against the branch's members on the
 // day: a member of the branch, listed once, graded if and only if a
 // 正式党员 that day.
-func evaluationLines(in NewEvaluation, roster []memberRef) ([]evaluationLine, error) {
-	byID := make(map[int64]memberRef, len(roster))
+func evaluationLines(in NewEvaluation, roster []Member) ([]evaluationLine, error) {
+	byID := make(map[int64]Member, len(roster))
 	for _, m := range roster {
 		byID[m.ID] = m
 	}

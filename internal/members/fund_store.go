@@ -101,7 +101,7 @@ type NewGrant struct {
 // member's branch). Nothing is paid until someone else approves it.
 func (s *Service) ProposeGrant(ctx context.Context, a *auth.Actor, in NewGrant) (FundGrant, error) {
 	var g FundGrant
-	err := s.memberTx(ctx, a, in.MemberID, func(tx *sql.Tx, m memberRef, _ time.Time) error {
+	err := s.memberTx(ctx, a, in.MemberID, func(tx *sql.Tx, m Member, _ time.Time) error {
 		f := apperr.Fields{}
 		amountField(f, in.Amount)
 		in.Reason = textField(f, "reason", in.Reason, true, 500)

@@ -83,11 +83,11 @@ func validMeetingFields(f apperr.Fields, in *NewMeeting, today time.Time) time.T
 //   - meeting.absence_reason: every absentee has a reason;
 //   - with nobody on the roster, typed figures are used and
 //     meeting.present_exceeds_expected keeps 实到 within 应到.
-func buildAttendance(in NewMeeting, roster []memberRef) ([]Attendance, turnout, bool, error) {
+func buildAttendance(in NewMeeting, roster []Member) ([]Attendance, turnout, bool, error) {
 	if len(roster) == 0 {
 		return headcountTurnout(in)
 	}
-	byID := make(map[int64]memberRef, len(roster))
+	byID := make(map[int64]Member, len(roster))
 	for _, m := range roster {
 		byID[m.ID] = m
 	}

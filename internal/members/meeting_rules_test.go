@@ -56,22 +56,22 @@ func TestMemberOnAndVotingOn(t *testing.T) {
 	d := func(y int, m time.Month, dd int) *time.Time { t := ymd(y, m, dd); return &t }
 	cases := []struct {
 		name          string
-		m             memberRef
+		m             Member
 		on            time.Time
 		member, votes bool
 	}{
-		{"full member", memberRef{Status: StatusFull, JoinedOn: d(2015, 1, 1), FullOn: d(2016, 1, 1)}, ymd(2026, 5, 1), true, true},
-		{"full member imported without dates", memberRef{Status: StatusFull}, ymd(2026, 5, 1), true, true},
-		{"not yet joined on the day", memberRef{Status: StatusFull, JoinedOn: d(2026, 5, 2)}, ymd(2026, 5, 1), false, false},
-		{"joined on the day", memberRef{Status: StatusProbationary, JoinedOn: d(2026, 5, 1)}, ymd(2026, 5, 1), true, false},
-		{"probationary has no vote", memberRef{Status: StatusProbationary, JoinedOn: d(2025, 12, 1)}, ymd(2026, 5, 1), true, false},
-		{"full from the day before", memberRef{Status: StatusFull, JoinedOn: d(2025, 4, 30), FullOn: d(2026, 4, 30)}, ymd(2026, 5, 1), true, true},
-		{"full from the day after: no vote yet", memberRef{Status: StatusFull, JoinedOn: d(2025, 5, 2), FullOn: d(2026, 5, 2)}, ymd(2026, 5, 1), true, false},
-		{"left on the day is gone", memberRef{Status: StatusLeft, JoinedOn: d(2010, 1, 1), FullOn: d(2011, 1, 1), LeftOn: d(2026, 5, 1)}, ymd(2026, 5, 1), false, false},
-		{"left the day after still counts", memberRef{Status: StatusLeft, JoinedOn: d(2010, 1, 1), FullOn: d(2011, 1, 1), LeftOn: d(2026, 5, 2)}, ymd(2026, 5, 1), true, true},
-		{"applicant who left never was a member", memberRef{Status: StatusLeft, LeftOn: d(2026, 6, 1)}, ymd(2026, 5, 1), false, false},
-		{"activist is no member", memberRef{Status: StatusActivist}, ymd(2026, 5, 1), false, false},
-		{"candidate is no member", memberRef{Status: StatusCandidate}, ymd(2026, 5, 1), false, false},
+		{"full member", Member{Status: StatusFull, JoinedOn: d(2015, 1, 1), FullOn: d(2016, 1, 1)}, ymd(2026, 5, 1), true, true},
+		{"full member imported without dates", Member{Status: StatusFull}, ymd(2026, 5, 1), true, true},
+		{"not yet joined on the day", Member{Status: StatusFull, JoinedOn: d(2026, 5, 2)}, ymd(2026, 5, 1), false, false},
+		{"joined on the day", Member{Status: StatusProbationary, JoinedOn: d(2026, 5, 1)}, ymd(2026, 5, 1), true, false},
+		{"probationary has no vote", Member{Status: StatusProbationary, JoinedOn: d(2025, 12, 1)}, ymd(2026, 5, 1), true, false},
+		{"full from the day before", Member{Status: StatusFull, JoinedOn: d(2025, 4, 30), FullOn: d(2026, 4, 30)}, ymd(2026, 5, 1), true, true},
+		{"full from the day after: no vote yet", Member{Status: StatusFull, JoinedOn: d(2025, 5, 2), FullOn: d(2026, 5, 2)}, ymd(2026, 5, 1), true, false},
+		{"left on the day is gone", Member{Status: StatusLeft, JoinedOn: d(2010, 1, 1), FullOn: d(2011, 1, 1), LeftOn: d(2026, 5, 1)}, ymd(2026, 5, 1), false, false},
+		{"left the day after still counts", Member{Status: StatusLeft, JoinedOn: d(2010, 1, 1), FullOn: d(2011, 1, 1), LeftOn: d(2026, 5, 2)}, ymd(2026, 5, 1), true, true},
+		{"applicant who left never was a member", Member{Status: StatusLeft, LeftOn: d(2026, 6, 1)}, ymd(2026, 5, 1), false, false},
+		{"activist is no member", Member{Status: StatusActivist}, ymd(2026, 5, 1), false, false},
+		{"candidate is no member", Member{Status: StatusCandidate}, ymd(2026, 5, 1), false, false},
 	}
 	for _, c := range cases {
 		if got := c.m.memberOn(c.on); got != c.member {
@@ -85,12 +85,12 @@ func TestMemberOnAndVotingOn(t *testing.T) {
 
 func TestBuildAttendance(t *testing.T) {
 	on := ymd(2026, 11, 10)
-	full := func(id int64, name string) memberRef {
+	full := func(id int64, name string) Member {
 		j, f := ymd(2015, 1, 1), ymd(2016, 1, 1)
-		return memberRef{ID: id, Name: name, Status: StatusFull, JoinedOn: &j, FullOn: &f}
+		return Member{ID: id, Name: name, Status: StatusFull, JoinedOn: &j, FullOn: &f}
 	}
-	prob := memberRef{ID: 4, Name: "赵四", Status: StatusProbationary, JoinedOn: &on}
-	roster := []memberRef{full(1, "张一"), full(2, "李二"), full(3, "王三"), prob}
+	prob := Member{ID: 4, Name: "赵四", Status: StatusProbationary, JoinedOn: &on}
+	roster := []Member{full(1, "张一"), full(2, "李二"), full(3, "王三"), prob}
 	present := func(ids ...int64) []AttendanceInput {
 		var out []AttendanceInput
 		for _, id := range ids {

@@ -59,65 +59,10 @@ func branchFor(ctx context.Context, q db.Queryer, a *auth.Actor, id int64, perm 
 	return BranchInfo{}, apperr.NotFound()
 }
 
-// memberRef is the part of a member record the activity use cases need:
-// who, which branch, and the dates that decide whether they were a member
-// (and had a vote) on a given day.
-type memberRef struct {
-	ID       int64
-	TownID   int64
-	OrgID    int64
-	OrgPath  string
-	Name     string
-	Status   Status
-	JoinedOn *time.Time
-	FullOn   *time.Time
-	LeftOn   *time.Time
-	UserID   int64
-}
-
-const memberRefColumns = `m.id, COALESCE(m.town_id, 0), m.org_id, o.path, m.name, m.status,
-	m.joined_on, m.full_on, m.left_on, COALESCE(m.user_id, 0)`
-
-func scanMemberRef(row interface{ Scan(...any) error }) (memberRef, error) {
-	var m memberRef
-	var joined, full, left sql.NullTime
-	err := row.Scan(&m.ID, &m.TownID, &m.OrgID, &m.OrgPath, &m.Name, &m.Status, &joined, &full, &left, &m.UserID)
-	m.JoinedOn, m.FullOn, m.LeftOn = activityDay(joined), activityDay(full), activityDay(left)
-	return m, err
-}
-
-func activityDay(t sql.NullTime) *time.Time {
-	if !t.Valid {
-		return nil
-	}
-	d := db.Day(t.Time)
-	return &d
-}
-
-// memberRefFor loads a member and checks the actor holds perm over the
-// member's branch; outside the actor's reading scope it does not exist.
-func memberRefFor(ctx context.Context, q db.Queryer, a *auth.Actor, id int64, perm auth.Perm) (memberRef, error) {
-	m, err := scanMemberRef(q.QueryRowContext(ctx, `SELECT `+memberRefColumns+`
-		FROM members m JOIN orgs o ON o.id = m.org_id WHERE m.id = $1`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return m, apperr.NotFound()
-	}
-	if err != nil {
-		return m, err
-	}
-	if a == nil || a.CanAt(perm, m.OrgPath) {
-		return m, nil
-	}
-	if a.CanAt(auth.PermMemberRead, m.OrgPath) {
-		return memberRef{}, apperr.Forbidden()
-	}
-	return memberRef{}, apperr.NotFound()
-}
-
 // memberOn reports whether the person was a party member (预备 or 正式)
 // on day d. Records imported without a joining date count as members
 // from the start; leaving ends membership on the day of leaving.
-func (m memberRef) memberOn(d time.Time) bool {
+func (m Member) memberOn(d time.Time) bool {
 	switch m.Status {
 	case StatusProbationary, StatusFull:
 	case StatusLeft:
@@ -138,7 +83,7 @@ func (m memberRef) memberOn(d time.Time) bool {
 
 // votingOn reports whether the member had a vote on day d: a 正式党员
 // by then. 预备党员 take part in meetings without a vote.
-func (m memberRef) votingOn(d time.Time) bool {
+func (m Member) votingOn(d time.Time) bool {
 	if !m.memberOn(d) {
 		return false
 	}
@@ -151,18 +96,17 @@ func (m memberRef) votingOn(d time.Time) bool {
 // branchMembersOn lists the members of a branch on day d, in name order
 // then id. One query; the date rules are applied in Go (memberOn) so they
 // are the same everywhere.
-func branchMembersOn(ctx context.Context, q db.Queryer, orgID int64, d time.Time) ([]memberRef, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+memberRefColumns+`
-		FROM members m JOIN orgs o ON o.id = m.org_id
+func branchMembersOn(ctx context.Context, q db.Queryer, orgID int64, d time.Time) ([]Member, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+memberColumns+memberFrom+`
 		WHERE m.org_id = $1 AND m.status IN ('probationary', 'full', 'left')
 		ORDER BY m.name, m.id`, orgID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []memberRef
+	var out []Member
 	for rows.Next() {
-		m, err := scanMemberRef(rows)
+		m, err := scanMember(rows)
 		if err != nil {
 			return nil, err
 		}

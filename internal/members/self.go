@@ -90,7 +90,7 @@ func (s *Service) Self(ctx context.Context, a *auth.Actor, meetingsBefore int64)
 		return r, err
 	}
 	m.BirthDate = db.Day(m.BirthDate)
-	m.AppliedOn, m.JoinedOn, m.FullOn = activityDay(applied), activityDay(joined), activityDay(full)
+	m.AppliedOn, m.JoinedOn, m.FullOn = dayPtr(applied), dayPtr(joined), dayPtr(full)
 	if r.Meetings, err = selfMeetings(ctx, s.DB, id, meetingsBefore); err != nil {
 		return r, err
 	}
@@ -159,7 +159,7 @@ func (s *Service) SubmitOwnSuggestion(ctx context.Context, a *auth.Actor, title,
 		if err != nil {
 			return err
 		}
-		m, err := memberRefFor(ctx, tx, nil, id, auth.PermMemberRead)
+		m, err := getMemberFor(ctx, tx, nil, id, auth.PermMemberRead)
 		if err != nil {
 			return err
 		}
@@ -177,7 +177,7 @@ func (s *Service) SubmitOwnSuggestion(ctx context.Context, a *auth.Actor, title,
 // user.manage over the member's branch.
 func (s *Service) LinkAccount(ctx context.Context, a *auth.Actor, memberID, userID int64) error {
 	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		m, err := memberRefFor(ctx, tx, a, memberID, auth.PermUserManage)
+		m, err := getMemberFor(ctx, tx, a, memberID, auth.PermUserManage)
 		if err != nil {
 			return err
 		}

@@ -71,7 +71,7 @@ func checkStars(stars int) error {
 // RateMember records (or revises) a member's star rating for a year.
 func (s *Service) RateMember(ctx context.Context, a *auth.Actor, in NewRating) (StarRating, error) {
 	var r StarRating
-	err := s.memberTx(ctx, a, in.MemberID, func(tx *sql.Tx, m memberRef, today time.Time) error {
+	err := s.memberTx(ctx, a, in.MemberID, func(tx *sql.Tx, m Member, today time.Time) error {
 		f := apperr.Fields{}
 		yearField(f, "year", in.Year, 2000, today.Year())
 		leads, unknown := starLeads(in.Leads)

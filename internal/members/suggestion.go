@@ -59,7 +59,7 @@ type NewSuggestion struct {
 // own through SubmitOwnSuggestion.
 func (s *Service) SubmitSuggestion(ctx context.Context, a *auth.Actor, in NewSuggestion) (Suggestion, error) {
 	var out Suggestion
-	err := s.memberTx(ctx, a, in.MemberID, func(tx *sql.Tx, m memberRef, _ time.Time) error {
+	err := s.memberTx(ctx, a, in.MemberID, func(tx *sql.Tx, m Member, _ time.Time) error {
 		var err error
 		out, err = s.insertSuggestion(ctx, tx, a, m, in)
 		return err
@@ -67,7 +67,7 @@ func (s *Service) SubmitSuggestion(ctx context.Context, a *auth.Actor, in NewSug
 	return out, err
 }
 
-func (s *Service) insertSuggestion(ctx context.Context, tx *sql.Tx, a *auth.Actor, m memberRef, in NewSuggestion) (Suggestion, error) {
+func (s *Service) insertSuggestion(ctx context.Context, tx *sql.Tx, a *auth.Actor, m Member, in NewSuggestion) (Suggestion, error) {
 	f := apperr.Fields{}
 	in.Title = textField(f, "title", in.Title, true, 100)
 	in.Body = textField(f, "body", in.Body, true, 5000)
