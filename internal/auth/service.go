@@ -125,12 +125,11 @@ func (s *Service) Login(ctx context.Context, username, password, addr string) (t
 // expiry forward at most once a minute to keep writes rare.
 func (s *Service) SessionActor(ctx context.Context, token string) (*Actor, error) {
 	now := s.Clock.Now()
-	var userID int64
 	var csrf string
 	var expires time.Time
-	err := s.DB.QueryRowContext(ctx, `SELECT user_id, csrf_token, expires_at FROM sessions WHERE token_hash = $1`,
-		hashToken(token)).Scan(&userID, &csrf, &expires)
-	if errors.Is(err, sql.ErrNoRows) || (err == nil && !expires.After(now)) {
+	a, err := s.actorBy(ctx, `s.csrf_token, s.expires_at`, `sessions s JOIN users u ON u.id = s.user_id`,
+		`s.token_hash = $1`, hashToken(token), &csrf, &expires)
+	if apperr.KindOf(err) == apperr.KindUnauthenticated || (err == nil && !expires.After(now)) {
 		return nil, apperr.Unauthenticated("auth.session_expired")
 	}
 	if err != nil {
@@ -142,56 +141,68 @@ func (s *Service) SessionActor(ctx context.Context, token string) (*Actor, error
 			return nil, err
 		}
 	}
-	a, err := s.loadActor(ctx, userID)
-	if err != nil {
-		return nil, err
-	}
 	a.CSRF = csrf
 	return a, nil
 }
 
 // TokenActor resolves an API bearer token.
 func (s *Service) TokenActor(ctx context.Context, token string) (*Actor, error) {
-	var userID int64
-	token = strings.TrimPrefix(token, "dj_")
-	err := s.DB.QueryRowContext(ctx, `SELECT user_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL`,
-		hashToken(token)).Scan(&userID)
-	if errors.Is(err, sql.ErrNoRows) {
+	var id int64
+	a, err := s.actorBy(ctx, `t.id`, `api_tokens t JOIN users u ON u.id = t.user_id`,
+		`t.token_hash = $1 AND t.revoked_at IS NULL`, hashToken(strings.TrimPrefix(token, "dj_")), &id)
+	if apperr.KindOf(err) == apperr.KindUnauthenticated {
 		return nil, apperr.Unauthenticated("auth.bad_token")
 	}
-	if err != nil {
-		return nil, err
-	}
-	return s.loadActor(ctx, userID)
+	return a, err
 }
 
-func (s *Service) loadActor(ctx context.Context, userID int64) (*Actor, error) {
-	a := &Actor{UserID: userID}
-	var lang string
-	var disabled bool
-	err := s.DB.QueryRowContext(ctx, `SELECT username, display_name, lang, disabled FROM users WHERE id = $1`, userID).
-		Scan(&a.Username, &a.Name, &lang, &disabled)
-	if errors.Is(err, sql.ErrNoRows) || disabled {
-		return nil, apperr.Unauthenticated("auth.session_expired")
-	}
-	if err != nil {
-		return nil, err
-	}
-	a.Lang = i18n.Parse(lang)
-	rows, err := s.DB.QueryContext(ctx, `SELECT b.role, b.org_id, o.path, COALESCE(o.town_id, 0)
-		FROM role_bindings b JOIN orgs o ON o.id = b.org_id WHERE b.user_id = $1 ORDER BY b.id`, userID)
+// actorBy reads a credential's row, its user and the user's role bindings
+// in ONE query — this runs on every request, so it is kept to a single
+// round trip. extra receives the credential's own columns (first row).
+// A missing credential or a disabled user answers Unauthenticated.
+func (s *Service) actorBy(ctx context.Context, cols, from, where, key string, extra ...any) (*Actor, error) {
+	rows, err := s.DB.QueryContext(ctx, `SELECT `+cols+`, u.id, u.username, u.display_name, u.lang, u.disabled,
+		COALESCE(b.role, ''), COALESCE(b.org_id, 0), COALESCE(o.path, ''), COALESCE(o.town_id, 0)
+		FROM `+from+` LEFT JOIN role_bindings b ON b.user_id = u.id LEFT JOIN orgs o ON o.id = b.org_id
+		WHERE `+where+` ORDER BY b.id`, key)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
+	var a *Actor
 	for rows.Next() {
+		var u Actor
+		var lang string
+		var disabled bool
 		var b Binding
-		if err := rows.Scan(&b.Role, &b.OrgID, &b.OrgPath, &b.TownID); err != nil {
+		dest := append(append([]any{}, extra...), &u.UserID, &u.Username, &u.Name, &lang, &disabled,
+			&b.Role, &b.OrgID, &b.OrgPath, &b.TownID)
+		if a != nil {
+			for i := range extra {
+				dest[i] = new(any) // the credential's columns repeat on every row
+			}
+		}
+		if err := rows.Scan(dest...); err != nil {
 			return nil, err
 		}
-		a.Bindings = append(a.Bindings, b)
+		if disabled {
+			return nil, apperr.Unauthenticated("auth.session_expired")
+		}
+		if a == nil {
+			u.Lang = i18n.Parse(lang)
+			a = &u
+		}
+		if b.OrgID != 0 {
+			a.Bindings = append(a.Bindings, b)
+		}
 	}
-	return a, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if a == nil {
+		return nil, apperr.Unauthenticated("auth.session_expired")
+	}
+	return a, nil
 }
 
 // Logout ends one session.
