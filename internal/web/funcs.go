@@ -54,6 +54,16 @@ func (s *Server) funcs() template.FuncMap {
 			}
 			return ""
 		},
+		// picked reports whether a checkbox group's posted values held
+		// value, so a form shown again keeps its ticks.
+		"picked": func(v *view, field, value string) bool {
+			for _, x := range v.Picked[field] {
+				if x == value {
+					return true
+				}
+			}
+			return false
+		},
 		"fieldErr": func(v *view, field string) string { return v.Errors[field] },
 		"navOn":    func(v *view, prefix string) bool { return strings.HasPrefix(v.Path, prefix) },
 		"add":      func(a, b int) int { return a + b },

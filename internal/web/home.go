@@ -1,6 +1,10 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
+
+	"dangjian/internal/auth"
+)
 
 // home sends a logged-in user to their own starting page and everyone
 // else to the login page.
@@ -10,7 +14,22 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 		http.Redirect(w, r, "/login", http.StatusSeeOther)
 		return nil
 	}
+	if onlyMember(a) {
+		http.Redirect(w, r, "/me", http.StatusSeeOther)
+		return nil
+	}
 	return s.render(w, r, "home", s.homeData(r))
+}
+
+// onlyMember reports whether the user is a plain party member: the
+// organisations page has nothing for them, their own record is their start.
+func onlyMember(a *auth.Actor) bool {
+	for _, b := range a.Bindings {
+		if b.Role != auth.RoleMember {
+			return false
+		}
+	}
+	return len(a.Bindings) > 0
 }
 
 // homeData is the starting page: the organisations the user works on.

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"mime"
 	"net/http"
+	"net/url"
 	"path"
 	"strings"
 	"time"
@@ -73,6 +74,7 @@ type view struct {
 	Errors map[string]string // per-field messages
 	Error  string            // a message for the whole form
 	Form   map[string]string // what the user typed, to show again
+	Picked url.Values        // every value of each field, for checkbox groups
 }
 
 // render writes a page with status 200.
@@ -94,11 +96,12 @@ func (s *Server) renderForm(w http.ResponseWriter, r *http.Request, name string,
 	if err != nil && kind != apperr.KindInvalid && kind != apperr.KindRuleViolation && kind != apperr.KindConflict {
 		return err
 	}
-	v := &view{Data: data, Form: map[string]string{}}
+	v := &view{Data: data, Form: map[string]string{}, Picked: url.Values{}}
 	_ = r.ParseForm()
-	for k := range r.PostForm {
+	for k, xs := range r.PostForm {
 		if k != "csrf" && !strings.Contains(k, "password") {
-			v.Form[k] = r.PostForm.Get(k)
+			v.Form[k] = xs[0]
+			v.Picked[k] = xs
 		}
 	}
 	status := http.StatusOK

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -34,6 +35,10 @@ func memberQuery(f members.Filter) string {
 	}
 	return v.Encode()
 }
+
+// queryURL marks an encoded query string as a URL part, so a template
+// keeps its = and & instead of escaping them as one value.
+func queryURL(encoded string) template.URL { return template.URL(encoded) }
 
 // memberOrgChoices are the organisations a person may be placed in or a
 // list narrowed to: the town, villages, branches and industry
@@ -71,7 +76,7 @@ func (s *Server) rosterList(w http.ResponseWriter, r *http.Request) error {
 	if len(list) == f.Limit {
 		next = list[len(list)-1].ID
 	}
-	return s.render(w, r, "roster", map[string]any{"Members": list, "Filter": f, "Query": memberQuery(f),
+	return s.render(w, r, "roster", map[string]any{"Members": list, "Filter": f, "Query": queryURL(memberQuery(f)),
 		"Next": next, "Orgs": orgs, "Categories": members.Categories,
 		"Statuses": []string{"", "pipeline", "all", "applicant", "activist", "candidate", "probationary", "full", "left"}})
 }

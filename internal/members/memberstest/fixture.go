@@ -24,13 +24,25 @@ type Member struct {
 	FullOn   *time.Time
 	LeftOn   *time.Time
 	UserID   int64
+	// Birth, Sex ("M" or "F") and Category are optional; the id number is
+	// made to match the birth date and sex.
+	Birth    *time.Time
+	Sex      string
+	Category string
 }
 
 var seq atomic.Int64
 
 // IDNumber returns a fresh valid 公民身份号码 (GB 11643) born on birth.
-func IDNumber(birth time.Time) string {
+func IDNumber(birth time.Time) string { return idNumber(birth, "") }
+
+// idNumber is IDNumber of the given sex ("" for any): digit 17 is odd for
+// men, so sequence numbers of the other parity are skipped.
+func idNumber(birth time.Time, sex string) string {
 	n := seq.Add(1)
+	for sex != "" && (n%2 == 1) != (sex == "M") {
+		n = seq.Add(1)
+	}
 	first := fmt.Sprintf("530325%s%03d", birth.Format("20060102"), n%1000)
 	return first + string(people.CheckDigit(first))
 }
@@ -42,12 +54,15 @@ func Day(y int, m time.Month, d int) *time.Time {
 }
 
 // Add inserts a member and returns its id. The member's town is the
-// branch's town.
+// branch's town, its village the branch's 村党总支 (as the roster sets it).
 func Add(t testing.TB, d *db.DB, sealer *people.Sealer, m Member) int64 {
 	t.Helper()
 	ctx := context.Background()
 	birth := time.Date(1970+int(seq.Load()%30), time.March, 3, 0, 0, 0, 0, time.UTC)
-	id, err := sealer.Seal(IDNumber(birth), time.Now())
+	if m.Birth != nil {
+		birth = *m.Birth
+	}
+	id, err := sealer.Seal(idNumber(birth, m.Sex), time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,10 +76,12 @@ func Add(t testing.TB, d *db.DB, sealer *people.Sealer, m Member) int64 {
 	}
 	now := time.Now().UTC()
 	var out int64
-	err = d.QueryRowContext(ctx, `INSERT INTO members(town_id, org_id, name, id_cipher, id_hash, id_masked, birth_date,
-		sex, status, joined_on, full_on, left_on, user_id, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
-		town, m.OrgID, m.Name, id.Cipher, id.Hash, id.Masked, id.Birth, id.Sex, m.Status,
+	err = d.QueryRowContext(ctx, `INSERT INTO members(town_id, org_id, village_id, name, id_cipher, id_hash, id_masked,
+		birth_date, sex, category, status, joined_on, full_on, left_on, user_id, created_at, updated_at)
+		VALUES ($1, $2, (SELECT CASE WHEN o.type = 'general_branch' THEN o.id WHEN p.type = 'general_branch' THEN p.id END
+			FROM orgs o LEFT JOIN orgs p ON p.id = o.parent_id WHERE o.id = $2),
+		$3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
+		town, m.OrgID, m.Name, id.Cipher, id.Hash, id.Masked, id.Birth, id.Sex, m.Category, m.Status,
 		day(m.JoinedOn), day(m.FullOn), day(m.LeftOn), user, now, now).Scan(&out)
 	if err != nil {
 		t.Fatal(err)
