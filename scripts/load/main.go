@@ -74,8 +74,10 @@ func main() {
 		baseSrv.stop()
 		a, b := best(appRes), best(baseRes)
 		fmt.Printf("\n== %s\n   app  %s\n   bare %s\n", tgt.name, tgt.appPath, tgt.basePath)
-		fmt.Printf("   req/s: application %.0f, bare %.0f → %.0f%% (budget ≥ %.0f%%)\n", a.rps, b.rps, 100*a.rps/b.rps, tgt.minShare*100)
-		fmt.Printf("   p99:   application %v, bare %v → %.2f× (budget ≤ %.1f×)\n", a.p99, b.p99, float64(a.p99)/float64(b.p99), tgt.maxP99)
+		fmt.Printf("   req/s: application %.0f, bare %.0f → %.0f%%%s\n", a.rps, b.rps, 100*a.rps/b.rps,
+			budget(tgt.minShare > 0, "≥ %.0f%%", tgt.minShare*100))
+		fmt.Printf("   p99:   application %v, bare %v → %.2f×%s\n", a.p99, b.p99, float64(a.p99)/float64(b.p99),
+			budget(tgt.maxP99 > 0, "≤ %.1f×", tgt.maxP99))
 		if i == 0 {
 			fmt.Printf("   peak resident memory under this load: application %d MB, bare %d MB (budget: application ≤ 40 MB)\n",
 				appSrv.peakRSS()/1024, baseRSS/1024)
@@ -291,4 +293,12 @@ func check(err error) {
 func fail(msg string) {
 	fmt.Fprintln(os.Stderr, "load:", msg)
 	os.Exit(1)
+}
+
+// budget is the " (budget …)" note of a figure, or nothing without one.
+func budget(has bool, format string, v float64) string {
+	if !has {
+		return ""
+	}
+	return " (budget " + fmt.Sprintf(format, v) + ")"
 }
