@@ -14,7 +14,7 @@ func init() { steps = append(steps, loadPeople) }
 
 // HouseholdsPerVillage is how many households the demo registers in each
 // village, spread over its group branches.
-const HouseholdsPerVillage = 40
+const HouseholdsPerVillage = 120
 
 // DemoRegion is the region code of the demo's id numbers: 富源县.
 const DemoRegion = "530325"
