@@ -1,5 +1,7 @@
 package auth
 
+import "slices"
+
 // Role is a user's function; a user holds it on one node of the
 // organisation tree (a RoleBinding) and acts in that node's subtree.
 type Role string
@@ -56,12 +58,7 @@ var rolePerms = map[Role][]Perm{
 
 // Grants reports whether role r carries permission p.
 func (r Role) Grants(p Perm) bool {
-	for _, q := range rolePerms[r] {
-		if q == p {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(rolePerms[r], p)
 }
 
 // Valid reports whether r is a known role.

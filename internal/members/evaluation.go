@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -31,12 +32,7 @@ var Grades = []Grade{GradeExcellent, GradeQualified, GradeBasic, GradeUnqualifie
 
 // Valid reports whether g is one of the four grades.
 func (g Grade) Valid() bool {
-	for _, x := range Grades {
-		if x == g {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(Grades, g)
 }
 
 // Evaluation is one member's 民主评议 of a year.

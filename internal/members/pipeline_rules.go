@@ -1,6 +1,7 @@
 package members
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -28,12 +29,7 @@ var Steps = []Step{StepTalk, StepActivist, StepCandidate, StepAdmit, StepApprove
 
 // Valid reports whether s is a known step.
 func (s Step) Valid() bool {
-	for _, x := range Steps {
-		if x == s {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(Steps, s)
 }
 
 // The numbers of the development gates (发展党员工作细则 arts. 13, 17, 24,

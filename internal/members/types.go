@@ -4,7 +4,10 @@
 // and the care fund (激励关怀帮扶资金).
 package members
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Status is where a person stands in the pipeline (发展党员工作细则).
 type Status string
@@ -57,12 +60,7 @@ type Member struct {
 
 // Valid reports whether s is a known status.
 func (s Status) Valid() bool {
-	for _, x := range Statuses {
-		if x == s {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(Statuses, s)
 }
 
 // InPipeline reports whether the person is still on the way to 正式党员.
@@ -75,12 +73,7 @@ func (c Category) Valid() bool {
 	if c == "" {
 		return true
 	}
-	for _, x := range Categories {
-		if x == c {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(Categories, c)
 }
 
 // Leaving reasons (left_reason). A record is never deleted: leaving sets
@@ -157,12 +150,7 @@ var TagKinds = []TagKind{TagMemberToRich, TagRichToMember, TagRichMemberToCadre}
 
 // Valid reports whether k is a known 三培养 direction.
 func (k TagKind) Valid() bool {
-	for _, x := range TagKinds {
-		if x == k {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(TagKinds, k)
 }
 
 // Tag is one 三培养 tag with its dates.

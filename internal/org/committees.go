@@ -2,6 +2,7 @@ package org
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -42,12 +43,7 @@ func (d DualRole) OneShoulder() bool {
 }
 
 func has(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(list, s)
 }
 
 // personKey identifies a holder: by resident record when the post is

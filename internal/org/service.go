@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -173,12 +174,7 @@ func (s *Service) create(ctx context.Context, tx *sql.Tx, a *auth.Actor, in NewO
 }
 
 func validIndustry(t IndustryType) bool {
-	for _, x := range IndustryTypes {
-		if x == t {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(IndustryTypes, t)
 }
 
 func parentAllowed(t, parent Type, hasParent bool) bool {
@@ -186,12 +182,7 @@ func parentAllowed(t, parent Type, hasParent bool) bool {
 	if !hasParent {
 		return len(allowed) == 0 || t == TypeTown // a town may stand alone
 	}
-	for _, p := range allowed {
-		if p == parent {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(allowed, parent)
 }
 
 func typeKey(t Type) any {

@@ -3,7 +3,10 @@
 // terms and history, 两委 membership and 软弱涣散 rectification.
 package org
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Type is the kind of an organisation node.
 type Type string
@@ -22,12 +25,7 @@ var Types = []Type{TypeCounty, TypeTown, TypeGeneralBranch, TypeBranch, TypeIndu
 
 // Valid reports whether t is a known type.
 func (t Type) Valid() bool {
-	for _, x := range Types {
-		if x == t {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(Types, t)
 }
 
 // allowedParents says where each type may hang in the tree.

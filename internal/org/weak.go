@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -56,12 +57,7 @@ var weakTypes = []Type{TypeGeneralBranch, TypeBranch, TypeIndustry}
 
 // Flaggable reports whether an organisation of type t can be flagged.
 func Flaggable(t Type) bool {
-	for _, x := range weakTypes {
-		if x == t {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(weakTypes, t)
 }
 
 const weakColumns = `w.id, w.org_id, o.name, o.type, o.path, w.flagged_on, w.reason, w.plan, w.deadline,

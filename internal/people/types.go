@@ -1,6 +1,9 @@
 package people
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Household is one 户: a code unique in its town, its head, and the
 // village general branch or group branch it belongs to.
@@ -46,12 +49,7 @@ func (r Relation) Valid() bool {
 	if r == "" {
 		return true
 	}
-	for _, x := range Relations {
-		if x == r {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(Relations, r)
 }
 
 // HouseholdInput is what a clerk types to register or edit a household.

@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"html/template"
+	"slices"
 	"strings"
 	"time"
 
@@ -57,12 +58,7 @@ func (s *Server) funcs() template.FuncMap {
 		// picked reports whether a checkbox group's posted values held
 		// value, so a form shown again keeps its ticks.
 		"picked": func(v *view, field, value string) bool {
-			for _, x := range v.Picked[field] {
-				if x == value {
-					return true
-				}
-			}
-			return false
+			return slices.Contains(v.Picked[field], value)
 		},
 		"fieldErr": func(v *view, field string) string { return v.Errors[field] },
 		"navOn":    func(v *view, prefix string) bool { return strings.HasPrefix(v.Path, prefix) },
