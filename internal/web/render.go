@@ -184,7 +184,13 @@ func (s *Server) redirect(w http.ResponseWriter, r *http.Request, to, flashKey s
 	return nil
 }
 
-func (s *Server) secure(r *http.Request) bool { return s.cfg.SecureCookies || r.TLS != nil }
+// secure tells whether cookies must be marked Secure: when configured so,
+// when the request came over TLS, or when a trusted reverse proxy says the
+// browser used https.
+func (s *Server) secure(r *http.Request) bool {
+	return s.cfg.SecureCookies || r.TLS != nil ||
+		(s.cfg.TrustProxy && strings.EqualFold(r.Header.Get("X-Forwarded-Proto"), "https"))
+}
 
 // assets serves embedded static files under checksum URLs, cached for a
 // year: a changed file gets a new URL, so old phones never keep stale code.
