@@ -255,17 +255,30 @@ func (s *Service) List(ctx context.Context, a *auth.Actor, f Filter) ([]Org, err
 // breadcrumbs. They are read without a scope check: a village leader may
 // see the names of the town above them.
 func (s *Service) Ancestors(ctx context.Context, o Org) ([]Org, error) {
-	var out []Org
+	var args db.Args
+	var ids []string
 	for _, part := range strings.Split(strings.Trim(o.Path, "/"), "/") {
-		id, _ := strconv.ParseInt(part, 10, 64)
-		if id == 0 || id == o.ID {
-			continue
+		if id, _ := strconv.ParseInt(part, 10, 64); id != 0 && id != o.ID {
+			ids = append(ids, args.Add(id))
 		}
-		p, err := getOrg(ctx, s.DB, id)
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	// One query for the whole chain; a longer path lies deeper.
+	rows, err := s.DB.QueryContext(ctx, `SELECT `+orgColumns+` FROM orgs o WHERE o.id IN (`+strings.Join(ids, ", ")+`)
+		ORDER BY LENGTH(o.path)`, args.Values()...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Org
+	for rows.Next() {
+		p, err := scanOrg(rows)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, p)
 	}
-	return out, nil
+	return out, rows.Err()
 }
