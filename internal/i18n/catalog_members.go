@@ -203,6 +203,7 @@ func init() {
 		"board.state.due":     {"可办理", "Due"},
 		"board.state.overdue": {"逾期", "Overdue"},
 		"board.by_org":        {"分组织统计", "By organisation"},
+		"board.by_town":       {"范围跨多个镇，按镇统计人数；选择一个镇查看到期和逾期事项。", "This covers several towns, so people are counted per town; choose a town to see what is due and overdue."},
 		"board.waiting":       {"另有 {n} 人尚未到办理下一步的时间（列出最近的）。", "{n} people are not yet due (the nearest are listed)."},
 		"board.help":          {"谈话：申请后一个月内；发展对象：积极分子满一年；审批：支部大会后三个月内（最长六个月）；转正：预备期满一年（延长的加上延长期），满后一个月未办理即为逾期。", "Talk within a month of applying; candidate after a year as activist; approval within three months of the branch meeting (six at most); full membership after a year of probation (plus any extension), overdue a month after."},
 

@@ -85,6 +85,9 @@ type Board struct {
 	Rows    []BoardRow     `json:"rows"`
 	Due     []Due          `json:"due"` // overdue first, then due, then the next few waiting
 	Waiting int            `json:"waiting"`
+	// ByTown is set above a town (a county, a province, several roots):
+	// Rows count per town and Due stays empty — pick a town to see who is due.
+	ByTown bool `json:"by_town"`
 }
 
 // boardWaitingShown caps the "coming up" part of the board.
@@ -100,6 +103,9 @@ func (s *Service) Board(ctx context.Context, a *auth.Actor, orgID int64) (Board,
 	}
 	today := db.Day(s.Clock.Now())
 	b := Board{OrgID: ar.Root.ID, OrgName: ar.Root.Name, Today: today, Counts: map[Status]int{}}
+	if ar.aboveTown(a) {
+		return s.boardByTown(ctx, ar, b)
+	}
 	var args db.Args
 	where := ar.cond(&args)
 	rows, err := s.DB.QueryContext(ctx, `SELECT `+memberColumns+`, COALESCE(m.village_id, 0), `+prefix("p.", pipelineColumns)+
@@ -154,6 +160,37 @@ func (s *Service) Board(ctx context.Context, a *auth.Actor, orgID int64) (Board,
 		b.Rows, err = s.boardRows(ctx, ar.Root.ID, byChild)
 	}
 	return b, err
+}
+
+// boardByTown counts the pipeline per town in one grouped query. Above a
+// town the people in the pipeline run to tens of thousands, too many to
+// work out each one's due date on every request.
+func (s *Service) boardByTown(ctx context.Context, ar area, b Board) (Board, error) {
+	b.ByTown = true
+	var args db.Args
+	rows, err := s.DB.QueryContext(ctx, `SELECT COALESCE(m.town_id, 0), COALESCE(t.name, ''), m.status, COUNT(*)`+memberFrom+`
+		LEFT JOIN orgs t ON t.id = m.town_id
+		WHERE `+ar.cond(&args)+` AND m.status IN ('applicant', 'activist', 'candidate', 'probationary')
+		GROUP BY 1, 2, 3 ORDER BY 1`, args.Values()...)
+	if err != nil {
+		return b, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var town int64
+		var name string
+		var st Status
+		var n int
+		if err := rows.Scan(&town, &name, &st, &n); err != nil {
+			return b, err
+		}
+		if len(b.Rows) == 0 || b.Rows[len(b.Rows)-1].OrgID != town {
+			b.Rows = append(b.Rows, BoardRow{OrgID: town, Name: name, Counts: map[Status]int{}})
+		}
+		b.Rows[len(b.Rows)-1].Counts[st] += n
+		b.Counts[st] += n
+	}
+	return b, rows.Err()
 }
 
 // boardRows names the children of the root in tree order, with counts.

@@ -200,6 +200,28 @@ func (f *fixture) testBoard(t *testing.T) {
 			t.Errorf("the town board's 大坪 row shows no overdue step: %+v", r)
 		}
 	}
+	if tb.ByTown {
+		t.Error("a town's board lists who is due, not per-town counts")
+	}
+
+	// Above a town the board counts per town and lists nobody: the county
+	// administrator's board has the one demo town with the town's totals.
+	cb, err := f.svc.Board(f.ctx, f.actor(t, "county"), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !cb.ByTown || len(cb.Due) != 0 || len(cb.Rows) != 1 || cb.Rows[0].OrgID != f.env.Town.Town.ID {
+		t.Fatalf("county board: by town %v, %d due, rows %+v", cb.ByTown, len(cb.Due), cb.Rows)
+	}
+	for _, st := range []members.Status{members.StatusApplicant, members.StatusActivist, members.StatusCandidate, members.StatusProbationary} {
+		if cb.Counts[st] != tb.Counts[st] || cb.Rows[0].Counts[st] != tb.Counts[st] {
+			t.Errorf("%s: county board %d (row %d), town board %d", st, cb.Counts[st], cb.Rows[0].Counts[st], tb.Counts[st])
+		}
+	}
+	countyNode, err := f.svc.Board(f.ctx, f.actor(t, "county"), f.env.Town.County.ID)
+	if err != nil || !countyNode.ByTown {
+		t.Fatalf("the county node's board is per town too: %v %v", countyNode.ByTown, err)
+	}
 }
 
 func (f *fixture) testCultivation(t *testing.T) {

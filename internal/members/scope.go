@@ -133,6 +133,26 @@ func areaFor(ctx context.Context, q db.Queryer, a *auth.Actor, orgID int64) (are
 	return area{Root: p, paths: []string{p.Path}}, nil
 }
 
+// aboveTown reports whether the area spans more than one town: a county
+// (or province) node, or the whole scope of an actor bound above a town
+// (such a binding's organisation has no town).
+func (ar area) aboveTown(a *auth.Actor) bool {
+	switch ar.Root.Type {
+	case org.TypeCounty:
+		return true
+	case "":
+		if a == nil {
+			return true
+		}
+		for _, b := range a.Bindings {
+			if b.Role.Grants(auth.PermMemberRead) && b.TownID == 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // cond is the WHERE condition selecting members (alias m, orgs o) in the
 // area. It picks the column whose index matches the root's level, so a
 // branch, village or town list reads one index range; only county-wide or

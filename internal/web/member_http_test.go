@@ -40,6 +40,7 @@ func TestMemberPages(t *testing.T) {
 		env := testkit.Start(t, d)
 		env.Svc.Members.Background = func(f func()) { f() }
 		haidan, admin, jiandu := env.Login(t, "haidan"), env.Login(t, "admin"), env.Login(t, "jiandu")
+		county := env.Login(t, "county")
 		ours, theirs := memberOf(t, env, "海丹一组"), memberOf(t, env, "海戛一组")
 		id := func(m members.Member) string { return strconv.FormatInt(m.ID, 10) }
 		haiga := strconv.FormatInt(env.Town.Villages["海戛"].ID, 10)
@@ -61,6 +62,8 @@ func TestMemberPages(t *testing.T) {
 			{"new member form", haidan, "/members/new", 200, []string{"身份证号", "海丹一组党支部"}},
 			{"village board", haidan, "/members/board", 200, []string{"发展党员看板", "入党申请人", "可办理"}},
 			{"town board", admin, "/members/board?org_id=" + strconv.FormatInt(env.Town.Town.ID, 10), 200, []string{"逾期", "海戛村党总支", "分组织统计"}},
+			{"county board counts per town", county, "/members/board", 200, []string{`id="board-by-town"`, "大河镇党委"}},
+			{"API county board", county, "/api/v1/members/board", 200, []string{`"by_town":true`}},
 			{"board of another village", haidan, "/members/board?org_id=" + haiga, 404, nil},
 			{"三培养", admin, "/members/cultivation", 200, []string{"三培养统计", "海丹村党总支", "党员→致富能手"}},
 			{"import form", haidan, "/members/import", 200, []string{"下载导入模板", "海丹村党总支"}},
