@@ -111,6 +111,9 @@ func (s *Service) Get(ctx context.Context, a *auth.Actor, id int64) (Member, err
 type area struct {
 	Root  place // zero when the area is the actor's whole scope
 	paths []string
+	// townsWhole: every root lies above the towns, so the area holds whole
+	// towns only (a county, a province).
+	townsWhole bool
 }
 
 // areaFor resolves the area of a list. A given organisation must lie in
@@ -135,20 +138,26 @@ func areaFor(ctx context.Context, q db.Queryer, a *auth.Actor, orgID int64) (are
 
 // aboveTown reports whether the area spans more than one town: a county
 // (or province) node, or the whole scope of an actor bound above a town
-// (such a binding's organisation has no town).
-func (ar area) aboveTown(a *auth.Actor) bool {
+// (such a binding's organisation has no town). It also notes whether the
+// area is made of whole towns only.
+func (ar *area) aboveTown(a *auth.Actor) bool {
 	switch ar.Root.Type {
 	case org.TypeCounty:
+		ar.townsWhole = true
 		return true
 	case "":
 		if a == nil {
 			return true
 		}
+		above, below := false, false
 		for _, b := range a.Bindings {
-			if b.Role.Grants(auth.PermMemberRead) && b.TownID == 0 {
-				return true
+			if b.Role.Grants(auth.PermMemberRead) {
+				above = above || b.TownID == 0
+				below = below || b.TownID != 0
 			}
 		}
+		ar.townsWhole = above && !below
+		return above
 	}
 	return false
 }
