@@ -63,7 +63,7 @@ func (k *Kit) funcs() template.FuncMap {
 		"fieldErr": func(v *view, field string) string { return v.Errors[field] },
 		"navOn":    func(v *view, prefix string) bool { return strings.HasPrefix(v.Path, prefix) },
 		"add":      func(a, b int) int { return a + b },
-				// menu is the navigation the viewer may use, section by section.
+		// menu is the navigation the viewer may use, section by section.
 		"menu": k.menu,
 		// panel shows one programme's block on an organisation's page.
 		"panel": func(v *view, name string) (template.HTML, error) {

@@ -16,12 +16,12 @@ import (
 	"strings"
 	"time"
 
-	"dangjian/internal/services"
 	"dangjian/internal/auth"
 	"dangjian/internal/db"
 	"dangjian/internal/members"
 	"dangjian/internal/org"
 	"dangjian/internal/people"
+	"dangjian/internal/services"
 )
 
 var (
