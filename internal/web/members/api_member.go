@@ -11,14 +11,15 @@ import (
 
 func (h *handlers) apiMemberList(w http.ResponseWriter, r *http.Request) error {
 	f := memberFilter(r)
-	if f.Limit == 0 {
-		f.Limit = 50
+	var err error
+	if f.Limit, err = web.Limit(r); err != nil {
+		return err
 	}
-	list, err := h.svc.Members.List(r.Context(), web.ActorOf(r), f)
+	list, err := h.Svc.Members.List(r.Context(), web.ActorOf(r), f)
 	if err != nil {
 		return err
 	}
-	return web.WritePage(w, list, len(list) == f.Limit, func() int64 { return list[len(list)-1].ID })
+	return web.WriteList(w, list, f.Limit, func(i int) int64 { return list[i].ID })
 }
 
 func (h *handlers) apiMemberShow(w http.ResponseWriter, r *http.Request) error {
@@ -26,7 +27,7 @@ func (h *handlers) apiMemberShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	d, err := h.svc.Members.Detail(r.Context(), web.ActorOf(r), id)
+	d, err := h.Svc.Members.Detail(r.Context(), web.ActorOf(r), id)
 	if err != nil {
 		return err
 	}
@@ -59,7 +60,7 @@ func (h *handlers) apiMemberCreate(w http.ResponseWriter, r *http.Request) error
 	if err := f.Err(); err != nil {
 		return err
 	}
-	m, err := h.svc.Members.Add(r.Context(), web.ActorOf(r), in)
+	m, err := h.Svc.Members.Add(r.Context(), web.ActorOf(r), in)
 	if err != nil {
 		return err
 	}
@@ -82,7 +83,7 @@ func (h *handlers) apiMemberUpdate(w http.ResponseWriter, r *http.Request) error
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}
-	m, err := h.svc.Members.Update(r.Context(), web.ActorOf(r), id, members.MemberUpdate{Name: body.Name, IDNumber: body.IDNumber,
+	m, err := h.Svc.Members.Update(r.Context(), web.ActorOf(r), id, members.MemberUpdate{Name: body.Name, IDNumber: body.IDNumber,
 		Phone: body.Phone, Education: body.Education, Category: members.Category(body.Category)})
 	if err != nil {
 		return err

@@ -22,7 +22,7 @@ func (h *handlers) apiMemberTransfer(w http.ResponseWriter, r *http.Request) err
 		if err := f.Err(); err != nil {
 			return nil, err
 		}
-		return h.svc.Members.Transfer(r.Context(), web.ActorOf(r), id, in)
+		return h.Svc.Members.Transfer(r.Context(), web.ActorOf(r), id, in)
 	})
 }
 
@@ -37,7 +37,7 @@ func (h *handlers) apiMemberLeave(w http.ResponseWriter, r *http.Request) error 
 		if err := f.Err(); err != nil {
 			return nil, err
 		}
-		return h.svc.Members.Leave(r.Context(), web.ActorOf(r), id, in)
+		return h.Svc.Members.Leave(r.Context(), web.ActorOf(r), id, in)
 	})
 }
 
@@ -52,7 +52,7 @@ func (h *handlers) apiMemberMobile(w http.ResponseWriter, r *http.Request) error
 		if err := f.Err(); err != nil {
 			return nil, err
 		}
-		return h.svc.Members.SetMobile(r.Context(), web.ActorOf(r), id, body.Mobile, on, body.Note)
+		return h.Svc.Members.SetMobile(r.Context(), web.ActorOf(r), id, body.Mobile, on, body.Note)
 	})
 }
 
@@ -71,7 +71,7 @@ func (h *handlers) apiMemberStep(w http.ResponseWriter, r *http.Request) error {
 		if err := f.Err(); err != nil {
 			return nil, err
 		}
-		return h.svc.Members.RecordStep(r.Context(), web.ActorOf(r), id, in)
+		return h.Svc.Members.RecordStep(r.Context(), web.ActorOf(r), id, in)
 	})
 }
 
@@ -86,7 +86,7 @@ func (h *handlers) apiMemberTagAdd(w http.ResponseWriter, r *http.Request) error
 		if err := f.Err(); err != nil {
 			return nil, err
 		}
-		return h.svc.Members.AddTag(r.Context(), web.ActorOf(r), id, in)
+		return h.Svc.Members.AddTag(r.Context(), web.ActorOf(r), id, in)
 	})
 }
 
@@ -104,7 +104,7 @@ func (h *handlers) apiMemberTagClose(w http.ResponseWriter, r *http.Request) err
 		if err := f.Err(); err != nil {
 			return nil, err
 		}
-		return h.svc.Members.CloseTag(r.Context(), web.ActorOf(r), id, tag, body.Achieved, on)
+		return h.Svc.Members.CloseTag(r.Context(), web.ActorOf(r), id, tag, body.Achieved, on)
 	})
 }
 

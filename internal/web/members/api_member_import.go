@@ -19,7 +19,7 @@ func (h *handlers) apiMemberImportStart(w http.ResponseWriter, r *http.Request) 
 	if name == "" {
 		name = "roster.xlsx"
 	}
-	job, err := h.svc.Members.StartImport(r.Context(), web.ActorOf(r), web.QueryInt(r, "org_id"), name, data)
+	job, err := h.Svc.Members.StartImport(r.Context(), web.ActorOf(r), web.QueryInt(r, "org_id"), name, data)
 	if err != nil {
 		return err
 	}
@@ -32,7 +32,7 @@ func (h *handlers) apiMemberImportShow(w http.ResponseWriter, r *http.Request) e
 	if err != nil {
 		return err
 	}
-	job, err := h.svc.Members.Import(r.Context(), web.ActorOf(r), id)
+	job, err := h.Svc.Members.Import(r.Context(), web.ActorOf(r), id)
 	if err != nil {
 		return err
 	}

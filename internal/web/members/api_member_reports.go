@@ -13,7 +13,7 @@ func (h *handlers) apiMemberBoard(w http.ResponseWriter, r *http.Request) error 
 	if orgID == 0 {
 		orgID = homeOrg(a, auth.PermMemberRead)
 	}
-	b, err := h.svc.Members.Board(r.Context(), a, orgID)
+	b, err := h.Svc.Members.Board(r.Context(), a, orgID)
 	if err != nil {
 		return err
 	}
@@ -27,7 +27,7 @@ func (h *handlers) apiMemberCultivation(w http.ResponseWriter, r *http.Request) 
 	if orgID == 0 {
 		orgID = homeOrg(a, auth.PermMemberRead)
 	}
-	rows, total, err := h.svc.Members.Cultivation(r.Context(), a, orgID)
+	rows, total, err := h.Svc.Members.Cultivation(r.Context(), a, orgID)
 	if err != nil {
 		return err
 	}

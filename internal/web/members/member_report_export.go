@@ -10,7 +10,7 @@ import (
 // memberReportExport sends the development report as an .xlsx file, for
 // the page and the API alike.
 func (h *handlers) memberReportExport(w http.ResponseWriter, r *http.Request) error {
-	rep, err := h.svc.Members.DevelopmentReport(r.Context(), web.ActorOf(r), reportFilter(r))
+	rep, err := h.Svc.Members.DevelopmentReport(r.Context(), web.ActorOf(r), reportFilter(r))
 	if err != nil {
 		return err
 	}

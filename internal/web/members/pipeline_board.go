@@ -16,7 +16,7 @@ func (h *handlers) pipelineBoard(w http.ResponseWriter, r *http.Request) error {
 	if orgID == 0 {
 		orgID = homeOrg(a, auth.PermMemberRead)
 	}
-	b, err := h.svc.Members.Board(r.Context(), a, orgID)
+	b, err := h.Svc.Members.Board(r.Context(), a, orgID)
 	if err != nil {
 		return err
 	}

@@ -14,10 +14,10 @@ import (
 func (h *handlers) rosterExport(w http.ResponseWriter, r *http.Request) error {
 	f := memberFilter(r)
 	var buf bytes.Buffer
-	if err := h.svc.Members.Export(r.Context(), web.ActorOf(r), f, r.FormValue("full") == "1", &buf); err != nil {
+	if err := h.Svc.Members.Export(r.Context(), web.ActorOf(r), f, r.FormValue("full") == "1", &buf); err != nil {
 		return err
 	}
-	name := "党员名册-" + h.svc.Clock.Now().In(time.UTC).Format("20060102") + ".xlsx"
+	name := "党员名册-" + h.Svc.Clock.Now().In(time.UTC).Format("20060102") + ".xlsx"
 	return sendXLSX(w, name, buf.Bytes())
 }
 

@@ -17,7 +17,7 @@ import (
 func memberFilter(r *http.Request) members.Filter {
 	return members.Filter{OrgID: web.QueryInt(r, "org_id"), Status: r.FormValue("status"),
 		Category: members.Category(r.FormValue("category")), Name: r.FormValue("q"),
-		Mobile: r.FormValue("mobile") == "1", AfterID: web.QueryInt(r, "after"), Limit: int(web.QueryInt(r, "limit"))}
+		Mobile: r.FormValue("mobile") == "1", AfterID: web.QueryInt(r, "after")}
 }
 
 // query is the filter as a query string, for the pager and export links.
@@ -46,7 +46,7 @@ func queryURL(encoded string) template.URL { return template.URL(encoded) }
 // organisations the actor may read members of, in tree order.
 func (h *handlers) memberOrgChoices(r *http.Request, perm auth.Perm) ([]org.Org, error) {
 	a := web.ActorOf(r)
-	all, err := h.svc.Org.List(r.Context(), a, org.Filter{Limit: 500})
+	all, err := h.Svc.Org.List(r.Context(), a, org.Filter{Limit: 500})
 	if err != nil {
 		return nil, err
 	}
@@ -65,7 +65,7 @@ func (h *handlers) memberOrgChoices(r *http.Request, perm auth.Perm) ([]org.Org,
 func (h *handlers) rosterList(w http.ResponseWriter, r *http.Request) error {
 	f := memberFilter(r)
 	f.Limit = 50
-	list, err := h.svc.Members.List(r.Context(), web.ActorOf(r), f)
+	list, err := h.Svc.Members.List(r.Context(), web.ActorOf(r), f)
 	if err != nil {
 		return err
 	}
@@ -73,10 +73,7 @@ func (h *handlers) rosterList(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	var next int64
-	if len(list) == f.Limit {
-		next = list[len(list)-1].ID
-	}
+	next := web.Next(list, f.Limit, func(i int) int64 { return list[i].ID })
 	return h.Render(w, r, "roster", map[string]any{"Members": list, "Filter": f, "Query": queryURL(memberQuery(f)),
 		"Next": next, "Orgs": orgs, "Categories": members.Categories,
 		"Statuses": []string{"", "pipeline", "all", "applicant", "activist", "candidate", "probationary", "full", "left"}})

@@ -10,17 +10,15 @@ import (
 
 func (h *handlers) apiMeetingList(w http.ResponseWriter, r *http.Request) error {
 	f := meetingFilter(r)
-	if f.Limit == 0 {
-		f.Limit = 50
+	var err error
+	if f.Limit, err = web.Limit(r); err != nil {
+		return err
 	}
-	ms, err := h.svc.Members.ListMeetings(r.Context(), web.ActorOf(r), f)
+	ms, err := h.Svc.Members.ListMeetings(r.Context(), web.ActorOf(r), f)
 	if err != nil {
 		return err
 	}
-	if ms == nil {
-		ms = []members.Meeting{}
-	}
-	return web.WritePage(w, ms, len(ms) == f.Limit, func() int64 { return ms[len(ms)-1].ID })
+	return web.WriteList(w, ms, f.Limit, func(i int) int64 { return ms[i].ID })
 }
 
 func (h *handlers) apiMeetingShow(w http.ResponseWriter, r *http.Request) error {
@@ -28,7 +26,7 @@ func (h *handlers) apiMeetingShow(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	m, err := h.svc.Members.GetMeeting(r.Context(), web.ActorOf(r), id)
+	m, err := h.Svc.Members.GetMeeting(r.Context(), web.ActorOf(r), id)
 	if err != nil {
 		return err
 	}
@@ -61,7 +59,7 @@ func (h *handlers) apiMeetingCreate(w http.ResponseWriter, r *http.Request) erro
 	if sp := body.Speaker; sp != nil {
 		in.Speaker, in.SpeakerTitle, in.SpeakerSenior = sp.Name, sp.Title, sp.Senior
 	}
-	m, err := h.svc.Members.RecordMeeting(r.Context(), web.ActorOf(r), in)
+	m, err := h.Svc.Members.RecordMeeting(r.Context(), web.ActorOf(r), in)
 	if err != nil {
 		return err
 	}
@@ -79,48 +77,39 @@ func (h *handlers) apiMeetingRoster(w http.ResponseWriter, r *http.Request) erro
 		return err
 	}
 	if day.IsZero() {
-		day = h.svc.Clock.Now()
+		day = h.Svc.Clock.Now()
 	}
-	b, list, err := h.svc.Members.MeetingForm(r.Context(), web.ActorOf(r), web.QueryInt(r, "org_id"), day)
+	b, list, err := h.Svc.Members.MeetingForm(r.Context(), web.ActorOf(r), web.QueryInt(r, "org_id"), day)
 	if err != nil {
 		return err
 	}
-	if list == nil {
-		list = []members.MeetingInvitee{}
-	}
+	list = web.List(list)
 	web.WriteJSON(w, http.StatusOK, map[string]any{"branch": b, "items": list})
 	return nil
 }
 
 func (h *handlers) apiOverdue(w http.ResponseWriter, r *http.Request) error {
 	f := overdueFilter(r)
-	if f.Limit == 0 {
-		f.Limit = 50
+	var err error
+	if f.Limit, err = web.Limit(r); err != nil {
+		return err
 	}
-	items, err := h.svc.Members.Overdue(r.Context(), web.ActorOf(r), f)
+	items, err := h.Svc.Members.Overdue(r.Context(), web.ActorOf(r), f)
 	if err != nil {
 		return err
 	}
-	if items == nil {
-		items = []members.OverdueItem{}
-	}
-	return web.WritePage(w, items, len(items) == f.Limit, func() int64 { return items[len(items)-1].Cursor })
+	return web.WriteList(w, items, f.Limit, func(i int) int64 { return items[i].Cursor })
 }
 
 func (h *handlers) apiCompliance(w http.ResponseWriter, r *http.Request) error {
 	f := h.complianceFilter(r)
-	if f.Limit == 0 {
-		f.Limit = 50
-	}
-	rows, err := h.svc.Members.Compliance(r.Context(), web.ActorOf(r), f)
+	rows, err := h.Svc.Members.Compliance(r.Context(), web.ActorOf(r), f)
 	if err != nil {
 		return err
 	}
-	if rows == nil {
-		rows = []members.BranchCompliance{}
-	}
+	rows = web.List(rows)
 	if f.OrgID != 0 && len(rows) == 0 {
 		return apperr.NotFound()
 	}
-	return web.WritePage(w, rows, len(rows) == f.Limit, func() int64 { return rows[len(rows)-1].Branch.ID })
+	return web.WriteList(w, rows, f.Limit, func(i int) int64 { return rows[i].Branch.ID })
 }

@@ -11,13 +11,11 @@ import (
 // bounded by its size (tens of members) and come whole.
 
 func (h *handlers) apiDutyList(w http.ResponseWriter, r *http.Request) error {
-	b, ds, err := h.svc.Members.BranchDuties(r.Context(), web.ActorOf(r), web.QueryInt(r, "org_id"), h.yearParam(r))
+	b, ds, err := h.Svc.Members.BranchDuties(r.Context(), web.ActorOf(r), web.QueryInt(r, "org_id"), h.yearParam(r))
 	if err != nil {
 		return err
 	}
-	if ds == nil {
-		ds = []members.Duty{}
-	}
+	ds = web.List(ds)
 	web.WriteJSON(w, http.StatusOK, map[string]any{"branch": b, "items": ds})
 	return nil
 }
@@ -32,7 +30,7 @@ func (h *handlers) apiDutyCreate(w http.ResponseWriter, r *http.Request) error {
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}
-	d, err := h.svc.Members.AssignDuty(r.Context(), web.ActorOf(r), members.NewDuty{MemberID: body.MemberID, Year: body.Year,
+	d, err := h.Svc.Members.AssignDuty(r.Context(), web.ActorOf(r), members.NewDuty{MemberID: body.MemberID, Year: body.Year,
 		Post: body.Post, Duty: body.Duty})
 	if err != nil {
 		return err
@@ -46,7 +44,7 @@ func (h *handlers) apiDutyDelete(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := h.svc.Members.RemoveDuty(r.Context(), web.ActorOf(r), id); err != nil {
+	if err := h.Svc.Members.RemoveDuty(r.Context(), web.ActorOf(r), id); err != nil {
 		return err
 	}
 	w.WriteHeader(http.StatusNoContent)
@@ -54,13 +52,11 @@ func (h *handlers) apiDutyDelete(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *handlers) apiStarList(w http.ResponseWriter, r *http.Request) error {
-	b, rs, err := h.svc.Members.BranchStars(r.Context(), web.ActorOf(r), web.QueryInt(r, "org_id"), h.yearParam(r))
+	b, rs, err := h.Svc.Members.BranchStars(r.Context(), web.ActorOf(r), web.QueryInt(r, "org_id"), h.yearParam(r))
 	if err != nil {
 		return err
 	}
-	if rs == nil {
-		rs = []members.StarRating{}
-	}
+	rs = web.List(rs)
 	web.WriteJSON(w, http.StatusOK, map[string]any{"branch": b, "items": rs})
 	return nil
 }
@@ -75,7 +71,7 @@ func (h *handlers) apiStarRate(w http.ResponseWriter, r *http.Request) error {
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}
-	rt, err := h.svc.Members.RateMember(r.Context(), web.ActorOf(r), members.NewRating{MemberID: body.MemberID, Year: body.Year,
+	rt, err := h.Svc.Members.RateMember(r.Context(), web.ActorOf(r), members.NewRating{MemberID: body.MemberID, Year: body.Year,
 		Leads: body.Leads, Note: body.Note})
 	if err != nil {
 		return err
@@ -85,7 +81,7 @@ func (h *handlers) apiStarRate(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *handlers) apiEvaluationShow(w http.ResponseWriter, r *http.Request) error {
-	sheet, err := h.svc.Members.BranchEvaluation(r.Context(), web.ActorOf(r), web.QueryInt(r, "org_id"), h.yearParam(r))
+	sheet, err := h.Svc.Members.BranchEvaluation(r.Context(), web.ActorOf(r), web.QueryInt(r, "org_id"), h.yearParam(r))
 	if err != nil {
 		return err
 	}
@@ -107,7 +103,7 @@ func (h *handlers) apiEvaluationRecord(w http.ResponseWriter, r *http.Request) e
 	if err != nil {
 		return err
 	}
-	res, err := h.svc.Members.RecordEvaluation(r.Context(), web.ActorOf(r), members.NewEvaluation{OrgID: body.OrgID,
+	res, err := h.Svc.Members.RecordEvaluation(r.Context(), web.ActorOf(r), members.NewEvaluation{OrgID: body.OrgID,
 		Year: body.Year, HeldOn: held, Grades: body.Grades})
 	if err != nil {
 		return err

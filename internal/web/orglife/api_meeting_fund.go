@@ -8,16 +8,12 @@ import (
 )
 
 func (h *handlers) apiFundShow(w http.ResponseWriter, r *http.Request) error {
-	v, err := h.svc.Members.Fund(r.Context(), web.ActorOf(r), fundTown(r), fundPage(r))
+	v, err := h.Svc.Members.Fund(r.Context(), web.ActorOf(r), fundTown(r), fundPage(r))
 	if err != nil {
 		return err
 	}
-	if v.Entries == nil {
-		v.Entries = []members.FundEntry{}
-	}
-	if v.Grants == nil {
-		v.Grants = []members.FundGrant{}
-	}
+	v.Entries = web.List(v.Entries)
+	v.Grants = web.List(v.Grants)
 	web.WriteJSON(w, http.StatusOK, v)
 	return nil
 }
@@ -36,7 +32,7 @@ func (h *handlers) apiFundIncome(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	e, err := h.svc.Members.RecordFundIncome(r.Context(), web.ActorOf(r), members.NewIncome{TownID: body.TownID,
+	e, err := h.Svc.Members.RecordFundIncome(r.Context(), web.ActorOf(r), members.NewIncome{TownID: body.TownID,
 		Amount: members.Fen(body.AmountFen), OnDate: on, Description: body.Description})
 	if err != nil {
 		return err
@@ -54,7 +50,7 @@ func (h *handlers) apiFundPropose(w http.ResponseWriter, r *http.Request) error 
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}
-	g, err := h.svc.Members.ProposeGrant(r.Context(), web.ActorOf(r), members.NewGrant{MemberID: body.MemberID,
+	g, err := h.Svc.Members.ProposeGrant(r.Context(), web.ActorOf(r), members.NewGrant{MemberID: body.MemberID,
 		Amount: members.Fen(body.AmountFen), Reason: body.Reason})
 	if err != nil {
 		return err
@@ -84,7 +80,7 @@ func (h *handlers) apiFundDecide(w http.ResponseWriter, r *http.Request, approve
 			return err
 		}
 	}
-	g, err := h.svc.Members.DecideGrant(r.Context(), web.ActorOf(r), id, approve, body.Note)
+	g, err := h.Svc.Members.DecideGrant(r.Context(), web.ActorOf(r), id, approve, body.Note)
 	if err != nil {
 		return err
 	}

@@ -9,17 +9,15 @@ import (
 
 func (h *handlers) apiSuggestionList(w http.ResponseWriter, r *http.Request) error {
 	f := suggestionFilter(r)
-	if f.Limit == 0 {
-		f.Limit = 50
+	var err error
+	if f.Limit, err = web.Limit(r); err != nil {
+		return err
 	}
-	list, err := h.svc.Members.ListSuggestions(r.Context(), web.ActorOf(r), f)
+	list, err := h.Svc.Members.ListSuggestions(r.Context(), web.ActorOf(r), f)
 	if err != nil {
 		return err
 	}
-	if list == nil {
-		list = []members.Suggestion{}
-	}
-	return web.WritePage(w, list, len(list) == f.Limit, func() int64 { return list[len(list)-1].ID })
+	return web.WriteList(w, list, f.Limit, func(i int) int64 { return list[i].ID })
 }
 
 func (h *handlers) apiSuggestionShow(w http.ResponseWriter, r *http.Request) error {
@@ -27,7 +25,7 @@ func (h *handlers) apiSuggestionShow(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	sg, err := h.svc.Members.GetSuggestion(r.Context(), web.ActorOf(r), id)
+	sg, err := h.Svc.Members.GetSuggestion(r.Context(), web.ActorOf(r), id)
 	if err != nil {
 		return err
 	}
@@ -44,7 +42,7 @@ func (h *handlers) apiSuggestionCreate(w http.ResponseWriter, r *http.Request) e
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}
-	sg, err := h.svc.Members.SubmitSuggestion(r.Context(), web.ActorOf(r), members.NewSuggestion{MemberID: body.MemberID,
+	sg, err := h.Svc.Members.SubmitSuggestion(r.Context(), web.ActorOf(r), members.NewSuggestion{MemberID: body.MemberID,
 		Title: body.Title, Body: body.Body})
 	if err != nil {
 		return err
@@ -64,7 +62,7 @@ func (h *handlers) apiSuggestionReply(w http.ResponseWriter, r *http.Request) er
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}
-	sg, err := h.svc.Members.ReplySuggestion(r.Context(), web.ActorOf(r), id, body.Reply)
+	sg, err := h.Svc.Members.ReplySuggestion(r.Context(), web.ActorOf(r), id, body.Reply)
 	if err != nil {
 		return err
 	}
@@ -73,7 +71,7 @@ func (h *handlers) apiSuggestionReply(w http.ResponseWriter, r *http.Request) er
 }
 
 func (h *handlers) apiMeRecord(w http.ResponseWriter, r *http.Request) error {
-	rec, err := h.svc.Members.Self(r.Context(), web.ActorOf(r), web.QueryInt(r, "before"))
+	rec, err := h.Svc.Members.Self(r.Context(), web.ActorOf(r), web.QueryInt(r, "before"))
 	if err != nil {
 		return err
 	}
@@ -89,7 +87,7 @@ func (h *handlers) apiMeSuggest(w http.ResponseWriter, r *http.Request) error {
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}
-	sg, err := h.svc.Members.SubmitOwnSuggestion(r.Context(), web.ActorOf(r), body.Title, body.Body)
+	sg, err := h.Svc.Members.SubmitOwnSuggestion(r.Context(), web.ActorOf(r), body.Title, body.Body)
 	if err != nil {
 		return err
 	}
