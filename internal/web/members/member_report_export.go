@@ -18,5 +18,5 @@ func (h *handlers) memberReportExport(w http.ResponseWriter, r *http.Request) er
 	if err := rep.WriteXLSX(&buf); err != nil {
 		return err
 	}
-	return sendXLSX(w, "发展党员工作情况统计-"+strconv.Itoa(rep.Year)+".xlsx", buf.Bytes())
+	return web.SendXLSX(w, "发展党员工作情况统计-"+strconv.Itoa(rep.Year)+".xlsx", buf.Bytes())
 }

@@ -26,14 +26,3 @@ func (h *handlers) pipelineBoard(w http.ResponseWriter, r *http.Request) error {
 	}
 	return h.Render(w, r, "pipeline_board", map[string]any{"B": b, "Orgs": orgs, "Stages": members.PipelineStages})
 }
-
-// homeOrg is the organisation a page defaults to: the actor's first
-// binding that grants perm.
-func homeOrg(a *auth.Actor, perm auth.Perm) int64 {
-	for _, b := range a.Bindings {
-		if b.Role.Grants(perm) {
-			return b.OrgID
-		}
-	}
-	return 0
-}

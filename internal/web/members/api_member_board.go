@@ -20,17 +20,3 @@ func (h *handlers) apiMemberBoard(w http.ResponseWriter, r *http.Request) error 
 	web.WriteJSON(w, http.StatusOK, b)
 	return nil
 }
-
-func (h *handlers) apiMemberCultivation(w http.ResponseWriter, r *http.Request) error {
-	a := web.ActorOf(r)
-	orgID := web.QueryInt(r, "org_id")
-	if orgID == 0 {
-		orgID = homeOrg(a, auth.PermMemberRead)
-	}
-	rows, total, err := h.Svc.Members.Cultivation(r.Context(), a, orgID)
-	if err != nil {
-		return err
-	}
-	web.WriteJSON(w, http.StatusOK, map[string]any{"items": rows, "total": total})
-	return nil
-}
