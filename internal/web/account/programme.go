@@ -23,8 +23,6 @@ func New(base web.Handlers) web.Programme {
 		Templates: templates,
 		Routes:    h.accountRoutes(),
 		APIDocs:   accountAPIDocs,
-		Nav:       []web.NavItem{},
-		OrgPanels: []web.OrgPanel{},
-		Perms:     []auth.Perm{},
+		Perms:     []auth.Perm{auth.PermUserManage},
 	}
 }

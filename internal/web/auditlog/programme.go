@@ -27,8 +27,7 @@ func New(base web.Handlers) web.Programme {
 		Nav: []web.NavItem{
 			{Section: web.SectionMechanisms, Href: "/audit", Label: "nav.audit", Perm: auth.PermAuditRead},
 		},
-		OrgPanels: []web.OrgPanel{},
-		Funcs:     template.FuncMap{"changes": auditChanges},
-		Perms:     []auth.Perm{auth.PermAuditRead},
+		Funcs: template.FuncMap{"changes": auditChanges},
+		Perms: []auth.Perm{auth.PermAuditRead},
 	}
 }

@@ -33,7 +33,6 @@ func New(base web.Handlers) web.Programme {
 			{Section: web.SectionMembers, Href: "/weak", Label: "nav.weak", Perm: auth.PermOrgRead},
 			{Section: web.SectionMechanisms, Href: "/committees", Label: "nav.committees", Perm: auth.PermOrgRead},
 		},
-		OrgPanels: []web.OrgPanel{},
-		Perms:     []auth.Perm{auth.PermOrgRead, auth.PermOrgManage, auth.PermOrgPosts},
+		Perms: []auth.Perm{auth.PermOrgRead, auth.PermOrgManage, auth.PermOrgPosts},
 	}
 }

@@ -35,7 +35,6 @@ func New(base web.Handlers) web.Programme {
 			{Section: web.SectionMembers, Href: "/fund", Label: "nav.fund", Perm: auth.PermMemberRead},
 			{Section: web.SectionMembers, Href: "/me", Label: "nav.me", Show: func(a *auth.Actor) bool { return a.HasRole(auth.RoleMember) }},
 		},
-		OrgPanels: []web.OrgPanel{},
-		Perms:     []auth.Perm{auth.PermMemberManage},
+		Perms: []auth.Perm{auth.PermMemberManage},
 	}
 }
