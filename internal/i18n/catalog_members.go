@@ -139,7 +139,7 @@ func init() {
 		"roster.name":        {"姓名", "Name"},
 		"roster.mobile_only": {"只看流动党员", "Mobile members only"},
 		"roster.export":      {"导出 Excel", "Export to Excel"},
-		"roster.export_full": {"导出（含完整身份证号，将记录查看）", "Export with full id numbers (logged)"},
+		"roster.export_full": {"导出完整身份证号（每次查看都会记录）", "Export with full id numbers (every view is logged)"},
 
 		"member.sex.M":          {"男", "M"},
 		"member.sex.F":          {"女", "F"},
@@ -198,7 +198,8 @@ func init() {
 		"board.next":          {"下一步", "Next step"},
 		"board.from":          {"最早", "From"},
 		"board.by":            {"应在此前", "Due by"},
-		"board.state":         {"状态", "State"},
+		"board.state":         {"办理时限", "Timing"},
+		"board.stage":         {"所处阶段", "Stage"},
 		"board.state.waiting": {"未到时间", "Not yet"},
 		"board.state.due":     {"可办理", "Due"},
 		"board.state.overdue": {"逾期", "Overdue"},
