@@ -3,6 +3,9 @@ package web_test
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -17,7 +20,9 @@ import (
 // page never scrolls sideways, no table is wider than its box (a table
 // that scrolls inside its own box hides the columns that matter), and no
 // printed date breaks over two lines. The same pages are checked on a
-// 1366 px office screen, where tables stay tables.
+// 1366 px office screen, where tables stay tables. With
+// DANGJIAN_SCREENSHOTS=dir and DANGJIAN_SCREENSHOTS_ALL=1 it saves every page
+// whole, to look at.
 func TestBrowserPagesFitPhone(t *testing.T) {
 	chromiumPath(t)
 	env := testkit.Start(t, testkit.SQLite(t))
@@ -48,6 +53,9 @@ func TestBrowserPagesFitPhone(t *testing.T) {
 					login(t, ctx, env.Server.URL, acc.user)
 					for _, p := range mainPages(t, env, acc.user, acc.scope, acc.group) {
 						checkPage(t, ctx, env.Server.URL+p, sc.phone)
+						if dir := os.Getenv("DANGJIAN_SCREENSHOTS"); dir != "" && os.Getenv("DANGJIAN_SCREENSHOTS_ALL") != "" {
+							fullShot(t, ctx, filepath.Join(dir, sc.name+"-"+acc.user+"-"+pageFile.Replace("home"+p)+".png"))
+						}
 					}
 					if sc.phone && acc.user == "haidan" {
 						visit(t, ctx, env.Server.URL+"/members/board?org_id="+fmt.Sprint(acc.scope.ID))
@@ -60,6 +68,24 @@ func TestBrowserPagesFitPhone(t *testing.T) {
 				})
 			}
 		})
+	}
+}
+
+// pageFile turns a page's path into a file name.
+var pageFile = strings.NewReplacer("/", "_", "?", "_", "=", "-", "&", "_")
+
+// fullShot saves the whole page, for a person to look at.
+func fullShot(t *testing.T, ctx context.Context, file string) {
+	t.Helper()
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, png, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -124,6 +150,27 @@ const layoutFaults = `(() => {
   return out;
 })()`
 
+// stackFaults lists, on a phone, tables of class stack whose header row
+// still shows, and cells below a heading that lack its label (the first
+// column names the row and needs none).
+const stackFaults = `(() => {
+  const out = [];
+  for (const tb of document.querySelectorAll('main table.stack')) {
+    const rows = [...tb.rows];
+    const head = rows.find(tr => !tr.querySelector('td'));
+    if (!head) { out.push('table #' + tb.id + ' has no header row'); continue; }
+    if (getComputedStyle(head).display !== 'none') out.push('the header row of #' + tb.id + ' shows on a phone');
+    const names = [...head.cells].map(c => c.textContent.trim());
+    for (const tr of rows) {
+      if (tr === head || [...tr.cells].some(c => c.colSpan > 1)) continue;
+      [...tr.cells].forEach((c, i) => {
+        if (i > 0 && names[i] && c.tagName === 'TD' && !c.dataset.label) out.push('#' + tb.id + ': a cell under "' + names[i] + '" has no label');
+      });
+    }
+  }
+  return [...new Set(out)];
+})()`
+
 // checkPage opens a page and fails for sideways scroll, overflowing
 // tables and wrapping dates.
 func checkPage(t *testing.T, ctx context.Context, url string, phone bool) {
@@ -137,6 +184,9 @@ func checkPage(t *testing.T, ctx context.Context, url string, phone bool) {
 		t.Errorf("%s: %s", url, f)
 	}
 	if phone {
+		for _, f := range evaluate[[]string](t, ctx, stackFaults) {
+			t.Errorf("%s: %s", url, f)
+		}
 		return
 	}
 	// On a wide screen a table keeps its header row.
