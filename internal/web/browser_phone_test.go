@@ -46,10 +46,11 @@ func TestBrowserPagesFitPhone(t *testing.T) {
 	}
 	for _, sc := range screens {
 		t.Run(sc.name, func(t *testing.T) {
-			ctx := browser(t, int(sc.width), int(sc.height))
-			do(t, ctx, chromedp.EmulateViewport(sc.width, sc.height, chromedp.EmulateScale(1)))
 			for _, acc := range accounts {
 				t.Run(acc.user, func(t *testing.T) {
+					// One browser per account keeps each within the browser's time limit.
+					ctx := browser(t, int(sc.width), int(sc.height))
+					do(t, ctx, chromedp.EmulateViewport(sc.width, sc.height, chromedp.EmulateScale(1)))
 					login(t, ctx, env.Server.URL, acc.user)
 					for _, p := range mainPages(t, env, acc.user, acc.scope, acc.group) {
 						checkPage(t, ctx, env.Server.URL+p, sc.phone)
@@ -58,16 +59,36 @@ func TestBrowserPagesFitPhone(t *testing.T) {
 						}
 					}
 					if sc.phone && acc.user == "haidan" {
+						// What the cadre acts on leads each block.
 						visit(t, ctx, env.Server.URL+"/members/board?org_id="+fmt.Sprint(acc.scope.ID))
+						firstLabels(t, ctx, "#due-table", "办理时限", "下一步", "应在此前")
 						shot(t, ctx, "phone-board.png")
 						visit(t, ctx, env.Server.URL+"/compliance")
+						firstLabels(t, ctx, "#compliance-table", "落实情况", "支部")
 						shot(t, ctx, "phone-compliance.png")
+						visit(t, ctx, env.Server.URL+"/overdue")
+						firstLabels(t, ctx, "#overdue-table", "状态", "支部")
 					}
-					do(t, ctx, chromedp.Submit(chromedp.CSS(`header.top .tools form`)),
-						chromedp.WaitVisible(chromedp.CSS(`#username`)))
+					if sc.phone && acc.user == "admin" {
+						visit(t, ctx, env.Server.URL+"/orgs/"+fmt.Sprint(town.Town.ID))
+						firstLabels(t, ctx, "#overview-table", "村", "逾期未销号", "空缺职务（含下属组织）")
+						shot(t, ctx, "phone-overview.png")
+					}
 				})
 			}
 		})
+	}
+}
+
+// firstLabels checks a table's first column headings, in order.
+func firstLabels(t *testing.T, ctx context.Context, table string, want ...string) {
+	t.Helper()
+	got := evaluate[[]string](t, ctx, `[...document.querySelector('`+table+`').rows[0].cells].map(c => c.textContent.trim())`)
+	for i, w := range want {
+		if i >= len(got) || got[i] != w {
+			t.Errorf("%s begins with columns %q, want %q", table, got, want)
+			return
+		}
 	}
 }
 
