@@ -72,8 +72,11 @@ func init() {
 		"flash.post_assigned":         {"任职已更新。", "The post holder was changed."},
 		"flash.saved":                 {"已保存。", "Saved."},
 
-		"home.welcome":  {"{name}，您好", "Hello, {name}"},
-		"home.no_roles": {"您的账号还没有分配角色，请联系镇组织办。", "Your account has no role yet. Ask the town office."},
+		"home.welcome":     {"{name}，您好", "Hello, {name}"},
+		"home.due":         {"待办事项", "What is due"},
+		"home.overdue":     {"已逾期", "overdue"},
+		"home.nothing_due": {"目前没有待办事项。", "Nothing is due right now."},
+		"home.no_roles":    {"您的账号还没有分配角色，请联系镇组织办。", "Your account has no role yet. Ask the town office."},
 
 		"role.county_admin":     {"县管理员", "County administrator"},
 		"role.town_admin":       {"镇管理员", "Town administrator"},
