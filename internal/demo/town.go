@@ -244,10 +244,31 @@ func addAccounts(ctx context.Context, svc services.Services, t *Town) error {
 				orgID = t.Groups[acc.Org].ID
 			}
 		}
-		if _, err := svc.Auth.AddUser(ctx, nil, auth.NewUser{Username: acc.Username, DisplayName: acc.Name,
+		name := acc.Name
+		if holder, err := secretaryOf(ctx, svc, systemReader(t), orgID); err != nil {
+			return err
+		} else if holder != "" && (acc.Role == auth.RoleVillageLeader || acc.Role == auth.RoleBranchSecretary) {
+			name = holder // the account is the person who holds the post
+		}
+		if _, err := svc.Auth.AddUser(ctx, nil, auth.NewUser{Username: acc.Username, DisplayName: name,
 			Password: DemoPassword, Role: acc.Role, OrgID: orgID}); err != nil {
 			return fmt.Errorf("demo account %s: %w", acc.Username, err)
 		}
 	}
 	return nil
+}
+
+// secretaryOf is the name of the current holder of an organisation's
+// secretary post, or "" when it has none.
+func secretaryOf(ctx context.Context, svc services.Services, reader *auth.Actor, orgID int64) (string, error) {
+	posts, err := svc.Org.PostOrgs(ctx, reader, []int64{orgID})
+	if err != nil {
+		return "", err
+	}
+	for _, p := range posts {
+		if org.IsSecretaryPost(p.Code) && p.Holder != nil {
+			return p.Holder.HolderName, nil
+		}
+	}
+	return "", nil
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"dangjian/internal/db"
+	"dangjian/internal/org"
 	"dangjian/internal/testkit"
 )
 
@@ -58,6 +59,28 @@ func TestWhatANewUserTripsOver(t *testing.T) {
 		for _, c := range cases {
 			c.Check(t, c.who)
 		}
+
+		// The start page greets the person who holds the post, not the role.
+		rows, err := d.QueryContext(t.Context(), `SELECT p.code, t.holder_name FROM post_terms t JOIN posts p ON p.id = t.post_id
+			WHERE t.org_id = $1 AND t.ended_on IS NULL`, env.Town.Villages["海丹"].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var secretary string
+		for rows.Next() {
+			var code, holder string
+			if err := rows.Scan(&code, &holder); err != nil {
+				t.Fatal(err)
+			}
+			if org.IsSecretaryPost(code) {
+				secretary = holder
+			}
+		}
+		rows.Close()
+		if secretary == "" {
+			t.Fatal("海丹 has no secretary in the demo")
+		}
+		testkit.Exchange{Name: "greeting", Path: "/", Status: 200, Has: []string{secretary + "，您好"}}.Check(t, haidan)
 
 		// A form shown again with its errors echoes at most what a field holds.
 		resp := admin.PostForm("/orgs/"+village+"/children", url.Values{"type": {"branch"}, "name": {strings.Repeat("a", 600000)}})
