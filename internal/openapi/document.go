@@ -42,7 +42,7 @@ func Document(info Info, ops []Operation) (map[string]any, error) {
 		}
 		return strings.Compare(strings.ToUpper(a.Method), strings.ToUpper(b.Method))
 	})
-	g := newSchemas(info.Schemas)
+	g := newSchemas(info)
 	// First pass: find every named struct, so that names can be chosen.
 	for _, op := range ops {
 		if _, err := operation(g, op); err != nil {

@@ -74,6 +74,10 @@ type Info struct {
 	// Schemas gives the schema of types that cannot carry an
 	// OpenAPISchema method, such as types of other modules.
 	Schemas map[reflect.Type]map[string]any
+	// NullableCollections says slices and maps may be null, as
+	// encoding/json writes nil ones. Left false, the document promises
+	// [] and {}, and Validate reports a handler that writes null.
+	NullableCollections bool
 }
 
 // SchemaProvider is a type that describes its own JSON form, for types

@@ -24,14 +24,16 @@ var (
 // knowing every type (a name is qualified only when two types share it).
 type schemas struct {
 	custom     map[reflect.Type]map[string]any
+	nilIsNull  bool                    // slices and maps may be null
 	names      map[reflect.Type]string // nil during the first pass
 	seen       []reflect.Type          // named structs, in order of first use
 	components map[string]any
 	done       map[reflect.Type]bool
 }
 
-func newSchemas(custom map[reflect.Type]map[string]any) *schemas {
-	return &schemas{custom: custom, components: map[string]any{}, done: map[reflect.Type]bool{}}
+func newSchemas(info Info) *schemas {
+	return &schemas{custom: info.Schemas, nilIsNull: info.NullableCollections,
+		components: map[string]any{}, done: map[reflect.Type]bool{}}
 }
 
 // name ends the first pass: from now on, named structs are referred to.
@@ -91,7 +93,7 @@ func (g *schemas) of(t reflect.Type) (map[string]any, error) {
 		return g.array(t)
 	case reflect.Map:
 		items, err := g.of(t.Elem())
-		return map[string]any{"type": "object", "additionalProperties": items}, err
+		return g.collection(map[string]any{"type": "object", "additionalProperties": items}), err
 	case reflect.Struct:
 		if t.Name() == "" {
 			return g.object(t)
@@ -101,12 +103,24 @@ func (g *schemas) of(t reflect.Type) (map[string]any, error) {
 	return nil, fmt.Errorf("openapi: %s cannot be written as JSON", t)
 }
 
-// array is a slice or array. A nil slice is written as null, but the
-// schema says array: an API list should be [], and Validate tells when a
-// handler writes null instead.
+// array is a slice or array.
 func (g *schemas) array(t reflect.Type) (map[string]any, error) {
 	items, err := g.of(t.Elem())
-	return map[string]any{"type": "array", "items": items}, err
+	s := map[string]any{"type": "array", "items": items}
+	if t.Kind() == reflect.Slice {
+		s = g.collection(s)
+	}
+	return s, err
+}
+
+// collection is a slice's or map's schema. encoding/json writes a nil one
+// as null; unless told otherwise the schema does not allow it, so that a
+// handler writing null where clients expect [] is caught.
+func (g *schemas) collection(s map[string]any) map[string]any {
+	if g.nilIsNull {
+		s["nullable"] = true
+	}
+	return s
 }
 
 // ref returns the $ref of a named struct, building its component once.

@@ -201,3 +201,20 @@ func TestTypesThatAreNotJSONAreRefused(t *testing.T) {
 		t.Fatal("a channel field was accepted")
 	}
 }
+
+func TestNullableCollections(t *testing.T) {
+	doc, err := Document(Info{Title: "t", Version: "1", NullableCollections: true}, []Operation{
+		{Method: "GET", Path: "/x", OperationID: "x", Summary: "x", Response: member{}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := component(t, doc["components"].(map[string]any)["schemas"].(map[string]any), "member")
+	for _, name := range []string{"tags", "scores", "children"} {
+		if prop(t, s, name)["nullable"] != true {
+			t.Errorf("%s is not nullable", name)
+		}
+	}
+	if err := Validate(doc, "GET", "/x", 200, marshal(t, member{State: "left"})); err != nil {
+		t.Errorf("nil slices and maps: %v", err)
+	}
+}
