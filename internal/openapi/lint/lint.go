@@ -2,8 +2,9 @@
 //
 // The CLI is installed by scripts/test from scripts/openapi-lint's lock
 // file (npm ci) and found through DANGJIAN_TEST_REDOCLY, or else in that
-// folder's node_modules. Without it the test is skipped, except under
-// CI=true, where it fails: CI must lint the document.
+// folder's node_modules. Without either the test is skipped, except
+// under CI=true, where it fails: CI must lint the document. A variable
+// naming a missing file always fails.
 package lint
 
 import (
@@ -80,10 +81,13 @@ func tools(t testing.TB) (bin, config string) {
 		t.Fatal(err)
 	}
 	config = filepath.Join(root, lintDir, "redocly.yaml")
-	bin = os.Getenv(EnvRedocly)
-	if bin == "" {
-		bin = filepath.Join(root, lintDir, "node_modules", ".bin", "redocly")
+	if bin = os.Getenv(EnvRedocly); bin != "" {
+		if _, err := os.Stat(bin); err != nil {
+			t.Fatalf("%s=%s: %v", EnvRedocly, bin, err)
+		}
+		return bin, config
 	}
+	bin = filepath.Join(root, lintDir, "node_modules", ".bin", "redocly")
 	if _, err := os.Stat(bin); err != nil {
 		msg := fmt.Sprintf("no @redocly/cli at %s: install it with `npm ci --prefix %s` (scripts/test does) or set %s",
 			bin, lintDir, EnvRedocly)
