@@ -8,7 +8,7 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/members"
 	"dangjian/internal/people"
-	"dangjian/internal/web"
+	"dangjian/internal/services"
 )
 
 func init() { steps = append(steps, loadMembers) }
@@ -30,7 +30,7 @@ const memberRegion = "530325"
 // shows every stage, something due and one overdue talk, and adds 三培养
 // tags, 流动党员 and one member who died. Dates are relative to today so
 // the board stays interesting on any day the demo is loaded.
-func loadMembers(ctx context.Context, svc web.Services, t *Town) error {
+func loadMembers(ctx context.Context, svc services.Services, t *Town) error {
 	today := db.Day(svc.Clock.Now())
 	d := &memberDealer{today: today, names: &names{n: 3000}, used: map[string]bool{}}
 	ms := svc.Members

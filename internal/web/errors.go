@@ -52,7 +52,7 @@ var kindCodes = map[apperr.Kind]string{
 
 // message translates an error for its reader; internal details are logged
 // and replaced by a safe sentence.
-func message(lang i18n.Lang, err error) string {
+func Message(lang i18n.Lang, err error) string {
 	e := apperr.As(err)
 	if e == nil || e.Kind == apperr.KindInternal {
 		return i18n.T(lang, "error.internal", nil)
@@ -81,17 +81,17 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	if kind == apperr.KindInternal {
 		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
-	lang := langOf(r)
+	lang := LangOf(r)
 	if isAPI(r) {
 		var body apiError
 		body.Error.Code = kindCodes[kind]
-		body.Error.Message = message(lang, err)
+		body.Error.Message = Message(lang, err)
 		if e := apperr.As(err); e != nil && kind != apperr.KindInternal {
 			body.Error.Rule = e.Rule
-			body.Error.Params = jsonParams(e.Params)
+			body.Error.Params = JSONParams(e.Params)
 		}
 		body.Error.Fields = fieldMessages(lang, err)
-		writeJSON(w, status, body)
+		WriteJSON(w, status, body)
 		return
 	}
 	if kind == apperr.KindUnauthenticated && r.Method == "GET" {
@@ -99,10 +99,10 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	w.WriteHeader(status)
-	s.renderStatus(w, r, "error", map[string]any{"Status": status, "Message": message(lang, err)})
+	s.renderStatus(w, r, "error", map[string]any{"Status": status, "Message": Message(lang, err)})
 }
 
-func jsonParams(p apperr.Params) map[string]any {
+func JSONParams(p apperr.Params) map[string]any {
 	if len(p) == 0 {
 		return nil
 	}
@@ -119,7 +119,7 @@ func jsonParams(p apperr.Params) map[string]any {
 
 func isAPI(r *http.Request) bool { return strings.HasPrefix(r.URL.Path, "/api/") }
 
-func writeJSON(w http.ResponseWriter, status int, v any) {
+func WriteJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
 	enc := json.NewEncoder(w)

@@ -11,7 +11,7 @@ import (
 	"dangjian/internal/auth"
 )
 
-const sessionCookie = "dj_session"
+const SessionCookie = "dj_session"
 
 var (
 	errCrossOrigin = &apperr.Error{Kind: apperr.KindForbidden, Key: "error.cross_origin"}
@@ -19,9 +19,9 @@ var (
 	errLogin       = apperr.Unauthenticated("auth.login_required")
 )
 
-// wrap resolves the actor and language, enforces the route's access and
+// wrap resolves the actor and language, enforces the Route's Access and
 // CSRF, and turns a returned error into the one error response.
-func (s *Server) wrap(rt route) http.Handler {
+func (s *Server) wrap(rt Route) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		a, err := s.authenticate(r, rt.Access)
 		if err != nil {
@@ -29,10 +29,10 @@ func (s *Server) wrap(rt route) http.Handler {
 			return
 		}
 		if a != nil {
-			r = withActor(r, a)
+			r = WithActor(r, a)
 		}
 		r = withLang(r, detectLang(r, a))
-		if a == nil && rt.Access != public {
+		if a == nil && rt.Access != Public {
 			s.fail(w, r, errLogin)
 			return
 		}
@@ -52,19 +52,19 @@ func withLang(r *http.Request, l any) *http.Request {
 
 // authenticate finds the actor from a bearer token (API only) or the
 // session cookie. A stale cookie on a public page is simply ignored.
-func (s *Server) authenticate(r *http.Request, acc access) (*auth.Actor, error) {
-	if acc == apiUser {
+func (s *Server) authenticate(r *http.Request, acc Access) (*auth.Actor, error) {
+	if acc == APIUser {
 		if h := r.Header.Get("Authorization"); strings.HasPrefix(h, "Bearer ") {
 			return s.svc.Auth.TokenActor(r.Context(), strings.TrimPrefix(h, "Bearer "))
 		}
 	}
-	c, err := r.Cookie(sessionCookie)
+	c, err := r.Cookie(SessionCookie)
 	if err != nil || c.Value == "" {
 		return nil, nil
 	}
 	a, err := s.svc.Auth.SessionActor(r.Context(), c.Value)
 	if apperr.KindOf(err) == apperr.KindUnauthenticated {
-		if acc == public {
+		if acc == Public {
 			return nil, nil
 		}
 		return nil, err

@@ -1,0 +1,37 @@
+// Package people is the household and resident registry on the web:
+// lists, forms, and the full id number shown only on request and logged.
+package people
+
+import (
+	"embed"
+
+	"dangjian/internal/auth"
+	"dangjian/internal/services"
+	"dangjian/internal/web"
+)
+
+//go:embed templates
+var templates embed.FS
+
+// handlers serve the programme's pages and API.
+type handlers struct {
+	*web.Kit
+	svc services.Services
+}
+
+// New builds the programme for the web kit.
+func New(k *web.Kit, svc services.Services) web.Programme {
+	h := &handlers{Kit: k, svc: svc}
+	return web.Programme{
+		Name:      "people",
+		Templates: web.Templates(templates),
+		Routes:    h.peopleRoutes(),
+		APIDocs:   peopleAPIDocs,
+		Nav: []web.NavItem{
+			{Section: web.SectionCentres, Href: "/households", Label: "nav.households", Perm: auth.PermPeopleRead},
+			{Section: web.SectionCentres, Href: "/residents", Label: "nav.residents", Perm: auth.PermPeopleRead},
+		},
+		OrgPanels: []web.OrgPanel{{Template: "org_people", Load: h.peopleOrgExtra}},
+		Perms:     []auth.Perm{auth.PermPeopleRead, auth.PermPeopleWrite, auth.PermPeopleReveal},
+	}
+}
