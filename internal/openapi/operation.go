@@ -5,8 +5,10 @@
 // handlers really write.
 //
 // It depends on the standard library only: the web kit describes its
-// routes with Operation values and calls Document; tests call Validate on
-// the responses they receive.
+// routes with Operation values and calls Document; tests check the
+// responses they receive with a Validator, or with a Transport that checks
+// every API response of a test client, and lint the document with
+// internal/openapi/lint.
 package openapi
 
 import "reflect"

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -15,6 +16,10 @@ import (
 
 // maxProblems caps the problems one Validate reports.
 const maxProblems = 20
+
+// ErrUndocumented is the error, wrapped, of Validate for a path or a
+// method the document does not have.
+var ErrUndocumented = errors.New("not in the document")
 
 // Validator checks response bodies against one document. Build it once
 // and use it for every response of a test run.
@@ -104,13 +109,13 @@ func (v *Validator) operation(method, path string) (map[string]any, error) {
 			}
 		}
 		if best == "" {
-			return nil, fmt.Errorf("no such path in the document")
+			return nil, fmt.Errorf("no such path: %w", ErrUndocumented)
 		}
 		item = v.paths[best].(map[string]any)
 	}
 	op, ok := item[strings.ToLower(method)].(map[string]any)
 	if !ok {
-		return nil, fmt.Errorf("no such operation in the document")
+		return nil, fmt.Errorf("no such operation: %w", ErrUndocumented)
 	}
 	return op, nil
 }
