@@ -2,7 +2,6 @@ package openapi
 
 import (
 	"fmt"
-	"net/http"
 	"reflect"
 	"regexp"
 	"slices"
@@ -137,9 +136,9 @@ func operation(g *schemas, op Operation) (map[string]any, error) {
 	}
 	status := op.Status
 	if status == 0 {
-		status = http.StatusOK
+		status = 200
 	}
-	ok := map[string]any{"description": http.StatusText(status)}
+	ok := map[string]any{"description": successText(status)}
 	if op.Response != nil {
 		content, err := body(g, op.Response, op.List)
 		if err != nil {
@@ -153,6 +152,22 @@ func operation(g *schemas, op Operation) (map[string]any, error) {
 		"5XX":                map[string]any{"$ref": errorRef},
 	}
 	return o, nil
+}
+
+// successText describes a success status. The package leaves net/http to
+// the web layer, so it names the statuses an API answers with itself.
+func successText(status int) string {
+	switch status {
+	case 200:
+		return "OK"
+	case 201:
+		return "Created"
+	case 202:
+		return "Accepted"
+	case 204:
+		return "No Content"
+	}
+	return "Success"
 }
 
 // body is the content of a request or response: a file, or JSON of the

@@ -4,11 +4,10 @@
 // following encoding/json's rules, so the document describes what the
 // handlers really write.
 //
-// It depends on the standard library only: the web kit describes its
-// routes with Operation values and calls Document; tests check the
-// responses they receive with a Validator, or with a Transport that checks
-// every API response of a test client, and lint the document with
-// internal/openapi/lint.
+// It depends on the standard library only, and not on net/http, which is
+// the web layer's: the web kit describes its routes with Operation values
+// and calls Document; tests check the responses they receive with a
+// Validator and lint the document with internal/openapi/lint.
 package openapi
 
 import "reflect"

@@ -18,7 +18,8 @@ import (
 const maxProblems = 20
 
 // ErrUndocumented is the error, wrapped, of Validate for a path or a
-// method the document does not have.
+// method the document does not have: a test checking every response can
+// let the mux's own 404 and 405 for such requests through.
 var ErrUndocumented = errors.New("not in the document")
 
 // Validator checks response bodies against one document. Build it once

@@ -2,6 +2,7 @@ package openapi
 
 import (
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 )
@@ -97,6 +98,9 @@ func TestValidateRejectsBodiesThatBreakTheSchema(t *testing.T) {
 		err := v.Validate(c.method, c.path, c.status, c.body)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: got %v, want an error with %q", c.name, err, c.want)
+		}
+		if undocumented := strings.HasPrefix(c.want, "no such"); errors.Is(err, ErrUndocumented) != undocumented {
+			t.Errorf("%s: errors.Is(%v, ErrUndocumented) should be %v", c.name, err, undocumented)
 		}
 	}
 }
