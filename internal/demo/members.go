@@ -11,7 +11,7 @@ import (
 	"dangjian/internal/services"
 )
 
-func init() { steps = append(steps, loadMembers) }
+func init() { register("members", loadMembers) }
 
 // Demo roster sizes: about 2,000 members in the town, as DOMAIN.md says.
 const (

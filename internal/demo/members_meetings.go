@@ -19,7 +19,7 @@ import (
 // month; 海丹一组 to 三组 are regular, with one 党员大会 below quorum in
 // 三组; 海戛 has only started. Branches without members get figures typed
 // from paper records.
-func init() { steps = append(steps, loadMeetings) }
+func init() { register("orglife", loadMeetings) }
 
 type meetingDemo struct {
 	ctx   context.Context

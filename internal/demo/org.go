@@ -10,7 +10,7 @@ import (
 	"dangjian/internal/services"
 )
 
-func init() { steps = append(steps, loadOrgWork) }
+func init() { register("org", loadOrgWork) }
 
 // loadOrgWork tells the plan's story of the organisations themselves:
 // 软弱涣散 organisations under rectification (one overdue, one whose

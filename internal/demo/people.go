@@ -10,7 +10,7 @@ import (
 	"dangjian/internal/services"
 )
 
-func init() { steps = append(steps, loadPeople) }
+func init() { register("people", loadPeople) }
 
 // HouseholdsPerVillage is how many households the demo registers in each
 // village, spread over its group branches.

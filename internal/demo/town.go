@@ -6,6 +6,7 @@ package demo
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"dangjian/internal/auth"
@@ -171,8 +172,24 @@ func Load(ctx context.Context, svc services.Services, log func(string, ...any)) 
 }
 
 // steps are the programmes' own demo data, run after the tree and the
-// accounts exist; each programme appends its step in its own file.
-var steps []func(ctx context.Context, svc services.Services, t *Town) error
+// accounts exist, in the order their files register them (Go runs a
+// package's init functions in file-name order: members, orglife's
+// meetings, org, people); stepProgrammes names each step's programme.
+var (
+	steps          []func(ctx context.Context, svc services.Services, t *Town) error
+	stepProgrammes []string
+)
+
+// register adds a programme's demo step; each programme's file calls it
+// from its init.
+func register(programme string, load func(ctx context.Context, svc services.Services, t *Town) error) {
+	steps = append(steps, load)
+	stepProgrammes = append(stepProgrammes, programme)
+}
+
+// Programmes lists the programmes whose demo data Load brings, in the
+// order it loads them.
+func Programmes() []string { return slices.Clone(stepProgrammes) }
 
 // termStart is when the current village committees took office.
 var termStart = time.Date(2021, 3, 1, 0, 0, 0, 0, time.UTC)

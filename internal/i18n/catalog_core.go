@@ -14,6 +14,7 @@ func init() {
 		"error.cross_origin":  {"请求来自其他网站，已拒绝。", "A request from another site was refused."},
 		"error.csrf":          {"页面已过期，请刷新后重试。", "This page has expired. Reload it and try again."},
 		"error.bad_json":      {"请求内容不是有效的 JSON。", "The request body is not valid JSON."},
+		"error.limit_range":   {"每页条数须为 1 至 {max} 的整数。", "limit must be a whole number from 1 to {max}."},
 		"error.required":      {"必填。", "Required."},
 		"error.too_long":      {"不能超过 {max} 个字。", "At most {max} characters."},
 		"error.date_format":   {"日期格式应为 年-月-日，如 2026-03-01。", "Use a date like 2026-03-01."},

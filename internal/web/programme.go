@@ -18,7 +18,8 @@ import (
 type Programme struct {
 	// Name is the programme's package name; it tags its API operations.
 	Name string
-	// Templates holds pages/*.html (one page each) and partials/*.html.
+	// Templates holds a folder templates/ with pages/*.html (one page
+	// each) and partials/*.html: the programme's embedded files.
 	// Page and partial names must be unique across programmes.
 	Templates fs.FS
 	Routes    []Route
@@ -38,7 +39,14 @@ type Programme struct {
 }
 
 // Builder makes a programme from the shared kit and the services.
-type Builder func(k *Kit, svc services.Services) Programme
+type Builder func(Handlers) Programme
+
+// Handlers is what every programme's handlers embed: the kit's rendering
+// and redirects, and the services their use cases are on.
+type Handlers struct {
+	*Kit
+	Svc services.Services
+}
 
 // Access says who may reach a route before its use case checks scope.
 type Access int
@@ -116,16 +124,6 @@ func (r Route) IsPublic() bool { return r.Access == Public }
 
 // TakesToken reports whether the route accepts an API bearer token.
 func (r Route) TakesToken() bool { return r.Access == APIUser }
-
-// Templates is a programme's embedded templates folder as the kit reads
-// it: pages/ and partials/ at its top.
-func Templates(embedded fs.FS) fs.FS {
-	sub, err := fs.Sub(embedded, "templates")
-	if err != nil {
-		panic(err) // the folder is embedded in the binary
-	}
-	return sub
-}
 
 // Page is a route for logged-in people (session cookie).
 func Page(method, pattern string, handle func(http.ResponseWriter, *http.Request) error) Route {

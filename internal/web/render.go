@@ -29,7 +29,13 @@ var staticFS embed.FS
 
 // kitTemplates are the kit's own templates: the layout, the menu and the
 // pages every installation has (start page, error page).
-func kitTemplates() fs.FS { return Templates(templateFS) }
+func kitTemplates() fs.FS {
+	sub, err := fs.Sub(templateFS, "templates")
+	if err != nil {
+		panic(err) // the folder is embedded in the binary
+	}
+	return sub
+}
 
 // templateSource is one programme's templates.
 type templateSource struct {

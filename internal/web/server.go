@@ -8,6 +8,7 @@ package web
 
 import (
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"net/http"
 
@@ -54,7 +55,7 @@ func New(cfg config.Config, svc services.Services, log *slog.Logger, builders []
 	}
 	sources := []templateSource{{"web", kitTemplates()}}
 	for _, b := range builders {
-		p := b(k, svc)
+		p := b(Handlers{Kit: k, Svc: svc})
 		s.programmes = append(s.programmes, p)
 		s.routes = append(s.routes, p.Routes...)
 		for key, d := range p.APIDocs {
@@ -66,7 +67,11 @@ func New(cfg config.Config, svc services.Services, log *slog.Logger, builders []
 		k.nav = append(k.nav, p.Nav...)
 		k.panels = append(k.panels, p.OrgPanels...)
 		if p.Templates != nil {
-			sources = append(sources, templateSource{p.Name, p.Templates})
+			files, err := fs.Sub(p.Templates, "templates")
+			if err != nil {
+				return nil, err
+			}
+			sources = append(sources, templateSource{p.Name, files})
 		}
 	}
 	funcs := k.funcs()

@@ -14,6 +14,6 @@ func (h *handlers) accountShow(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *handlers) accountData(r *http.Request, newToken string) (map[string]any, error) {
-	tokens, err := h.svc.Auth.ListAPITokens(r.Context(), web.ActorOf(r))
+	tokens, err := h.Svc.Auth.ListAPITokens(r.Context(), web.ActorOf(r))
 	return map[string]any{"Tokens": tokens, "NewToken": newToken}, err
 }

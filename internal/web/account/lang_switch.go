@@ -14,7 +14,7 @@ func (h *handlers) langSwitch(w http.ResponseWriter, r *http.Request) error {
 	http.SetCookie(w, &http.Cookie{Name: "lang", Value: string(lang), Path: "/", MaxAge: 365 * 24 * 3600,
 		SameSite: http.SameSiteLaxMode, Secure: h.Secure(r)})
 	if a := web.ActorOf(r); a != nil {
-		if err := h.svc.Auth.SetLang(r.Context(), a, lang); err != nil {
+		if err := h.Svc.Auth.SetLang(r.Context(), a, lang); err != nil {
 			return err
 		}
 	}

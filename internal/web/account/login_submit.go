@@ -8,14 +8,14 @@ import (
 
 func (h *handlers) loginSubmit(w http.ResponseWriter, r *http.Request) error {
 	next := safeNext(r.PostFormValue("next"))
-	token, err := h.svc.Auth.Login(r.Context(), strings.TrimSpace(strings.ToLower(r.PostFormValue("username"))),
+	token, err := h.Svc.Auth.Login(r.Context(), strings.TrimSpace(strings.ToLower(r.PostFormValue("username"))),
 		r.PostFormValue("password"), h.ClientAddr(r))
 	if err != nil {
 		return h.RenderForm(w, r, "login", map[string]any{"Next": next}, asFormError(err))
 	}
 	// On a shared PC the previous person's session ends with the new login.
 	if old, err := r.Cookie(web.SessionCookie); err == nil && old.Value != "" {
-		if err := h.svc.Auth.Logout(r.Context(), old.Value); err != nil {
+		if err := h.Svc.Auth.Logout(r.Context(), old.Value); err != nil {
 			return err
 		}
 	}

@@ -7,7 +7,7 @@ import (
 
 func (h *handlers) logout(w http.ResponseWriter, r *http.Request) error {
 	if c, err := r.Cookie(web.SessionCookie); err == nil {
-		if err := h.svc.Auth.Logout(r.Context(), c.Value); err != nil {
+		if err := h.Svc.Auth.Logout(r.Context(), c.Value); err != nil {
 			return err
 		}
 	}

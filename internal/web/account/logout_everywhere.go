@@ -8,7 +8,7 @@ import (
 // logoutEverywhere ends the user's sessions on every device, for a lost
 // phone or a shared office PC.
 func (h *handlers) logoutEverywhere(w http.ResponseWriter, r *http.Request) error {
-	if err := h.svc.Auth.LogoutEverywhere(r.Context(), web.ActorOf(r)); err != nil {
+	if err := h.Svc.Auth.LogoutEverywhere(r.Context(), web.ActorOf(r)); err != nil {
 		return err
 	}
 	h.clearSession(w, r)

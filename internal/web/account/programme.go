@@ -6,7 +6,6 @@ import (
 	"embed"
 
 	"dangjian/internal/auth"
-	"dangjian/internal/services"
 	"dangjian/internal/web"
 )
 
@@ -14,21 +13,16 @@ import (
 var templates embed.FS
 
 // handlers serve the programme's pages and API.
-type handlers struct {
-	*web.Kit
-	svc services.Services
-}
+type handlers struct{ web.Handlers }
 
 // New builds the programme for the web kit.
-func New(k *web.Kit, svc services.Services) web.Programme {
-	h := &handlers{Kit: k, svc: svc}
+func New(base web.Handlers) web.Programme {
+	h := &handlers{base}
 	return web.Programme{
 		Name:      "account",
-		Templates: web.Templates(templates),
+		Templates: templates,
 		Routes:    h.accountRoutes(),
 		APIDocs:   accountAPIDocs,
-		Nav:       []web.NavItem{},
-		OrgPanels: []web.OrgPanel{},
-		Perms:     []auth.Perm{},
+		Perms:     []auth.Perm{auth.PermUserManage},
 	}
 }

@@ -10,7 +10,7 @@ func (h *handlers) tokenRevoke(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := h.svc.Auth.RevokeAPIToken(r.Context(), web.ActorOf(r), id); err != nil {
+	if err := h.Svc.Auth.RevokeAPIToken(r.Context(), web.ActorOf(r), id); err != nil {
 		return err
 	}
 	return h.Redirect(w, r, "/account", "flash.token_revoked")

@@ -7,7 +7,11 @@ import (
 
 func (h *handlers) apiAuditList(w http.ResponseWriter, r *http.Request) error {
 	f := auditFilter(r)
-	rows, err := h.svc.Auth.ReadAudit(r.Context(), web.ActorOf(r), f)
+	var err error
+	if f.Limit, err = web.Limit(r); err != nil {
+		return err
+	}
+	rows, err := h.Svc.Auth.ReadAudit(r.Context(), web.ActorOf(r), f)
 	if err != nil {
 		return err
 	}
@@ -17,5 +21,5 @@ func (h *handlers) apiAuditList(w http.ResponseWriter, r *http.Request) error {
 			"entity": a.Entity, "entity_id": a.EntityID, "org_id": a.OrgID, "before": web.RawJSON(a.Before),
 			"after": web.RawJSON(a.After)})
 	}
-	return web.WritePage(w, out, len(rows) == f.Limit && len(rows) > 0, func() int64 { return rows[len(rows)-1].ID })
+	return web.WriteList(w, out, f.Limit, func(i int) int64 { return rows[i].ID })
 }

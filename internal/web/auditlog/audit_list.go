@@ -16,13 +16,10 @@ func auditFilter(r *http.Request) audit.Filter {
 
 func (h *handlers) auditList(w http.ResponseWriter, r *http.Request) error {
 	f := auditFilter(r)
-	rows, err := h.svc.Auth.ReadAudit(r.Context(), web.ActorOf(r), f)
+	rows, err := h.Svc.Auth.ReadAudit(r.Context(), web.ActorOf(r), f)
 	if err != nil {
 		return err
 	}
-	var next int64
-	if len(rows) == f.Limit {
-		next = rows[len(rows)-1].ID
-	}
+	next := web.Next(rows, f.Limit, func(i int) int64 { return rows[i].ID })
 	return h.Render(w, r, "audit", map[string]any{"Rows": rows, "Next": next, "Filter": f})
 }

@@ -7,7 +7,6 @@ import (
 	"html/template"
 
 	"dangjian/internal/auth"
-	"dangjian/internal/services"
 	"dangjian/internal/web"
 )
 
@@ -15,24 +14,20 @@ import (
 var templates embed.FS
 
 // handlers serve the programme's pages and API.
-type handlers struct {
-	*web.Kit
-	svc services.Services
-}
+type handlers struct{ web.Handlers }
 
 // New builds the programme for the web kit.
-func New(k *web.Kit, svc services.Services) web.Programme {
-	h := &handlers{Kit: k, svc: svc}
+func New(base web.Handlers) web.Programme {
+	h := &handlers{base}
 	return web.Programme{
 		Name:      "auditlog",
-		Templates: web.Templates(templates),
+		Templates: templates,
 		Routes:    h.auditRoutes(),
 		APIDocs:   auditAPIDocs,
 		Nav: []web.NavItem{
 			{Section: web.SectionMechanisms, Href: "/audit", Label: "nav.audit", Perm: auth.PermAuditRead},
 		},
-		OrgPanels: []web.OrgPanel{},
-		Funcs:     template.FuncMap{"changes": auditChanges},
-		Perms:     []auth.Perm{auth.PermAuditRead},
+		Funcs: template.FuncMap{"changes": auditChanges},
+		Perms: []auth.Perm{auth.PermAuditRead},
 	}
 }

@@ -6,7 +6,7 @@ import (
 )
 
 func (h *handlers) apiMemberReport(w http.ResponseWriter, r *http.Request) error {
-	rep, err := h.svc.Members.DevelopmentReport(r.Context(), web.ActorOf(r), reportFilter(r))
+	rep, err := h.Svc.Members.DevelopmentReport(r.Context(), web.ActorOf(r), reportFilter(r))
 	if err != nil {
 		return err
 	}

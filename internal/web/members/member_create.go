@@ -19,14 +19,8 @@ func (h *handlers) memberCreate(w http.ResponseWriter, r *http.Request) error {
 	err := f.Err()
 	var m members.Member
 	if err == nil {
-		m, err = h.svc.Members.Add(r.Context(), web.ActorOf(r), in)
+		m, err = h.Svc.Members.Add(r.Context(), web.ActorOf(r), in)
 	}
-	if err != nil {
-		data, derr := h.memberFormData(r)
-		if derr != nil {
-			return derr
-		}
-		return h.RenderForm(w, r, "member_new", data, err)
-	}
-	return h.Redirect(w, r, "/members/"+strconv.FormatInt(m.ID, 10), "flash.member_added")
+	return h.FormDone(w, r, err, "member_new", h.memberFormData,
+		"/members/"+strconv.FormatInt(m.ID, 10), "flash.member_added")
 }

@@ -16,7 +16,7 @@ func (h *handlers) memberCultivation(w http.ResponseWriter, r *http.Request) err
 	if orgID == 0 {
 		orgID = homeOrg(a, auth.PermMemberRead)
 	}
-	rows, total, err := h.svc.Members.Cultivation(r.Context(), a, orgID)
+	rows, total, err := h.Svc.Members.Cultivation(r.Context(), a, orgID)
 	if err != nil {
 		return err
 	}

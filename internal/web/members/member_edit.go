@@ -21,7 +21,7 @@ func (h *handlers) memberEditData(r *http.Request) (map[string]any, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, err := h.svc.Members.Get(r.Context(), web.ActorOf(r), id)
+	m, err := h.Svc.Members.Get(r.Context(), web.ActorOf(r), id)
 	if err != nil {
 		return nil, err
 	}

@@ -17,7 +17,7 @@ func (h *handlers) memberLeave(w http.ResponseWriter, r *http.Request) error {
 	f := apperr.Fields{}
 	in := members.LeaveInput{Reason: r.PostFormValue("reason"), On: web.FormDate(r, "on", f), Note: r.PostFormValue("note")}
 	if err = f.Err(); err == nil {
-		_, err = h.svc.Members.Leave(r.Context(), web.ActorOf(r), id, in)
+		_, err = h.Svc.Members.Leave(r.Context(), web.ActorOf(r), id, in)
 	}
 	if err != nil {
 		return h.memberFormError(w, r, "leave", err)

@@ -16,7 +16,7 @@ func (h *handlers) memberMobile(w http.ResponseWriter, r *http.Request) error {
 	f := apperr.Fields{}
 	on := web.FormDate(r, "on", f)
 	if err = f.Err(); err == nil {
-		_, err = h.svc.Members.SetMobile(r.Context(), web.ActorOf(r), id, r.PostFormValue("mobile") == "1", on, r.PostFormValue("note"))
+		_, err = h.Svc.Members.SetMobile(r.Context(), web.ActorOf(r), id, r.PostFormValue("mobile") == "1", on, r.PostFormValue("note"))
 	}
 	if err != nil {
 		return h.memberFormError(w, r, "mobile", err)

@@ -24,5 +24,5 @@ func (h *handlers) memberFormData(r *http.Request) (map[string]any, error) {
 	}
 	return map[string]any{"Orgs": orgs, "OrgID": web.QueryInt(r, "org_id"), "Categories": members.Categories,
 		"Statuses": []members.Status{members.StatusFull, members.StatusProbationary, members.StatusApplicant},
-		"Today":    h.svc.Clock.Now()}, nil
+		"Today":    h.Svc.Clock.Now()}, nil
 }

@@ -20,7 +20,7 @@ func reportFilter(r *http.Request) members.ReportFilter {
 // memberReport is the development report (发展党员工作情况统计) page.
 func (h *handlers) memberReport(w http.ResponseWriter, r *http.Request) error {
 	f := reportFilter(r)
-	rep, rerr := h.svc.Members.DevelopmentReport(r.Context(), web.ActorOf(r), f)
+	rep, rerr := h.Svc.Members.DevelopmentReport(r.Context(), web.ActorOf(r), f)
 	if rerr != nil && apperr.KindOf(rerr) != apperr.KindInvalid {
 		return rerr
 	}
@@ -35,7 +35,7 @@ func (h *handlers) memberReport(w http.ResponseWriter, r *http.Request) error {
 	if rep.OrgID != 0 {
 		q.Set("org_id", strconv.FormatInt(rep.OrgID, 10))
 	}
-	now := h.svc.Clock.Now().Year()
+	now := h.Svc.Clock.Now().Year()
 	return h.RenderForm(w, r, "member_report", map[string]any{"R": rep, "Orgs": orgs, "Query": queryURL(q.Encode()),
 		"Years":  []int{now, now - 1, now - 2, now - 3, now - 4},
 		"Stages": append(append([]members.Status{}, members.PipelineStages...), members.StatusFull)}, rerr)

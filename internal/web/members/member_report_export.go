@@ -10,7 +10,7 @@ import (
 // memberReportExport sends the development report as an .xlsx file, for
 // the page and the API alike.
 func (h *handlers) memberReportExport(w http.ResponseWriter, r *http.Request) error {
-	rep, err := h.svc.Members.DevelopmentReport(r.Context(), web.ActorOf(r), reportFilter(r))
+	rep, err := h.Svc.Members.DevelopmentReport(r.Context(), web.ActorOf(r), reportFilter(r))
 	if err != nil {
 		return err
 	}
@@ -18,5 +18,5 @@ func (h *handlers) memberReportExport(w http.ResponseWriter, r *http.Request) er
 	if err := rep.WriteXLSX(&buf); err != nil {
 		return err
 	}
-	return sendXLSX(w, "发展党员工作情况统计-"+strconv.Itoa(rep.Year)+".xlsx", buf.Bytes())
+	return web.SendXLSX(w, "发展党员工作情况统计-"+strconv.Itoa(rep.Year)+".xlsx", buf.Bytes())
 }

@@ -25,11 +25,11 @@ func (h *handlers) memberPageData(r *http.Request, form string) (map[string]any,
 	if err != nil {
 		return nil, err
 	}
-	d, err := h.svc.Members.Detail(r.Context(), web.ActorOf(r), id)
+	d, err := h.Svc.Members.Detail(r.Context(), web.ActorOf(r), id)
 	if err != nil {
 		return nil, err
 	}
-	data := map[string]any{"D": d, "M": d.Member, "Form": form, "Today": h.svc.Clock.Now(),
+	data := map[string]any{"D": d, "M": d.Member, "Form": form, "Today": h.Svc.Clock.Now(),
 		"LeaveReasons": members.LeaveReasons, "TagKinds": members.TagKinds, "StepKinds": stepKinds}
 	next := map[string]bool{}
 	for _, st := range d.Next {

@@ -17,7 +17,7 @@ func (h *handlers) memberTagAdd(w http.ResponseWriter, r *http.Request) error {
 	f := apperr.Fields{}
 	in := members.TagInput{Kind: members.TagKind(r.PostFormValue("kind")), StartedOn: web.FormDate(r, "started_on", f), Note: r.PostFormValue("note")}
 	if err = f.Err(); err == nil {
-		_, err = h.svc.Members.AddTag(r.Context(), web.ActorOf(r), id, in)
+		_, err = h.Svc.Members.AddTag(r.Context(), web.ActorOf(r), id, in)
 	}
 	if err != nil {
 		return h.memberFormError(w, r, "tag", err)

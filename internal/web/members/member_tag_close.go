@@ -20,7 +20,7 @@ func (h *handlers) memberTagClose(w http.ResponseWriter, r *http.Request) error 
 	f := apperr.Fields{}
 	on := web.FormDate(r, "on", f)
 	if err = f.Err(); err == nil {
-		_, err = h.svc.Members.CloseTag(r.Context(), web.ActorOf(r), id, tag, r.PostFormValue("achieved") == "1", on)
+		_, err = h.Svc.Members.CloseTag(r.Context(), web.ActorOf(r), id, tag, r.PostFormValue("achieved") == "1", on)
 	}
 	if err != nil {
 		return h.memberFormError(w, r, "tag_close", err)

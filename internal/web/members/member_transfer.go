@@ -17,7 +17,7 @@ func (h *handlers) memberTransfer(w http.ResponseWriter, r *http.Request) error 
 	f := apperr.Fields{}
 	in := members.TransferInput{ToOrgID: web.QueryInt(r, "to_org_id"), On: web.FormDate(r, "on", f), Note: r.PostFormValue("note")}
 	if err = f.Err(); err == nil {
-		_, err = h.svc.Members.Transfer(r.Context(), web.ActorOf(r), id, in)
+		_, err = h.Svc.Members.Transfer(r.Context(), web.ActorOf(r), id, in)
 	}
 	if err != nil {
 		return h.memberFormError(w, r, "transfer", err)

@@ -13,15 +13,9 @@ func (h *handlers) memberUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	_, err = h.svc.Members.Update(r.Context(), web.ActorOf(r), id, members.MemberUpdate{Name: r.PostFormValue("name"),
+	_, err = h.Svc.Members.Update(r.Context(), web.ActorOf(r), id, members.MemberUpdate{Name: r.PostFormValue("name"),
 		IDNumber: r.PostFormValue("id_number"), Phone: r.PostFormValue("phone"), Education: r.PostFormValue("education"),
 		Category: members.Category(r.PostFormValue("category"))})
-	if err != nil {
-		data, derr := h.memberEditData(r)
-		if derr != nil {
-			return derr
-		}
-		return h.RenderForm(w, r, "member_edit", data, err)
-	}
-	return h.Redirect(w, r, "/members/"+strconv.FormatInt(id, 10), "flash.saved")
+	return h.FormDone(w, r, err, "member_edit", h.memberEditData,
+		"/members/"+strconv.FormatInt(id, 10), "flash.saved")
 }

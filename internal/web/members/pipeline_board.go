@@ -16,7 +16,7 @@ func (h *handlers) pipelineBoard(w http.ResponseWriter, r *http.Request) error {
 	if orgID == 0 {
 		orgID = homeOrg(a, auth.PermMemberRead)
 	}
-	b, err := h.svc.Members.Board(r.Context(), a, orgID)
+	b, err := h.Svc.Members.Board(r.Context(), a, orgID)
 	if err != nil {
 		return err
 	}
@@ -25,15 +25,4 @@ func (h *handlers) pipelineBoard(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return h.Render(w, r, "pipeline_board", map[string]any{"B": b, "Orgs": orgs, "Stages": members.PipelineStages})
-}
-
-// homeOrg is the organisation a page defaults to: the actor's first
-// binding that grants perm.
-func homeOrg(a *auth.Actor, perm auth.Perm) int64 {
-	for _, b := range a.Bindings {
-		if b.Role.Grants(perm) {
-			return b.OrgID
-		}
-	}
-	return 0
 }

@@ -21,7 +21,7 @@ func (h *handlers) pipelineStep(w http.ResponseWriter, r *http.Request) error {
 		TrainingDays: int(web.QueryInt(r, "training_days")), TrainingHours: int(web.QueryInt(r, "training_hours")),
 		Months: int(web.QueryInt(r, "months")), Note: r.PostFormValue("note")}
 	if err = f.Err(); err == nil {
-		_, err = h.svc.Members.RecordStep(r.Context(), web.ActorOf(r), id, in)
+		_, err = h.Svc.Members.RecordStep(r.Context(), web.ActorOf(r), id, in)
 	}
 	if err != nil {
 		return h.memberFormError(w, r, "step", err)

@@ -7,7 +7,6 @@ import (
 	"embed"
 
 	"dangjian/internal/auth"
-	"dangjian/internal/services"
 	"dangjian/internal/web"
 )
 
@@ -15,17 +14,14 @@ import (
 var templates embed.FS
 
 // handlers serve the programme's pages and API.
-type handlers struct {
-	*web.Kit
-	svc services.Services
-}
+type handlers struct{ web.Handlers }
 
 // New builds the programme for the web kit.
-func New(k *web.Kit, svc services.Services) web.Programme {
-	h := &handlers{Kit: k, svc: svc}
+func New(base web.Handlers) web.Programme {
+	h := &handlers{base}
 	return web.Programme{
 		Name:      "members",
-		Templates: web.Templates(templates),
+		Templates: templates,
 		Routes:    h.memberRoutes(),
 		APIDocs:   memberAPIDocs,
 		Nav: []web.NavItem{

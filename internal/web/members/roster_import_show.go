@@ -14,7 +14,7 @@ func (h *handlers) rosterImportShow(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	job, err := h.svc.Members.Import(r.Context(), web.ActorOf(r), id)
+	job, err := h.Svc.Members.Import(r.Context(), web.ActorOf(r), id)
 	if err != nil {
 		return err
 	}

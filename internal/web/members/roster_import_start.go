@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"dangjian/internal/apperr"
+	"dangjian/internal/members"
 	"dangjian/internal/web"
 )
 
@@ -14,19 +15,12 @@ import (
 // (The CSRF check has already parsed the multipart body.)
 func (h *handlers) rosterImportStart(w http.ResponseWriter, r *http.Request) error {
 	data, name, err := uploadedFile(r, "file")
+	var job members.ImportJob
 	if err == nil {
-		var id int64
-		job, serr := h.svc.Members.StartImport(r.Context(), web.ActorOf(r), web.QueryInt(r, "org_id"), name, data)
-		id, err = job.ID, serr
-		if err == nil {
-			return h.Redirect(w, r, "/member-imports/"+strconv.FormatInt(id, 10), "")
-		}
+		job, err = h.Svc.Members.StartImport(r.Context(), web.ActorOf(r), web.QueryInt(r, "org_id"), name, data)
 	}
-	d, derr := h.rosterImportData(r)
-	if derr != nil {
-		return derr
-	}
-	return h.RenderForm(w, r, "roster_import", d, err)
+	return h.FormDone(w, r, err, "roster_import", h.rosterImportData,
+		"/member-imports/"+strconv.FormatInt(job.ID, 10), "")
 }
 
 // uploadedFile reads one uploaded file of a multipart form.

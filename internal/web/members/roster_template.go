@@ -3,9 +3,9 @@ package members
 import (
 	"bytes"
 	"net/http"
-	"net/url"
 
 	"dangjian/internal/members"
+	"dangjian/internal/web"
 )
 
 // rosterTemplate sends the empty roster workbook to fill in and import.
@@ -14,7 +14,5 @@ func (h *handlers) rosterTemplate(w http.ResponseWriter, r *http.Request) error 
 	if err := members.Template(&buf); err != nil {
 		return err
 	}
-	return sendXLSX(w, "党员名册导入模板.xlsx", buf.Bytes())
+	return web.SendXLSX(w, "党员名册导入模板.xlsx", buf.Bytes())
 }
-
-func urlPathEscape(s string) string { return url.PathEscape(s) }

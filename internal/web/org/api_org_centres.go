@@ -10,7 +10,7 @@ func (h *handlers) apiOrgCentres(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	centres, err := h.svc.Org.Centres(r.Context(), web.ActorOf(r), id)
+	centres, err := h.Svc.Org.Centres(r.Context(), web.ActorOf(r), id)
 	if err != nil {
 		return err
 	}

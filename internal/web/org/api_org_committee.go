@@ -10,7 +10,7 @@ func (h *handlers) apiOrgCommittee(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	c, err := h.svc.Org.Committee(r.Context(), web.ActorOf(r), id)
+	c, err := h.Svc.Org.Committee(r.Context(), web.ActorOf(r), id)
 	if err != nil {
 		return err
 	}

@@ -19,7 +19,7 @@ func (h *handlers) apiOrgCreate(w http.ResponseWriter, r *http.Request) error {
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}
-	o, err := h.svc.Org.Create(r.Context(), web.ActorOf(r), org.NewOrg{ParentID: body.ParentID, Type: org.Type(body.Type),
+	o, err := h.Svc.Org.Create(r.Context(), web.ActorOf(r), org.NewOrg{ParentID: body.ParentID, Type: org.Type(body.Type),
 		IndustryType: org.IndustryType(body.IndustryType), Name: body.Name, ShortName: body.ShortName, SortOrder: body.SortOrder})
 	if err != nil {
 		return err

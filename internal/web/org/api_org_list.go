@@ -3,21 +3,18 @@ package org
 import (
 	"net/http"
 
-	"dangjian/internal/org"
 	"dangjian/internal/web"
 )
 
 func (h *handlers) apiOrgList(w http.ResponseWriter, r *http.Request) error {
 	f := orgFilter(r)
-	if f.Limit == 0 {
-		f.Limit = 200
+	var err error
+	if f.Limit, err = web.Limit(r); err != nil {
+		return err
 	}
-	orgs, err := h.svc.Org.List(r.Context(), web.ActorOf(r), f)
+	orgs, err := h.Svc.Org.List(r.Context(), web.ActorOf(r), f)
 	if err != nil {
 		return err
 	}
-	if orgs == nil {
-		orgs = []org.Org{}
-	}
-	return web.WritePage(w, orgs, len(orgs) == f.Limit, func() int64 { return orgs[len(orgs)-1].ID })
+	return web.WriteList(w, orgs, f.Limit, func(i int) int64 { return orgs[i].ID })
 }

@@ -12,7 +12,7 @@ func (h *handlers) apiOrgOverview(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	rows, err := h.svc.Org.TownOverview(r.Context(), web.ActorOf(r), id)
+	rows, err := h.Svc.Org.TownOverview(r.Context(), web.ActorOf(r), id)
 	if err != nil {
 		return err
 	}

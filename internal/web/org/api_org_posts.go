@@ -3,7 +3,6 @@ package org
 import (
 	"net/http"
 
-	"dangjian/internal/org"
 	"dangjian/internal/web"
 )
 
@@ -12,13 +11,11 @@ func (h *handlers) apiOrgPosts(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	posts, err := h.svc.Org.Posts(r.Context(), web.ActorOf(r), id)
+	posts, err := h.Svc.Org.Posts(r.Context(), web.ActorOf(r), id)
 	if err != nil {
 		return err
 	}
-	if posts == nil {
-		posts = []org.Post{}
-	}
+	posts = web.List(posts)
 	web.WriteJSON(w, http.StatusOK, map[string]any{"items": posts})
 	return nil
 }

@@ -10,7 +10,7 @@ func (h *handlers) apiOrgShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	o, err := h.svc.Org.Get(r.Context(), web.ActorOf(r), id)
+	o, err := h.Svc.Org.Get(r.Context(), web.ActorOf(r), id)
 	if err != nil {
 		return err
 	}

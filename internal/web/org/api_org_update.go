@@ -20,7 +20,7 @@ func (h *handlers) apiOrgUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}
-	o, err := h.svc.Org.Update(r.Context(), web.ActorOf(r), org.OrgEdit{ID: id, Name: body.Name,
+	o, err := h.Svc.Org.Update(r.Context(), web.ActorOf(r), org.OrgEdit{ID: id, Name: body.Name,
 		ShortName: body.ShortName, SortOrder: body.SortOrder})
 	if err != nil {
 		return err

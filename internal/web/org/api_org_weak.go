@@ -3,7 +3,6 @@ package org
 import (
 	"net/http"
 
-	"dangjian/internal/org"
 	"dangjian/internal/web"
 )
 
@@ -12,13 +11,11 @@ func (h *handlers) apiOrgWeak(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	flags, err := h.svc.Org.WeakFlagsOf(r.Context(), web.ActorOf(r), id)
+	flags, err := h.Svc.Org.WeakFlagsOf(r.Context(), web.ActorOf(r), id)
 	if err != nil {
 		return err
 	}
-	if flags == nil {
-		flags = []org.WeakFlag{}
-	}
+	flags = web.List(flags)
 	web.WriteJSON(w, http.StatusOK, map[string]any{"items": flags})
 	return nil
 }

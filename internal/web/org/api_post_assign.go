@@ -25,7 +25,7 @@ func (h *handlers) apiPostAssign(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	t, err := h.svc.Org.Assign(r.Context(), web.ActorOf(r), org.Assignment{PostID: id, HolderName: body.HolderName,
+	t, err := h.Svc.Org.Assign(r.Context(), web.ActorOf(r), org.Assignment{PostID: id, HolderName: body.HolderName,
 		ResidentID: body.ResidentID, StartedOn: start, Note: body.Note})
 	if err != nil {
 		return err

@@ -10,7 +10,7 @@ func (h *handlers) apiPostShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p, history, err := h.svc.Org.History(r.Context(), web.ActorOf(r), id)
+	p, history, err := h.Svc.Org.History(r.Context(), web.ActorOf(r), id)
 	if err != nil {
 		return err
 	}

@@ -20,7 +20,7 @@ func (h *handlers) apiPostVacate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := h.svc.Org.Vacate(r.Context(), web.ActorOf(r), id, end); err != nil {
+	if err := h.Svc.Org.Vacate(r.Context(), web.ActorOf(r), id, end); err != nil {
 		return err
 	}
 	w.WriteHeader(http.StatusNoContent)

@@ -11,18 +11,19 @@ import (
 func secretaryFilter(r *http.Request) org.SecretaryFilter {
 	f := org.SecretaryFilter{Type: org.Type(r.FormValue("type")), TownID: web.QueryInt(r, "town_id"),
 		WeakOnly: r.FormValue("weak") == "1", Vacant: r.FormValue("vacant") == "1",
-		AfterID: web.QueryInt(r, "after"), Limit: int(web.QueryInt(r, "limit"))}
-	if f.Limit <= 0 || f.Limit > 500 {
-		f.Limit = 200
-	}
+		AfterID: web.QueryInt(r, "after")}
 	return f
 }
 
 func (h *handlers) apiSecretaryList(w http.ResponseWriter, r *http.Request) error {
 	f := secretaryFilter(r)
-	rows, err := h.svc.Org.Secretaries(r.Context(), web.ActorOf(r), f)
+	var err error
+	if f.Limit, err = web.Limit(r); err != nil {
+		return err
+	}
+	rows, err := h.Svc.Org.Secretaries(r.Context(), web.ActorOf(r), f)
 	if err != nil {
 		return err
 	}
-	return web.WritePage(w, rows, len(rows) == f.Limit, func() int64 { return rows[len(rows)-1].Org.ID })
+	return web.WriteList(w, rows, f.Limit, func(i int) int64 { return rows[i].Org.ID })
 }

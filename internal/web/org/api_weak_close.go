@@ -25,7 +25,7 @@ func (h *handlers) apiWeakClose(w http.ResponseWriter, r *http.Request) error {
 	if err := f.Err(); err != nil {
 		return err
 	}
-	flag, err := h.svc.Org.CloseWeak(r.Context(), web.ActorOf(r), in)
+	flag, err := h.Svc.Org.CloseWeak(r.Context(), web.ActorOf(r), in)
 	if err != nil {
 		return err
 	}

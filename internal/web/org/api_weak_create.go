@@ -28,7 +28,7 @@ func (h *handlers) apiWeakCreate(w http.ResponseWriter, r *http.Request) error {
 	if err := f.Err(); err != nil {
 		return err
 	}
-	flag, err := h.svc.Org.Flag(r.Context(), web.ActorOf(r), in)
+	flag, err := h.Svc.Org.Flag(r.Context(), web.ActorOf(r), in)
 	if err != nil {
 		return err
 	}

@@ -25,7 +25,7 @@ func (h *handlers) apiWeakPlan(w http.ResponseWriter, r *http.Request) error {
 	if err := f.Err(); err != nil {
 		return err
 	}
-	flag, err := h.svc.Org.UpdateWeakPlan(r.Context(), web.ActorOf(r), in)
+	flag, err := h.Svc.Org.UpdateWeakPlan(r.Context(), web.ActorOf(r), in)
 	if err != nil {
 		return err
 	}

@@ -10,7 +10,7 @@ func (h *handlers) apiWeakShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	flag, err := h.svc.Org.WeakFlag(r.Context(), web.ActorOf(r), id)
+	flag, err := h.Svc.Org.WeakFlag(r.Context(), web.ActorOf(r), id)
 	if err != nil {
 		return err
 	}

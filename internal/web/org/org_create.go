@@ -25,14 +25,8 @@ func (h *handlers) orgCreate(w http.ResponseWriter, r *http.Request) error {
 	err = f.Err()
 	var created org.Org
 	if err == nil {
-		created, err = h.svc.Org.Create(r.Context(), web.ActorOf(r), in)
+		created, err = h.Svc.Org.Create(r.Context(), web.ActorOf(r), in)
 	}
-	if err != nil {
-		data, derr := h.orgPageData(r)
-		if derr != nil {
-			return derr
-		}
-		return h.RenderForm(w, r, "org", data, err)
-	}
-	return h.Redirect(w, r, "/orgs/"+strconv.FormatInt(created.ID, 10), "flash.org_created")
+	return h.FormDone(w, r, err, "org", h.orgPageData,
+		"/orgs/"+strconv.FormatInt(created.ID, 10), "flash.org_created")
 }

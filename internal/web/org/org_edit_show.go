@@ -19,7 +19,7 @@ func (h *handlers) orgEditPageData(r *http.Request) (map[string]any, error) {
 	if err != nil {
 		return nil, err
 	}
-	o, err := h.svc.Org.Editable(r.Context(), web.ActorOf(r), id)
+	o, err := h.Svc.Org.Editable(r.Context(), web.ActorOf(r), id)
 	if err != nil {
 		return nil, err
 	}

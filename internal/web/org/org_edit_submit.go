@@ -22,7 +22,7 @@ func (h *handlers) orgEditSubmit(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	if err == nil {
-		_, err = h.svc.Org.Update(r.Context(), web.ActorOf(r), in)
+		_, err = h.Svc.Org.Update(r.Context(), web.ActorOf(r), in)
 	}
 	return h.FormDone(w, r, err, "org_edit", h.orgEditPageData, "/orgs/"+strconv.FormatInt(id, 10), "flash.org_updated")
 }

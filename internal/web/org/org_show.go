@@ -24,7 +24,7 @@ func (h *handlers) orgPageData(r *http.Request) (map[string]any, error) {
 	if err != nil {
 		return nil, err
 	}
-	pg, err := h.svc.Org.Page(r.Context(), web.ActorOf(r), id)
+	pg, err := h.Svc.Org.Page(r.Context(), web.ActorOf(r), id)
 	if err != nil {
 		return nil, err
 	}

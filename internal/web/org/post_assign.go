@@ -19,7 +19,7 @@ func (h *handlers) postAssign(w http.ResponseWriter, r *http.Request) error {
 		ResidentID: web.QueryInt(r, "resident_id"), StartedOn: web.FormDate(r, "started_on", f), Note: r.PostFormValue("note")}
 	err = f.Err()
 	if err == nil {
-		_, err = h.svc.Org.Assign(r.Context(), web.ActorOf(r), in)
+		_, err = h.Svc.Org.Assign(r.Context(), web.ActorOf(r), in)
 	}
 	return h.FormDone(w, r, err, "post", h.postPageData, "/posts/"+strconv.FormatInt(id, 10), "flash.post_assigned")
 }

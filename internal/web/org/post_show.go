@@ -21,13 +21,13 @@ func (h *handlers) postPageData(r *http.Request) (map[string]any, error) {
 		return nil, err
 	}
 	a := web.ActorOf(r)
-	p, history, err := h.svc.Org.History(r.Context(), a, id)
+	p, history, err := h.Svc.Org.History(r.Context(), a, id)
 	if err != nil {
 		return nil, err
 	}
-	o, err := h.svc.Org.Get(r.Context(), a, p.OrgID)
+	o, err := h.Svc.Org.Get(r.Context(), a, p.OrgID)
 	if err != nil {
 		return nil, err
 	}
-	return map[string]any{"Post": p, "Org": o, "History": history, "Today": h.svc.Clock.Now()}, nil
+	return map[string]any{"Post": p, "Org": o, "History": history, "Today": h.Svc.Clock.Now()}, nil
 }

@@ -18,7 +18,7 @@ func (h *handlers) postVacate(w http.ResponseWriter, r *http.Request) error {
 	end := web.FormDate(r, "ended_on", f)
 	err = f.Err()
 	if err == nil {
-		err = h.svc.Org.Vacate(r.Context(), web.ActorOf(r), id, end)
+		err = h.Svc.Org.Vacate(r.Context(), web.ActorOf(r), id, end)
 	}
 	return h.FormDone(w, r, err, "post", h.postPageData, "/posts/"+strconv.FormatInt(id, 10), "flash.post_vacated")
 }

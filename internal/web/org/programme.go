@@ -6,7 +6,6 @@ import (
 	"embed"
 
 	"dangjian/internal/auth"
-	"dangjian/internal/services"
 	"dangjian/internal/web"
 )
 
@@ -14,17 +13,14 @@ import (
 var templates embed.FS
 
 // handlers serve the programme's pages and API.
-type handlers struct {
-	*web.Kit
-	svc services.Services
-}
+type handlers struct{ web.Handlers }
 
 // New builds the programme for the web kit.
-func New(k *web.Kit, svc services.Services) web.Programme {
-	h := &handlers{Kit: k, svc: svc}
+func New(base web.Handlers) web.Programme {
+	h := &handlers{base}
 	return web.Programme{
 		Name:      "org",
-		Templates: web.Templates(templates),
+		Templates: templates,
 		Routes:    h.orgRoutes(),
 		APIDocs:   orgAPIDocs,
 		Nav: []web.NavItem{
@@ -37,7 +33,6 @@ func New(k *web.Kit, svc services.Services) web.Programme {
 			{Section: web.SectionMembers, Href: "/weak", Label: "nav.weak", Perm: auth.PermOrgRead},
 			{Section: web.SectionMechanisms, Href: "/committees", Label: "nav.committees", Perm: auth.PermOrgRead},
 		},
-		OrgPanels: []web.OrgPanel{},
-		Perms:     []auth.Perm{auth.PermOrgRead, auth.PermOrgManage, auth.PermOrgPosts},
+		Perms: []auth.Perm{auth.PermOrgRead, auth.PermOrgManage, auth.PermOrgPosts},
 	}
 }

@@ -9,14 +9,12 @@ import (
 // they took office and whether their organisation is flagged weak.
 func (h *handlers) secretaryList(w http.ResponseWriter, r *http.Request) error {
 	f := secretaryFilter(r)
-	rows, err := h.svc.Org.Secretaries(r.Context(), web.ActorOf(r), f)
+	f.Limit = 200
+	rows, err := h.Svc.Org.Secretaries(r.Context(), web.ActorOf(r), f)
 	if err != nil {
 		return err
 	}
-	var next int64
-	if len(rows) == f.Limit {
-		next = rows[len(rows)-1].Org.ID
-	}
+	next := web.Next(rows, f.Limit, func(i int) int64 { return rows[i].Org.ID })
 	return h.Render(w, r, "secretaries", map[string]any{"Rows": rows, "Filter": f, "Next": next,
 		"Types": []string{"general_branch", "branch", "industry"}})
 }

@@ -19,7 +19,7 @@ func (h *handlers) weakClose(w http.ResponseWriter, r *http.Request) error {
 	in := org.WeakClosing{FlagID: id, ClosedOn: web.FormDate(r, "closed_on", f), Note: r.PostFormValue("closing_note")}
 	err = f.Err()
 	if err == nil {
-		_, err = h.svc.Org.CloseWeak(r.Context(), web.ActorOf(r), in)
+		_, err = h.Svc.Org.CloseWeak(r.Context(), web.ActorOf(r), in)
 	}
 	return h.FormDone(w, r, err, "weak_flag", h.weakPageData, "/weak/"+strconv.FormatInt(id, 10), "flash.weak_closed")
 }

@@ -20,7 +20,7 @@ func (h *handlers) weakFlag(w http.ResponseWriter, r *http.Request) error {
 		Plan: r.PostFormValue("plan"), Deadline: web.FormDate(r, "deadline", f)}
 	err = f.Err()
 	if err == nil {
-		_, err = h.svc.Org.Flag(r.Context(), web.ActorOf(r), in)
+		_, err = h.Svc.Org.Flag(r.Context(), web.ActorOf(r), in)
 	}
 	return h.FormDone(w, r, err, "org", h.orgPageData, "/orgs/"+strconv.FormatInt(id, 10), "flash.weak_flagged")
 }

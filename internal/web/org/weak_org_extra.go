@@ -13,11 +13,11 @@ func (h *handlers) weakOrgExtra(r *http.Request, o org.Org, data map[string]any)
 	if !org.Flaggable(o.Type) {
 		return nil
 	}
-	flags, err := h.svc.Org.WeakFlagsOf(r.Context(), web.ActorOf(r), o.ID)
+	flags, err := h.Svc.Org.WeakFlagsOf(r.Context(), web.ActorOf(r), o.ID)
 	if err != nil {
 		return err
 	}
-	block := map[string]any{"Today": h.svc.Clock.Now(), "Flags": flags}
+	block := map[string]any{"Today": h.Svc.Clock.Now(), "Flags": flags}
 	var past []org.WeakFlag
 	for i := range flags {
 		if flags[i].Open() {

@@ -19,7 +19,7 @@ func (h *handlers) weakPlan(w http.ResponseWriter, r *http.Request) error {
 	in := org.WeakPlan{FlagID: id, Plan: r.PostFormValue("plan"), Deadline: web.FormDate(r, "deadline", f)}
 	err = f.Err()
 	if err == nil {
-		_, err = h.svc.Org.UpdateWeakPlan(r.Context(), web.ActorOf(r), in)
+		_, err = h.Svc.Org.UpdateWeakPlan(r.Context(), web.ActorOf(r), in)
 	}
 	return h.FormDone(w, r, err, "weak_flag", h.weakPageData, "/weak/"+strconv.FormatInt(id, 10), "flash.weak_plan_saved")
 }

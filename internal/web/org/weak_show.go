@@ -19,9 +19,9 @@ func (h *handlers) weakPageData(r *http.Request) (map[string]any, error) {
 	if err != nil {
 		return nil, err
 	}
-	flag, err := h.svc.Org.WeakFlag(r.Context(), web.ActorOf(r), id)
+	flag, err := h.Svc.Org.WeakFlag(r.Context(), web.ActorOf(r), id)
 	if err != nil {
 		return nil, err
 	}
-	return map[string]any{"Flag": flag, "Today": h.svc.Clock.Now()}, nil
+	return map[string]any{"Flag": flag, "Today": h.Svc.Clock.Now()}, nil
 }

@@ -9,7 +9,7 @@ import (
 
 // overdueFilter reads the overdue list's query, shared by page and API.
 func overdueFilter(r *http.Request) members.OverdueFilter {
-	return members.OverdueFilter{OrgID: web.QueryInt(r, "org_id"), After: web.QueryInt(r, "after"), Limit: int(web.QueryInt(r, "limit"))}
+	return members.OverdueFilter{OrgID: web.QueryInt(r, "org_id"), After: web.QueryInt(r, "after")}
 }
 
 // complianceOverdue lists the meetings each branch in scope has not yet
@@ -17,13 +17,10 @@ func overdueFilter(r *http.Request) members.OverdueFilter {
 func (h *handlers) complianceOverdue(w http.ResponseWriter, r *http.Request) error {
 	f := overdueFilter(r)
 	f.Limit = 50
-	items, err := h.svc.Members.Overdue(r.Context(), web.ActorOf(r), f)
+	items, err := h.Svc.Members.Overdue(r.Context(), web.ActorOf(r), f)
 	if err != nil {
 		return err
 	}
-	var next int64
-	if len(items) == f.Limit {
-		next = items[len(items)-1].Cursor
-	}
+	next := web.Next(items, f.Limit, func(i int) int64 { return items[i].Cursor })
 	return h.Render(w, r, "compliance_overdue", map[string]any{"Items": items, "Next": next, "Filter": f})
 }

@@ -15,14 +15,14 @@ func (h *handlers) complianceShow(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	year := h.yearParam(r)
-	rows, err := h.svc.Members.Compliance(r.Context(), web.ActorOf(r), members.ComplianceFilter{Year: year, OrgID: id, Limit: 1})
+	rows, err := h.Svc.Members.Compliance(r.Context(), web.ActorOf(r), members.ComplianceFilter{Year: year, OrgID: id, Limit: 1})
 	if err != nil {
 		return err
 	}
 	if len(rows) == 0 {
 		return apperr.NotFound()
 	}
-	now := h.svc.Clock.Now().Year()
+	now := h.Svc.Clock.Now().Year()
 	return h.Render(w, r, "compliance_show", map[string]any{"Row": rows[0], "Year": year,
 		"Years": []int{now, now - 1, now - 2}})
 }

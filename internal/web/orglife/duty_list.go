@@ -11,11 +11,11 @@ func (h *handlers) dutyList(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *handlers) dutyData(r *http.Request, orgID int64, year int) (map[string]any, error) {
-	b, duties, err := h.svc.Members.BranchDuties(r.Context(), web.ActorOf(r), orgID, year)
+	b, duties, err := h.Svc.Members.BranchDuties(r.Context(), web.ActorOf(r), orgID, year)
 	if err != nil {
 		return nil, err
 	}
-	now := h.svc.Clock.Now().Year()
+	now := h.Svc.Clock.Now().Year()
 	data := map[string]any{"Year": year, "Years": []int{now + 1, now, now - 1}, "Duties": duties}
 	return data, h.addBranchMembers(r, b.ID, data)
 }

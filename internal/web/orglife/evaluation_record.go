@@ -24,14 +24,9 @@ func (h *handlers) evaluationRecord(w http.ResponseWriter, r *http.Request) erro
 	}
 	err := f.Err()
 	if err == nil {
-		_, err = h.svc.Members.RecordEvaluation(r.Context(), web.ActorOf(r), in)
+		_, err = h.Svc.Members.RecordEvaluation(r.Context(), web.ActorOf(r), in)
 	}
-	if err != nil {
-		data, derr := h.evaluationData(r, in.OrgID, in.Year)
-		if derr != nil {
-			return derr
-		}
-		return h.RenderForm(w, r, "evaluation_show", data, err)
-	}
-	return h.Redirect(w, r, "/evaluations?org_id="+strconv.FormatInt(in.OrgID, 10)+"&year="+strconv.Itoa(in.Year), "flash.evaluation_recorded")
+	return h.FormDone(w, r, err, "evaluation_show", func(r *http.Request) (map[string]any, error) {
+		return h.evaluationData(r, in.OrgID, in.Year)
+	}, "/evaluations?org_id="+strconv.FormatInt(in.OrgID, 10)+"&year="+strconv.Itoa(in.Year), "flash.evaluation_recorded")
 }

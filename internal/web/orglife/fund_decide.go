@@ -13,17 +13,11 @@ func (h *handlers) fundDecide(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	approve := r.PostFormValue("decision") == "approve"
-	g, err := h.svc.Members.DecideGrant(r.Context(), web.ActorOf(r), id, approve, r.PostFormValue("note"))
-	if err != nil {
-		data, derr := h.fundData(r)
-		if derr != nil {
-			return derr
-		}
-		return h.RenderForm(w, r, "fund_show", data, err)
-	}
+	g, err := h.Svc.Members.DecideGrant(r.Context(), web.ActorOf(r), id, approve, r.PostFormValue("note"))
 	flash := "flash.fund_rejected"
 	if approve {
 		flash = "flash.fund_approved"
 	}
-	return h.Redirect(w, r, "/fund?town_id="+strconv.FormatInt(g.TownID, 10), flash)
+	return h.FormDone(w, r, err, "fund_show", h.fundData,
+		"/fund?town_id="+strconv.FormatInt(g.TownID, 10), flash)
 }

@@ -15,14 +15,8 @@ func (h *handlers) fundIncome(w http.ResponseWriter, r *http.Request) error {
 		OnDate: web.FormDate(r, "on_date", f), Description: r.PostFormValue("description")}
 	err := f.Err()
 	if err == nil {
-		_, err = h.svc.Members.RecordFundIncome(r.Context(), web.ActorOf(r), in)
+		_, err = h.Svc.Members.RecordFundIncome(r.Context(), web.ActorOf(r), in)
 	}
-	if err != nil {
-		data, derr := h.fundData(r)
-		if derr != nil {
-			return derr
-		}
-		return h.RenderForm(w, r, "fund_show", data, err)
-	}
-	return h.Redirect(w, r, "/fund?town_id="+strconv.FormatInt(in.TownID, 10), "flash.fund_income")
+	return h.FormDone(w, r, err, "fund_show", h.fundData,
+		"/fund?town_id="+strconv.FormatInt(in.TownID, 10), "flash.fund_income")
 }

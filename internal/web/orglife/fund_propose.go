@@ -16,14 +16,8 @@ func (h *handlers) fundPropose(w http.ResponseWriter, r *http.Request) error {
 	err := f.Err()
 	var g members.FundGrant
 	if err == nil {
-		g, err = h.svc.Members.ProposeGrant(r.Context(), web.ActorOf(r), in)
+		g, err = h.Svc.Members.ProposeGrant(r.Context(), web.ActorOf(r), in)
 	}
-	if err != nil {
-		data, derr := h.fundData(r)
-		if derr != nil {
-			return derr
-		}
-		return h.RenderForm(w, r, "fund_show", data, err)
-	}
-	return h.Redirect(w, r, "/fund?town_id="+strconv.FormatInt(g.TownID, 10), "flash.fund_proposed")
+	return h.FormDone(w, r, err, "fund_show", h.fundData,
+		"/fund?town_id="+strconv.FormatInt(g.TownID, 10), "flash.fund_proposed")
 }

@@ -23,7 +23,7 @@ func fundTown(r *http.Request) int64 {
 // fundPage reads the fund view's paging, shared by page and API.
 func fundPage(r *http.Request) members.FundPage {
 	return members.FundPage{EntriesBefore: web.QueryInt(r, "entries_before"), GrantsBefore: web.QueryInt(r, "grants_before"),
-		Status: r.FormValue("status"), Limit: int(web.QueryInt(r, "limit"))}
+		Status: r.FormValue("status")}
 }
 
 // fundShow is a town's care fund: balance, ledger, grants, and the forms
@@ -42,7 +42,7 @@ func (h *handlers) fundShow(w http.ResponseWriter, r *http.Request) error {
 func (h *handlers) fundData(r *http.Request) (map[string]any, error) {
 	p := fundPage(r)
 	p.Limit = 50
-	v, err := h.svc.Members.Fund(r.Context(), web.ActorOf(r), fundTown(r), p)
+	v, err := h.Svc.Members.Fund(r.Context(), web.ActorOf(r), fundTown(r), p)
 	if err != nil {
 		return nil, err
 	}

@@ -18,7 +18,7 @@ func (h *handlers) meShow(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *handlers) meData(r *http.Request) (map[string]any, error) {
-	rec, err := h.svc.Members.Self(r.Context(), web.ActorOf(r), web.QueryInt(r, "before"))
+	rec, err := h.Svc.Members.Self(r.Context(), web.ActorOf(r), web.QueryInt(r, "before"))
 	if err != nil {
 		return nil, err
 	}

@@ -31,18 +31,13 @@ func (h *handlers) meetingCreate(w http.ResponseWriter, r *http.Request) error {
 	err := f.Err()
 	var m members.Meeting
 	if err == nil {
-		m, err = h.svc.Members.RecordMeeting(r.Context(), web.ActorOf(r), in)
-	}
-	if err != nil {
-		data, derr := h.meetingFormData(r, in.OrgID, in.Kind)
-		if derr != nil {
-			return derr
-		}
-		return h.RenderForm(w, r, "meeting_new", data, err)
+		m, err = h.Svc.Members.RecordMeeting(r.Context(), web.ActorOf(r), in)
 	}
 	flash := "flash.meeting_recorded"
 	if !m.Counts {
 		flash = "flash.meeting_below_quorum"
 	}
-	return h.Redirect(w, r, "/meetings/"+strconv.FormatInt(m.ID, 10), flash)
+	return h.FormDone(w, r, err, "meeting_new", func(r *http.Request) (map[string]any, error) {
+		return h.meetingFormData(r, in.OrgID, in.Kind)
+	}, "/meetings/"+strconv.FormatInt(m.ID, 10), flash)
 }

@@ -33,7 +33,7 @@ func (h *handlers) meetingFormData(r *http.Request, orgID int64, kind members.Me
 	if !kind.Valid() {
 		kind = members.MeetingCommittee
 	}
-	b, invitees, err := h.svc.Members.MeetingForm(r.Context(), web.ActorOf(r), orgID, db.Day(h.svc.Clock.Now()))
+	b, invitees, err := h.Svc.Members.MeetingForm(r.Context(), web.ActorOf(r), orgID, db.Day(h.Svc.Clock.Now()))
 	if err != nil {
 		return nil, err
 	}

@@ -7,7 +7,6 @@ import (
 	"embed"
 
 	"dangjian/internal/auth"
-	"dangjian/internal/services"
 	"dangjian/internal/web"
 )
 
@@ -15,17 +14,14 @@ import (
 var templates embed.FS
 
 // handlers serve the programme's pages and API.
-type handlers struct {
-	*web.Kit
-	svc services.Services
-}
+type handlers struct{ web.Handlers }
 
 // New builds the programme for the web kit.
-func New(k *web.Kit, svc services.Services) web.Programme {
-	h := &handlers{Kit: k, svc: svc}
+func New(base web.Handlers) web.Programme {
+	h := &handlers{base}
 	return web.Programme{
 		Name:      "orglife",
-		Templates: web.Templates(templates),
+		Templates: templates,
 		Routes:    h.meetingRoutes(),
 		APIDocs:   meetingAPIDocs,
 		Nav: []web.NavItem{
@@ -39,7 +35,6 @@ func New(k *web.Kit, svc services.Services) web.Programme {
 			{Section: web.SectionMembers, Href: "/fund", Label: "nav.fund", Perm: auth.PermMemberRead},
 			{Section: web.SectionMembers, Href: "/me", Label: "nav.me", Show: func(a *auth.Actor) bool { return a.HasRole(auth.RoleMember) }},
 		},
-		OrgPanels: []web.OrgPanel{},
-		Perms:     []auth.Perm{auth.PermMemberManage},
+		Perms: []auth.Perm{auth.PermMemberManage},
 	}
 }

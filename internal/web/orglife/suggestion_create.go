@@ -10,14 +10,8 @@ import (
 
 // suggestionCreate records a suggestion a cadre takes down for a member.
 func (h *handlers) suggestionCreate(w http.ResponseWriter, r *http.Request) error {
-	sg, err := h.svc.Members.SubmitSuggestion(r.Context(), web.ActorOf(r), members.NewSuggestion{
+	sg, err := h.Svc.Members.SubmitSuggestion(r.Context(), web.ActorOf(r), members.NewSuggestion{
 		MemberID: web.QueryInt(r, "member_id"), Title: r.PostFormValue("title"), Body: r.PostFormValue("body")})
-	if err != nil {
-		data, derr := h.suggestionData(r)
-		if derr != nil {
-			return derr
-		}
-		return h.RenderForm(w, r, "suggestion_list", data, err)
-	}
-	return h.Redirect(w, r, "/suggestions/"+strconv.FormatInt(sg.ID, 10), "flash.suggestion_submitted")
+	return h.FormDone(w, r, err, "suggestion_list", h.suggestionData,
+		"/suggestions/"+strconv.FormatInt(sg.ID, 10), "flash.suggestion_submitted")
 }

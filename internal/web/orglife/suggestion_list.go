@@ -11,7 +11,7 @@ import (
 // suggestionFilter reads the suggestion list's query, shared by page and API.
 func suggestionFilter(r *http.Request) members.SuggestionFilter {
 	return members.SuggestionFilter{OrgID: web.QueryInt(r, "org_id"), Answered: r.FormValue("answered") == "1",
-		After: web.QueryInt(r, "after"), Limit: int(web.QueryInt(r, "limit"))}
+		After: web.QueryInt(r, "after")}
 }
 
 // suggestionList lists 谏言献策 in scope: open ones oldest first, or the
@@ -31,14 +31,11 @@ func (h *handlers) suggestionList(w http.ResponseWriter, r *http.Request) error 
 func (h *handlers) suggestionData(r *http.Request) (map[string]any, error) {
 	f := suggestionFilter(r)
 	f.Limit = 50
-	list, err := h.svc.Members.ListSuggestions(r.Context(), web.ActorOf(r), f)
+	list, err := h.Svc.Members.ListSuggestions(r.Context(), web.ActorOf(r), f)
 	if err != nil {
 		return nil, err
 	}
-	var next int64
-	if len(list) == f.Limit {
-		next = list[len(list)-1].ID
-	}
+	next := web.Next(list, f.Limit, func(i int) int64 { return list[i].ID })
 	data := map[string]any{"Suggestions": list, "Filter": f, "Next": next}
 	if f.OrgID != 0 {
 		if err := h.addBranchMembers(r, f.OrgID, data); err != nil {

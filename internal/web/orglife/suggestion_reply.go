@@ -11,12 +11,7 @@ func (h *handlers) suggestionReply(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	if _, err := h.svc.Members.ReplySuggestion(r.Context(), web.ActorOf(r), id, r.PostFormValue("reply")); err != nil {
-		data, derr := h.suggestionShowData(r)
-		if derr != nil {
-			return derr
-		}
-		return h.RenderForm(w, r, "suggestion_show", data, err)
-	}
-	return h.Redirect(w, r, "/suggestions/"+strconv.FormatInt(id, 10), "flash.suggestion_replied")
+	_, err = h.Svc.Members.ReplySuggestion(r.Context(), web.ActorOf(r), id, r.PostFormValue("reply"))
+	return h.FormDone(w, r, err, "suggestion_show", h.suggestionShowData,
+		"/suggestions/"+strconv.FormatInt(id, 10), "flash.suggestion_replied")
 }

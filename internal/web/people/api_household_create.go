@@ -25,7 +25,7 @@ func (h *handlers) apiHouseholdCreate(w http.ResponseWriter, r *http.Request) er
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}
-	hh, err := h.svc.People.CreateHousehold(r.Context(), web.ActorOf(r), body.input())
+	hh, err := h.Svc.People.CreateHousehold(r.Context(), web.ActorOf(r), body.input())
 	if err != nil {
 		return err
 	}

@@ -3,21 +3,18 @@ package people
 import (
 	"net/http"
 
-	"dangjian/internal/people"
 	"dangjian/internal/web"
 )
 
 func (h *handlers) apiHouseholdList(w http.ResponseWriter, r *http.Request) error {
 	f := householdFilter(r)
-	if f.Limit == 0 {
-		f.Limit = 100
+	var err error
+	if f.Limit, err = web.Limit(r); err != nil {
+		return err
 	}
-	hs, err := h.svc.People.ListHouseholds(r.Context(), web.ActorOf(r), f)
+	hs, err := h.Svc.People.ListHouseholds(r.Context(), web.ActorOf(r), f)
 	if err != nil {
 		return err
 	}
-	if hs == nil {
-		hs = []people.Household{}
-	}
-	return web.WritePage(w, hs, len(hs) == f.Limit, func() int64 { return hs[len(hs)-1].ID })
+	return web.WriteList(w, hs, f.Limit, func(i int) int64 { return hs[i].ID })
 }

@@ -3,7 +3,6 @@ package people
 import (
 	"net/http"
 
-	"dangjian/internal/people"
 	"dangjian/internal/web"
 )
 
@@ -12,13 +11,11 @@ func (h *handlers) apiHouseholdShow(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	hh, rs, err := h.svc.People.GetHousehold(r.Context(), web.ActorOf(r), id)
+	hh, rs, err := h.Svc.People.GetHousehold(r.Context(), web.ActorOf(r), id)
 	if err != nil {
 		return err
 	}
-	if rs == nil {
-		rs = []people.Resident{}
-	}
+	rs = web.List(rs)
 	web.WriteJSON(w, http.StatusOK, map[string]any{"household": hh, "residents": rs})
 	return nil
 }

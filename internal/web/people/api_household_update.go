@@ -14,7 +14,7 @@ func (h *handlers) apiHouseholdUpdate(w http.ResponseWriter, r *http.Request) er
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}
-	hh, err := h.svc.People.UpdateHousehold(r.Context(), web.ActorOf(r), id, body.input())
+	hh, err := h.Svc.People.UpdateHousehold(r.Context(), web.ActorOf(r), id, body.input())
 	if err != nil {
 		return err
 	}

@@ -26,7 +26,7 @@ func (h *handlers) apiResidentCreate(w http.ResponseWriter, r *http.Request) err
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}
-	res, err := h.svc.People.AddResident(r.Context(), web.ActorOf(r), body.input())
+	res, err := h.Svc.People.AddResident(r.Context(), web.ActorOf(r), body.input())
 	if err != nil {
 		return err
 	}

@@ -15,7 +15,7 @@ func (h *handlers) apiResidentUpdate(w http.ResponseWriter, r *http.Request) err
 		return err
 	}
 	body.HouseholdID = 0 // a resident's household is not changed here
-	res, err := h.svc.People.UpdateResident(r.Context(), web.ActorOf(r), id, body.input())
+	res, err := h.Svc.People.UpdateResident(r.Context(), web.ActorOf(r), id, body.input())
 	if err != nil {
 		return err
 	}

@@ -14,11 +14,11 @@ func (h *handlers) householdEdit(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	a := web.ActorOf(r)
-	hh, _, err := h.svc.People.GetHousehold(r.Context(), a, id)
+	hh, _, err := h.Svc.People.GetHousehold(r.Context(), a, id)
 	if err != nil {
 		return err
 	}
-	choices, err := h.svc.People.OrgChoices(r.Context(), a, auth.PermPeopleWrite)
+	choices, err := h.Svc.People.OrgChoices(r.Context(), a, auth.PermPeopleWrite)
 	if err != nil {
 		return err
 	}

@@ -13,20 +13,18 @@ import (
 func (h *handlers) householdList(w http.ResponseWriter, r *http.Request) error {
 	a := web.ActorOf(r)
 	f := householdFilter(r)
-	if f.Limit == 0 {
-		f.Limit = 50
-	}
-	hs, err := h.svc.People.ListHouseholds(r.Context(), a, f)
+	f.Limit = 100
+	hs, err := h.Svc.People.ListHouseholds(r.Context(), a, f)
 	if err != nil && apperr.KindOf(err) != apperr.KindInvalid {
 		return err
 	}
-	choices, cerr := h.svc.People.OrgChoices(r.Context(), a, auth.PermPeopleRead)
+	choices, cerr := h.Svc.People.OrgChoices(r.Context(), a, auth.PermPeopleRead)
 	if cerr != nil {
 		return cerr
 	}
 	data := map[string]any{"Households": hs, "Filter": f, "Choices": choices}
-	if len(hs) == f.Limit {
-		data["Next"] = nextURL(r, hs[len(hs)-1].ID)
+	if next := web.Next(hs, f.Limit, func(i int) int64 { return hs[i].ID }); next != 0 {
+		data["Next"] = nextURL(r, next)
 	}
 	if err != nil {
 		return h.RenderForm(w, r, "households", data, err)

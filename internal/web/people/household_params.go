@@ -14,7 +14,7 @@ import (
 // householdFilter reads the list filters shared by the page and the API.
 func householdFilter(r *http.Request) people.HouseholdFilter {
 	return people.HouseholdFilter{OrgID: web.QueryInt(r, "org_id"), Query: r.FormValue("q"), Code: r.FormValue("code"),
-		HeadName: r.FormValue("head_name"), AfterID: web.QueryInt(r, "after"), Limit: int(web.QueryInt(r, "limit"))}
+		HeadName: r.FormValue("head_name"), AfterID: web.QueryInt(r, "after")}
 }
 
 // residentFilter reads the resident list's filters. One search box serves
@@ -23,7 +23,7 @@ func residentFilter(r *http.Request) (people.ResidentFilter, error) {
 	f := apperr.Fields{}
 	rf := people.ResidentFilter{OrgID: web.QueryInt(r, "org_id"), IDNumber: strings.TrimSpace(r.FormValue("id_number")),
 		MinAge: optInt(r, "min_age", f), MaxAge: optInt(r, "max_age", f),
-		AfterID: web.QueryInt(r, "after"), Limit: int(web.QueryInt(r, "limit"))}
+		AfterID: web.QueryInt(r, "after")}
 	q := strings.TrimSpace(r.FormValue("q"))
 	if isIDNumberQuery(q) {
 		rf.IDNumber = q

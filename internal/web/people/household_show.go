@@ -21,7 +21,7 @@ func (h *handlers) householdPageData(r *http.Request) (map[string]any, error) {
 	if err != nil {
 		return nil, err
 	}
-	hh, residents, err := h.svc.People.GetHousehold(r.Context(), web.ActorOf(r), id)
+	hh, residents, err := h.Svc.People.GetHousehold(r.Context(), web.ActorOf(r), id)
 	if err != nil {
 		return nil, err
 	}

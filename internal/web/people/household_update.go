@@ -4,8 +4,6 @@ import (
 	"net/http"
 	"strconv"
 
-	"dangjian/internal/apperr"
-	"dangjian/internal/auth"
 	"dangjian/internal/people"
 	"dangjian/internal/web"
 )
@@ -15,17 +13,7 @@ func (h *handlers) householdUpdate(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	a := web.ActorOf(r)
-	_, err = h.svc.People.UpdateHousehold(r.Context(), a, id, householdForm(r))
-	if k := apperr.KindOf(err); k == apperr.KindInvalid || k == apperr.KindConflict {
-		choices, cerr := h.svc.People.OrgChoices(r.Context(), a, auth.PermPeopleWrite)
-		if cerr != nil {
-			return cerr
-		}
-		return h.RenderForm(w, r, "household_form", householdFormData(people.Household{ID: id}, choices), err)
-	}
-	if err != nil {
-		return err
-	}
-	return h.Redirect(w, r, "/households/"+strconv.FormatInt(id, 10), "flash.household_saved")
+	_, err = h.Svc.People.UpdateHousehold(r.Context(), web.ActorOf(r), id, householdForm(r))
+	return h.FormDone(w, r, err, "household_form", h.householdFormPage(people.Household{ID: id}),
+		"/households/"+strconv.FormatInt(id, 10), "flash.household_saved")
 }

@@ -13,13 +13,7 @@ func (h *handlers) residentAdd(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	_, err = h.svc.People.AddResident(r.Context(), web.ActorOf(r), residentForm(r, id))
-	if err != nil {
-		data, derr := h.householdPageData(r)
-		if derr != nil {
-			return derr
-		}
-		return h.RenderForm(w, r, "household", data, err)
-	}
-	return h.Redirect(w, r, "/households/"+strconv.FormatInt(id, 10)+"#members", "flash.resident_added")
+	_, err = h.Svc.People.AddResident(r.Context(), web.ActorOf(r), residentForm(r, id))
+	return h.FormDone(w, r, err, "household", h.householdPageData,
+		"/households/"+strconv.FormatInt(id, 10)+"#members", "flash.resident_added")
 }

@@ -14,24 +14,22 @@ import (
 func (h *handlers) residentList(w http.ResponseWriter, r *http.Request) error {
 	a := web.ActorOf(r)
 	f, err := residentFilter(r)
-	if f.Limit == 0 {
-		f.Limit = 50
-	}
+	f.Limit = 100
 	var rs []people.Resident
 	if err == nil {
-		rs, err = h.svc.People.ListResidents(r.Context(), a, f)
+		rs, err = h.Svc.People.ListResidents(r.Context(), a, f)
 	}
 	if err != nil && apperr.KindOf(err) != apperr.KindInvalid {
 		return err
 	}
-	choices, cerr := h.svc.People.OrgChoices(r.Context(), a, auth.PermPeopleRead)
+	choices, cerr := h.Svc.People.OrgChoices(r.Context(), a, auth.PermPeopleRead)
 	if cerr != nil {
 		return cerr
 	}
 	data := map[string]any{"Residents": rs, "Choices": choices, "OrgID": f.OrgID,
 		"Q": r.FormValue("q"), "MinAge": r.FormValue("min_age"), "MaxAge": r.FormValue("max_age")}
-	if len(rs) == f.Limit {
-		data["Next"] = nextURL(r, rs[len(rs)-1].ID)
+	if next := web.Next(rs, f.Limit, func(i int) int64 { return rs[i].ID }); next != 0 {
+		data["Next"] = nextURL(r, next)
 	}
 	if err != nil {
 		return h.RenderForm(w, r, "residents", data, err)

@@ -25,7 +25,7 @@ func (h *handlers) reveal(w http.ResponseWriter, r *http.Request) (people.Reside
 	if err != nil {
 		return people.Resident{}, "", err
 	}
-	res, number, err := h.svc.People.Reveal(r.Context(), web.ActorOf(r), id)
+	res, number, err := h.Svc.People.Reveal(r.Context(), web.ActorOf(r), id)
 	if err == nil {
 		w.Header().Set("Cache-Control", "no-store")
 	}

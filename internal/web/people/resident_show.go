@@ -22,5 +22,5 @@ func (h *handlers) residentOf(r *http.Request) (people.Resident, error) {
 	if err != nil {
 		return people.Resident{}, err
 	}
-	return h.svc.People.GetResident(r.Context(), web.ActorOf(r), id)
+	return h.Svc.People.GetResident(r.Context(), web.ActorOf(r), id)
 }

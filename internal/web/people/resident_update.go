@@ -13,10 +13,8 @@ func (h *handlers) residentUpdate(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	res, err := h.svc.People.UpdateResident(r.Context(), web.ActorOf(r), id, residentForm(r, 0))
-	if err != nil {
-		return h.RenderForm(w, r, "resident_form", map[string]any{"Resident": people.Resident{ID: id},
-			"Relations": people.Relations}, err)
-	}
-	return h.Redirect(w, r, "/residents/"+strconv.FormatInt(res.ID, 10), "flash.resident_saved")
+	res, err := h.Svc.People.UpdateResident(r.Context(), web.ActorOf(r), id, residentForm(r, 0))
+	return h.FormDone(w, r, err, "resident_form", func(*http.Request) (map[string]any, error) {
+		return map[string]any{"Resident": people.Resident{ID: id}, "Relations": people.Relations}, nil
+	}, "/residents/"+strconv.FormatInt(res.ID, 10), "flash.resident_saved")
 }

@@ -1,7 +1,6 @@
 package members
 
 import (
-	"io"
 	"net/http"
 
 	"dangjian/internal/i18n"
@@ -9,30 +8,12 @@ import (
 	"dangjian/internal/web"
 )
 
-// apiMemberImportStart takes the .xlsx file as the request body.
-func (h *handlers) apiMemberImportStart(w http.ResponseWriter, r *http.Request) error {
-	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 21<<20))
-	if err != nil {
-		return err
-	}
-	name := r.URL.Query().Get("file_name")
-	if name == "" {
-		name = "roster.xlsx"
-	}
-	job, err := h.svc.Members.StartImport(r.Context(), web.ActorOf(r), web.QueryInt(r, "org_id"), name, data)
-	if err != nil {
-		return err
-	}
-	web.WriteJSON(w, http.StatusAccepted, importJSON(web.LangOf(r), job))
-	return nil
-}
-
 func (h *handlers) apiMemberImportShow(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
-	job, err := h.svc.Members.Import(r.Context(), web.ActorOf(r), id)
+	job, err := h.Svc.Members.Import(r.Context(), web.ActorOf(r), id)
 	if err != nil {
 		return err
 	}

@@ -102,7 +102,7 @@ func (h *handlers) memberOrgExtra(r *http.Request, o org.Org, data map[string]an
 	if !a.CanAt(auth.PermMemberRead, o.Path) {
 		return nil
 	}
-	counts, err := h.svc.Members.Counts(r.Context(), a, o.ID)
+	counts, err := h.Svc.Members.Counts(r.Context(), a, o.ID)
 	if err != nil {
 		return err
 	}

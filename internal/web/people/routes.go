@@ -77,7 +77,7 @@ func (h *handlers) peopleOrgExtra(r *http.Request, o org.Org, data map[string]an
 	}
 	// The org page leaves villages out of its children on a town page (its
 	// overview lists them), so the registry asks for the children itself.
-	children, err := h.svc.Org.List(r.Context(), web.ActorOf(r), org.Filter{ParentID: o.ID, Limit: 500})
+	children, err := h.Svc.Org.List(r.Context(), web.ActorOf(r), org.Filter{ParentID: o.ID, Limit: 500})
 	if err != nil {
 		return err
 	}
@@ -87,7 +87,7 @@ func (h *handlers) peopleOrgExtra(r *http.Request, o org.Org, data map[string]an
 			ids = append(ids, c.ID)
 		}
 	}
-	counts, err := h.svc.People.Counts(r.Context(), web.ActorOf(r), ids)
+	counts, err := h.Svc.People.Counts(r.Context(), web.ActorOf(r), ids)
 	if err != nil {
 		return err
 	}

@@ -18,7 +18,7 @@ func (h *handlers) yearParam(r *http.Request) int {
 	if y := web.QueryInt(r, "year"); y != 0 {
 		return int(y)
 	}
-	return h.svc.Clock.Now().Year()
+	return h.Svc.Clock.Now().Year()
 }
 
 // branchParam is the branch a page is about: ?org_id=, or else the only
@@ -28,7 +28,7 @@ func (h *handlers) branchParam(r *http.Request, perm auth.Perm) (int64, error) {
 	if id := web.QueryInt(r, "org_id"); id != 0 {
 		return id, nil
 	}
-	bs, err := h.svc.Members.ListBranches(r.Context(), web.ActorOf(r), members.BranchFilter{Perm: perm, Limit: 2})
+	bs, err := h.Svc.Members.ListBranches(r.Context(), web.ActorOf(r), members.BranchFilter{Perm: perm, Limit: 2})
 	if err != nil || len(bs) != 1 {
 		return 0, err
 	}
@@ -39,14 +39,11 @@ func (h *handlers) branchParam(r *http.Request, perm auth.Perm) (int64, error) {
 // needs one; each links back to the page with ?org_id=.
 func (h *handlers) pickBranch(w http.ResponseWriter, r *http.Request, perm auth.Perm, titleKey string) error {
 	f := members.BranchFilter{Perm: perm, Query: r.FormValue("q"), After: web.QueryInt(r, "after"), Limit: 100}
-	bs, err := h.svc.Members.ListBranches(r.Context(), web.ActorOf(r), f)
+	bs, err := h.Svc.Members.ListBranches(r.Context(), web.ActorOf(r), f)
 	if err != nil {
 		return err
 	}
-	var next int64
-	if len(bs) == f.Limit {
-		next = bs[len(bs)-1].ID
-	}
+	next := web.Next(bs, f.Limit, func(i int) int64 { return bs[i].ID })
 	keep := url.Values{}
 	for k, v := range r.URL.Query() {
 		if k != "org_id" && k != "after" && k != "q" && k != "pick" {
@@ -90,7 +87,7 @@ func (h *handlers) branchYearPage(w http.ResponseWriter, r *http.Request, page, 
 // addBranchMembers puts a branch ("Branch") and its members today, as
 // the options of a member select ("Members"), into a page's data.
 func (h *handlers) addBranchMembers(r *http.Request, orgID int64, data map[string]any) error {
-	b, ms, err := h.svc.Members.BranchMembers(r.Context(), web.ActorOf(r), orgID)
+	b, ms, err := h.Svc.Members.BranchMembers(r.Context(), web.ActorOf(r), orgID)
 	if err != nil {
 		return err
 	}
@@ -113,4 +110,4 @@ func formAmount(r *http.Request, field string, f apperr.Fields) members.Fen {
 }
 
 // today is the server's current day, for form defaults.
-func (h *handlers) today() string { return db.Day(h.svc.Clock.Now()).Format("2006-01-02") }
+func (h *handlers) today() string { return db.Day(h.Svc.Clock.Now()).Format("2006-01-02") }

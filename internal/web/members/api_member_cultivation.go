@@ -7,27 +7,13 @@ import (
 	"dangjian/internal/web"
 )
 
-func (h *handlers) apiMemberBoard(w http.ResponseWriter, r *http.Request) error {
-	a := web.ActorOf(r)
-	orgID := web.QueryInt(r, "org_id")
-	if orgID == 0 {
-		orgID = homeOrg(a, auth.PermMemberRead)
-	}
-	b, err := h.svc.Members.Board(r.Context(), a, orgID)
-	if err != nil {
-		return err
-	}
-	web.WriteJSON(w, http.StatusOK, b)
-	return nil
-}
-
 func (h *handlers) apiMemberCultivation(w http.ResponseWriter, r *http.Request) error {
 	a := web.ActorOf(r)
 	orgID := web.QueryInt(r, "org_id")
 	if orgID == 0 {
 		orgID = homeOrg(a, auth.PermMemberRead)
 	}
-	rows, total, err := h.svc.Members.Cultivation(r.Context(), a, orgID)
+	rows, total, err := h.Svc.Members.Cultivation(r.Context(), a, orgID)
 	if err != nil {
 		return err
 	}
