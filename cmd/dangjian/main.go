@@ -21,9 +21,10 @@ Usage:
   dangjian org add -type T -name N [-parent ID]            create an organisation (the county or town of a new install)
   dangjian user add -username U -name N -role R -org ID    create an account (asks nothing; password from -password or DANGJIAN_PASSWORD)
   dangjian user passwd -username U                         set a password (from -password or DANGJIAN_PASSWORD)
-  dangjian backup -to FILE [-db …]                         online copy of a SQLite database (PostgreSQL: use pg_dump)
-  dangjian restore -from FILE [-db …]                      replace a SQLite database with a backup (server stopped)
-  dangjian audit verify [-db …]                            check the audit log's hash chain
+  dangjian backup -to FILE [-db …]                         online copy of a SQLite database (PostgreSQL: scripts/pg-backup)
+  dangjian restore -from FILE [-db …]                      replace a SQLite database with a backup (refused while a server runs)
+  dangjian audit verify [-head SEQ:HASH|FILE] [-db …]      check the audit log's hash chain (and that it still holds a kept head)
+  dangjian audit head [-db …]                              print the chain's head (SEQ:HASH) to keep outside the database
 
 Settings come from flags or DANGJIAN_* environment variables (DANGJIAN_DB,
 DANGJIAN_ADDR, DANGJIAN_KEY, DANGJIAN_SECURE_COOKIES, DANGJIAN_TRUST_PROXY).
@@ -78,10 +79,7 @@ func run(ctx context.Context, args []string, env func(string) string) error {
 	case "restore":
 		return restore(ctx, rest, env)
 	case "audit":
-		if len(rest) > 0 && rest[0] == "verify" {
-			return auditVerify(ctx, rest[1:], env)
-		}
-		return fmt.Errorf("usage: dangjian audit verify")
+		return auditCmd(ctx, rest, env)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

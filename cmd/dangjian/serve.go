@@ -18,8 +18,22 @@ import (
 	"dangjian/internal/demo"
 )
 
+// opened is the application with the lock a command holds on a SQLite
+// database while it runs (see db.FileLock): every command shares it, so
+// restore cannot replace the file under any of them.
+type opened struct {
+	*app.App
+	lock *db.FileLock
+}
+
+// Close closes the application, then lets restore in.
+func (o *opened) Close() error {
+	err := o.App.Close()
+	return errors.Join(err, o.lock.Release())
+}
+
 // open reads the settings from args and env, then opens the application.
-func open(ctx context.Context, name string, args []string, env func(string) string, extra func(*flag.FlagSet)) (*app.App, *flag.FlagSet, error) {
+func open(ctx context.Context, name string, args []string, env func(string) string, extra func(*flag.FlagSet)) (*opened, *flag.FlagSet, error) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	if extra != nil {
 		extra(fs)
@@ -28,11 +42,27 @@ func open(ctx context.Context, name string, args []string, env func(string) stri
 	if err != nil {
 		return nil, fs, err
 	}
-	if err := cfg.Validate(); err != nil {
-		return nil, fs, err
+	var lock *db.FileLock
+	if !cfg.IsPostgres() {
+		if lock, err = db.LockShared(cfg.Database); err != nil {
+			return nil, fs, fmt.Errorf("%w: a restore of %s is under way; try again when it has finished", err, cfg.Database)
+		}
 	}
-	a, err := app.Open(ctx, cfg, db.SystemClock{}, logger())
-	return a, fs, err
+	a, err := openApp(ctx, cfg)
+	if err != nil {
+		return nil, fs, errors.Join(err, lock.Release())
+	}
+	return &opened{App: a, lock: lock}, fs, nil
+}
+
+func openApp(ctx context.Context, cfg config.Config) (*app.App, error) {
+	if err := refuseNewKeyForSealedData(ctx, cfg); err != nil {
+		return nil, err
+	}
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	return app.Open(ctx, cfg, db.SystemClock{}, logger())
 }
 
 func logger() *slog.Logger { return slog.New(slog.NewTextHandler(os.Stderr, nil)) }
@@ -88,7 +118,7 @@ func serve(ctx context.Context, args []string, env func(string) string) error {
 	return nil
 }
 
-func loadDemoIfEmpty(ctx context.Context, a *app.App, log *slog.Logger) error {
+func loadDemoIfEmpty(ctx context.Context, a *opened, log *slog.Logger) error {
 	var n int
 	if err := a.DB.QueryRowContext(ctx, `SELECT COUNT(*) FROM orgs`).Scan(&n); err != nil {
 		return err

@@ -24,6 +24,9 @@ type Config struct {
 	// Key encrypts personal identifiers (32 bytes, hex). With SQLite and no
 	// key given, one is created beside the database file on first start.
 	Key []byte
+	// KeyFile is the file the key was read from or created in; empty when
+	// the key was given as DANGJIAN_KEY. Backups must carry it along.
+	KeyFile string
 	// SecureCookies marks cookies Secure; set it when served over TLS.
 	SecureCookies bool
 	// TrustProxy takes the client address from X-Forwarded-For, for
@@ -100,14 +103,17 @@ func (c *Config) Validate() error {
 		if c.IsPostgres() {
 			return errors.New("DANGJIAN_KEY is required with PostgreSQL: every app server must share one key")
 		}
-		k, err := loadOrCreateKey(c.Database + ".key")
+		k, err := loadOrCreateKey(c.KeyPath())
 		if err != nil {
 			return err
 		}
-		c.Key = k
+		c.Key, c.KeyFile = k, c.KeyPath()
 	}
 	return nil
 }
+
+// KeyPath is where a SQLite database's key file lives: beside it.
+func (c Config) KeyPath() string { return c.Database + ".key" }
 
 // loadOrCreateKey keeps a town office's key next to its database, so the
 // one-PC set-up needs no configuration. Backups must copy both files.
