@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -80,8 +81,11 @@ func (s *Sealer) Open(sealed []byte) (string, error) {
 	return string(plain), err
 }
 
+// normalise is what ParseIDNumber accepts around a number (any leading or
+// trailing white space, as pasted from a spreadsheet, and a small x) plus
+// spaces typed inside it, so a search finds what Seal stored.
 func normalise(number string) string {
-	b := []byte(number)
+	b := []byte(strings.TrimSpace(number))
 	out := b[:0]
 	for _, c := range b {
 		switch {
