@@ -22,24 +22,36 @@ const pgBin = "/usr/lib/postgresql/15/bin"
 // PostgreSQL refuses; scripts/test creates it.
 const pgOSUser = "dangjian-test"
 
-// sharedPostgres gives the test a schema of its own on the test server
-// (DANGJIAN_TEST_POSTGRES), dropped afterwards, and its URL.
-func sharedPostgres(t *testing.T) string {
+// testServer is the shared test server's URL (DANGJIAN_TEST_POSTGRES);
+// without one the test is skipped, except in CI.
+func testServer(t *testing.T) string {
 	base := os.Getenv("DANGJIAN_TEST_POSTGRES")
 	if base == "" {
 		if os.Getenv("CI") != "" {
-			t.Fatal("DANGJIAN_TEST_POSTGRES is not set: the PostgreSQL crash test must run in CI")
+			t.Fatal("DANGJIAN_TEST_POSTGRES is not set: the PostgreSQL crash tests must run in CI")
 		}
 		t.Skip("DANGJIAN_TEST_POSTGRES not set; run scripts/test to include PostgreSQL")
 	}
+	return base
+}
+
+// uniqueName is a fresh schema or database name.
+func uniqueName() string {
+	b := make([]byte, 6)
+	rand.Read(b)
+	return "crash_" + hex.EncodeToString(b)
+}
+
+// sharedPostgres gives the test a schema of its own on the test server,
+// dropped afterwards, and its URL.
+func sharedPostgres(t *testing.T) string {
+	base := testServer(t)
 	admin, err := db.Open(base)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer admin.Close()
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "crash_" + hex.EncodeToString(b)
+	schema := uniqueName()
 	if _, err := admin.Exec(`CREATE SCHEMA ` + schema); err != nil {
 		t.Fatal(err)
 	}
