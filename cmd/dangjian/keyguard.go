@@ -50,11 +50,16 @@ func refuseNewKeyForSealedData(ctx context.Context, cfg config.Config) error {
 }
 
 // sealedTables lists every table with an id_cipher column, the name every
-// programme uses for a sealed id number, so a new programme's table is
-// covered without changing this check.
+// programme uses for a sealed id number (beside it, id_hash), so a new
+// programme's table is covered without changing this list.
 func sealedTables(ctx context.Context, d *db.DB) ([]string, error) {
-	rows, err := d.QueryContext(ctx, `SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) c
-		WHERE m.type = 'table' AND c.name = 'id_cipher' ORDER BY m.name`)
+	query := `SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) c
+		WHERE m.type = 'table' AND c.name = 'id_cipher' ORDER BY m.name`
+	if d.Dialect == db.Postgres {
+		query = `SELECT table_name FROM information_schema.columns
+			WHERE table_schema = current_schema() AND column_name = 'id_cipher' ORDER BY table_name`
+	}
+	rows, err := d.QueryContext(ctx, query)
 	if err != nil {
 		return nil, err
 	}

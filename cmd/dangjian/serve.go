@@ -16,6 +16,7 @@ import (
 	"dangjian/internal/config"
 	"dangjian/internal/db"
 	"dangjian/internal/demo"
+	"dangjian/internal/people"
 )
 
 // opened is the application with the lock a command holds on a SQLite
@@ -62,7 +63,30 @@ func openApp(ctx context.Context, cfg config.Config) (*app.App, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	return app.Open(ctx, cfg, db.SystemClock{}, logger())
+	a, err := app.Open(ctx, cfg, db.SystemClock{}, logger())
+	if err != nil {
+		return nil, err
+	}
+	if err := useConfiguredCipher(a); err != nil {
+		a.Close()
+		return nil, err
+	}
+	return a, nil
+}
+
+// useConfiguredCipher gives the services a sealer that writes the
+// configured cipher. The people service is shared with the programmes
+// (members seal through it), so one assignment covers them all.
+func useConfiguredCipher(a *app.App) error {
+	if people.Cipher(a.Config.IDCipher) == a.Services.People.Sealer.Cipher() {
+		return nil
+	}
+	s, err := people.NewSealerFor(a.Config.Key, people.Cipher(a.Config.IDCipher))
+	if err != nil {
+		return err
+	}
+	a.Services.People.Sealer = s
+	return nil
 }
 
 func logger() *slog.Logger { return slog.New(slog.NewTextHandler(os.Stderr, nil)) }

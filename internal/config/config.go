@@ -27,6 +27,10 @@ type Config struct {
 	// KeyFile is the file the key was read from or created in; empty when
 	// the key was given as DANGJIAN_KEY. Backups must carry it along.
 	KeyFile string
+	// IDCipher seals id numbers: "aes" (AES-256-GCM, HMAC-SHA-256 look-up
+	// hashes; the default) or "sm4" (国密: SM4-GCM, HMAC-SM3). Rows sealed
+	// either way stay readable; `dangjian reseal` moves them over.
+	IDCipher string
 	// SecureCookies marks cookies Secure; set it when served over TLS.
 	SecureCookies bool
 	// TrustProxy takes the client address from X-Forwarded-For, for
@@ -60,6 +64,7 @@ func Load(fs *flag.FlagSet, args []string, env func(string) string) (Config, err
 	fs.StringVar(&c.Addr, "addr", def("DANGJIAN_ADDR", "127.0.0.1:8080"), "listen address")
 	fs.StringVar(&c.Database, "db", def("DANGJIAN_DB", "dangjian.db"), "SQLite file or postgres:// URL")
 	fs.StringVar(&keyHex, "key", def("DANGJIAN_KEY", ""), "identifier encryption key, 64 hex digits")
+	fs.StringVar(&c.IDCipher, "id-cipher", def("DANGJIAN_ID_CIPHER", "aes"), "id-number cipher: aes or sm4 (国密)")
 	fs.BoolVar(&c.SecureCookies, "secure-cookies", def("DANGJIAN_SECURE_COOKIES", "") == "true", "mark cookies Secure (TLS)")
 	fs.BoolVar(&c.TrustProxy, "trust-proxy", def("DANGJIAN_TRUST_PROXY", "") == "true", "use X-Forwarded-For")
 	fs.StringVar(&c.BaseURL, "base-url", def("DANGJIAN_BASE_URL", ""), "public address of the server")
@@ -98,6 +103,13 @@ func Load(fs *flag.FlagSet, args []string, env func(string) string) (Config, err
 func (c *Config) Validate() error {
 	if c.Database == "" {
 		return errors.New("no database: give -db with a file path or a postgres:// URL")
+	}
+	switch c.IDCipher {
+	case "":
+		c.IDCipher = "aes"
+	case "aes", "sm4":
+	default:
+		return fmt.Errorf("DANGJIAN_ID_CIPHER must be aes or sm4, not %q", c.IDCipher)
 	}
 	if c.Key == nil {
 		if c.IsPostgres() {
