@@ -7,10 +7,10 @@ import (
 
 	"dangjian/internal/db"
 	"dangjian/internal/people"
-	"dangjian/internal/web"
+	"dangjian/internal/services"
 )
 
-func init() { steps = append(steps, loadPeople) }
+func init() { register("people", loadPeople) }
 
 // HouseholdsPerVillage is how many households the demo registers in each
 // village, spread over its group branches.
@@ -22,7 +22,7 @@ const DemoRegion = "530325"
 // loadPeople registers the households of every village with two to five
 // residents each, aged 0 to 85, through one bulk import: one transaction,
 // one audit record per village.
-func loadPeople(ctx context.Context, svc web.Services, t *Town) error {
+func loadPeople(ctx context.Context, svc services.Services, t *Town) error {
 	today := db.Day(svc.Clock.Now())
 	g := &names{n: 500} // past the post holders' names, so villagers differ from cadres
 	ids := &idDealer{used: map[string]bool{}}
@@ -81,9 +81,10 @@ func demoHousehold(g *names, ids *idDealer, today time.Time, k int) people.Impor
 		case j == 2 && headAge <= 45:
 			h.Residents = append(h.Residents, person(g.next(), "parent", headAge+26, k%2 == 0))
 		case j > 0 && headAge >= 50:
-			// Older heads keep one grown child at home; the rest are
-			// that child's children.
-			h.Residents = append(h.Residents, person(name, "grandchild", (k*3+j*4)%15, (k+j)%2 == 1))
+			// Older heads keep one grown child at home (aged headAge-24);
+			// the rest are that child's children, born when it was 20 or
+			// older.
+			h.Residents = append(h.Residents, person(name, "grandchild", min((k*3+j*4)%15, headAge-44), (k+j)%2 == 1))
 		default:
 			age := max(headAge-24-3*j, j)
 			h.Residents = append(h.Residents, person(name, "child", age, (k+j)%2 == 1))

@@ -6,11 +6,12 @@ package demo
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"dangjian/internal/auth"
 	"dangjian/internal/org"
-	"dangjian/internal/web"
+	"dangjian/internal/services"
 )
 
 // Village is one 村(社区)党总支 of the seed town with its group branches.
@@ -92,11 +93,15 @@ type Town struct {
 	Villages map[string]org.Org // by short name
 	Groups   map[string]org.Org // by name, e.g. 民家一组
 	Industry []org.Org
+	UserIDs  map[string]int64 // demo accounts by username
+	// partyHolders are the names of each organisation's party post
+	// holders, secretary first: the roster makes them members.
+	partyHolders map[int64][]string
 }
 
 // Load builds the demo town. It refuses to run on a database that
 // already has organisations, so it never mixes with real data.
-func Load(ctx context.Context, svc web.Services, log func(string, ...any)) (*Town, error) {
+func Load(ctx context.Context, svc services.Services, log func(string, ...any)) (*Town, error) {
 	var n int
 	if err := svc.DB.QueryRowContext(ctx, `SELECT COUNT(*) FROM orgs`).Scan(&n); err != nil {
 		return nil, err
@@ -105,7 +110,8 @@ func Load(ctx context.Context, svc web.Services, log func(string, ...any)) (*Tow
 		return nil, fmt.Errorf("the database already has %d organisations; the demo loads only into an empty one", n)
 	}
 	start := time.Now()
-	t := &Town{Villages: map[string]org.Org{}, Groups: map[string]org.Org{}}
+	t := &Town{Villages: map[string]org.Org{}, Groups: map[string]org.Org{}, UserIDs: map[string]int64{},
+		partyHolders: map[int64][]string{}}
 	var err error
 	if t.County, err = svc.Org.Create(ctx, nil, org.NewOrg{Type: org.TypeCounty, Name: "富源县委", ShortName: "富源县"}); err != nil {
 		return nil, err
@@ -171,14 +177,30 @@ func Load(ctx context.Context, svc web.Services, log func(string, ...any)) (*Tow
 }
 
 // steps are the programmes' own demo data, run after the tree and the
-// accounts exist; each programme appends its step in its own file.
-var steps []func(ctx context.Context, svc web.Services, t *Town) error
+// accounts exist, in the order their files register them (Go runs a
+// package's init functions in file-name order: members, orglife's
+// meetings, org, people); stepProgrammes names each step's programme.
+var (
+	steps          []func(ctx context.Context, svc services.Services, t *Town) error
+	stepProgrammes []string
+)
+
+// register adds a programme's demo step; each programme's file calls it
+// from its init.
+func register(programme string, load func(ctx context.Context, svc services.Services, t *Town) error) {
+	steps = append(steps, load)
+	stepProgrammes = append(stepProgrammes, programme)
+}
+
+// Programmes lists the programmes whose demo data Load brings, in the
+// order it loads them.
+func Programmes() []string { return slices.Clone(stepProgrammes) }
 
 // termStart is when the current village committees took office.
 var termStart = time.Date(2021, 3, 1, 0, 0, 0, 0, time.UTC)
 
 // assignHolders fills every post of every village and branch.
-func assignHolders(ctx context.Context, svc web.Services, t *Town) error {
+func assignHolders(ctx context.Context, svc services.Services, t *Town) error {
 	g := &names{}
 	var ids []int64
 	for _, v := range Villages {
@@ -195,8 +217,12 @@ func assignHolders(ctx context.Context, svc web.Services, t *Town) error {
 		return err
 	}
 	for _, p := range posts {
-		if _, err := svc.Org.Assign(ctx, nil, org.Assignment{PostID: p.ID, HolderName: g.next(), StartedOn: termStart}); err != nil {
+		name := g.next()
+		if _, err := svc.Org.Assign(ctx, nil, org.Assignment{PostID: p.ID, HolderName: name, StartedOn: termStart}); err != nil {
 			return err
+		}
+		if p.Body == org.BodyParty {
+			t.partyHolders[p.OrgID] = append(t.partyHolders[p.OrgID], name)
 		}
 	}
 	return nil
@@ -207,30 +233,69 @@ func systemReader(t *Town) *auth.Actor {
 	return &auth.Actor{Username: "system", Bindings: []auth.Binding{{Role: auth.RoleCountyAdmin, OrgID: t.County.ID, OrgPath: t.County.Path}}}
 }
 
-func addAccounts(ctx context.Context, svc web.Services, t *Town) error {
+func addAccounts(ctx context.Context, svc services.Services, t *Town) error {
 	// Demo accounts use cheaper hashing so the demo starts in a second
 	// on an old PC; real accounts keep the full cost.
 	saved := svc.Auth.Password
 	svc.Auth.Password = auth.PasswordParams{MemoryKiB: 8 * 1024, Time: 1, Threads: 1}
 	defer func() { svc.Auth.Password = saved }()
 	for _, acc := range Accounts {
-		var orgID int64
-		switch acc.Org {
-		case "town":
-			orgID = t.Town.ID
-		case "county":
-			orgID = t.County.ID
-		default:
-			if v, ok := t.Villages[acc.Org]; ok {
-				orgID = v.ID
-			} else {
-				orgID = t.Groups[acc.Org].ID
-			}
+		orgID := t.orgOf(acc).ID
+		name := acc.Name
+		if holder, err := secretaryOf(ctx, svc, systemReader(t), orgID); err != nil {
+			return err
+		} else if holder != "" && (acc.Role == auth.RoleVillageLeader || acc.Role == auth.RoleBranchSecretary) {
+			name = holder // the account is the person who holds the post
 		}
-		if _, err := svc.Auth.AddUser(ctx, nil, auth.NewUser{Username: acc.Username, DisplayName: acc.Name,
-			Password: DemoPassword, Role: acc.Role, OrgID: orgID}); err != nil {
+		id, err := svc.Auth.AddUser(ctx, nil, auth.NewUser{Username: acc.Username, DisplayName: name,
+			Password: DemoPassword, Role: acc.Role, OrgID: orgID})
+		if err != nil {
 			return fmt.Errorf("demo account %s: %w", acc.Username, err)
 		}
+		t.UserIDs[acc.Username] = id
 	}
 	return nil
+}
+
+// secretaryOf is the name of the current holder of an organisation's
+// secretary post, or "" when it has none.
+func secretaryOf(ctx context.Context, svc services.Services, reader *auth.Actor, orgID int64) (string, error) {
+	posts, err := svc.Org.PostOrgs(ctx, reader, []int64{orgID})
+	if err != nil {
+		return "", err
+	}
+	for _, p := range posts {
+		if org.IsSecretaryPost(p.Code) && p.Holder != nil {
+			return p.Holder.HolderName, nil
+		}
+	}
+	return "", nil
+}
+
+// orgOf is the organisation a demo account is bound to.
+func (t *Town) orgOf(acc Account) org.Org {
+	switch acc.Org {
+	case "town":
+		return t.Town
+	case "county":
+		return t.County
+	}
+	if v, ok := t.Villages[acc.Org]; ok {
+		return v
+	}
+	return t.Groups[acc.Org]
+}
+
+// actorOf acts as a demo account, for records whose sense depends on who
+// made them: a grant proposed by a branch secretary and approved by the
+// town, never by its proposer.
+func actorOf(t *Town, username string) *auth.Actor {
+	for _, acc := range Accounts {
+		if acc.Username == username {
+			o := t.orgOf(acc)
+			return &auth.Actor{UserID: t.UserIDs[username], Username: username, Name: acc.Name,
+				Bindings: []auth.Binding{{Role: acc.Role, OrgID: o.ID, OrgPath: o.Path, TownID: o.TownID}}}
+		}
+	}
+	panic("demo: no account " + username)
 }
