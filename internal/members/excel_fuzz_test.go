@@ -4,13 +4,13 @@ import (
 	"context"
 	"testing"
 
-	"dangjian/internal/app"
 	"dangjian/internal/apperr"
 	"dangjian/internal/auth"
 	"dangjian/internal/db"
 	"dangjian/internal/i18n"
 	"dangjian/internal/members"
 	"dangjian/internal/org"
+	"dangjian/internal/services"
 	"dangjian/internal/testkit"
 )
 
@@ -26,7 +26,7 @@ type importFuzz struct {
 
 func newImportFuzz(f *testing.F) *importFuzz {
 	d := testkit.SQLite(f)
-	svc, err := app.NewServices(d, testkit.Clock(), testkit.Key)
+	svc, err := services.New(d, testkit.Clock(), testkit.Key)
 	if err != nil {
 		f.Fatal(err)
 	}
