@@ -84,6 +84,9 @@ func restore(ctx context.Context, args []string, env func(string) string) error 
 	if from == "" {
 		return fmt.Errorf("give the backup file with -from")
 	}
+	if (config.Config{Database: dbPath}).IsPostgres() {
+		return fmt.Errorf("restore replaces a SQLite file; PostgreSQL is restored with scripts/pg-restore (see docs/operations.md)")
+	}
 	lock, err := db.LockExclusive(dbPath)
 	if err != nil {
 		if errors.Is(err, db.ErrInUse) {

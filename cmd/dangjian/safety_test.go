@@ -37,6 +37,10 @@ func TestRestoreRefusedWhileServerHoldsTheDatabase(t *testing.T) {
 		t.Fatalf("restore once the server stopped: %q", out)
 	}
 
+	if _, err := c.run("restore", "-from", backup, "-db", "postgres://u@127.0.0.1/d"); err == nil || !strings.Contains(err.Error(), "scripts/pg-restore") {
+		t.Fatalf("restore onto PostgreSQL: %v", err)
+	}
+
 	// And while restore holds the lock, no command opens the database.
 	restoring, err := db.LockExclusive(c.db)
 	if err != nil {
