@@ -135,4 +135,3 @@ func TestResealCommand(t *testing.T) {
 	}
 	c.must("audit", "verify")
 }
-
