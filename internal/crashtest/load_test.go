@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/http"
 	"sync"
 	"sync/atomic"
@@ -99,13 +100,17 @@ func (l *load) ackedCopy() map[int64]string {
 }
 
 // loadUntil runs l until acked writes reach n, then calls at (kill the
-// server, restart the database …) and, when more is positive, goes on
-// until n+more writes are acknowledged. It fails when the run ends short.
+// server, take a backup, restart the database …) while the writers go
+// on, and, when more is positive, keeps writing until more writes have
+// been acknowledged after at returned, so the load surely spans the
+// whole event. It fails when the run ends short.
 func loadUntil(t *testing.T, l *load, workers, n int, at func(), more int) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 45*time.Second)
 	defer cancel()
 	var once sync.Once
+	var target atomic.Int64 // acknowledged writes at which to stop; set once at has returned
+	target.Store(math.MaxInt64)
 	reached := make(chan struct{})
 	finished := make(chan struct{})
 	go func() {
@@ -113,7 +118,7 @@ func loadUntil(t *testing.T, l *load, workers, n int, at func(), more int) {
 			if acked >= n {
 				once.Do(func() { close(reached) })
 			}
-			if more > 0 && acked >= n+more {
+			if int64(acked) >= target.Load() {
 				cancel()
 			}
 		})
@@ -125,12 +130,15 @@ func loadUntil(t *testing.T, l *load, workers, n int, at func(), more int) {
 		t.Fatalf("only %d writes acknowledged of the %d wanted before the event", len(l.ackedCopy()), n)
 	}
 	at()
+	want := len(l.ackedCopy()) + more
 	if more == 0 {
 		cancel()
+	} else {
+		target.Store(int64(want))
 	}
 	<-finished
-	if got := len(l.ackedCopy()); got < n+more {
-		t.Fatalf("only %d writes acknowledged, wanted %d", got, n+more)
+	if got := len(l.ackedCopy()); got < want {
+		t.Fatalf("only %d writes acknowledged, wanted %d (%d after the event)", got, want, more)
 	}
 }
 
