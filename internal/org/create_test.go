@@ -31,10 +31,10 @@ func TestCreateRules(t *testing.T) {
 		}
 
 		// A village leader cannot create anything under another village
-		// (it is outside their scope: not found) nor under their own (no
-		// org.manage: forbidden).
+		// (outside their sight it is a parent that does not exist) nor
+		// under their own (no org.manage: forbidden).
 		_, err = env.Svc.Org.Create(ctx, villageLeader(env, "海戛"), org.NewOrg{ParentID: haidan.ID, Type: org.TypeBranch, Name: "海丹十组党支部"})
-		wantKind(t, err, apperr.KindNotFound)
+		testkit.WantField(t, err, "parent_id", "org.unknown")
 		_, err = env.Svc.Org.Create(ctx, villageLeader(env, "海丹"), org.NewOrg{ParentID: haidan.ID, Type: org.TypeBranch, Name: "海丹十组党支部"})
 		wantKind(t, err, apperr.KindForbidden)
 

@@ -127,8 +127,8 @@ func (s *Service) History(ctx context.Context, a *auth.Actor, postID int64) (Pos
 	if err != nil {
 		return p, nil, err
 	}
-	if !a.CanAt(auth.PermOrgRead, o.Path) {
-		return Post{}, nil, apperr.NotFound()
+	if err := a.Decide(auth.PermOrgRead, "", o.Path); err != nil {
+		return Post{}, nil, err
 	}
 	rows, err := s.DB.QueryContext(ctx, `SELECT `+termColumns+` FROM post_terms t WHERE t.post_id = $1
 		ORDER BY t.started_on DESC, t.id DESC`, postID)
@@ -178,18 +178,19 @@ func (s *Service) assign(ctx context.Context, tx *sql.Tx, a *auth.Actor, in Assi
 	if err != nil {
 		return Term{}, err
 	}
-	if err := requireSystemOr(a, auth.PermOrgPosts, o.Path); err != nil {
+	if err := a.Decide(auth.PermOrgRead, auth.PermOrgPosts, o.Path); err != nil {
 		return Term{}, err
 	}
-	in.HolderName = strings.TrimSpace(in.HolderName)
 	f := apperr.Fields{}
-	if in.HolderName == "" {
-		f.Add("holder_name", "error.required", nil)
-	} else if len([]rune(in.HolderName)) > 40 {
-		f.Add("holder_name", "error.too_long", apperr.Params{"max": 40})
-	}
+	in.HolderName = apperr.Text(f, "holder_name", in.HolderName, 40, true)
+	in.Note = apperr.Prose(f, "note", in.Note, maxText, false)
 	if in.StartedOn.IsZero() {
 		f.Add("started_on", "error.date_required", nil)
+	}
+	if in.ResidentID != 0 {
+		if err := checkResident(ctx, tx, a, f, in.ResidentID); err != nil {
+			return Term{}, err
+		}
 	}
 	if err := f.Err(); err != nil {
 		return Term{}, err
@@ -256,7 +257,7 @@ func (s *Service) Vacate(ctx context.Context, a *auth.Actor, postID int64, on ti
 		if err != nil {
 			return err
 		}
-		if err := requireSystemOr(a, auth.PermOrgPosts, o.Path); err != nil {
+		if err := a.Decide(auth.PermOrgRead, auth.PermOrgPosts, o.Path); err != nil {
 			return err
 		}
 		if on.IsZero() {

@@ -53,8 +53,8 @@ func (s *Service) Get(ctx context.Context, a *auth.Actor, id int64) (Org, error)
 	if err != nil {
 		return o, err
 	}
-	if !a.CanAt(auth.PermOrgRead, o.Path) {
-		return Org{}, apperr.NotFound()
+	if err := a.Decide(auth.PermOrgRead, "", o.Path); err != nil {
+		return Org{}, err
 	}
 	return o, nil
 }
@@ -83,14 +83,9 @@ func (s *Service) Create(ctx context.Context, a *auth.Actor, in NewOrg) (Org, er
 }
 
 func (s *Service) create(ctx context.Context, tx *sql.Tx, a *auth.Actor, in NewOrg) (Org, error) {
-	in.Name = strings.TrimSpace(in.Name)
-	in.ShortName = strings.TrimSpace(in.ShortName)
 	f := apperr.Fields{}
-	if in.Name == "" {
-		f.Add("name", "error.required", nil)
-	} else if len([]rune(in.Name)) > maxName {
-		f.Add("name", "error.too_long", apperr.Params{"max": maxName})
-	}
+	in.Name = apperr.Text(f, "name", in.Name, maxName, true)
+	in.ShortName = apperr.Text(f, "short_name", in.ShortName, maxName, false)
 	if !in.Type.Valid() {
 		f.Add("type", "org.type_unknown", nil)
 	}
@@ -105,15 +100,21 @@ func (s *Service) create(ctx context.Context, tx *sql.Tx, a *auth.Actor, in NewO
 	}
 	var parent Org
 	if in.ParentID != 0 {
+		// A parent outside the actor's sight is refused exactly as one
+		// that does not exist.
 		p, err := getOrg(ctx, tx, in.ParentID)
-		if err != nil {
+		if err == nil && !a.Sees(auth.PermOrgRead, p.Path) {
+			err = apperr.NotFound()
+		}
+		if apperr.KindOf(err) == apperr.KindNotFound {
 			return Org{}, apperr.Invalid("parent_id", "org.unknown", nil)
 		}
+		if err != nil {
+			return Org{}, err
+		}
 		parent = p
-		if a != nil {
-			if err := a.Require(auth.PermOrgManage, parent.Path); err != nil {
-				return Org{}, err
-			}
+		if err := a.Decide(auth.PermOrgRead, auth.PermOrgManage, parent.Path); err != nil {
+			return Org{}, err
 		}
 	} else if a != nil {
 		return Org{}, apperr.Forbidden() // only the command line plants a new root

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"slices"
-	"strings"
 	"time"
 
 	"dangjian/internal/apperr"
@@ -95,8 +94,8 @@ func (s *Service) WeakFlag(ctx context.Context, a *auth.Actor, id int64) (WeakFl
 	if err != nil {
 		return f, err
 	}
-	if !a.CanAt(auth.PermOrgRead, f.OrgPath) {
-		return WeakFlag{}, apperr.NotFound()
+	if err := a.Decide(auth.PermOrgRead, "", f.OrgPath); err != nil {
+		return WeakFlag{}, err
 	}
 	f.judge(s.Clock.Now())
 	return f, nil
@@ -149,16 +148,15 @@ func (s *Service) Flag(ctx context.Context, a *auth.Actor, in NewWeakFlag) (Weak
 		if err != nil {
 			return err
 		}
-		if err := requireSystemOr(a, auth.PermOrgManage, o.Path); err != nil {
+		if err := a.Decide(auth.PermOrgRead, auth.PermOrgManage, o.Path); err != nil {
 			return err
 		}
 		if !Flaggable(o.Type) {
 			return apperr.Rule(RuleWeakOrgType, apperr.Params{"type": typeKey(o.Type)})
 		}
-		in.Reason, in.Plan = strings.TrimSpace(in.Reason), strings.TrimSpace(in.Plan)
 		f := apperr.Fields{}
-		requireText(f, "reason", in.Reason)
-		requireText(f, "plan", in.Plan)
+		in.Reason = apperr.Prose(f, "reason", in.Reason, maxText, true)
+		in.Plan = apperr.Prose(f, "plan", in.Plan, maxText, true)
 		requireDate(f, "flagged_on", in.FlaggedOn)
 		requireDate(f, "deadline", in.Deadline)
 		if err := f.Err(); err != nil {
@@ -222,9 +220,8 @@ type WeakPlan struct {
 // deadline may move, but never to the flag date or before.
 func (s *Service) UpdateWeakPlan(ctx context.Context, a *auth.Actor, in WeakPlan) (WeakFlag, error) {
 	return s.changeWeak(ctx, a, in.FlagID, "weak.plan", func(f *WeakFlag, _ time.Time) error {
-		plan := strings.TrimSpace(in.Plan)
 		fe := apperr.Fields{}
-		requireText(fe, "plan", plan)
+		plan := apperr.Prose(fe, "plan", in.Plan, maxText, true)
 		requireDate(fe, "deadline", in.Deadline)
 		if err := fe.Err(); err != nil {
 			return err
@@ -249,9 +246,8 @@ type WeakClosing struct {
 // CloseWeak ends a rectification with a note on what was achieved.
 func (s *Service) CloseWeak(ctx context.Context, a *auth.Actor, in WeakClosing) (WeakFlag, error) {
 	return s.changeWeak(ctx, a, in.FlagID, "weak.close", func(f *WeakFlag, today time.Time) error {
-		note := strings.TrimSpace(in.Note)
 		fe := apperr.Fields{}
-		requireText(fe, "closing_note", note)
+		note := apperr.Prose(fe, "closing_note", in.Note, maxText, true)
 		requireDate(fe, "closed_on", in.ClosedOn)
 		if err := fe.Err(); err != nil {
 			return err
@@ -279,7 +275,7 @@ func (s *Service) changeWeak(ctx context.Context, a *auth.Actor, id int64, actio
 		if err != nil {
 			return err
 		}
-		if err := requireSystemOr(a, auth.PermOrgManage, before.OrgPath); err != nil {
+		if err := a.Decide(auth.PermOrgRead, auth.PermOrgManage, before.OrgPath); err != nil {
 			return err
 		}
 		if !before.Open() {
@@ -300,23 +296,6 @@ func (s *Service) changeWeak(ctx context.Context, a *auth.Actor, id int64, actio
 			Action: action, Entity: "weak_flag", EntityID: id, OrgID: after.OrgID, Before: before, After: after})
 	})
 	return out, err
-}
-
-// requireSystemOr lets the command line and demo loader (nil actor) act,
-// and otherwise requires p over path.
-func requireSystemOr(a *auth.Actor, p auth.Perm, path string) error {
-	if a == nil {
-		return nil
-	}
-	return a.Require(p, path)
-}
-
-func requireText(f apperr.Fields, field, v string) {
-	if v == "" {
-		f.Add(field, "error.required", nil)
-	} else if n := len([]rune(v)); n > maxText {
-		f.Add(field, "error.too_long", apperr.Params{"max": maxText})
-	}
 }
 
 func requireDate(f apperr.Fields, field string, t time.Time) {
