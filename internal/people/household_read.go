@@ -40,7 +40,7 @@ func (s *Service) GetHousehold(ctx context.Context, a *auth.Actor, id int64) (Ho
 	if err != nil {
 		return Household{}, nil, err
 	}
-	if err := a.Require(auth.PermPeopleRead, h.OrgPath); err != nil {
+	if err := a.Decide(auth.PermPeopleRead, "", h.OrgPath); err != nil {
 		return Household{}, nil, err
 	}
 	var args db.Args
@@ -56,8 +56,11 @@ func (s *Service) ListHouseholds(ctx context.Context, a *auth.Actor, f Household
 	where := []string{args.Subtree("o.path", a.Scope(auth.PermPeopleRead))}
 	if f.OrgID != 0 {
 		root, err := loadOrg(ctx, s.DB, f.OrgID)
+		if apperr.KindOf(err) == apperr.KindNotFound {
+			return []Household{}, nil // an unknown organisation has no households
+		}
 		if err != nil {
-			return nil, nil // an unknown organisation has no households
+			return nil, err
 		}
 		where = append(where, args.Subtree("o.path", []string{root.Path}))
 	}

@@ -56,7 +56,7 @@ func (s *Service) GetResident(ctx context.Context, a *auth.Actor, id int64) (Res
 	if err != nil {
 		return Resident{}, err
 	}
-	if err := a.Require(auth.PermPeopleRead, r.OrgPath); err != nil {
+	if err := a.Decide(auth.PermPeopleRead, "", r.OrgPath); err != nil {
 		return Resident{}, err
 	}
 	return r, nil
@@ -114,8 +114,11 @@ func (s *Service) ListResidents(ctx context.Context, a *auth.Actor, f ResidentFi
 	where := []string{args.Subtree("o.path", a.Scope(auth.PermPeopleRead))}
 	if f.OrgID != 0 {
 		root, err := loadOrg(ctx, s.DB, f.OrgID)
+		if apperr.KindOf(err) == apperr.KindNotFound {
+			return []Resident{}, nil // an unknown organisation has no residents
+		}
 		if err != nil {
-			return nil, nil
+			return nil, err
 		}
 		where = append(where, args.Subtree("o.path", []string{root.Path}))
 	}

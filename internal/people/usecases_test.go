@@ -131,7 +131,12 @@ func TestUseCases(t *testing.T) {
 			other := firstHousehold(t, env, admin, "海戛")
 			_, _, err = svc.GetHousehold(ctx, haidan, other.ID)
 			wantKind(t, err, apperr.KindNotFound)
-			_, err = svc.CreateHousehold(ctx, haidan, people.HouseholdInput{OrgID: haiga2.ID, Code: "海戛-02-901", HeadName: "张三"})
+			// Another village's group is refused as one that does not exist.
+			for _, orgID := range []int64{haiga2.ID, 99999999} {
+				_, err = svc.CreateHousehold(ctx, haidan, people.HouseholdInput{OrgID: orgID, Code: "海戛-02-901", HeadName: "张三"})
+				testkit.WantField(t, err, "org_id", "people.org_invalid")
+			}
+			_, err = svc.AddResident(ctx, haidan, people.ResidentInput{HouseholdID: 99999999, Name: "李四", IDNumber: number("19900101", "011")})
 			wantKind(t, err, apperr.KindNotFound)
 			_, err = svc.AddResident(ctx, haidan, people.ResidentInput{HouseholdID: other.ID, Name: "李四", IDNumber: number("19900101", "011")})
 			wantKind(t, err, apperr.KindNotFound)
@@ -202,8 +207,10 @@ func TestUseCases(t *testing.T) {
 			if moved.OrgID != env.Town.Groups["海丹四组"].ID || got.OrgID != moved.OrgID {
 				t.Fatalf("household in %d, resident in %d", moved.OrgID, got.OrgID)
 			}
-			_, err = svc.UpdateHousehold(ctx, haidan, h.ID, people.HouseholdInput{OrgID: haiga2.ID, Code: h.Code, HeadName: h.HeadName})
-			wantKind(t, err, apperr.KindNotFound)
+			for _, orgID := range []int64{haiga2.ID, 99999999} {
+				_, err = svc.UpdateHousehold(ctx, haidan, h.ID, people.HouseholdInput{OrgID: orgID, Code: h.Code, HeadName: h.HeadName})
+				testkit.WantField(t, err, "org_id", "people.org_invalid")
+			}
 		})
 
 		t.Run("duplicate id number", func(t *testing.T) {
