@@ -73,31 +73,32 @@ func (j ImportJob) Percent() int {
 // background. The actor must be able to write members under the
 // organisation the file is for (a branch, a village or the town).
 func (s *Service) StartImport(ctx context.Context, a *auth.Actor, orgID int64, fileName string, data []byte) (ImportJob, error) {
-	pl, err := placeOf(ctx, s.DB, orgID)
-	if err != nil {
-		return ImportJob{}, apperr.Invalid("org_id", "member.org_unknown", nil)
-	}
-	if a != nil && !a.CanAt(auth.PermMemberWrite, pl.Path) {
-		if !a.CanAt(auth.PermMemberRead, pl.Path) {
-			return ImportJob{}, apperr.NotFound()
-		}
-		return ImportJob{}, apperr.Forbidden()
-	}
-	switch {
-	case len(data) == 0:
-		return ImportJob{}, apperr.Invalid("file", "excel.no_file", nil)
-	case len(data) > importMaxBytes:
-		return ImportJob{}, apperr.Invalid("file", "excel.too_big", apperr.Params{"mb": importMaxBytes >> 20})
-	}
 	now := s.Clock.Now()
 	var userID int64
 	if a != nil {
 		userID = a.UserID
 	}
 	var id int64
-	if err := s.DB.QueryRowContext(ctx, `INSERT INTO member_imports(org_id, town_id, user_id, file_name, file_data, state,
-		created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
-		pl.ID, db.NullID(pl.TownID), db.NullID(userID), fileName, data, ImportQueued, now).Scan(&id); err != nil {
+	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		f := apperr.Fields{}
+		pl, _, err := placeFor(ctx, tx, a, f, "org_id", orgID, auth.PermMemberWrite)
+		if err != nil {
+			return err
+		}
+		switch {
+		case len(data) == 0:
+			f.Add("file", "excel.no_file", nil)
+		case len(data) > importMaxBytes:
+			f.Add("file", "excel.too_big", apperr.Params{"mb": importMaxBytes >> 20})
+		}
+		if err := f.Err(); err != nil {
+			return err
+		}
+		return tx.QueryRowContext(ctx, `INSERT INTO member_imports(org_id, town_id, user_id, file_name, file_data, state,
+			created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
+			pl.ID, db.NullID(pl.TownID), db.NullID(userID), fileName, data, ImportQueued, now).Scan(&id)
+	})
+	if err != nil {
 		return ImportJob{}, err
 	}
 	s.Background(func() { _ = s.RunImport(context.Background(), id) })
@@ -115,8 +116,8 @@ func (s *Service) Import(ctx context.Context, a *auth.Actor, id int64) (ImportJo
 	if err != nil {
 		return ImportJob{}, err
 	}
-	if a != nil && !a.CanAt(auth.PermMemberRead, pl.Path) {
-		return ImportJob{}, apperr.NotFound()
+	if err := decide(a, auth.PermMemberRead, pl.Path); err != nil {
+		return ImportJob{}, err
 	}
 	s.resumeStale(ctx, j)
 	return j, nil
@@ -226,6 +227,17 @@ func (s *Service) runImport(ctx context.Context, id int64) error {
 	}
 	now := s.Clock.Now()
 	err = s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		// The job runs without its starter's session: people are linked
+		// to residents registered under the organisation the file is for,
+		// which the starter was allowed to write to.
+		root, err := placeOf(ctx, tx, orgID)
+		if err != nil {
+			return err
+		}
+		under := func(path string) bool { return db.Under(path, root.Path) }
+		if err := linkResidents(ctx, tx, under, valid); err != nil {
+			return err
+		}
 		if _, err := insertAll(ctx, tx, valid, EventImported, fmt.Sprintf("import %d", id), now); err != nil {
 			return err
 		}

@@ -156,11 +156,18 @@ func (s *Service) DecideGrant(ctx context.Context, a *auth.Actor, id int64, appr
 		if g, err = loadGrant(ctx, tx, id); err != nil {
 			return err
 		}
-		if _, err := townFor(ctx, tx, a, g.TownID, auth.PermMemberManage); err != nil {
-			if apperr.KindOf(err) == apperr.KindNotFound && a.CanAt(auth.PermMemberRead, g.OrgPath) {
-				return apperr.Forbidden()
-			}
+		// A grant is seen where it was proposed and decided over its
+		// town: a reader of the branch who may not manage the town is
+		// refused (Forbidden), not told the grant is missing.
+		if err := decide(a, auth.PermMemberRead, g.OrgPath); err != nil {
 			return err
+		}
+		town, err := loadBranchRef(ctx, tx, g.TownID)
+		if err != nil {
+			return err
+		}
+		if a.Decide(auth.PermMemberRead, auth.PermMemberManage, town.Path) != nil {
+			return apperr.Forbidden() // the grant itself is readable
 		}
 		f := apperr.Fields{}
 		note = textField(f, "note", note, false, 500)
@@ -285,7 +292,7 @@ func (s *Service) Fund(ctx context.Context, a *auth.Actor, townID int64, p FundP
 		return v, apperr.NotFound()
 	}
 	v.Town = town
-	v.Ledger = a == nil || a.CanAt(auth.PermMemberRead, town.Path)
+	v.Ledger = a.Sees(auth.PermMemberRead, town.Path)
 	var scope []string
 	for _, root := range a.Scope(auth.PermMemberRead) {
 		if db.Under(root, town.Path) || db.Under(town.Path, root) {

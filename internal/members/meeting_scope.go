@@ -47,16 +47,10 @@ func branchFor(ctx context.Context, q db.Queryer, a *auth.Actor, id int64, perm 
 	if err != nil {
 		return b, err
 	}
-	if a == nil {
-		return b, nil
+	if err := decide(a, perm, b.Path); err != nil {
+		return BranchInfo{}, err
 	}
-	if a.CanAt(perm, b.Path) {
-		return b, nil
-	}
-	if a.CanAt(auth.PermMemberRead, b.Path) {
-		return BranchInfo{}, apperr.Forbidden()
-	}
-	return BranchInfo{}, apperr.NotFound()
+	return b, nil
 }
 
 // memberOn reports whether the person was a party member (预备 or 正式)

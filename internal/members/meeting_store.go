@@ -43,8 +43,8 @@ func (s *Service) GetMeeting(ctx context.Context, a *auth.Actor, id int64) (Meet
 	if err != nil {
 		return m, err
 	}
-	if a != nil && !a.CanAt(auth.PermMemberRead, m.OrgPath) {
-		return Meeting{}, apperr.NotFound()
+	if err := decide(a, auth.PermMemberRead, m.OrgPath); err != nil {
+		return Meeting{}, err
 	}
 	rows, err := s.DB.QueryContext(ctx, `SELECT a.member_id, mb.name, a.present, a.voting, a.reason
 		FROM meeting_attendance a JOIN members mb ON mb.id = a.member_id

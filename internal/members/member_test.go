@@ -186,12 +186,16 @@ func (f *fixture) testScope(t *testing.T) {
 	_, checks["tag"] = f.svc.AddTag(f.ctx, haidan, theirs.ID, members.TagInput{Kind: members.TagMemberToRich, StartedOn: day("2026-01-01")})
 	_, checks["list"] = f.svc.List(f.ctx, haidan, members.Filter{OrgID: f.env.Town.Villages["海戛"].ID})
 	_, checks["board"] = f.svc.Board(f.ctx, haidan, f.env.Town.Villages["海戛"].ID)
-	_, checks["add"] = f.svc.Add(f.ctx, haidan, members.MemberInput{OrgID: f.group("海戛一组"), Name: "某人",
-		IDNumber: f.idNumber(day("1980-01-01")), Status: members.StatusProbationary, JoinedOn: day("2026-01-01")})
 	for name, err := range checks {
 		if apperr.KindOf(err) != apperr.KindNotFound {
 			t.Errorf("%s on a 海戛 member as haidan: want not found, got %v", name, err)
 		}
+	}
+	// A branch named in the input is refused as one that does not exist.
+	for _, orgID := range []int64{f.group("海戛一组"), 99999999} {
+		_, err := f.svc.Add(f.ctx, haidan, members.MemberInput{OrgID: orgID, Name: "某人",
+			IDNumber: f.idNumber(day("1980-01-01")), Status: members.StatusProbationary, JoinedOn: day("2026-01-01")})
+		testkit.WantField(t, err, "org_id", "member.org_unknown")
 	}
 	list, err := f.svc.List(f.ctx, haidan, members.Filter{Status: "all", Limit: 200})
 	if err != nil {

@@ -87,18 +87,23 @@ func getMemberFor(ctx context.Context, q db.Queryer, a *auth.Actor, id int64, pe
 	return m, nil
 }
 
-// checkMember is the scope rule of getMemberFor for a record already read.
+// checkMember is the scope rule of getMemberFor for a record already read:
+// auth's one decision, plus a member reading their own record.
 func checkMember(a *auth.Actor, m Member, perm auth.Perm) error {
-	if a == nil || a.CanAt(perm, m.OrgPath) {
+	if perm == auth.PermMemberRead && a != nil && m.UserID != 0 && m.UserID == a.UserID {
 		return nil
 	}
-	if perm == auth.PermMemberRead && m.UserID != 0 && m.UserID == a.UserID {
-		return nil
+	return decide(a, perm, m.OrgPath)
+}
+
+// decide is auth's scope decision for member records, whose read
+// permission is members.read: perm members.read is a read, any other perm
+// a change (NotFound outside members.read, Forbidden within it).
+func decide(a *auth.Actor, perm auth.Perm, path string) error {
+	if perm == auth.PermMemberRead {
+		return a.Decide(auth.PermMemberRead, "", path)
 	}
-	if a.CanAt(auth.PermMemberRead, m.OrgPath) {
-		return apperr.Forbidden()
-	}
-	return apperr.NotFound()
+	return a.Decide(auth.PermMemberRead, perm, path)
 }
 
 // Get returns one member the actor may read.
@@ -130,8 +135,8 @@ func areaFor(ctx context.Context, q db.Queryer, a *auth.Actor, orgID int64) (are
 	if err != nil {
 		return area{}, err
 	}
-	if a != nil && !a.CanAt(auth.PermMemberRead, p.Path) {
-		return area{}, apperr.NotFound()
+	if err := decide(a, auth.PermMemberRead, p.Path); err != nil {
+		return area{}, err
 	}
 	return area{Root: p, paths: []string{p.Path}}, nil
 }

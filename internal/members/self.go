@@ -184,12 +184,8 @@ func (s *Service) LinkAccount(ctx context.Context, a *auth.Actor, memberID, user
 		if m.UserID != 0 && m.UserID != userID {
 			return apperr.Conflict("self.member_linked", apperr.Params{"name": m.Name})
 		}
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM users WHERE id = $1`, userID).Scan(&n); err != nil {
+		if err := accountFor(ctx, tx, a, userID); err != nil {
 			return err
-		}
-		if n == 0 {
-			return apperr.Invalid("user_id", "self.user_unknown", nil)
 		}
 		var other int64
 		err = tx.QueryRowContext(ctx, `SELECT id FROM members WHERE user_id = $1 AND id <> $2 LIMIT 1`, userID, memberID).Scan(&other)

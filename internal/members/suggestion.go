@@ -158,13 +158,18 @@ func (s *Service) GetSuggestion(ctx context.Context, a *auth.Actor, id int64) (S
 	if err != nil {
 		return sg, err
 	}
-	if a == nil || a.CanAt(auth.PermMemberRead, sg.OrgPath) {
+	refused := decide(a, auth.PermMemberRead, sg.OrgPath)
+	if refused == nil {
 		return sg, nil
 	}
-	if own, err := ownMemberID(ctx, s.DB, a); err == nil && own == sg.MemberID {
+	own, err := ownMemberID(ctx, s.DB, a)
+	if err == nil && own == sg.MemberID {
 		return sg, nil
 	}
-	return Suggestion{}, apperr.NotFound()
+	if err != nil && apperr.KindOf(err) != apperr.KindNotFound {
+		return Suggestion{}, err
+	}
+	return Suggestion{}, refused
 }
 
 // SuggestionFilter selects suggestions for ListSuggestions.
