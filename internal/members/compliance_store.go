@@ -2,6 +2,7 @@ package members
 
 import (
 	"context"
+	"database/sql"
 	"strconv"
 	"strings"
 	"time"
@@ -40,7 +41,7 @@ func overdueCursor(orgID int64, ord int) int64 { return orgID<<3 | int64(ord) }
 // since the current period began, with their last counting meeting.
 func (s *Service) Overdue(ctx context.Context, a *auth.Actor, f OverdueFilter) ([]OverdueItem, error) {
 	today := db.Day(s.Clock.Now())
-	limit := limitOr(f.Limit, 50, 200)
+	limit := db.Limit(f.Limit, 50, 200)
 	afterOrg, afterOrd := f.After>>3, int(f.After&7)
 	if f.After == 0 {
 		afterOrd = -1
@@ -129,7 +130,7 @@ func (s *Service) Compliance(ctx context.Context, a *auth.Actor, f ComplianceFil
 	}
 	rows, err := s.DB.QueryContext(ctx, `SELECT o.id, COALESCE(o.town_id, 0), o.name, o.type, o.path,
 		o.founded_on, o.created_at, (SELECT MIN(f.held_on) FROM meetings f WHERE f.org_id = o.id)
-		FROM orgs o WHERE `+strings.Join(where, " AND ")+` ORDER BY o.id LIMIT `+strconv.Itoa(limitOr(f.Limit, 50, 200)),
+		FROM orgs o WHERE `+strings.Join(where, " AND ")+` ORDER BY o.id LIMIT `+strconv.Itoa(db.Limit(f.Limit, 50, 200)),
 		args.Values()...)
 	if err != nil {
 		return nil, err
@@ -218,18 +219,11 @@ func (s *Service) ListBranches(ctx context.Context, a *auth.Actor, f BranchFilte
 		where = append(where, "o.id > "+args.Add(f.After))
 	}
 	rows, err := s.DB.QueryContext(ctx, `SELECT o.id, COALESCE(o.town_id, 0), o.name, o.type, o.path FROM orgs o
-		WHERE `+strings.Join(where, " AND ")+` ORDER BY o.id LIMIT `+strconv.Itoa(limitOr(f.Limit, 100, 500)), args.Values()...)
+		WHERE `+strings.Join(where, " AND ")+` ORDER BY o.id LIMIT `+strconv.Itoa(db.Limit(f.Limit, 100, 500)), args.Values()...)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []BranchInfo
-	for rows.Next() {
-		var b BranchInfo
-		if err := rows.Scan(&b.ID, &b.TownID, &b.Name, &b.Type, &b.Path); err != nil {
-			return nil, err
-		}
-		out = append(out, b)
-	}
-	return out, rows.Err()
+	return db.Collect(rows, func(r *sql.Rows, b *BranchInfo) error {
+		return r.Scan(&b.ID, &b.TownID, &b.Name, &b.Type, &b.Path)
+	})
 }

@@ -140,7 +140,7 @@ func scanTag(row interface{ Scan(...any) error }) (Tag, error) {
 	var achieved, ended sql.NullTime
 	err := row.Scan(&t.ID, &t.MemberID, &t.Kind, &t.StartedOn, &achieved, &ended, &t.Note)
 	t.StartedOn = db.Day(t.StartedOn)
-	t.AchievedOn, t.EndedOn = dayPtr(achieved), dayPtr(ended)
+	t.AchievedOn, t.EndedOn = db.DayPtr(achieved), db.DayPtr(ended)
 	return t, err
 }
 

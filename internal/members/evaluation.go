@@ -283,15 +283,11 @@ func queryEvaluations(ctx context.Context, q db.Queryer, where string, args ...a
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []Evaluation
-	for rows.Next() {
-		var e Evaluation
-		if err := rows.Scan(&e.ID, &e.MemberID, &e.MemberName, &e.OrgID, &e.Year, &e.Grade, &e.HeldOn); err != nil {
-			return nil, err
+	return db.Collect(rows, func(r *sql.Rows, e *Evaluation) error {
+		if err := r.Scan(&e.ID, &e.MemberID, &e.MemberName, &e.OrgID, &e.Year, &e.Grade, &e.HeldOn); err != nil {
+			return err
 		}
 		e.HeldOn = db.Day(e.HeldOn)
-		out = append(out, e)
-	}
-	return out, rows.Err()
+		return nil
+	})
 }

@@ -54,7 +54,7 @@ func (s *Service) RecordFundIncome(ctx context.Context, a *auth.Actor, in NewInc
 		case in.OnDate.After(today):
 			f.Add("on_date", "meeting.date_future", apperr.Params{"today": today})
 		}
-		in.Description = textField(f, "description", in.Description, true, 200)
+		in.Description = apperr.Text(f, "description", in.Description, 200, true)
 		if err := f.Err(); err != nil {
 			return err
 		}
@@ -104,7 +104,7 @@ func (s *Service) ProposeGrant(ctx context.Context, a *auth.Actor, in NewGrant) 
 	err := s.memberTx(ctx, a, in.MemberID, func(tx *sql.Tx, m Member, _ time.Time) error {
 		f := apperr.Fields{}
 		amountField(f, in.Amount)
-		in.Reason = textField(f, "reason", in.Reason, true, 500)
+		in.Reason = apperr.Prose(f, "reason", in.Reason, 500, true)
 		if err := f.Err(); err != nil {
 			return err
 		}
@@ -170,7 +170,7 @@ func (s *Service) DecideGrant(ctx context.Context, a *auth.Actor, id int64, appr
 			return apperr.Forbidden() // the grant itself is readable
 		}
 		f := apperr.Fields{}
-		note = textField(f, "note", note, false, 500)
+		note = apperr.Prose(f, "note", note, 500, false)
 		if err := f.Err(); err != nil {
 			return err
 		}
@@ -302,7 +302,7 @@ func (s *Service) Fund(ctx context.Context, a *auth.Actor, townID int64, p FundP
 	if !v.Ledger && len(scope) == 0 {
 		return FundView{}, apperr.NotFound()
 	}
-	limit := limitOr(p.Limit, 50, 200)
+	limit := db.Limit(p.Limit, 50, 200)
 	if v.Ledger {
 		if err := s.DB.QueryRowContext(ctx, `SELECT COALESCE(MAX(balance_fen), 0) FROM care_funds WHERE town_id = $1`,
 			town.ID).Scan(&v.Balance); err != nil {
@@ -350,15 +350,11 @@ func fundEntries(ctx context.Context, q db.Queryer, townID, before int64, limit 
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []FundEntry
-	for rows.Next() {
-		var e FundEntry
-		if err := rows.Scan(&e.ID, &e.TownID, &e.Kind, &e.Amount, &e.BalanceAfter, &e.OnDate, &e.Description, &e.GrantID); err != nil {
-			return nil, err
+	return db.Collect(rows, func(r *sql.Rows, e *FundEntry) error {
+		if err := r.Scan(&e.ID, &e.TownID, &e.Kind, &e.Amount, &e.BalanceAfter, &e.OnDate, &e.Description, &e.GrantID); err != nil {
+			return err
 		}
 		e.OnDate = db.Day(e.OnDate)
-		out = append(out, e)
-	}
-	return out, rows.Err()
+		return nil
+	})
 }

@@ -163,29 +163,6 @@ func inList(args *db.Args, ids []int64) string {
 	return strings.Join(ph, ", ")
 }
 
-// limitOr keeps a page size within bounds.
-func limitOr(n, def, max int) int {
-	if n <= 0 {
-		return def
-	}
-	if n > max {
-		return max
-	}
-	return n
-}
-
-// textField trims a free-text field and records a problem when it is
-// required and empty or longer than max characters.
-func textField(f apperr.Fields, field, v string, required bool, max int) string {
-	v = strings.TrimSpace(v)
-	if required && v == "" {
-		f.Add(field, "error.required", nil)
-	} else if len([]rune(v)) > max {
-		f.Add(field, "error.too_long", apperr.Params{"max": max})
-	}
-	return v
-}
-
 // actorUserID is the users.id to store for who did something; the system
 // (nil actor) is stored as NULL.
 func actorUserID(a *auth.Actor) any {

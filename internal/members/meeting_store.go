@@ -92,7 +92,7 @@ func (s *Service) ListMeetings(ctx context.Context, a *auth.Actor, f MeetingFilt
 		where = append(where, `(m.held_on < (SELECT held_on FROM meetings WHERE id = `+c+`)
 			OR (m.held_on = (SELECT held_on FROM meetings WHERE id = `+c+`) AND m.id < `+c+`))`)
 	}
-	limit := limitOr(f.Limit, 50, 200)
+	limit := db.Limit(f.Limit, 50, 200)
 	rows, err := s.DB.QueryContext(ctx, `SELECT `+meetingColumns+meetingFrom+` WHERE `+strings.Join(where, " AND ")+
 		` ORDER BY m.held_on DESC, m.id DESC LIMIT `+strconv.Itoa(limit), args.Values()...)
 	if err != nil {

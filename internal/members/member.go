@@ -196,7 +196,7 @@ const insertMemberSQL = `INSERT INTO members(town_id, org_id, village_id, reside
 func insertMemberArgs(p prepared, now time.Time) []any {
 	return []any{db.NullID(p.place.TownID), p.place.ID, db.NullID(p.place.VillageID), p.id.Hash, p.in.Name, p.id.Cipher,
 		p.id.Masked, p.id.Birth, p.id.Sex, p.in.Phone, p.in.Education, string(p.in.Category), string(p.in.Status),
-		nullDay(p.in.AppliedOn), nullDay(p.in.JoinedOn), nullDay(p.in.FullOn), p.in.Mobile, now, db.NullID(p.residentID)}
+		db.NullDay(&p.in.AppliedOn), db.NullDay(&p.in.JoinedOn), db.NullDay(&p.in.FullOn), p.in.Mobile, now, db.NullID(p.residentID)}
 }
 
 // insertMember writes one prepared member and returns its id.

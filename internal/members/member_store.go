@@ -52,23 +52,6 @@ func placeOf(ctx context.Context, q db.Queryer, orgID int64) (place, error) {
 	return p, err
 }
 
-// nullDay stores a zero or nil date as NULL and any other as a day.
-func nullDay(t any) any {
-	switch x := t.(type) {
-	case time.Time:
-		if x.IsZero() {
-			return nil
-		}
-		return db.Day(x)
-	case *time.Time:
-		if x == nil || x.IsZero() {
-			return nil
-		}
-		return db.Day(*x)
-	}
-	return nil
-}
-
 // addEvent appends one entry to a member's history.
 func addEvent(ctx context.Context, tx *sql.Tx, m Member, kind string, on time.Time, fromOrg, toOrg int64, detail string, now time.Time) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO member_events(member_id, town_id, org_id, kind, on_date, from_org_id, to_org_id, detail, created_at)
@@ -95,10 +78,10 @@ func (r *pipelineRow) dest() []any {
 }
 
 func (r *pipelineRow) pipeline() Pipeline {
-	return Pipeline{TalkOn: dayPtr(r.talk), TalkLate: r.late.Bool, ActivistOn: dayPtr(r.activist),
-		CandidateOn: dayPtr(r.candidate), TrainingDays: int(r.days.Int64), TrainingHours: int(r.hours.Int64),
-		MeetingOn: dayPtr(r.meeting), ApprovedOn: dayPtr(r.approved), ApprovalNote: r.approvalNote.String,
-		ExtensionMonths: int(r.months.Int64), ExtendedOn: dayPtr(r.extended), RejectedOn: dayPtr(r.rejected),
+	return Pipeline{TalkOn: db.DayPtr(r.talk), TalkLate: r.late.Bool, ActivistOn: db.DayPtr(r.activist),
+		CandidateOn: db.DayPtr(r.candidate), TrainingDays: int(r.days.Int64), TrainingHours: int(r.hours.Int64),
+		MeetingOn: db.DayPtr(r.meeting), ApprovedOn: db.DayPtr(r.approved), ApprovalNote: r.approvalNote.String,
+		ExtensionMonths: int(r.months.Int64), ExtendedOn: db.DayPtr(r.extended), RejectedOn: db.DayPtr(r.rejected),
 		RejectReason: r.rejectReason.String}
 }
 
@@ -137,9 +120,9 @@ func savePipeline(ctx context.Context, tx *sql.Tx, memberID int64, p Pipeline, n
 		approval_note = excluded.approval_note, extension_months = excluded.extension_months,
 		extended_on = excluded.extended_on, rejected_on = excluded.rejected_on, reject_reason = excluded.reject_reason,
 		updated_at = excluded.updated_at`,
-		memberID, nullDay(p.TalkOn), p.TalkLate, nullDay(p.ActivistOn), nullDay(p.CandidateOn), p.TrainingDays,
-		p.TrainingHours, nullDay(p.MeetingOn), nullDay(p.ApprovedOn), p.ApprovalNote, p.ExtensionMonths,
-		nullDay(p.ExtendedOn), nullDay(p.RejectedOn), p.RejectReason, now)
+		memberID, db.NullDay(p.TalkOn), p.TalkLate, db.NullDay(p.ActivistOn), db.NullDay(p.CandidateOn), p.TrainingDays,
+		p.TrainingHours, db.NullDay(p.MeetingOn), db.NullDay(p.ApprovedOn), p.ApprovalNote, p.ExtensionMonths,
+		db.NullDay(p.ExtendedOn), db.NullDay(p.RejectedOn), p.RejectReason, now)
 	return err
 }
 
@@ -155,17 +138,13 @@ func (s *Service) History(ctx context.Context, a *auth.Actor, id int64) ([]Event
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []Event
-	for rows.Next() {
-		var e Event
-		if err := rows.Scan(&e.ID, &e.MemberID, &e.OrgID, &e.Kind, &e.On, &e.FromOrgID, &e.FromOrg, &e.ToOrgID, &e.ToOrg, &e.Detail); err != nil {
-			return nil, err
+	return db.Collect(rows, func(r *sql.Rows, e *Event) error {
+		if err := r.Scan(&e.ID, &e.MemberID, &e.OrgID, &e.Kind, &e.On, &e.FromOrgID, &e.FromOrg, &e.ToOrgID, &e.ToOrg, &e.Detail); err != nil {
+			return err
 		}
 		e.On = db.Day(e.On)
-		out = append(out, e)
-	}
-	return out, rows.Err()
+		return nil
+	})
 }
 
 // change is what one use case did to a member, for its history event.

@@ -59,10 +59,7 @@ func (s *Service) List(ctx context.Context, a *auth.Actor, f Filter) ([]Member, 
 	if err != nil {
 		return nil, err
 	}
-	limit := f.Limit
-	if limit <= 0 || limit > 200 {
-		limit = 50
-	}
+	limit := db.Limit(f.Limit, 50, 200)
 	var args db.Args
 	where := f.where(ar, &args)
 	if f.AfterID > 0 {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"time"
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/auth"
@@ -38,7 +37,7 @@ func (r *memberRow) dest() []any {
 func (r *memberRow) member() Member {
 	m := r.m
 	m.BirthDate = db.Day(m.BirthDate)
-	m.AppliedOn, m.JoinedOn, m.FullOn, m.LeftOn = dayPtr(r.applied), dayPtr(r.joined), dayPtr(r.full), dayPtr(r.left)
+	m.AppliedOn, m.JoinedOn, m.FullOn, m.LeftOn = db.DayPtr(r.applied), db.DayPtr(r.joined), db.DayPtr(r.full), db.DayPtr(r.left)
 	return m
 }
 
@@ -47,14 +46,6 @@ func scanMember(row interface{ Scan(...any) error }) (Member, error) {
 	var r memberRow
 	err := row.Scan(r.dest()...)
 	return r.member(), err
-}
-
-func dayPtr(t sql.NullTime) *time.Time {
-	if !t.Valid {
-		return nil
-	}
-	d := db.Day(t.Time)
-	return &d
 }
 
 // loadMember reads a member without any scope check; callers check.

@@ -90,7 +90,7 @@ func (s *Service) Self(ctx context.Context, a *auth.Actor, meetingsBefore int64)
 		return r, err
 	}
 	m.BirthDate = db.Day(m.BirthDate)
-	m.AppliedOn, m.JoinedOn, m.FullOn = dayPtr(applied), dayPtr(joined), dayPtr(full)
+	m.AppliedOn, m.JoinedOn, m.FullOn = db.DayPtr(applied), db.DayPtr(joined), db.DayPtr(full)
 	if r.Meetings, err = selfMeetings(ctx, s.DB, id, meetingsBefore); err != nil {
 		return r, err
 	}
@@ -129,17 +129,13 @@ func selfMeetings(ctx context.Context, q db.Queryer, memberID, before int64) ([]
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []SelfMeeting
-	for rows.Next() {
-		var sm SelfMeeting
-		if err := rows.Scan(&sm.MeetingID, &sm.Kind, &sm.Topic, &sm.HeldOn, &sm.Place, &sm.Present, &sm.Reason); err != nil {
-			return nil, err
+	return db.Collect(rows, func(r *sql.Rows, sm *SelfMeeting) error {
+		if err := r.Scan(&sm.MeetingID, &sm.Kind, &sm.Topic, &sm.HeldOn, &sm.Place, &sm.Present, &sm.Reason); err != nil {
+			return err
 		}
 		sm.HeldOn = db.Day(sm.HeldOn)
-		out = append(out, sm)
-	}
-	return out, rows.Err()
+		return nil
+	})
 }
 
 func ownSuggestions(ctx context.Context, q db.Queryer, memberID int64, now time.Time) ([]Suggestion, error) {

@@ -69,8 +69,8 @@ func (s *Service) SubmitSuggestion(ctx context.Context, a *auth.Actor, in NewSug
 
 func (s *Service) insertSuggestion(ctx context.Context, tx *sql.Tx, a *auth.Actor, m Member, in NewSuggestion) (Suggestion, error) {
 	f := apperr.Fields{}
-	in.Title = textField(f, "title", in.Title, true, 100)
-	in.Body = textField(f, "body", in.Body, true, 5000)
+	in.Title = apperr.Text(f, "title", in.Title, 100, true)
+	in.Body = apperr.Prose(f, "body", in.Body, 5000, true)
 	if err := f.Err(); err != nil {
 		return Suggestion{}, err
 	}
@@ -99,7 +99,7 @@ func (s *Service) ReplySuggestion(ctx context.Context, a *auth.Actor, id int64, 
 			return err
 		}
 		f := apperr.Fields{}
-		reply = textField(f, "reply", reply, true, 5000)
+		reply = apperr.Prose(f, "reply", reply, 5000, true)
 		if err := f.Err(); err != nil {
 			return err
 		}
@@ -207,7 +207,7 @@ func (s *Service) ListSuggestions(ctx context.Context, a *auth.Actor, f Suggesti
 		}
 	}
 	return querySuggestions(ctx, s.DB, s.Clock.Now(), strings.Join(where, " AND ")+
-		` ORDER BY `+order+` LIMIT `+strconv.Itoa(limitOr(f.Limit, 50, 200)), args.Values()...)
+		` ORDER BY `+order+` LIMIT `+strconv.Itoa(db.Limit(f.Limit, 50, 200)), args.Values()...)
 }
 
 // querySuggestions reads suggestions by a condition and order.

@@ -54,24 +54,20 @@ func postsOf(ctx context.Context, q db.Queryer, orgIDs []int64) ([]Post, error) 
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []Post
-	for rows.Next() {
-		var p Post
+	return db.Collect(rows, func(r *sql.Rows, p *Post) error {
 		var tid, tpost, tres sql.NullInt64
 		var tname, tnote sql.NullString
 		var tstart, tend sql.NullTime
-		if err := rows.Scan(&p.ID, &p.OrgID, &p.Code, &p.Body, &p.SortOrder,
+		if err := r.Scan(&p.ID, &p.OrgID, &p.Code, &p.Body, &p.SortOrder,
 			&tid, &tpost, &tname, &tres, &tstart, &tend, &tnote); err != nil {
-			return nil, err
+			return err
 		}
 		if tid.Valid {
 			p.Holder = &Term{ID: tid.Int64, PostID: tpost.Int64, HolderName: tname.String,
 				ResidentID: tres.Int64, StartedOn: tstart.Time.UTC(), Note: tnote.String}
 		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+		return nil
+	})
 }
 
 // PostOrgs loads the posts of many organisations the actor may read, for

@@ -58,10 +58,7 @@ func (s *Service) Secretaries(ctx context.Context, a *auth.Actor, f SecretaryFil
 	if f.AfterID != 0 {
 		where = append(where, "o.id > "+args.Add(f.AfterID))
 	}
-	limit := f.Limit
-	if limit <= 0 || limit > 500 {
-		limit = 200
-	}
+	limit := db.Limit(f.Limit, 200, 500)
 	rows, err := s.DB.QueryContext(ctx, `SELECT `+orgColumns+`, p.id, p.code,
 		t.id, t.holder_name, COALESCE(t.resident_id, 0), t.started_on, t.note,
 		w.id, w.flagged_on, w.deadline, w.reason, w.plan

@@ -138,7 +138,7 @@ func (s *Service) create(ctx context.Context, tx *sql.Tx, a *auth.Actor, in NewO
 	err := tx.QueryRowContext(ctx, `INSERT INTO orgs(parent_id, town_id, type, industry_type, name, short_name, path,
 		sort_order, founded_on, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
 		parentID, townID, string(in.Type), string(in.IndustryType), in.Name, in.ShortName, tmp,
-		in.SortOrder, nullTime(in.FoundedOn), now).Scan(&id)
+		in.SortOrder, db.NullDay(in.FoundedOn), now).Scan(&id)
 	if err != nil {
 		return Org{}, err
 	}
@@ -193,13 +193,6 @@ func typeKey(t Type) any {
 	return i18nKey("org.type." + string(t))
 }
 
-func nullTime(t *time.Time) any {
-	if t == nil {
-		return nil
-	}
-	return db.Day(*t)
-}
-
 // Filter selects organisations for List.
 type Filter struct {
 	Type     Type
@@ -231,25 +224,13 @@ func (s *Service) List(ctx context.Context, a *auth.Actor, f Filter) ([]Org, err
 	if f.AfterID != 0 {
 		where = append(where, "o.id > "+args.Add(f.AfterID))
 	}
-	limit := f.Limit
-	if limit <= 0 || limit > 500 {
-		limit = 200
-	}
+	limit := db.Limit(f.Limit, 200, 500)
 	rows, err := s.DB.QueryContext(ctx, `SELECT `+orgColumns+` FROM orgs o WHERE `+strings.Join(where, " AND ")+
 		` ORDER BY o.id LIMIT `+strconv.Itoa(limit), args.Values()...)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []Org
-	for rows.Next() {
-		o, err := scanOrg(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
+	return db.Collect(rows, func(r *sql.Rows, v *Org) (err error) { *v, err = scanOrg(r); return err })
 }
 
 // Ancestors returns the chain from the root down to o's parent, for
@@ -272,14 +253,5 @@ func (s *Service) Ancestors(ctx context.Context, o Org) ([]Org, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []Org
-	for rows.Next() {
-		p, err := scanOrg(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return db.Collect(rows, func(r *sql.Rows, v *Org) (err error) { *v, err = scanOrg(r); return err })
 }

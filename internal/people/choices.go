@@ -2,6 +2,7 @@ package people
 
 import (
 	"context"
+	"database/sql"
 
 	"dangjian/internal/auth"
 	"dangjian/internal/db"
@@ -19,14 +20,7 @@ func (s *Service) OrgChoices(ctx context.Context, a *auth.Actor, perm auth.Perm)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []OrgChoice
-	for rows.Next() {
-		var c OrgChoice
-		if err := rows.Scan(&c.ID, &c.Name, &c.Type, &c.Path, &c.Village); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return db.Collect(rows, func(r *sql.Rows, c *OrgChoice) error {
+		return r.Scan(&c.ID, &c.Name, &c.Type, &c.Path, &c.Village)
+	})
 }

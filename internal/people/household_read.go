@@ -90,14 +90,5 @@ func (s *Service) ListHouseholds(ctx context.Context, a *auth.Actor, f Household
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []Household
-	for rows.Next() {
-		h, err := scanHousehold(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, h)
-	}
-	return out, rows.Err()
+	return db.Collect(rows, func(r *sql.Rows, v *Household) (err error) { *v, err = scanHousehold(r); return err })
 }

@@ -2,6 +2,7 @@ package people
 
 import (
 	"context"
+	"database/sql"
 	"strconv"
 	"strings"
 
@@ -21,20 +22,16 @@ func (s *Service) residents(ctx context.Context, q db.Queryer, cond string, args
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
 	today := db.Day(s.Clock.Now())
-	var out []Resident
-	for rows.Next() {
-		var r Resident
+	return db.Collect(rows, func(rows *sql.Rows, r *Resident) error {
 		if err := rows.Scan(&r.ID, &r.HouseholdID, &r.HouseholdCode, &r.OrgID, &r.OrgName, &r.Name, &r.IDMasked,
 			&r.BirthDate, &r.Sex, &r.Relation, &r.Phone, &r.OrgPath); err != nil {
-			return nil, err
+			return err
 		}
 		r.BirthDate = r.BirthDate.UTC()
 		r.Age = AgeOn(r.BirthDate, today)
-		out = append(out, r)
-	}
-	return out, rows.Err()
+		return nil
+	})
 }
 
 // getResident loads one resident without a scope check; callers check.
