@@ -3,6 +3,7 @@ package members
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -70,7 +71,7 @@ func (s *Service) Overdue(ctx context.Context, a *auth.Actor, f OverdueFilter) (
 	rows, err := s.DB.QueryContext(ctx, strings.Join(parts, " UNION ALL ")+
 		` ORDER BY org_id, ord LIMIT `+strconv.Itoa(limit), args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("members: overdue: %w", err)
 	}
 	defer rows.Close()
 	var out []OverdueItem
@@ -133,7 +134,7 @@ func (s *Service) Compliance(ctx context.Context, a *auth.Actor, f ComplianceFil
 		FROM orgs o WHERE `+strings.Join(where, " AND ")+` ORDER BY o.id LIMIT `+strconv.Itoa(db.Limit(f.Limit, 50, 200)),
 		args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("members: compliance: %w", err)
 	}
 	var out []BranchCompliance
 	for rows.Next() {
@@ -176,7 +177,7 @@ func countingMeetings(ctx context.Context, q db.Queryer, branches []BranchCompli
 	rows, err := q.QueryContext(ctx, `SELECT org_id, kind, held_on FROM meetings
 		WHERE org_id IN (`+in+`) AND counts = TRUE AND held_on >= `+from+` AND held_on < `+to, args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("members: counting meetings: %w", err)
 	}
 	defer rows.Close()
 	out := map[int64]map[MeetingKind][]time.Time{}
@@ -221,7 +222,7 @@ func (s *Service) ListBranches(ctx context.Context, a *auth.Actor, f BranchFilte
 	rows, err := s.DB.QueryContext(ctx, `SELECT o.id, COALESCE(o.town_id, 0), o.name, o.type, o.path FROM orgs o
 		WHERE `+strings.Join(where, " AND ")+` ORDER BY o.id LIMIT `+strconv.Itoa(db.Limit(f.Limit, 100, 500)), args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("members: list branches: %w", err)
 	}
 	return db.Collect(rows, func(r *sql.Rows, b *BranchInfo) error {
 		return r.Scan(&b.ID, &b.TownID, &b.Name, &b.Type, &b.Path)

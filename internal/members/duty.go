@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"time"
 
 	"dangjian/internal/apperr"
@@ -137,7 +138,7 @@ func queryDuties(ctx context.Context, q db.Queryer, where string, args ...any) (
 		FROM member_duties d JOIN members m ON m.id = d.member_id WHERE `+where+`
 		ORDER BY d.year DESC, m.name, d.member_id, d.post LIMIT 1000`, args...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("members: query duties: %w", err)
 	}
 	return db.Collect(rows, func(r *sql.Rows, d *Duty) error {
 		return r.Scan(&d.ID, &d.MemberID, &d.MemberName, &d.OrgID, &d.Year, &d.Post, &d.Duty)

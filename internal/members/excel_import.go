@@ -407,7 +407,7 @@ func (s *Service) placesUnder(ctx context.Context, orgID int64) (map[string]plac
 		COALESCE(p.id, 0), COALESCE(p.type, '') FROM orgs o LEFT JOIN orgs p ON p.id = o.parent_id
 		WHERE `+args.Subtree("o.path", []string{root.Path})+` AND o.type IN ('branch', 'general_branch', 'industry')`, args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("members: places under: %w", err)
 	}
 	defer rows.Close()
 	out := map[string]place{}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -258,7 +259,10 @@ func loadGrant(ctx context.Context, q db.Queryer, id int64) (FundGrant, error) {
 	if errors.Is(err, sql.ErrNoRows) {
 		return g, apperr.NotFound()
 	}
-	return g, err
+	if err != nil {
+		return g, fmt.Errorf("members: load grant %d: %w", id, err)
+	}
+	return g, nil
 }
 
 // FundView is a town's care fund as one actor may see it.
@@ -326,7 +330,7 @@ func (s *Service) Fund(ctx context.Context, a *auth.Actor, townID int64, p FundP
 	rows, err := s.DB.QueryContext(ctx, `SELECT `+grantColumns+grantFrom+` WHERE `+strings.Join(where, " AND ")+
 		` ORDER BY g.id DESC LIMIT `+strconv.Itoa(limit), args.Values()...)
 	if err != nil {
-		return v, err
+		return v, fmt.Errorf("members: fund: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
@@ -348,7 +352,7 @@ func fundEntries(ctx context.Context, q db.Queryer, townID, before int64, limit 
 	rows, err := q.QueryContext(ctx, `SELECT id, town_id, kind, amount_fen, balance_after_fen, on_date, description,
 		COALESCE(grant_id, 0) FROM fund_entries WHERE `+where+` ORDER BY id DESC LIMIT `+strconv.Itoa(limit), args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("members: fund entries: %w", err)
 	}
 	return db.Collect(rows, func(r *sql.Rows, e *FundEntry) error {
 		if err := r.Scan(&e.ID, &e.TownID, &e.Kind, &e.Amount, &e.BalanceAfter, &e.OnDate, &e.Description, &e.GrantID); err != nil {

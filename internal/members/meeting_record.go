@@ -3,6 +3,7 @@ package members
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -243,7 +244,7 @@ func committeeNames(ctx context.Context, q db.Queryer, orgID int64) (map[string]
 		JOIN post_terms t ON t.post_id = p.id AND t.ended_on IS NULL
 		WHERE p.org_id = $1 AND p.body = 'party'`, orgID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("members: committee names: %w", err)
 	}
 	defer rows.Close()
 	out := map[string]bool{}

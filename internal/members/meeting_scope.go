@@ -37,7 +37,10 @@ func loadBranchRef(ctx context.Context, q db.Queryer, id int64) (BranchInfo, err
 	if errors.Is(err, sql.ErrNoRows) {
 		return b, apperr.NotFound()
 	}
-	return b, err
+	if err != nil {
+		return b, fmt.Errorf("members: load organisation %d: %w", id, err)
+	}
+	return b, nil
 }
 
 // branchFor loads a branch and checks that the actor holds perm over it.
@@ -95,7 +98,7 @@ func branchMembersOn(ctx context.Context, q db.Queryer, orgID int64, d time.Time
 		WHERE m.org_id = $1 AND m.status IN ('probationary', 'full', 'left')
 		ORDER BY m.name, m.id`, orgID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("members: branch members on: %w", err)
 	}
 	defer rows.Close()
 	var out []Member

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -50,7 +51,7 @@ func (s *Service) GetMeeting(ctx context.Context, a *auth.Actor, id int64) (Meet
 		FROM meeting_attendance a JOIN members mb ON mb.id = a.member_id
 		WHERE a.meeting_id = $1 ORDER BY mb.name, mb.id`, id)
 	if err != nil {
-		return m, err
+		return m, fmt.Errorf("members: get meeting: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
@@ -96,7 +97,7 @@ func (s *Service) ListMeetings(ctx context.Context, a *auth.Actor, f MeetingFilt
 	rows, err := s.DB.QueryContext(ctx, `SELECT `+meetingColumns+meetingFrom+` WHERE `+strings.Join(where, " AND ")+
 		` ORDER BY m.held_on DESC, m.id DESC LIMIT `+strconv.Itoa(limit), args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("members: list meetings: %w", err)
 	}
 	defer rows.Close()
 	var out []Meeting

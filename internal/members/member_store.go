@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -43,13 +44,16 @@ func placeOf(ctx context.Context, q db.Queryer, orgID int64) (place, error) {
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, apperr.NotFound()
 	}
+	if err != nil {
+		return p, fmt.Errorf("members: load organisation %d: %w", orgID, err)
+	}
 	switch {
 	case p.Type == org.TypeGeneralBranch:
 		p.VillageID = p.ID
 	case org.Type(parentType) == org.TypeGeneralBranch:
 		p.VillageID = parentID
 	}
-	return p, err
+	return p, nil
 }
 
 // addEvent appends one entry to a member's history.
@@ -136,7 +140,7 @@ func (s *Service) History(ctx context.Context, a *auth.Actor, id int64) ([]Event
 		FROM member_events e LEFT JOIN orgs f ON f.id = e.from_org_id LEFT JOIN orgs t ON t.id = e.to_org_id
 		WHERE e.member_id = $1 ORDER BY e.on_date, e.id`, id)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("members: history: %w", err)
 	}
 	return db.Collect(rows, func(r *sql.Rows, e *Event) error {
 		if err := r.Scan(&e.ID, &e.MemberID, &e.OrgID, &e.Kind, &e.On, &e.FromOrgID, &e.FromOrg, &e.ToOrgID, &e.ToOrg, &e.Detail); err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/auth"
@@ -54,7 +55,10 @@ func loadMember(ctx context.Context, q db.Queryer, id int64) (Member, error) {
 	if errors.Is(err, sql.ErrNoRows) {
 		return m, apperr.NotFound()
 	}
-	return m, err
+	if err != nil {
+		return m, fmt.Errorf("members: load member %d: %w", id, err)
+	}
+	return m, nil
 }
 
 // getMemberFor loads a member with its branch path and checks that the

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strconv"
 	"time"
 
@@ -127,7 +128,7 @@ func selfMeetings(ctx context.Context, q db.Queryer, memberID, before int64) ([]
 		FROM meeting_attendance a JOIN meetings g ON g.id = a.meeting_id WHERE `+where+`
 		ORDER BY g.held_on DESC, g.id DESC LIMIT `+strconv.Itoa(SelfMeetingsPage), args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("members: self meetings: %w", err)
 	}
 	return db.Collect(rows, func(r *sql.Rows, sm *SelfMeeting) error {
 		if err := r.Scan(&sm.MeetingID, &sm.Kind, &sm.Topic, &sm.HeldOn, &sm.Place, &sm.Present, &sm.Reason); err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -132,7 +133,7 @@ func queryRatings(ctx context.Context, q db.Queryer, where string, args ...any) 
 	rows, err := q.QueryContext(ctx, `SELECT `+starColumns+` FROM member_stars r JOIN members m ON m.id = r.member_id
 		WHERE `+where+` ORDER BY r.year DESC, r.stars DESC, m.name, r.member_id LIMIT 1000`, args...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("members: query ratings: %w", err)
 	}
 	return db.Collect(rows, func(r *sql.Rows, v *StarRating) (err error) { *v, err = scanRating(r); return err })
 }

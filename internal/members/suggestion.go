@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -148,7 +149,10 @@ func loadSuggestion(ctx context.Context, q db.Queryer, id int64, now time.Time) 
 	if errors.Is(err, sql.ErrNoRows) {
 		return sg, apperr.NotFound()
 	}
-	return sg, err
+	if err != nil {
+		return sg, fmt.Errorf("members: load suggestion %d: %w", id, err)
+	}
+	return sg, nil
 }
 
 // GetSuggestion returns a suggestion to a reader of the branch's members
@@ -214,7 +218,7 @@ func (s *Service) ListSuggestions(ctx context.Context, a *auth.Actor, f Suggesti
 func querySuggestions(ctx context.Context, q db.Queryer, now time.Time, whereOrder string, args ...any) ([]Suggestion, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+suggestionColumns+suggestionFrom+` WHERE `+whereOrder, args...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("members: query suggestions: %w", err)
 	}
 	defer rows.Close()
 	var out []Suggestion

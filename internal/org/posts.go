@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -52,7 +53,7 @@ func postsOf(ctx context.Context, q db.Queryer, orgIDs []int64) ([]Post, error) 
 		FROM posts p LEFT JOIN post_terms t ON t.post_id = p.id AND t.ended_on IS NULL
 		WHERE p.org_id IN (`+strings.Join(ph, ", ")+`) ORDER BY p.org_id, p.sort_order, p.id`, args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("org: posts of: %w", err)
 	}
 	return db.Collect(rows, func(r *sql.Rows, p *Post) error {
 		var tid, tpost, tres sql.NullInt64
@@ -85,7 +86,7 @@ func (s *Service) PostOrgs(ctx context.Context, a *auth.Actor, orgIDs []int64) (
 	rows, err := s.DB.QueryContext(ctx, `SELECT o.id FROM orgs o WHERE o.id IN (`+strings.Join(ph, ", ")+`) AND `+
 		args.Subtree("o.path", a.Scope(auth.PermOrgRead)), args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("org: post orgs: %w", err)
 	}
 	defer rows.Close()
 	var visible []int64
@@ -129,7 +130,7 @@ func (s *Service) History(ctx context.Context, a *auth.Actor, postID int64) (Pos
 	rows, err := s.DB.QueryContext(ctx, `SELECT `+termColumns+` FROM post_terms t WHERE t.post_id = $1
 		ORDER BY t.started_on DESC, t.id DESC`, postID)
 	if err != nil {
-		return p, nil, err
+		return p, nil, fmt.Errorf("org: history: %w", err)
 	}
 	defer rows.Close()
 	var out []Term

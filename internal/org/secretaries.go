@@ -3,6 +3,7 @@ package org
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -67,7 +68,7 @@ func (s *Service) Secretaries(ctx context.Context, a *auth.Actor, f SecretaryFil
 		LEFT JOIN weak_flags w ON w.org_id = o.id AND w.closed_on IS NULL
 		WHERE `+strings.Join(where, " AND ")+` ORDER BY o.id LIMIT `+strconv.Itoa(limit), args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("org: secretaries: %w", err)
 	}
 	defer rows.Close()
 	today := s.Clock.Now()

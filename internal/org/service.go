@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -44,7 +45,10 @@ func getOrg(ctx context.Context, q db.Queryer, id int64) (Org, error) {
 	if errors.Is(err, sql.ErrNoRows) {
 		return o, apperr.NotFound()
 	}
-	return o, err
+	if err != nil {
+		return o, fmt.Errorf("org: load organisation %d: %w", id, err)
+	}
+	return o, nil
 }
 
 // Get returns one organisation the actor may read.
@@ -228,7 +232,7 @@ func (s *Service) List(ctx context.Context, a *auth.Actor, f Filter) ([]Org, err
 	rows, err := s.DB.QueryContext(ctx, `SELECT `+orgColumns+` FROM orgs o WHERE `+strings.Join(where, " AND ")+
 		` ORDER BY o.id LIMIT `+strconv.Itoa(limit), args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("org: list: %w", err)
 	}
 	return db.Collect(rows, func(r *sql.Rows, v *Org) (err error) { *v, err = scanOrg(r); return err })
 }
@@ -251,7 +255,7 @@ func (s *Service) Ancestors(ctx context.Context, o Org) ([]Org, error) {
 	rows, err := s.DB.QueryContext(ctx, `SELECT `+orgColumns+` FROM orgs o WHERE o.id IN (`+strings.Join(ids, ", ")+`)
 		ORDER BY LENGTH(o.path)`, args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("org: ancestors: %w", err)
 	}
 	return db.Collect(rows, func(r *sql.Rows, v *Org) (err error) { *v, err = scanOrg(r); return err })
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"slices"
 	"time"
 
@@ -85,7 +86,10 @@ func getWeak(ctx context.Context, q db.Queryer, id int64) (WeakFlag, error) {
 	if errors.Is(err, sql.ErrNoRows) {
 		return f, apperr.NotFound()
 	}
-	return f, err
+	if err != nil {
+		return f, fmt.Errorf("org: load weak flag %d: %w", id, err)
+	}
+	return f, nil
 }
 
 // WeakFlag returns one flag the actor may read.
@@ -114,7 +118,7 @@ func (s *Service) WeakFlagsOf(ctx context.Context, a *auth.Actor, orgID int64) (
 func (s *Service) queryWeak(ctx context.Context, query string, args ...any) ([]WeakFlag, error) {
 	rows, err := s.DB.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("org: query weak: %w", err)
 	}
 	defer rows.Close()
 	today := s.Clock.Now()

@@ -3,6 +3,7 @@ package people
 import (
 	"context"
 	"database/sql"
+	"fmt"
 
 	"dangjian/internal/auth"
 	"dangjian/internal/db"
@@ -18,7 +19,7 @@ func (s *Service) OrgChoices(ctx context.Context, a *auth.Actor, perm auth.Perm)
 		ORDER BY v.sort_order, v.id, CASE WHEN o.type = 'branch' THEN 1 ELSE 0 END, o.sort_order, o.id
 		LIMIT 2000`, args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("people: org choices: %w", err)
 	}
 	return db.Collect(rows, func(r *sql.Rows, c *OrgChoice) error {
 		return r.Scan(&c.ID, &c.Name, &c.Type, &c.Path, &c.Village)

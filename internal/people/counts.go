@@ -2,6 +2,7 @@ package people
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"dangjian/internal/auth"
@@ -36,7 +37,7 @@ func (s *Service) Counts(ctx context.Context, a *auth.Actor, orgIDs []int64) (ma
 			WHERE v.id IN (`+strings.Join(ph, ", ")+`) AND `+args.Subtree("v.path", a.Scope(auth.PermPeopleRead))+`) x
 		GROUP BY x.root`, args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("people: counts: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {

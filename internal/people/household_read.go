@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -30,7 +31,10 @@ func getHousehold(ctx context.Context, q db.Queryer, id int64) (Household, error
 	if errors.Is(err, sql.ErrNoRows) {
 		return h, apperr.NotFound()
 	}
-	return h, err
+	if err != nil {
+		return h, fmt.Errorf("people: load household %d: %w", id, err)
+	}
+	return h, nil
 }
 
 // GetHousehold returns a household the actor may read with its residents,
@@ -88,7 +92,7 @@ func (s *Service) ListHouseholds(ctx context.Context, a *auth.Actor, f Household
 	rows, err := s.DB.QueryContext(ctx, `SELECT `+householdColumns+` FROM households h JOIN orgs o ON o.id = h.org_id
 		WHERE `+strings.Join(where, " AND ")+` ORDER BY h.id LIMIT `+strconv.Itoa(limitOf(f.Limit)), args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("people: list households: %w", err)
 	}
 	return db.Collect(rows, func(r *sql.Rows, v *Household) (err error) { *v, err = scanHousehold(r); return err })
 }

@@ -3,6 +3,7 @@ package people
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"dangjian/internal/apperr"
@@ -34,6 +35,11 @@ func TestOutageIsNotAFieldError(t *testing.T) {
 	s := &Service{DB: d, Clock: db.SystemClock{}}
 	if hs, err := s.ListHouseholds(ctx, nil, HouseholdFilter{OrgID: 1}); err == nil {
 		t.Fatalf("households of an organisation on a closed database: %v, no error", hs)
+	} else if !strings.Contains(err.Error(), "people: load organisation 1") {
+		t.Fatalf("the error does not say which look-up failed: %v", err)
+	}
+	if _, err := s.ListHouseholds(ctx, nil, HouseholdFilter{}); err == nil || !strings.Contains(err.Error(), "people: list households") {
+		t.Fatalf("the error does not say which query failed: %v", err)
 	}
 	if rs, err := s.ListResidents(ctx, nil, ResidentFilter{OrgID: 1}); err == nil {
 		t.Fatalf("residents of an organisation on a closed database: %v, no error", rs)

@@ -3,6 +3,7 @@ package people
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -20,7 +21,7 @@ func (s *Service) residents(ctx context.Context, q db.Queryer, cond string, args
 	rows, err := q.QueryContext(ctx, `SELECT `+residentColumns+` FROM residents r
 		JOIN households h ON h.id = r.household_id JOIN orgs o ON o.id = r.org_id WHERE `+cond, args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("people: residents: %w", err)
 	}
 	today := db.Day(s.Clock.Now())
 	return db.Collect(rows, func(rows *sql.Rows, r *Resident) error {
