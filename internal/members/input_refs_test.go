@@ -9,6 +9,7 @@ import (
 	"dangjian/internal/members"
 	"dangjian/internal/people"
 	"dangjian/internal/testkit"
+	"dangjian/internal/testkit/want"
 )
 
 // ghost is an id no record has.
@@ -85,22 +86,22 @@ func TestRosterInputIDsInScope(t *testing.T) {
 				in := full
 				in.OrgID, in.IDNumber = orgID, f.idNumber(day("1980-05-06"))
 				_, err := f.svc.Add(f.ctx, haidan, in)
-				testkit.WantField(t, err, "org_id", "member.org_unknown")
+				want.Field(t, err, "org_id", "member.org_unknown")
 				_, err = f.svc.Transfer(f.ctx, haidan, mine.ID, members.TransferInput{ToOrgID: orgID, On: day("2026-01-01")})
-				testkit.WantField(t, err, "to_org_id", "member.org_unknown")
+				want.Field(t, err, "to_org_id", "member.org_unknown")
 				_, err = f.svc.StartImport(f.ctx, haidan, orgID, "花名册.xlsx", []byte("x"))
-				testkit.WantField(t, err, "org_id", "member.org_unknown")
+				want.Field(t, err, "org_id", "member.org_unknown")
 				_, err = f.svc.BulkAdd(f.ctx, haidan, orgID, []members.MemberInput{in})
-				testkit.WantKind(t, err, apperr.KindNotFound)
+				want.Kind(t, err, apperr.KindNotFound)
 			}
 			// Readable but not writable: a supervisor of 海丹.
 			jiandu := f.env.ActorFor(t, "jiandu")
 			in := full
 			in.OrgID, in.IDNumber = f.group("海丹一组"), f.idNumber(day("1980-05-06"))
 			_, err := f.svc.Add(f.ctx, jiandu, in)
-			testkit.WantKind(t, err, apperr.KindForbidden)
+			want.Kind(t, err, apperr.KindForbidden)
 			_, err = f.svc.StartImport(f.ctx, jiandu, f.group("海丹一组"), "花名册.xlsx", []byte("x"))
-			testkit.WantKind(t, err, apperr.KindForbidden)
+			want.Kind(t, err, apperr.KindForbidden)
 		})
 
 		t.Run("import links within its organisation", func(t *testing.T) {
@@ -110,20 +111,20 @@ func TestRosterInputIDsInScope(t *testing.T) {
 				{"导入甲", ourNumber, "海丹一组", "正式党员", "2000-07-01", "2001-07-01"},
 				{"导入乙", theirNumber, "海丹一组", "正式党员", "2000-07-01", "2001-07-01"},
 			}))
-			must(t, err)
+			want.OK(t, err)
 			if job, err = f.svc.Import(f.ctx, haidan, job.ID); err != nil || job.State != members.ImportDone {
 				t.Fatalf("import: %+v, %v", job, err)
 			}
 			linked := map[string]int64{}
 			rows, err := d.QueryContext(f.ctx, `SELECT name, COALESCE(resident_id, 0) FROM members WHERE name IN ('导入甲', '导入乙')`)
-			must(t, err)
+			want.OK(t, err)
 			for rows.Next() {
 				var name string
 				var id int64
-				must(t, rows.Scan(&name, &id))
+				want.OK(t, rows.Scan(&name, &id))
 				linked[name] = id
 			}
-			must(t, rows.Err())
+			want.OK(t, rows.Err())
 			rows.Close()
 			if linked["导入甲"] != ours.ID || linked["导入乙"] != 0 || len(linked) != 2 {
 				t.Fatalf("linked %v, want 导入甲 to %d and 导入乙 to nobody", linked, ours.ID)
@@ -147,21 +148,21 @@ func TestActivityInputIDsInScope(t *testing.T) {
 			_, err := w.svc.RecordMeeting(w.ctx, w.sec1, members.NewMeeting{OrgID: w.hd1.ID, Kind: members.MeetingAssembly,
 				Topic: "学习", HeldOn: ymd(2026, 11, 10), Attendance: []members.AttendanceInput{
 					{MemberID: ours, Present: true}, {MemberID: id, Present: true}}})
-			testkit.WantField(t, err, "attendance", "meeting.attendee_unknown")
+			want.Field(t, err, "attendance", "meeting.attendee_unknown")
 			_, err = w.svc.RecordEvaluation(w.ctx, w.sec1, members.NewEvaluation{OrgID: w.hd1.ID, Year: 2026,
 				HeldOn: ymd(2026, 11, 20), Grades: []members.GradeInput{{MemberID: id, Grade: members.GradeExcellent}}})
-			testkit.WantField(t, err, "grades", "evaluation.not_in_branch")
+			want.Field(t, err, "grades", "evaluation.not_in_branch")
 			_, err = w.svc.AssignDuty(w.ctx, w.sec1, members.NewDuty{MemberID: id, Year: 2026, Post: "岗", Duty: "职责"})
-			testkit.WantKind(t, err, apperr.KindNotFound)
+			want.Kind(t, err, apperr.KindNotFound)
 			_, err = w.svc.RateMember(w.ctx, w.sec1, members.NewRating{MemberID: id, Year: 2026, Leads: members.FiveLeads})
-			testkit.WantKind(t, err, apperr.KindNotFound)
+			want.Kind(t, err, apperr.KindNotFound)
 			_, err = w.svc.ProposeGrant(w.ctx, w.sec1, members.NewGrant{MemberID: id, Amount: 100, Reason: "因病"})
-			testkit.WantKind(t, err, apperr.KindNotFound)
+			want.Kind(t, err, apperr.KindNotFound)
 		}
 		for _, userID := range []int64{haigaUser.UserID, ghost} {
-			testkit.WantField(t, w.svc.LinkAccount(w.ctx, haidanAdmin, ours, userID), "user_id", "self.user_unknown")
+			want.Field(t, w.svc.LinkAccount(w.ctx, haidanAdmin, ours, userID), "user_id", "self.user_unknown")
 		}
 		mine := w.actor("haidan-user", auth.RoleMember, w.hd1)
-		must(t, w.svc.LinkAccount(w.ctx, haidanAdmin, ours, mine.UserID))
+		want.OK(t, w.svc.LinkAccount(w.ctx, haidanAdmin, ours, mine.UserID))
 	})
 }

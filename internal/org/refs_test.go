@@ -8,6 +8,7 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/org"
 	"dangjian/internal/testkit"
+	"dangjian/internal/testkit/want"
 )
 
 // residentOf is a demo resident registered under an organisation's subtree.
@@ -38,7 +39,7 @@ func TestInputIDsInScope(t *testing.T) {
 
 		t.Run("post holder from another village", func(t *testing.T) {
 			for _, id := range []int64{residentOf(t, env, haiga), 99999999} {
-				testkit.WantField(t, assign(leader, id), "resident_id", "org.resident_unknown")
+				want.Field(t, assign(leader, id), "resident_id", "org.resident_unknown")
 			}
 			if n := auditCount(t, env, "post.assign", "post", sec.ID); n != 1 {
 				t.Fatalf("%d assignments audited; the refused ones wrote nothing", n)
@@ -51,11 +52,11 @@ func TestInputIDsInScope(t *testing.T) {
 		t.Run("parent outside sight", func(t *testing.T) {
 			for _, parent := range []int64{haiga.ID, 99999999} {
 				_, err := env.Svc.Org.Create(ctx, leader, org.NewOrg{ParentID: parent, Type: org.TypeBranch, Name: "新支部"})
-				testkit.WantField(t, err, "parent_id", "org.unknown")
+				want.Field(t, err, "parent_id", "org.unknown")
 			}
 			// Within sight but not the leader's to manage: forbidden.
 			_, err := env.Svc.Org.Create(ctx, leader, org.NewOrg{ParentID: haidan.ID, Type: org.TypeBranch, Name: "新支部"})
-			testkit.WantKind(t, err, apperr.KindForbidden)
+			want.Kind(t, err, apperr.KindForbidden)
 		})
 	})
 }
@@ -69,13 +70,13 @@ func TestTextRefusesControls(t *testing.T) {
 		sec := postOf(t, env, haidan, "secretary")
 		for _, name := range []string{"张\x00三", "张\u202e三", "\u2066张三"} {
 			_, err := env.Svc.Org.Assign(ctx, nil, org.Assignment{PostID: sec.ID, HolderName: name, StartedOn: day("2026-01-05")})
-			testkit.WantField(t, err, "holder_name", "error.text_chars")
+			want.Field(t, err, "holder_name", "error.text_chars")
 			_, err = env.Svc.Org.Create(ctx, nil, org.NewOrg{ParentID: haidan.ID, Type: org.TypeBranch, Name: name})
-			testkit.WantField(t, err, "name", "error.text_chars")
+			want.Field(t, err, "name", "error.text_chars")
 		}
 		_, err := env.Svc.Org.Flag(ctx, nil, org.NewWeakFlag{OrgID: haidan.ID, FlaggedOn: day("2026-11-01"),
 			Reason: "第一行\n第二行", Plan: "计划\u202e", Deadline: day("2027-01-01")})
-		testkit.WantField(t, err, "plan", "error.text_chars")
+		want.Field(t, err, "plan", "error.text_chars")
 		if _, ok := apperr.As(err).Fields["reason"]; ok {
 			t.Fatal("a line break in a text area is allowed")
 		}
