@@ -171,7 +171,7 @@ func countingMeetings(ctx context.Context, q db.Queryer, branches []BranchCompli
 		ids[i] = b.Branch.ID
 	}
 	var args db.Args
-	in := inList(&args, ids)
+	in := db.InList(&args, ids)
 	from := args.Add(time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC))
 	to := args.Add(time.Date(year+1, 1, 1, 0, 0, 0, 0, time.UTC))
 	rows, err := q.QueryContext(ctx, `SELECT org_id, kind, held_on FROM meetings

@@ -7,7 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
+	"slices"
 	"time"
 
 	"dangjian/internal/apperr"
@@ -439,14 +439,9 @@ func existingHashes(ctx context.Context, q db.Queryer, hashes map[string]int) (m
 		all = append(all, h)
 	}
 	found := map[string]bool{}
-	for start := 0; start < len(all); start += importBatch {
-		chunk := all[start:min(start+importBatch, len(all))]
+	for chunk := range slices.Chunk(all, importBatch) {
 		var args db.Args
-		ph := make([]string, len(chunk))
-		for i, h := range chunk {
-			ph[i] = args.Add(h)
-		}
-		rows, err := q.QueryContext(ctx, `SELECT id_hash FROM members WHERE id_hash IN (`+strings.Join(ph, ", ")+`)`, args.Values()...)
+		rows, err := q.QueryContext(ctx, `SELECT id_hash FROM members WHERE id_hash IN (`+db.InList(&args, chunk)+`)`, args.Values()...)
 		if err != nil {
 			return nil, err
 		}

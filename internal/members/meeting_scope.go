@@ -157,15 +157,6 @@ func (s scanDay) ptr() *time.Time {
 	return &t
 }
 
-// inList adds ids as parameters and returns "$1, $2, …" for an IN list.
-func inList(args *db.Args, ids []int64) string {
-	ph := make([]string, len(ids))
-	for i, id := range ids {
-		ph[i] = args.Add(id)
-	}
-	return strings.Join(ph, ", ")
-}
-
 // actorUserID is the users.id to store for who did something; the system
 // (nil actor) is stored as NULL.
 func actorUserID(a *auth.Actor) any {

@@ -4,7 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
+	"slices"
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/auth"
@@ -52,15 +52,10 @@ func linkResidents(ctx context.Context, q db.Queryer, sees func(path string) boo
 	for h := range byHash {
 		hashes = append(hashes, h)
 	}
-	for start := 0; start < len(hashes); start += importBatch {
-		chunk := hashes[start:min(start+importBatch, len(hashes))]
+	for chunk := range slices.Chunk(hashes, importBatch) {
 		var args db.Args
-		ph := make([]string, len(chunk))
-		for i, h := range chunk {
-			ph[i] = args.Add(h)
-		}
 		rows, err := q.QueryContext(ctx, `SELECT r.id, r.id_hash, o.path FROM residents r JOIN orgs o ON o.id = r.org_id
-			WHERE r.id_hash IN (`+strings.Join(ph, ", ")+`)`, args.Values()...)
+			WHERE r.id_hash IN (`+db.InList(&args, chunk)+`)`, args.Values()...)
 		if err != nil {
 			return fmt.Errorf("members: link residents: %w", err)
 		}

@@ -44,14 +44,10 @@ func postsOf(ctx context.Context, q db.Queryer, orgIDs []int64) ([]Post, error) 
 		return nil, nil
 	}
 	var args db.Args
-	ph := make([]string, len(orgIDs))
-	for i, id := range orgIDs {
-		ph[i] = args.Add(id)
-	}
 	rows, err := q.QueryContext(ctx, `SELECT p.id, p.org_id, p.code, p.body, p.sort_order,
 		t.id, t.post_id, t.holder_name, COALESCE(t.resident_id, 0), t.started_on, t.ended_on, t.note
 		FROM posts p LEFT JOIN post_terms t ON t.post_id = p.id AND t.ended_on IS NULL
-		WHERE p.org_id IN (`+strings.Join(ph, ", ")+`) ORDER BY p.org_id, p.sort_order, p.id`, args.Values()...)
+		WHERE p.org_id IN (`+db.InList(&args, orgIDs)+`) ORDER BY p.org_id, p.sort_order, p.id`, args.Values()...)
 	if err != nil {
 		return nil, fmt.Errorf("org: posts of: %w", err)
 	}
@@ -79,11 +75,7 @@ func (s *Service) PostOrgs(ctx context.Context, a *auth.Actor, orgIDs []int64) (
 	}
 	// Keep the ids the actor may read, in one query.
 	var args db.Args
-	ph := make([]string, len(orgIDs))
-	for i, id := range orgIDs {
-		ph[i] = args.Add(id)
-	}
-	rows, err := s.DB.QueryContext(ctx, `SELECT o.id FROM orgs o WHERE o.id IN (`+strings.Join(ph, ", ")+`) AND `+
+	rows, err := s.DB.QueryContext(ctx, `SELECT o.id FROM orgs o WHERE o.id IN (`+db.InList(&args, orgIDs)+`) AND `+
 		args.Subtree("o.path", a.Scope(auth.PermOrgRead)), args.Values()...)
 	if err != nil {
 		return nil, fmt.Errorf("org: post orgs: %w", err)
