@@ -166,3 +166,27 @@ func TestActivityInputIDsInScope(t *testing.T) {
 		want.OK(t, w.svc.LinkAccount(w.ctx, haidanAdmin, ours, mine.UserID))
 	})
 }
+
+// TestMemberTextAndPhone: the roster refuses control characters in names
+// and states the registry's phone rule, so a number accepted for a
+// resident is accepted for the same person as a member.
+func TestMemberTextAndPhone(t *testing.T) {
+	testkit.Dialects(t, func(t *testing.T, d *db.DB) {
+		f := newFixture(t, d)
+		in := members.MemberInput{OrgID: f.group("海丹一组"), Status: members.StatusFull, JoinedOn: day("2000-07-01"),
+			FullOn: day("2001-07-01")}
+		for _, name := range []string{"李\x00四", "李\u202e四"} {
+			in.Name, in.IDNumber = name, f.idNumber(day("1980-05-06"))
+			_, err := f.svc.Add(f.ctx, nil, in)
+			want.Field(t, err, "name", "error.text_chars")
+		}
+		in.Name, in.IDNumber, in.Phone = "李四", f.idNumber(day("1980-05-06")), "138-0013-800a"
+		_, err := f.svc.Add(f.ctx, nil, in)
+		want.Field(t, err, "phone", "error.phone_format")
+		in.Phone = "+86 138 0013 8000"
+		m, err := f.svc.Add(f.ctx, nil, in)
+		want.OK(t, err)
+		_, err = f.svc.Update(f.ctx, nil, m.ID, members.MemberUpdate{Name: "李\u2066四", Category: m.Category})
+		want.Field(t, err, "name", "error.text_chars")
+	})
+}
