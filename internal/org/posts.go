@@ -21,10 +21,7 @@ func scanTerm(row interface{ Scan(...any) error }) (Term, error) {
 	var ended sql.NullTime
 	err := row.Scan(&t.ID, &t.PostID, &t.HolderName, &t.ResidentID, &t.StartedOn, &ended, &t.Note)
 	t.StartedOn = t.StartedOn.UTC()
-	if ended.Valid {
-		e := ended.Time.UTC()
-		t.EndedOn = &e
-	}
+	t.EndedOn = db.DayPtr(ended)
 	return t, err
 }
 

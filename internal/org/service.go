@@ -32,10 +32,7 @@ func scanOrg(row interface{ Scan(...any) error }, extra ...any) (Org, error) {
 	dest := append([]any{&o.ID, &o.ParentID, &o.TownID, &o.Type, &o.IndustryType, &o.Name, &o.ShortName,
 		&o.Path, &o.SortOrder, &founded}, extra...)
 	err := row.Scan(dest...)
-	if founded.Valid {
-		t := founded.Time.UTC()
-		o.FoundedOn = &t
-	}
+	o.FoundedOn = db.DayPtr(founded)
 	return o, err
 }
 

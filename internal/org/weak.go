@@ -74,10 +74,7 @@ func scanWeak(row interface{ Scan(...any) error }) (WeakFlag, error) {
 	err := row.Scan(&f.ID, &f.OrgID, &f.OrgName, &f.OrgType, &f.OrgPath, &f.FlaggedOn, &f.Reason, &f.Plan,
 		&f.Deadline, &closed, &f.ClosingNote, &f.SecretaryPostID)
 	f.FlaggedOn, f.Deadline = f.FlaggedOn.UTC(), f.Deadline.UTC()
-	if closed.Valid {
-		c := closed.Time.UTC()
-		f.ClosedOn = &c
-	}
+	f.ClosedOn = db.DayPtr(closed)
 	return f, err
 }
 
