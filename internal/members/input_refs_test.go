@@ -158,6 +158,13 @@ func TestActivityInputIDsInScope(t *testing.T) {
 			want.Kind(t, err, apperr.KindNotFound)
 			_, err = w.svc.ProposeGrant(w.ctx, w.sec1, members.NewGrant{MemberID: id, Amount: 100, Reason: "因病"})
 			want.Kind(t, err, apperr.KindNotFound)
+			_, err = w.svc.SubmitSuggestion(w.ctx, w.sec1, members.NewSuggestion{MemberID: id, Title: "建议", Body: "内容"})
+			want.Kind(t, err, apperr.KindNotFound)
+			_, err = w.svc.AddTag(w.ctx, w.sec1, id, members.TagInput{Kind: members.TagMemberToRich, StartedOn: ymd(2026, 1, 1)})
+			want.Kind(t, err, apperr.KindNotFound)
+			_, err = w.svc.RecordMeetings(w.ctx, w.sec1, w.hd1.ID, []members.NewMeeting{{Kind: members.MeetingAssembly,
+				Topic: "学习", HeldOn: ymd(2026, 11, 10), Attendance: []members.AttendanceInput{{MemberID: id, Present: true}}}})
+			want.Field(t, err, "attendance", "meeting.attendee_unknown")
 		}
 		for _, userID := range []int64{haigaUser.UserID, ghost} {
 			want.Field(t, w.svc.LinkAccount(w.ctx, haidanAdmin, ours, userID), "user_id", "self.user_unknown")
