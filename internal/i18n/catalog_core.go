@@ -35,6 +35,8 @@ func init() {
 		"error.date_format":        {"日期格式应为 年-月-日，如 2026-03-01。", "Use a date like 2026-03-01."},
 		"error.date_required":      {"请填写日期。", "Enter a date."},
 		"error.number":             {"请填写数字。", "Enter a number."},
+		"error.text_chars":         {"不能包含控制字符或改变文字方向的符号。", "Control characters and text-direction marks are not allowed."},
+		"error.phone_format":       {"电话应为 7 位以上数字，最多 20 个字符，可含空格、横线和开头的 +。", "A phone number has at least 7 digits and at most 20 characters; spaces, dashes and a leading + are allowed."},
 
 		"auth.login_required":  {"请先登录。", "Please log in."},
 		"auth.bad_credentials": {"用户名或密码不正确。", "Wrong username or password."},

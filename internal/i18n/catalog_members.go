@@ -73,7 +73,6 @@ func init() {
 		"pipeline.step_unknown":    {"未知的发展步骤。", "Unknown pipeline step."},
 		"pipeline.reason_required": {"请填写理由。", "Give the reason."},
 
-		"member.phone_format":          {"电话号码只能包含数字和横线，7–20 位。", "A phone number has 7–20 digits or dashes."},
 		"member.category_unknown":      {"未知的人员类别。", "Unknown category."},
 		"member.status_roster":         {"名册只能登记正式党员、预备党员或入党申请人。", "The roster takes full or probationary members, or applicants."},
 		"member.date_future":           {"日期不能晚于今天（{today}）。", "The date cannot be after today ({today})."},
