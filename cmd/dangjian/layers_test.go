@@ -21,7 +21,7 @@ import (
 var lowerLayers = map[string][]string{
 	"apperr": {},
 	"i18n":   {},
-	"db":     {},
+	"db":     {"apperr"},
 	"config": {},
 	"audit":  {"db"},
 	"auth":   {"apperr", "audit", "db", "i18n"},
