@@ -6,12 +6,9 @@ import (
 	"context"
 	"log/slog"
 
-	"dangjian/internal/auth"
 	"dangjian/internal/config"
 	"dangjian/internal/db"
-	"dangjian/internal/members"
-	"dangjian/internal/org"
-	"dangjian/internal/people"
+	"dangjian/internal/services"
 	"dangjian/internal/web"
 )
 
@@ -19,7 +16,7 @@ import (
 type App struct {
 	Config   config.Config
 	DB       *db.DB
-	Services web.Services
+	Services services.Services
 	Web      *web.Server
 }
 
@@ -34,12 +31,12 @@ func Open(ctx context.Context, cfg config.Config, clock db.Clock, log *slog.Logg
 		d.Close()
 		return nil, err
 	}
-	svc, err := NewServices(d, clock, cfg.Key)
+	svc, err := services.New(d, clock, cfg.Key)
 	if err != nil {
 		d.Close()
 		return nil, err
 	}
-	w, err := web.New(cfg, svc, log)
+	w, err := NewWeb(cfg, svc, log)
 	if err != nil {
 		d.Close()
 		return nil, err
@@ -47,20 +44,9 @@ func Open(ctx context.Context, cfg config.Config, clock db.Clock, log *slog.Logg
 	return &App{Config: cfg, DB: d, Services: svc, Web: w}, nil
 }
 
-// NewServices builds every use-case service on one database.
-func NewServices(d *db.DB, clock db.Clock, key []byte) (web.Services, error) {
-	ppl, err := people.NewService(d, clock, key)
-	if err != nil {
-		return web.Services{}, err
-	}
-	return web.Services{
-		DB:      d,
-		Clock:   clock,
-		Auth:    auth.NewService(d, clock),
-		Org:     &org.Service{DB: d, Clock: clock},
-		People:  ppl,
-		Members: members.NewService(d, clock, ppl),
-	}, nil
+// NewWeb builds the web server with every programme.
+func NewWeb(cfg config.Config, svc services.Services, log *slog.Logger) (*web.Server, error) {
+	return web.New(cfg, svc, log, Programmes)
 }
 
 // Close releases the database.

@@ -21,6 +21,7 @@ const (
 	KindUnauthenticated      // nobody is logged in, or the credentials are wrong
 	KindConflict             // a duplicate or a stale state
 	KindTooMany              // throttled
+	KindTooLarge             // the request body is larger than the server accepts
 	KindUnavailable          // the database is out of reach for a moment; retrying later may work
 )
 

@@ -39,6 +39,12 @@ const (
 	PermMemberManage Perm = "members.manage" // town-level approvals: care fund, rating caps
 )
 
+// Perms are every permission, in the order of the table in
+// docs/security.md. Each belongs to one programme, which lists it in its
+// web.Programme (a test checks both).
+var Perms = []Perm{PermOrgRead, PermOrgManage, PermOrgPosts, PermPeopleRead, PermPeopleWrite, PermPeopleReveal,
+	PermAuditRead, PermUserManage, PermMemberRead, PermMemberWrite, PermMemberManage}
+
 // rolePerms is the whole permission table in one place, so a reviewer can
 // read who may do what without chasing code.
 var rolePerms = map[Role][]Perm{

@@ -8,10 +8,10 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/members"
 	"dangjian/internal/people"
-	"dangjian/internal/web"
+	"dangjian/internal/services"
 )
 
-func init() { steps = append(steps, loadMembers) }
+func init() { register("members", loadMembers) }
 
 // Demo roster sizes: about 2,000 members in the town, as DOMAIN.md says.
 const (
@@ -30,7 +30,7 @@ const memberRegion = "530325"
 // shows every stage, something due and one overdue talk, and adds 三培养
 // tags, 流动党员 and one member who died. Dates are relative to today so
 // the board stays interesting on any day the demo is loaded.
-func loadMembers(ctx context.Context, svc web.Services, t *Town) error {
+func loadMembers(ctx context.Context, svc services.Services, t *Town) error {
 	today := db.Day(svc.Clock.Now())
 	d := &memberDealer{today: today, names: &names{n: 3000}, used: map[string]bool{}}
 	ms := svc.Members

@@ -8,7 +8,7 @@ import (
 	"dangjian/internal/apperr"
 	"dangjian/internal/db"
 	"dangjian/internal/members"
-	"dangjian/internal/web"
+	"dangjian/internal/services"
 )
 
 // The member-activity demo runs after the roster's demo step (members.go
@@ -19,15 +19,15 @@ import (
 // month; 海丹一组 to 三组 are regular, with one 党员大会 below quorum in
 // 三组; 海戛 has only started. Branches without members get figures typed
 // from paper records.
-func init() { steps = append(steps, loadMeetings) }
+func init() { register("orglife", loadMeetings) }
 
 type meetingDemo struct {
 	ctx   context.Context
-	svc   web.Services
+	svc   services.Services
 	today time.Time
 }
 
-func loadMeetings(ctx context.Context, svc web.Services, t *Town) error {
+func loadMeetings(ctx context.Context, svc services.Services, t *Town) error {
 	d := &meetingDemo{ctx: ctx, svc: svc, today: db.Day(svc.Clock.Now())}
 	for i, v := range Villages {
 		if i > 2 {

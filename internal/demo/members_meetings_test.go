@@ -8,12 +8,11 @@ import (
 	"testing"
 	"time"
 
-	"dangjian/internal/app"
 	"dangjian/internal/auth"
 	"dangjian/internal/db"
 	"dangjian/internal/members"
 	"dangjian/internal/members/memberstest"
-	"dangjian/internal/web"
+	"dangjian/internal/services"
 )
 
 // The meetings demo reads the members the roster's step loaded. This test
@@ -30,7 +29,7 @@ func TestMeetingsDemoWithMembers(t *testing.T) {
 		t.Fatal(err)
 	}
 	clock := &db.FixedClock{T: time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)}
-	svc, err := app.NewServices(d, clock, []byte("0123456789abcdef0123456789abcdef"))
+	svc, err := services.New(d, clock, []byte("0123456789abcdef0123456789abcdef"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +37,7 @@ func TestMeetingsDemoWithMembers(t *testing.T) {
 
 	saved := steps
 	defer func() { steps = saved }()
-	var rosterSteps, rest []func(context.Context, web.Services, *Town) error
+	var rosterSteps, rest []func(context.Context, services.Services, *Town) error
 	for i := range saved {
 		// Fixture members go in just before this file's step.
 		if len(rest) == 0 && isMeetingsStep(saved[i]) {
@@ -50,7 +49,7 @@ func TestMeetingsDemoWithMembers(t *testing.T) {
 	if len(rest) == 0 {
 		t.Fatal("the meetings demo step is not registered")
 	}
-	steps = append(append(rosterSteps, func(ctx context.Context, svc web.Services, tw *Town) error {
+	steps = append(append(rosterSteps, func(ctx context.Context, svc services.Services, tw *Town) error {
 		for _, v := range []string{"民家", "海丹", "海戛"} {
 			for _, g := range groups(v, 3) {
 				org := tw.Groups[g].ID
@@ -131,7 +130,7 @@ func TestMeetingsDemoWithMembers(t *testing.T) {
 }
 
 // isMeetingsStep recognises this file's step among the registered ones.
-func isMeetingsStep(f func(context.Context, web.Services, *Town) error) bool {
+func isMeetingsStep(f func(context.Context, services.Services, *Town) error) bool {
 	return funcName(f) == funcName(loadMeetings)
 }
 

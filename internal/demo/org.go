@@ -7,17 +7,17 @@ import (
 
 	"dangjian/internal/db"
 	"dangjian/internal/org"
-	"dangjian/internal/web"
+	"dangjian/internal/services"
 )
 
-func init() { steps = append(steps, loadOrgWork) }
+func init() { register("org", loadOrgWork) }
 
 // loadOrgWork tells the plan's story of the organisations themselves:
 // 软弱涣散 organisations under rectification (one overdue, one whose
 // secretary has been changed, one closed), two villages whose secretary
 // was elected director as well (一肩挑), and posts left vacant. Dates are
 // relative to today so the demo reads the same whenever it is loaded.
-func loadOrgWork(ctx context.Context, svc web.Services, t *Town) error {
+func loadOrgWork(ctx context.Context, svc services.Services, t *Town) error {
 	today := db.Day(svc.Clock.Now())
 	ago := func(months int) time.Time { return today.AddDate(0, -months, 0) }
 	reader := systemReader(t)

@@ -7,10 +7,10 @@ import (
 
 	"dangjian/internal/db"
 	"dangjian/internal/people"
-	"dangjian/internal/web"
+	"dangjian/internal/services"
 )
 
-func init() { steps = append(steps, loadPeople) }
+func init() { register("people", loadPeople) }
 
 // HouseholdsPerVillage is how many households the demo registers in each
 // village, spread over its group branches.
@@ -22,7 +22,7 @@ const DemoRegion = "530325"
 // loadPeople registers the households of every village with two to five
 // residents each, aged 0 to 85, through one bulk import: one transaction,
 // one audit record per village.
-func loadPeople(ctx context.Context, svc web.Services, t *Town) error {
+func loadPeople(ctx context.Context, svc services.Services, t *Town) error {
 	today := db.Day(svc.Clock.Now())
 	g := &names{n: 500} // past the post holders' names, so villagers differ from cadres
 	ids := &idDealer{used: map[string]bool{}}

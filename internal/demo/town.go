@@ -6,11 +6,12 @@ package demo
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"dangjian/internal/auth"
 	"dangjian/internal/org"
-	"dangjian/internal/web"
+	"dangjian/internal/services"
 )
 
 // Village is one 村(社区)党总支 of the seed town with its group branches.
@@ -96,7 +97,7 @@ type Town struct {
 
 // Load builds the demo town. It refuses to run on a database that
 // already has organisations, so it never mixes with real data.
-func Load(ctx context.Context, svc web.Services, log func(string, ...any)) (*Town, error) {
+func Load(ctx context.Context, svc services.Services, log func(string, ...any)) (*Town, error) {
 	var n int
 	if err := svc.DB.QueryRowContext(ctx, `SELECT COUNT(*) FROM orgs`).Scan(&n); err != nil {
 		return nil, err
@@ -171,14 +172,30 @@ func Load(ctx context.Context, svc web.Services, log func(string, ...any)) (*Tow
 }
 
 // steps are the programmes' own demo data, run after the tree and the
-// accounts exist; each programme appends its step in its own file.
-var steps []func(ctx context.Context, svc web.Services, t *Town) error
+// accounts exist, in the order their files register them (Go runs a
+// package's init functions in file-name order: members, orglife's
+// meetings, org, people); stepProgrammes names each step's programme.
+var (
+	steps          []func(ctx context.Context, svc services.Services, t *Town) error
+	stepProgrammes []string
+)
+
+// register adds a programme's demo step; each programme's file calls it
+// from its init.
+func register(programme string, load func(ctx context.Context, svc services.Services, t *Town) error) {
+	steps = append(steps, load)
+	stepProgrammes = append(stepProgrammes, programme)
+}
+
+// Programmes lists the programmes whose demo data Load brings, in the
+// order it loads them.
+func Programmes() []string { return slices.Clone(stepProgrammes) }
 
 // termStart is when the current village committees took office.
 var termStart = time.Date(2021, 3, 1, 0, 0, 0, 0, time.UTC)
 
 // assignHolders fills every post of every village and branch.
-func assignHolders(ctx context.Context, svc web.Services, t *Town) error {
+func assignHolders(ctx context.Context, svc services.Services, t *Town) error {
 	g := &names{}
 	var ids []int64
 	for _, v := range Villages {
@@ -207,7 +224,7 @@ func systemReader(t *Town) *auth.Actor {
 	return &auth.Actor{Username: "system", Bindings: []auth.Binding{{Role: auth.RoleCountyAdmin, OrgID: t.County.ID, OrgPath: t.County.Path}}}
 }
 
-func addAccounts(ctx context.Context, svc web.Services, t *Town) error {
+func addAccounts(ctx context.Context, svc services.Services, t *Town) error {
 	// Demo accounts use cheaper hashing so the demo starts in a second
 	// on an old PC; real accounts keep the full cost.
 	saved := svc.Auth.Password

@@ -16,6 +16,7 @@ import (
 	"dangjian/internal/config"
 	"dangjian/internal/db"
 	"dangjian/internal/demo"
+	"dangjian/internal/services"
 	"dangjian/internal/web"
 )
 
@@ -26,7 +27,7 @@ var Key = []byte("0123456789abcdef0123456789abcdef")
 type Env struct {
 	DB     *db.DB
 	Clock  *db.FixedClock
-	Svc    web.Services
+	Svc    services.Services
 	Town   *demo.Town
 	Server *httptest.Server
 	Web    *web.Server
@@ -36,7 +37,7 @@ type Env struct {
 func Start(t testing.TB, d *db.DB) *Env {
 	t.Helper()
 	clock := Clock()
-	svc, err := app.NewServices(d, clock, Key)
+	svc, err := services.New(d, clock, Key)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +47,7 @@ func Start(t testing.TB, d *db.DB) *Env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, err := web.New(config.Config{Database: "test", Key: Key}, svc, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	w, err := app.NewWeb(config.Config{Database: "test", Key: Key}, svc, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,36 +7,12 @@ import (
 	"strings"
 )
 
-// apiDoc describes one API operation for the OpenAPI document. Each
-// routes_*.go file keeps the docs of its own API routes next to them.
-type apiDoc struct {
-	Summary string
-	Query   []string // optional query parameters
-	Body    string   // a short description of the JSON body, for writes
-}
-
-// apiDocs gathers every area's API descriptions, keyed "METHOD /pattern".
-func (s *Server) apiDocs() map[string]apiDoc {
-	docs := map[string]apiDoc{
-		"GET /api/v1/openapi.json": {Summary: "This document"},
-		"GET /api/v1/me":           {Summary: "The authenticated user and their roles"},
-		"GET /api/v1/audit": {Summary: "Change log in the caller's audit scope, newest first",
-			Query: []string{"entity", "entity_id", "before"}},
-	}
-	for _, m := range []map[string]apiDoc{orgAPIDocs, peopleAPIDocs, memberAPIDocs, meetingAPIDocs} {
-		for k, v := range m {
-			docs[k] = v
-		}
-	}
-	return docs
-}
-
 var pathParam = regexp.MustCompile(`\{([a-z_]+)(\.\.\.)?\}`)
 
 // openAPI builds the document from the routing table, so it cannot list a
-// route that does not exist or miss one that does.
+// Route that does not exist or miss one that does.
 func (s *Server) openAPI() map[string]any {
-	docs := s.apiDocs()
+	docs := s.apiDocs
 	paths := map[string]map[string]any{}
 	for _, rt := range s.routes {
 		if !strings.HasPrefix(rt.Pattern, "/api/") {
@@ -57,7 +33,7 @@ func (s *Server) openAPI() map[string]any {
 		if len(params) > 0 {
 			op["parameters"] = params
 		}
-		if rt.Access != public {
+		if rt.Access != Public {
 			op["security"] = []map[string][]string{{"bearer": {}}}
 		}
 		if d.Body != "" {
@@ -86,6 +62,6 @@ func (s *Server) openAPI() map[string]any {
 }
 
 func (s *Server) apiOpenAPI(w http.ResponseWriter, r *http.Request) error {
-	writeJSON(w, http.StatusOK, s.openAPI())
+	WriteJSON(w, http.StatusOK, s.openAPI())
 	return nil
 }

@@ -17,18 +17,18 @@ const (
 	langKey
 )
 
-// actorOf is the logged-in actor, or nil on public pages.
-func actorOf(r *http.Request) *auth.Actor {
+// ActorOf is the logged-in actor, or nil on public pages.
+func ActorOf(r *http.Request) *auth.Actor {
 	a, _ := r.Context().Value(actorKey).(*auth.Actor)
 	return a
 }
 
-func withActor(r *http.Request, a *auth.Actor) *http.Request {
+func WithActor(r *http.Request, a *auth.Actor) *http.Request {
 	return r.WithContext(context.WithValue(r.Context(), actorKey, a))
 }
 
-// langOf is the language chosen for this request.
-func langOf(r *http.Request) i18n.Lang {
+// LangOf is the language chosen for this request.
+func LangOf(r *http.Request) i18n.Lang {
 	if l, ok := r.Context().Value(langKey).(i18n.Lang); ok {
 		return l
 	}
@@ -50,9 +50,9 @@ func detectLang(r *http.Request, a *auth.Actor) i18n.Lang {
 	return i18n.ZH
 }
 
-// clientAddr is the address login throttling counts against.
-func (s *Server) clientAddr(r *http.Request) string {
-	if s.cfg.TrustProxy {
+// ClientAddr is the address login throttling counts against.
+func (k *Kit) ClientAddr(r *http.Request) string {
+	if k.cfg.TrustProxy {
 		if fwd := r.Header.Get("X-Forwarded-For"); fwd != "" {
 			first, _, _ := strings.Cut(fwd, ",")
 			return strings.TrimSpace(first)

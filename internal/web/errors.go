@@ -2,6 +2,7 @@ package web
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -28,6 +29,8 @@ func statusOf(k apperr.Kind) int {
 		return http.StatusConflict
 	case apperr.KindTooMany:
 		return http.StatusTooManyRequests
+	case apperr.KindTooLarge:
+		return http.StatusRequestEntityTooLarge
 	default:
 		return http.StatusInternalServerError
 	}
@@ -48,11 +51,12 @@ var kindCodes = map[apperr.Kind]string{
 	apperr.KindInternal: "internal", apperr.KindInvalid: "invalid", apperr.KindRuleViolation: "rule_violation",
 	apperr.KindNotFound: "not_found", apperr.KindForbidden: "forbidden", apperr.KindUnauthenticated: "unauthenticated",
 	apperr.KindConflict: "conflict", apperr.KindTooMany: "too_many_requests",
+	apperr.KindTooLarge: "too_large",
 }
 
 // message translates an error for its reader; internal details are logged
 // and replaced by a safe sentence.
-func message(lang i18n.Lang, err error) string {
+func Message(lang i18n.Lang, err error) string {
 	e := apperr.As(err)
 	if e == nil || e.Kind == apperr.KindInternal {
 		return i18n.T(lang, "error.internal", nil)
@@ -76,22 +80,28 @@ func fieldMessages(lang i18n.Lang, err error) map[string]string {
 // fail writes the error response: JSON for the API, a page for people, a
 // redirect to the login page when a person's session is missing.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	if r.Context().Err() != nil && errors.Is(err, r.Context().Err()) {
+		// The client went away (closed the tab, lost the network): there
+		// is no one to answer and nothing went wrong on our side.
+		s.log.Debug("request abandoned by the client", "method", r.Method, "path", r.URL.Path)
+		return
+	}
 	kind := apperr.KindOf(err)
 	status := statusOf(kind)
 	if kind == apperr.KindInternal {
 		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
-	lang := langOf(r)
+	lang := LangOf(r)
 	if isAPI(r) {
 		var body apiError
 		body.Error.Code = kindCodes[kind]
-		body.Error.Message = message(lang, err)
+		body.Error.Message = Message(lang, err)
 		if e := apperr.As(err); e != nil && kind != apperr.KindInternal {
 			body.Error.Rule = e.Rule
-			body.Error.Params = jsonParams(e.Params)
+			body.Error.Params = JSONParams(e.Params)
 		}
 		body.Error.Fields = fieldMessages(lang, err)
-		writeJSON(w, status, body)
+		WriteJSON(w, status, body)
 		return
 	}
 	if kind == apperr.KindUnauthenticated && r.Method == "GET" {
@@ -99,10 +109,10 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	w.WriteHeader(status)
-	s.renderStatus(w, r, "error", map[string]any{"Status": status, "Message": message(lang, err)})
+	s.renderStatus(w, r, "error", map[string]any{"Status": status, "Message": Message(lang, err)})
 }
 
-func jsonParams(p apperr.Params) map[string]any {
+func JSONParams(p apperr.Params) map[string]any {
 	if len(p) == 0 {
 		return nil
 	}
@@ -119,7 +129,7 @@ func jsonParams(p apperr.Params) map[string]any {
 
 func isAPI(r *http.Request) bool { return strings.HasPrefix(r.URL.Path, "/api/") }
 
-func writeJSON(w http.ResponseWriter, status int, v any) {
+func WriteJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
 	enc := json.NewEncoder(w)

@@ -2,17 +2,17 @@ package web
 
 import "net/http"
 
-// formDone ends a page form's handler: on success it redirects with a
+// FormDone ends a page form's handler: on success it redirects with a
 // flash message; on a problem the user can fix it shows the page again
 // (loaded by page) with what was typed and the errors beside the fields.
-func (s *Server) formDone(w http.ResponseWriter, r *http.Request, err error, name string,
+func (k *Kit) FormDone(w http.ResponseWriter, r *http.Request, err error, name string,
 	page func(*http.Request) (map[string]any, error), to, flash string) error {
 	if err == nil {
-		return s.redirect(w, r, to, flash)
+		return k.Redirect(w, r, to, flash)
 	}
 	data, derr := page(r)
 	if derr != nil {
 		return derr
 	}
-	return s.renderForm(w, r, name, data, err)
+	return k.RenderForm(w, r, name, data, err)
 }

@@ -13,13 +13,13 @@ import (
 
 // funcs are the template helpers. They are few on purpose: templates
 // format, they do not decide.
-func (s *Server) funcs() template.FuncMap {
+func (k *Kit) funcs() template.FuncMap {
 	return template.FuncMap{
 		// t translates a key; pairs of name, value fill its {name}s.
 		"t": func(v *view, key string, kv ...any) string {
 			return i18n.T(v.Lang, key, pairs(kv))
 		},
-		"asset": s.assets.url,
+		"asset": k.assets.url,
 		"date": func(t any) string {
 			switch x := t.(type) {
 			case time.Time:
@@ -63,8 +63,14 @@ func (s *Server) funcs() template.FuncMap {
 		"fieldErr": func(v *view, field string) string { return v.Errors[field] },
 		"navOn":    func(v *view, prefix string) bool { return strings.HasPrefix(v.Path, prefix) },
 		"add":      func(a, b int) int { return a + b },
-		// changes lists the fields an audit record changed.
-		"changes": auditChanges,
+		// menu is the navigation the viewer may use, section by section.
+		"menu": k.menu,
+		// panel shows one programme's block on an organisation's page.
+		"panel": func(v *view, name string) (template.HTML, error) {
+			var b strings.Builder
+			err := k.pages.set.ExecuteTemplate(&b, name, v)
+			return template.HTML(b.String()), err
+		},
 		"dict": func(kv ...any) map[string]any {
 			m := map[string]any{}
 			for i := 0; i+1 < len(kv); i += 2 {

@@ -9,7 +9,7 @@ import (
 // home sends a logged-in user to their own starting page and everyone
 // else to the login page.
 func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
-	a := actorOf(r)
+	a := ActorOf(r)
 	if a == nil {
 		http.Redirect(w, r, "/login", http.StatusSeeOther)
 		return nil
@@ -18,7 +18,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 		http.Redirect(w, r, "/me", http.StatusSeeOther)
 		return nil
 	}
-	return s.render(w, r, "home", s.homeData(r))
+	return s.Render(w, r, "home", s.homeData(r))
 }
 
 // onlyMember reports whether the user is a plain party member: the
@@ -34,7 +34,7 @@ func onlyMember(a *auth.Actor) bool {
 
 // homeData is the starting page: the organisations the user works on.
 func (s *Server) homeData(r *http.Request) map[string]any {
-	a := actorOf(r)
+	a := ActorOf(r)
 	var starts []any
 	for _, b := range a.Bindings {
 		o, err := s.svc.Org.Get(r.Context(), a, b.OrgID)

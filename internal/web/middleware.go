@@ -11,7 +11,7 @@ import (
 	"dangjian/internal/auth"
 )
 
-const sessionCookie = "dj_session"
+const SessionCookie = "dj_session"
 
 var (
 	errCrossOrigin = &apperr.Error{Kind: apperr.KindForbidden, Key: "error.cross_origin"}
@@ -19,9 +19,9 @@ var (
 	errLogin       = apperr.Unauthenticated("auth.login_required")
 )
 
-// wrap resolves the actor and language, enforces the route's access and
+// wrap resolves the actor and language, enforces the Route's Access and
 // CSRF, and turns a returned error into the one error response.
-func (s *Server) wrap(rt route) http.Handler {
+func (s *Server) wrap(rt Route) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		a, err := s.authenticate(r, rt.Access)
 		if err != nil {
@@ -29,11 +29,15 @@ func (s *Server) wrap(rt route) http.Handler {
 			return
 		}
 		if a != nil {
-			r = withActor(r, a)
+			r = WithActor(r, a)
 		}
 		r = withLang(r, detectLang(r, a))
-		if a == nil && rt.Access != public {
+		if a == nil && rt.Access != Public {
 			s.fail(w, r, errLogin)
+			return
+		}
+		if err := limitBody(w, r); err != nil {
+			s.fail(w, r, err)
 			return
 		}
 		if a != nil && a.CSRF != "" && !safeMethod(r.Method) && !csrfOK(r, a.CSRF) {
@@ -52,24 +56,58 @@ func withLang(r *http.Request, l any) *http.Request {
 
 // authenticate finds the actor from a bearer token (API only) or the
 // session cookie. A stale cookie on a public page is simply ignored.
-func (s *Server) authenticate(r *http.Request, acc access) (*auth.Actor, error) {
-	if acc == apiUser {
+func (s *Server) authenticate(r *http.Request, acc Access) (*auth.Actor, error) {
+	if acc == APIUser {
 		if h := r.Header.Get("Authorization"); strings.HasPrefix(h, "Bearer ") {
 			return s.svc.Auth.TokenActor(r.Context(), strings.TrimPrefix(h, "Bearer "))
 		}
 	}
-	c, err := r.Cookie(sessionCookie)
+	c, err := r.Cookie(SessionCookie)
 	if err != nil || c.Value == "" {
 		return nil, nil
 	}
 	a, err := s.svc.Auth.SessionActor(r.Context(), c.Value)
 	if apperr.KindOf(err) == apperr.KindUnauthenticated {
-		if acc == public {
+		if acc == Public {
 			return nil, nil
 		}
 		return nil, err
 	}
 	return a, err
+}
+
+// Request bodies the server reads at most: uploads (rosters as .xlsx)
+// may be large, everything else is a form or a JSON document.
+const (
+	maxUpload = 64 << 20
+	maxForm   = 1 << 20
+)
+
+// limitBody bounds the request body and reads a posted form now, so a
+// body that is too large answers 413 instead of reaching a handler as an
+// empty form.
+func limitBody(w http.ResponseWriter, r *http.Request) error {
+	if r.Body == nil || safeMethod(r.Method) {
+		return nil
+	}
+	ct := r.Header.Get("Content-Type")
+	limit := int64(maxForm)
+	if strings.HasPrefix(ct, "multipart/") || strings.Contains(ct, "spreadsheetml") || strings.HasPrefix(ct, "application/octet-stream") {
+		limit = maxUpload
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, limit)
+	if !strings.HasPrefix(ct, "application/x-www-form-urlencoded") {
+		return nil
+	}
+	if err := r.ParseForm(); err != nil {
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			return &apperr.Error{Kind: apperr.KindTooLarge, Key: "error.body_too_large",
+				Params: apperr.Params{"max_kib": tooLarge.Limit >> 10}, Err: err}
+		}
+		return &apperr.Error{Kind: apperr.KindInvalid, Key: "error.bad_form", Err: err}
+	}
+	return nil
 }
 
 func safeMethod(m string) bool { return m == "GET" || m == "HEAD" || m == "OPTIONS" }

@@ -10,9 +10,9 @@ import (
 	"dangjian/internal/db"
 )
 
-// pathID reads a numeric path value; anything else is "not found", since
+// PathID reads a numeric path value; anything else is "not found", since
 // no record has such an id.
-func pathID(r *http.Request, name string) (int64, error) {
+func PathID(r *http.Request, name string) (int64, error) {
 	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
 	if err != nil || id <= 0 {
 		return 0, apperr.NotFound()
@@ -20,15 +20,15 @@ func pathID(r *http.Request, name string) (int64, error) {
 	return id, nil
 }
 
-// queryInt reads an optional numeric query or form value; a malformed one
+// QueryInt reads an optional numeric query or form value; a malformed one
 // counts as absent.
-func queryInt(r *http.Request, name string) int64 {
+func QueryInt(r *http.Request, name string) int64 {
 	v, _ := strconv.ParseInt(strings.TrimSpace(r.FormValue(name)), 10, 64)
 	return v
 }
 
-// formDate reads a YYYY-MM-DD field into f's problems when malformed.
-func formDate(r *http.Request, name string, f apperr.Fields) time.Time {
+// FormDate reads a YYYY-MM-DD field into f's problems when malformed.
+func FormDate(r *http.Request, name string, f apperr.Fields) time.Time {
 	s := strings.TrimSpace(r.FormValue(name))
 	if s == "" {
 		return time.Time{}

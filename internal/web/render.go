@@ -27,7 +27,23 @@ var templateFS embed.FS
 //go:embed static
 var staticFS embed.FS
 
-// pages is ONE template set holding the partials once and every page.
+// kitTemplates are the kit's own templates: the layout, the menu and the
+// pages every installation has (start page, error page).
+func kitTemplates() fs.FS {
+	sub, err := fs.Sub(templateFS, "templates")
+	if err != nil {
+		panic(err) // the folder is embedded in the binary
+	}
+	return sub
+}
+
+// templateSource is one programme's templates.
+type templateSource struct {
+	programme string
+	files     fs.FS
+}
+
+// pages is ONE template set holding every partial once and every page.
 // Each page's "title" and "content" are renamed "<page>/title" and
 // "<page>/content", and each page gets its own small copy of the layout
 // calling them, defined as "<page>". A set per page would copy every
@@ -37,42 +53,50 @@ type pages struct {
 	names map[string]bool
 }
 
-func loadPages(funcs template.FuncMap) (*pages, error) {
-	set, err := template.New("partials").Funcs(funcs).ParseFS(templateFS, "templates/partials/*.html")
-	if err != nil {
-		return nil, fmt.Errorf("parse partials: %w", err)
-	}
-	layout, err := templateFS.ReadFile("templates/layout.html")
+func loadPages(funcs template.FuncMap, sources []templateSource) (*pages, error) {
+	set := template.New("partials").Funcs(funcs)
+	layout, err := fs.ReadFile(sources[0].files, "layout.html")
 	if err != nil {
 		return nil, err
 	}
-	files, err := fs.Glob(templateFS, "templates/pages/*.html")
-	if err != nil {
-		return nil, err
-	}
+	defined := map[string]string{} // template name → file that defines it
 	p := &pages{set: set, names: map[string]bool{}}
-	for _, f := range files {
-		name := strings.TrimSuffix(path.Base(f), ".html")
-		src, err := templateFS.ReadFile(f)
+	for _, src := range sources {
+		partials, err := fs.Glob(src.files, "partials/*.html")
 		if err != nil {
 			return nil, err
 		}
-		page := strings.NewReplacer(`{{define "title"}}`, `{{define "`+name+`/title"}}`,
-			`{{define "content"}}`, `{{define "`+name+`/content"}}`).Replace(string(src))
-		frame := strings.NewReplacer(`{{define "layout"}}`, `{{define "`+name+`"}}`,
-			`{{block "title" .}}{{end}}`, `{{template "`+name+`/title" .}}`,
-			`{{block "content" .}}{{end}}`, `{{template "`+name+`/content" .}}`).Replace(string(layout))
-		for i, part := range []string{page, frame} {
-			if _, err := set.New(f + "#" + strconv.Itoa(i)).Parse(part); err != nil {
-				return nil, fmt.Errorf("parse %s: %w", f, err)
+		for _, f := range partials {
+			text, err := fs.ReadFile(src.files, f)
+			if err != nil {
+				return nil, err
+			}
+			if err := defineOnce(funcs, defined, src.programme+"/"+f, string(text)); err != nil {
+				return nil, err
+			}
+			if _, err := set.New(src.programme + "/" + f).Parse(string(text)); err != nil {
+				return nil, fmt.Errorf("parse %s/%s: %w", src.programme, f, err)
 			}
 		}
-		for _, block := range []string{name + "/title", name + "/content"} {
-			if set.Lookup(block) == nil {
-				return nil, fmt.Errorf("%s must define \"title\" and \"content\"", f)
+	}
+	for _, src := range sources {
+		files, err := fs.Glob(src.files, "pages/*.html")
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range files {
+			name := strings.TrimSuffix(path.Base(f), ".html")
+			if p.names[name] {
+				return nil, fmt.Errorf("page %s of %s: another programme has a page of that name", name, src.programme)
+			}
+			text, err := fs.ReadFile(src.files, f)
+			if err != nil {
+				return nil, err
+			}
+			if err := p.add(name, src.programme+"/"+f, string(text), string(layout)); err != nil {
+				return nil, err
 			}
 		}
-		p.names[name] = true
 	}
 	for _, required := range requiredPages {
 		if !p.names[required] {
@@ -82,10 +106,51 @@ func loadPages(funcs template.FuncMap) (*pages, error) {
 	return p, nil
 }
 
+// defineOnce refuses a partial that defines a template another file
+// already defines: html/template would silently keep the later one.
+func defineOnce(funcs template.FuncMap, defined map[string]string, file, text string) error {
+	t, err := template.New(file).Funcs(funcs).Parse(text)
+	if err != nil {
+		return fmt.Errorf("parse %s: %w", file, err)
+	}
+	for _, d := range t.Templates() {
+		name := d.Name()
+		if name == file {
+			continue
+		}
+		if other, dup := defined[name]; dup {
+			return fmt.Errorf("template %q is defined in both %s and %s", name, other, file)
+		}
+		defined[name] = file
+	}
+	return nil
+}
+
+// add parses one page with its own copy of the layout.
+func (p *pages) add(name, file, src, layout string) error {
+	page := strings.NewReplacer(`{{define "title"}}`, `{{define "`+name+`/title"}}`,
+		`{{define "content"}}`, `{{define "`+name+`/content"}}`).Replace(src)
+	frame := strings.NewReplacer(`{{define "layout"}}`, `{{define "`+name+`"}}`,
+		`{{block "title" .}}{{end}}`, `{{template "`+name+`/title" .}}`,
+		`{{block "content" .}}{{end}}`, `{{template "`+name+`/content" .}}`).Replace(layout)
+	for i, part := range []string{page, frame} {
+		if _, err := p.set.New(file + "#" + strconv.Itoa(i)).Parse(part); err != nil {
+			return fmt.Errorf("parse %s: %w", file, err)
+		}
+	}
+	for _, block := range []string{name + "/title", name + "/content"} {
+		if p.set.Lookup(block) == nil {
+			return fmt.Errorf("%s must define \"title\" and \"content\"", file)
+		}
+	}
+	p.names[name] = true
+	return nil
+}
+
 // requiredPages are pages the server cannot run without; handlers render
 // only names listed here or found at start-up, and a test checks every
 // render call's name against the parsed set.
-var requiredPages = []string{"error", "login", "home", "account", "audit"}
+var requiredPages = []string{"error", "home"}
 
 // view is what every page template receives.
 type view struct {
@@ -95,7 +160,6 @@ type view struct {
 	CSRF   string
 	Path   string
 	Flash  string
-	Nav    string
 	Data   any
 	Errors map[string]string // per-field messages
 	Error  string            // a message for the whole form
@@ -103,66 +167,84 @@ type view struct {
 	Picked url.Values        // every value of each field, for checkbox groups
 }
 
-// render writes a page with status 200.
-func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, data any) error {
-	return s.renderView(w, r, http.StatusOK, name, &view{Data: data})
+// Render writes a page with status 200.
+func (k *Kit) Render(w http.ResponseWriter, r *http.Request, name string, data any) error {
+	return k.renderView(w, r, http.StatusOK, name, &view{Data: data})
 }
 
 // renderStatus writes a page after the status is already set (error pages).
-func (s *Server) renderStatus(w http.ResponseWriter, r *http.Request, name string, data any) {
-	if err := s.execute(w, r, name, &view{Data: data}); err != nil {
-		s.log.Error("render error page", "err", err)
+func (k *Kit) renderStatus(w http.ResponseWriter, r *http.Request, name string, data any) {
+	if err := k.execute(w, r, name, &view{Data: data}); err != nil {
+		k.log.Error("render error page", "err", err)
 	}
 }
 
-// renderForm shows a form again with what was typed and the errors beside
+// RenderForm shows a form again with what was typed and the errors beside
 // each field; a rule violation becomes the form's message.
-func (s *Server) renderForm(w http.ResponseWriter, r *http.Request, name string, data any, err error) error {
+func (k *Kit) RenderForm(w http.ResponseWriter, r *http.Request, name string, data any, err error) error {
 	kind := apperr.KindOf(err)
 	if err != nil && kind != apperr.KindInvalid && kind != apperr.KindRuleViolation && kind != apperr.KindConflict {
 		return err
 	}
 	v := &view{Data: data, Form: map[string]string{}, Picked: url.Values{}}
 	_ = r.ParseForm()
-	for k, xs := range r.PostForm {
-		if k != "csrf" && !strings.Contains(k, "password") {
-			v.Form[k] = xs[0]
-			v.Picked[k] = xs
+	for field, xs := range r.PostForm {
+		if field != "csrf" && !strings.Contains(field, "password") {
+			v.Form[field] = fitField(xs[0])
+			v.Picked[field] = xs
 		}
 	}
 	status := http.StatusOK
 	if err != nil {
 		status = statusOf(kind)
-		v.Errors = fieldMessages(langOf(r), err)
+		v.Errors = fieldMessages(LangOf(r), err)
 		if len(v.Errors) == 0 {
-			v.Error = message(langOf(r), err)
+			v.Error = Message(LangOf(r), err)
 		}
 	}
-	return s.renderView(w, r, status, name, v)
+	return k.renderView(w, r, status, name, v)
 }
 
-func (s *Server) renderView(w http.ResponseWriter, r *http.Request, status int, name string, v *view) error {
+// maxEcho is the longest text a form shows again: the longest any field
+// accepts (meeting minutes). A longer value is refused anyway, and echoing
+// a megabyte back would only make the error page as heavy.
+const maxEcho = 20000
+
+// fitField cuts a typed value to what a form shows again.
+func fitField(s string) string {
+	if len(s) <= maxEcho {
+		return s
+	}
+	for i := range s {
+		if i > maxEcho {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+func (k *Kit) renderView(w http.ResponseWriter, r *http.Request, status int, name string, v *view) error {
 	var buf bytes.Buffer
-	if err := s.execute(&buf, r, name, v); err != nil {
+	if err := k.execute(&buf, r, name, v); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	if v.Flash != "" {
 		// Shown once: the next page must not repeat it.
 		http.SetCookie(w, &http.Cookie{Name: "flash", Value: "", Path: "/", MaxAge: -1,
-			HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.secure(r)})
+			HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: k.Secure(r)})
 	}
 	w.WriteHeader(status)
 	_, err := w.Write(buf.Bytes())
 	return err
 }
 
-func (s *Server) execute(w interface{ Write([]byte) (int, error) }, r *http.Request, name string, v *view) error {
-	if !s.pages.names[name] {
+func (k *Kit) execute(w interface{ Write([]byte) (int, error) }, r *http.Request, name string, v *view) error {
+	if !k.pages.names[name] {
 		return fmt.Errorf("no template %q", name)
 	}
-	v.Actor = actorOf(r)
-	v.Lang = langOf(r)
+	v.Actor = ActorOf(r)
+	v.Lang = LangOf(r)
 	v.Path = r.URL.Path
 	if v.Actor != nil {
 		v.CSRF = v.Actor.CSRF
@@ -170,26 +252,26 @@ func (s *Server) execute(w interface{ Write([]byte) (int, error) }, r *http.Requ
 	if c, err := r.Cookie("flash"); err == nil {
 		v.Flash = c.Value
 	}
-	return s.pages.set.ExecuteTemplate(w, name, v)
+	return k.pages.set.ExecuteTemplate(w, name, v)
 }
 
-// redirect sends the browser on after a successful form, with a flash
+// Redirect sends the browser on after a successful form, with a flash
 // message key shown once on the next page.
-func (s *Server) redirect(w http.ResponseWriter, r *http.Request, to, flashKey string) error {
+func (k *Kit) Redirect(w http.ResponseWriter, r *http.Request, to, flashKey string) error {
 	if flashKey != "" {
 		http.SetCookie(w, &http.Cookie{Name: "flash", Value: flashKey, Path: "/", MaxAge: 30,
-			HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.secure(r)})
+			HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: k.Secure(r)})
 	}
 	http.Redirect(w, r, to, http.StatusSeeOther)
 	return nil
 }
 
-// secure tells whether cookies must be marked Secure: when configured so,
+// Secure tells whether cookies must be marked Secure: when configured so,
 // when the request came over TLS, or when a trusted reverse proxy says the
 // browser used https.
-func (s *Server) secure(r *http.Request) bool {
-	return s.cfg.SecureCookies || r.TLS != nil ||
-		(s.cfg.TrustProxy && strings.EqualFold(r.Header.Get("X-Forwarded-Proto"), "https"))
+func (k *Kit) Secure(r *http.Request) bool {
+	return k.cfg.SecureCookies || r.TLS != nil ||
+		(k.cfg.TrustProxy && strings.EqualFold(r.Header.Get("X-Forwarded-Proto"), "https"))
 }
 
 // assets serves embedded static files under checksum URLs, cached for a

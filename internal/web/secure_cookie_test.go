@@ -23,12 +23,12 @@ func TestSecureCookies(t *testing.T) {
 		{"untrusted header", config.Config{}, "https", false},
 	}
 	for _, c := range cases {
-		s := &Server{cfg: c.cfg}
+		k := &Kit{cfg: c.cfg}
 		r := httptest.NewRequest("GET", "/", nil)
 		if c.proto != "" {
 			r.Header.Set("X-Forwarded-Proto", c.proto)
 		}
-		if got := s.secure(r); got != c.want {
+		if got := k.Secure(r); got != c.want {
 			t.Errorf("%s: secure = %v, want %v", c.name, got, c.want)
 		}
 	}

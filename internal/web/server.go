@@ -1,60 +1,96 @@
-// Package web is the HTTP face of dangjian: server-rendered pages for
-// people, a JSON API under /api/v1 for integrations, both calling the same
-// use cases. Handlers are thin — parse, call one use case, render — and
-// live one action to a file.
+// Package web is the kit every page and API handler of dangjian shares:
+// the server and its middleware, rendering, the one mapping of errors to
+// responses, request parameters, form endings, the route table and the
+// OpenAPI document built from it. Each programme's handlers and templates
+// live in their own package below this one and reach the kit through a
+// *Kit; the application passes the list of programmes to New.
 package web
 
 import (
+	"fmt"
+	"io/fs"
 	"log/slog"
 	"net/http"
 
-	"dangjian/internal/auth"
 	"dangjian/internal/config"
-	"dangjian/internal/db"
-	"dangjian/internal/members"
 	"dangjian/internal/org"
-	"dangjian/internal/people"
+	"dangjian/internal/services"
 )
 
-// Services are the use cases the handlers call.
-type Services struct {
-	DB      *db.DB
-	Clock   db.Clock
-	Auth    *auth.Service
-	Org     *org.Service
-	People  *people.Service
-	Members *members.Service
-}
-
-// Server holds what every handler needs.
-type Server struct {
+// Kit is what every programme's handlers use: rendering, redirects, the
+// configuration and the log.
+type Kit struct {
 	cfg    config.Config
-	svc    Services
+	svc    services.Services
 	log    *slog.Logger
 	pages  *pages
 	assets *assets
-	routes []route
-	mux    *http.ServeMux
-	// orgPageExtras add each programme's part of an organisation's page.
-	orgPageExtras []orgExtra
+	nav    []NavItem
+	panels []OrgPanel
 }
 
-// orgExtra adds one programme's data to an organisation page.
-type orgExtra func(r *http.Request, o org.Org, data map[string]any) error
+// Server is the assembled application: the kit, every programme's routes
+// and the mux serving them.
+type Server struct {
+	*Kit
+	programmes []Programme
+	routes     []Route
+	apiDocs    map[string]APIDoc
+	mux        *http.ServeMux
+}
 
-// New builds the server. It parses every template now, so a missing or
-// broken template stops start-up instead of failing a user's request.
-func New(cfg config.Config, svc Services, log *slog.Logger) (*Server, error) {
-	s := &Server{cfg: cfg, svc: svc, log: log, mux: http.NewServeMux()}
+// New builds the server from the programmes. It parses every template now,
+// so a missing or broken template stops start-up instead of failing a
+// user's request.
+func New(cfg config.Config, svc services.Services, log *slog.Logger, builders []Builder) (*Server, error) {
+	k := &Kit{cfg: cfg, svc: svc, log: log}
 	var err error
-	if s.assets, err = loadAssets(); err != nil {
+	if k.assets, err = loadAssets(); err != nil {
 		return nil, err
 	}
-	if s.pages, err = loadPages(s.funcs()); err != nil {
+	s := &Server{Kit: k, mux: http.NewServeMux(), apiDocs: map[string]APIDoc{}}
+	s.routes = s.kitRoutes()
+	for k, d := range kitAPIDocs {
+		s.apiDocs[k] = d
+	}
+	sources := []templateSource{{"web", kitTemplates()}}
+	for _, b := range builders {
+		p := b(Handlers{Kit: k, Svc: svc})
+		s.programmes = append(s.programmes, p)
+		s.routes = append(s.routes, p.Routes...)
+		for key, d := range p.APIDocs {
+			if _, dup := s.apiDocs[key]; dup {
+				return nil, fmt.Errorf("programme %s documents %s twice", p.Name, key)
+			}
+			s.apiDocs[key] = d
+		}
+		k.nav = append(k.nav, p.Nav...)
+		k.panels = append(k.panels, p.OrgPanels...)
+		if p.Templates != nil {
+			files, err := fs.Sub(p.Templates, "templates")
+			if err != nil {
+				return nil, err
+			}
+			sources = append(sources, templateSource{p.Name, files})
+		}
+	}
+	funcs := k.funcs()
+	for _, p := range s.programmes {
+		for name, fn := range p.Funcs {
+			if _, dup := funcs[name]; dup {
+				return nil, fmt.Errorf("programme %s: template function %q is defined twice", p.Name, name)
+			}
+			funcs[name] = fn
+		}
+	}
+	if k.pages, err = loadPages(funcs, sources); err != nil {
 		return nil, err
 	}
-	s.routes = s.routeTable()
-	s.orgPageExtras = s.orgExtras()
+	for _, p := range k.panels {
+		if k.pages.set.Lookup(p.Template) == nil {
+			return nil, fmt.Errorf("organisation panel template %q is missing", p.Template)
+		}
+	}
 	for _, rt := range s.routes {
 		s.mux.Handle(rt.Method+" "+rt.Pattern, s.wrap(rt))
 	}
@@ -68,4 +104,30 @@ func (s *Server) Handler() http.Handler {
 		s.fail(w, r, errCrossOrigin)
 	}))
 	return s.recoverPanics(securityHeaders(cop.Handler(s.mux)))
+}
+
+// Routes is the whole route table, for tests that walk it.
+func (s *Server) Routes() []Route { return s.routes }
+
+// Programmes are the programmes the server was built from, for tests that
+// hold each to the checklist of docs/programme-guide.md.
+func (s *Server) Programmes() []Programme { return s.programmes }
+
+// Config is the validated configuration.
+func (k *Kit) Config() config.Config { return k.cfg }
+
+// Log is the server's logger.
+func (k *Kit) Log() *slog.Logger { return k.log }
+
+// LoadOrgPanels lets every programme add its block to an organisation's
+// page and returns the partials to show, in programme order.
+func (k *Kit) LoadOrgPanels(r *http.Request, o org.Org, data map[string]any) ([]string, error) {
+	var shown []string
+	for _, p := range k.panels {
+		if err := p.Load(r, o, data); err != nil {
+			return nil, err
+		}
+		shown = append(shown, p.Template)
+	}
+	return shown, nil
 }

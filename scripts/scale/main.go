@@ -16,12 +16,12 @@ import (
 	"strings"
 	"time"
 
-	"dangjian/internal/app"
 	"dangjian/internal/auth"
 	"dangjian/internal/db"
 	"dangjian/internal/members"
 	"dangjian/internal/org"
 	"dangjian/internal/people"
+	"dangjian/internal/services"
 )
 
 var (
@@ -61,7 +61,7 @@ func main() {
 	fmt.Printf("generated %d organisations, %d members, %d meetings in %v\n\n",
 		g.nextOrg-1, t.members, t.meetings, gen.Round(time.Second))
 
-	svc, err := app.NewServices(d, db.SystemClock{}, key)
+	svc, err := services.New(d, db.SystemClock{}, key)
 	check(err)
 	a := &auth.Actor{UserID: 1, Username: "scale", Name: "scale",
 		Bindings: []auth.Binding{{Role: auth.RoleCountyAdmin, OrgID: t.root, OrgPath: t.rootPath}}}

@@ -1,0 +1,39 @@
+// Package services bundles the use-case services of every programme, so
+// the web layer, the demo loader and the command line share one set built
+// on one database. It holds no logic of its own.
+package services
+
+import (
+	"dangjian/internal/auth"
+	"dangjian/internal/db"
+	"dangjian/internal/members"
+	"dangjian/internal/org"
+	"dangjian/internal/people"
+)
+
+// Services are the use cases handlers and loaders call.
+type Services struct {
+	DB      *db.DB
+	Clock   db.Clock
+	Auth    *auth.Service
+	Org     *org.Service
+	People  *people.Service
+	Members *members.Service
+}
+
+// New builds every use-case service on one database; key seals personal
+// identifiers.
+func New(d *db.DB, clock db.Clock, key []byte) (Services, error) {
+	ppl, err := people.NewService(d, clock, key)
+	if err != nil {
+		return Services{}, err
+	}
+	return Services{
+		DB:      d,
+		Clock:   clock,
+		Auth:    auth.NewService(d, clock),
+		Org:     &org.Service{DB: d, Clock: clock},
+		People:  ppl,
+		Members: members.NewService(d, clock, ppl),
+	}, nil
+}

@@ -1,0 +1,22 @@
+package account
+
+import "dangjian/internal/web"
+
+func (h *handlers) accountRoutes() []web.Route {
+	return []web.Route{
+		web.Open("GET", "/login", h.loginShow),
+		web.Open("POST", "/login", h.loginSubmit),
+		web.Page("POST", "/logout", h.logout),
+		web.Page("POST", "/logout/all", h.logoutEverywhere),
+		web.Open("GET", "/lang/{lang}", h.langSwitch),
+		web.Page("GET", "/account", h.accountShow),
+		web.Page("POST", "/account/tokens", h.tokenCreate),
+		web.Page("POST", "/account/tokens/{id}/revoke", h.tokenRevoke),
+		web.Page("POST", "/account/password", h.passwordChange),
+		web.API("GET", "/api/v1/me", h.apiMe),
+	}
+}
+
+var accountAPIDocs = map[string]web.APIDoc{
+	"GET /api/v1/me": {Summary: "The authenticated user and their roles"},
+}

@@ -1,0 +1,15 @@
+package auditlog
+
+import "dangjian/internal/web"
+
+func (h *handlers) auditRoutes() []web.Route {
+	return []web.Route{
+		web.Page("GET", "/audit", h.auditList),
+		web.API("GET", "/api/v1/audit", h.apiAuditList),
+	}
+}
+
+var auditAPIDocs = map[string]web.APIDoc{
+	"GET /api/v1/audit": {Summary: "Change log in the caller's audit scope, newest first",
+		Query: []string{"entity", "entity_id", "before"}},
+}

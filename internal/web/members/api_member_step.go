@@ -1,0 +1,28 @@
+package members
+
+import (
+	"net/http"
+
+	"dangjian/internal/apperr"
+	"dangjian/internal/members"
+	"dangjian/internal/web"
+)
+
+func (h *handlers) apiMemberStep(w http.ResponseWriter, r *http.Request) error {
+	var body struct {
+		Step          string `json:"step"`
+		On            string `json:"on"`
+		TrainingDays  int    `json:"training_days"`
+		TrainingHours int    `json:"training_hours"`
+		Months        int    `json:"months"`
+		Note          string `json:"note"`
+	}
+	return h.apiMemberAction(w, r, &body, func(id int64, f apperr.Fields) (any, error) {
+		in := members.StepInput{Step: members.Step(body.Step), On: jsonDay(f, "on", body.On), TrainingDays: body.TrainingDays,
+			TrainingHours: body.TrainingHours, Months: body.Months, Note: body.Note}
+		if err := f.Err(); err != nil {
+			return nil, err
+		}
+		return h.Svc.Members.RecordStep(r.Context(), web.ActorOf(r), id, in)
+	})
+}

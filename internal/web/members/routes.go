@@ -1,0 +1,115 @@
+package members
+
+import (
+	"net/http"
+
+	"dangjian/internal/auth"
+	"dangjian/internal/org"
+	"dangjian/internal/web"
+)
+
+// memberRoutes are the roster, the development pipeline, 三培养 and the
+// roster's Excel template, import and export. Meetings, ratings and member
+// self-service are in routes_meetings.go.
+func (h *handlers) memberRoutes() []web.Route {
+	return []web.Route{
+		web.Page("GET", "/members", h.rosterList),
+		web.Page("GET", "/members/export.xlsx", h.rosterExport),
+		web.Page("GET", "/members/template.xlsx", h.rosterTemplate),
+		web.Page("GET", "/members/import", h.rosterImportForm),
+		web.Page("POST", "/members/import", h.rosterImportStart),
+		web.Page("GET", "/member-imports/{id}", h.rosterImportShow),
+		web.Page("GET", "/members/board", h.pipelineBoard),
+		web.Page("GET", "/members/cultivation", h.memberCultivation),
+		web.Page("GET", "/members/report", h.memberReport),
+		web.Page("GET", "/members/report.xlsx", h.memberReportExport),
+		web.Page("GET", "/members/new", h.memberNew),
+		web.Page("POST", "/members", h.memberCreate),
+		web.Page("GET", "/members/{id}", h.memberShow),
+		web.Page("GET", "/members/{id}/edit", h.memberEdit),
+		web.Page("POST", "/members/{id}", h.memberUpdate),
+		web.Page("POST", "/members/{id}/transfer", h.memberTransfer),
+		web.Page("POST", "/members/{id}/leave", h.memberLeave),
+		web.Page("POST", "/members/{id}/mobile", h.memberMobile),
+		web.Page("POST", "/members/{id}/steps", h.pipelineStep),
+		web.Page("POST", "/members/{id}/tags", h.memberTagAdd),
+		web.Page("POST", "/members/{id}/tags/{tag}/close", h.memberTagClose),
+
+		web.API("GET", "/api/v1/members", h.apiMemberList),
+		web.API("POST", "/api/v1/members", h.apiMemberCreate),
+		web.API("GET", "/api/v1/members/board", h.apiMemberBoard),
+		web.API("GET", "/api/v1/members/cultivation", h.apiMemberCultivation),
+		web.API("GET", "/api/v1/members/report", h.apiMemberReport),
+		web.API("GET", "/api/v1/members/report.xlsx", h.memberReportExport),
+		web.API("GET", "/api/v1/members/export.xlsx", h.rosterExport),
+		web.API("GET", "/api/v1/members/template.xlsx", h.rosterTemplate),
+		web.API("POST", "/api/v1/members/imports", h.apiMemberImportStart),
+		web.API("GET", "/api/v1/members/imports/{id}", h.apiMemberImportShow),
+		web.API("GET", "/api/v1/members/{id}", h.apiMemberShow),
+		web.API("POST", "/api/v1/members/{id}", h.apiMemberUpdate),
+		web.API("POST", "/api/v1/members/{id}/transfer", h.apiMemberTransfer),
+		web.API("POST", "/api/v1/members/{id}/leave", h.apiMemberLeave),
+		web.API("POST", "/api/v1/members/{id}/mobile", h.apiMemberMobile),
+		web.API("POST", "/api/v1/members/{id}/steps", h.apiMemberStep),
+		web.API("POST", "/api/v1/members/{id}/tags", h.apiMemberTagAdd),
+		web.API("POST", "/api/v1/members/{id}/tags/{tag}/close", h.apiMemberTagClose),
+	}
+}
+
+const memberFilterDoc = "org_id (subtree; default: your whole scope), status (empty = 正式+预备; pipeline; all; applicant|activist|candidate|probationary|full|left), category, q (part of the name), mobile=1, after, limit"
+
+var memberAPIDocs = map[string]web.APIDoc{
+	"GET /api/v1/members": {Summary: "Roster in the caller's scope, in id order; pass next as after for the next page. " + memberFilterDoc,
+		Query: []string{"org_id", "status", "category", "q", "mobile", "after", "limit"}},
+	"POST /api/v1/members": {Summary: "Enter a member (status full or probationary, with dates) or a new applicant (status applicant, applied_on); the id number is sealed, birth date and sex come from it",
+		Body: `{"org_id": 1, "name": "…", "id_number": "18 characters", "status": "full", "applied_on": "", "joined_on": "2010-07-01", "full_on": "2011-07-01", "category": "veteran", "phone": "", "education": "", "mobile": false}`},
+	"GET /api/v1/members/{id}": {Summary: "A member with pipeline detail, allowed next steps, what is due, history and 三培养 tags"},
+	"POST /api/v1/members/{id}": {Summary: "Correct a member's details (dates change only through steps)",
+		Body: `{"name": "…", "id_number": "(empty keeps it)", "phone": "", "education": "", "category": ""}`},
+	"POST /api/v1/members/{id}/transfer": {Summary: "Transfer to another branch in the caller's write scope (组织关系转接); out of the system use leave with transferred_out",
+		Body: `{"to_org_id": 1, "on": "2026-11-01", "note": ""}`},
+	"POST /api/v1/members/{id}/leave": {Summary: "Record leaving (expelled, died, transferred_out); the record is kept",
+		Body: `{"reason": "died", "on": "2026-11-01", "note": ""}`},
+	"POST /api/v1/members/{id}/mobile": {Summary: "Mark or unmark a 流动党员", Body: `{"mobile": true, "on": "2026-11-01", "note": "在昆明务工"}`},
+	"POST /api/v1/members/{id}/steps": {Summary: "Record a pipeline step (talk, activist, candidate, admit, approve, full, extend, reject). Refusals name the rule (pipeline.*) and the earliest date in params",
+		Body: `{"step": "candidate", "on": "2026-03-01", "training_days": 0, "training_hours": 0, "months": 0, "note": ""}`},
+	"POST /api/v1/members/{id}/tags": {Summary: "Start a 三培养 tag (member_to_rich, rich_to_member, rich_member_to_cadre)",
+		Body: `{"kind": "member_to_rich", "started_on": "2026-01-01", "note": ""}`},
+	"POST /api/v1/members/{id}/tags/{tag}/close": {Summary: "Close a 三培养 tag as achieved or ended", Body: `{"achieved": true, "on": "2026-06-01"}`},
+	"GET /api/v1/members/board": {Summary: "Development pipeline board of an organisation: counts per stage, per child organisation, and next steps due or overdue",
+		Query: []string{"org_id"}},
+	"GET /api/v1/members/cultivation": {Summary: "三培养 counts per village (open and achieved per direction)", Query: []string{"org_id"}},
+	"GET /api/v1/members/report": {Summary: "Development report (发展党员工作情况统计) of a year: per village and in total, people at each pipeline stage now, admissions as 预备党员 and 转正 in the year, and the members' structure; breakdowns by focus group (categories order, last is other), women and age band (age_bands order; at admission for admissions, today for members)",
+		Query: []string{"org_id", "year"}},
+	"GET /api/v1/members/report.xlsx": {Summary: "The development report as .xlsx", Query: []string{"org_id", "year"}},
+	"GET /api/v1/members/export.xlsx": {Summary: "The filtered roster as .xlsx; full=1 shows full id numbers (needs people.reveal; every number shown is logged). " + memberFilterDoc,
+		Query: []string{"org_id", "status", "category", "q", "mobile", "full"}},
+	"GET /api/v1/members/template.xlsx": {Summary: "The roster import template"},
+	"POST /api/v1/members/imports": {Summary: "Import a roster: the request body is the .xlsx file. The whole file is checked first; nothing is imported unless every row is good. Poll the returned job",
+		Query: []string{"org_id", "file_name"}},
+	"GET /api/v1/members/imports/{id}": {Summary: "An import job: state (queued, validating, inserting, done, failed, error), progress and per-row errors (row, column, message)"},
+}
+
+// memberOrgExtra adds the people of an organisation per status to its
+// page, for organisations that have members under them.
+func (h *handlers) memberOrgExtra(r *http.Request, o org.Org, data map[string]any) error {
+	a := web.ActorOf(r)
+	switch o.Type {
+	case org.TypeTown, org.TypeGeneralBranch, org.TypeBranch, org.TypeIndustry:
+	default:
+		return nil
+	}
+	if !a.CanAt(auth.PermMemberRead, o.Path) {
+		return nil
+	}
+	counts, err := h.Svc.Members.Counts(r.Context(), a, o.ID)
+	if err != nil {
+		return err
+	}
+	byName := map[string]int{} // templates index maps by plain strings
+	for st, n := range counts {
+		byName[string(st)] = n
+	}
+	data["MemberCounts"] = byName
+	return nil
+}

@@ -1,0 +1,29 @@
+package org
+
+import (
+	"net/http"
+
+	"dangjian/internal/org"
+	"dangjian/internal/web"
+)
+
+func (h *handlers) apiOrgCreate(w http.ResponseWriter, r *http.Request) error {
+	var body struct {
+		ParentID     int64  `json:"parent_id"`
+		Type         string `json:"type"`
+		IndustryType string `json:"industry_type"`
+		Name         string `json:"name"`
+		ShortName    string `json:"short_name"`
+		SortOrder    int    `json:"sort_order"`
+	}
+	if err := web.DecodeJSON(r, &body); err != nil {
+		return err
+	}
+	o, err := h.Svc.Org.Create(r.Context(), web.ActorOf(r), org.NewOrg{ParentID: body.ParentID, Type: org.Type(body.Type),
+		IndustryType: org.IndustryType(body.IndustryType), Name: body.Name, ShortName: body.ShortName, SortOrder: body.SortOrder})
+	if err != nil {
+		return err
+	}
+	web.WriteJSON(w, http.StatusCreated, o)
+	return nil
+}

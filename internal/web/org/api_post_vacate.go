@@ -1,0 +1,28 @@
+package org
+
+import (
+	"dangjian/internal/web"
+	"net/http"
+)
+
+func (h *handlers) apiPostVacate(w http.ResponseWriter, r *http.Request) error {
+	id, err := web.PathID(r, "id")
+	if err != nil {
+		return err
+	}
+	var body struct {
+		EndedOn string `json:"ended_on"`
+	}
+	if err := web.DecodeJSON(r, &body); err != nil {
+		return err
+	}
+	end, err := web.JSONDate("ended_on", body.EndedOn)
+	if err != nil {
+		return err
+	}
+	if err := h.Svc.Org.Vacate(r.Context(), web.ActorOf(r), id, end); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}

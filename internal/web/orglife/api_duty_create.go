@@ -1,0 +1,27 @@
+package orglife
+
+import (
+	"net/http"
+
+	"dangjian/internal/members"
+	"dangjian/internal/web"
+)
+
+func (h *handlers) apiDutyCreate(w http.ResponseWriter, r *http.Request) error {
+	var body struct {
+		MemberID int64  `json:"member_id"`
+		Year     int    `json:"year"`
+		Post     string `json:"post"`
+		Duty     string `json:"duty"`
+	}
+	if err := web.DecodeJSON(r, &body); err != nil {
+		return err
+	}
+	d, err := h.Svc.Members.AssignDuty(r.Context(), web.ActorOf(r), members.NewDuty{MemberID: body.MemberID, Year: body.Year,
+		Post: body.Post, Duty: body.Duty})
+	if err != nil {
+		return err
+	}
+	web.WriteJSON(w, http.StatusCreated, d)
+	return nil
+}

@@ -1,0 +1,31 @@
+package orglife
+
+import (
+	"net/http"
+
+	"dangjian/internal/members"
+	"dangjian/internal/web"
+)
+
+func (h *handlers) apiFundIncome(w http.ResponseWriter, r *http.Request) error {
+	var body struct {
+		TownID      int64  `json:"town_id"`
+		AmountFen   int64  `json:"amount_fen"`
+		OnDate      string `json:"on_date"`
+		Description string `json:"description"`
+	}
+	if err := web.DecodeJSON(r, &body); err != nil {
+		return err
+	}
+	on, err := web.JSONDate("on_date", body.OnDate)
+	if err != nil {
+		return err
+	}
+	e, err := h.Svc.Members.RecordFundIncome(r.Context(), web.ActorOf(r), members.NewIncome{TownID: body.TownID,
+		Amount: members.Fen(body.AmountFen), OnDate: on, Description: body.Description})
+	if err != nil {
+		return err
+	}
+	web.WriteJSON(w, http.StatusCreated, e)
+	return nil
+}

@@ -1,0 +1,18 @@
+package orglife
+
+import (
+	"net/http"
+
+	"dangjian/internal/web"
+)
+
+func (h *handlers) apiFundShow(w http.ResponseWriter, r *http.Request) error {
+	v, err := h.Svc.Members.Fund(r.Context(), web.ActorOf(r), fundTown(r), fundPage(r))
+	if err != nil {
+		return err
+	}
+	v.Entries = web.List(v.Entries)
+	v.Grants = web.List(v.Grants)
+	web.WriteJSON(w, http.StatusOK, v)
+	return nil
+}

@@ -1,0 +1,27 @@
+package orglife
+
+import (
+	"net/http"
+
+	"dangjian/internal/members"
+	"dangjian/internal/web"
+)
+
+func (h *handlers) apiStarRate(w http.ResponseWriter, r *http.Request) error {
+	var body struct {
+		MemberID int64    `json:"member_id"`
+		Year     int      `json:"year"`
+		Leads    []string `json:"leads"`
+		Note     string   `json:"note"`
+	}
+	if err := web.DecodeJSON(r, &body); err != nil {
+		return err
+	}
+	rt, err := h.Svc.Members.RateMember(r.Context(), web.ActorOf(r), members.NewRating{MemberID: body.MemberID, Year: body.Year,
+		Leads: body.Leads, Note: body.Note})
+	if err != nil {
+		return err
+	}
+	web.WriteJSON(w, http.StatusOK, rt)
+	return nil
+}

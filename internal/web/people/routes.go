@@ -1,0 +1,111 @@
+package people
+
+import (
+	"net/http"
+
+	"dangjian/internal/org"
+	"dangjian/internal/people"
+	"dangjian/internal/web"
+)
+
+// peopleRoutes are households and residents.
+func (h *handlers) peopleRoutes() []web.Route {
+	return []web.Route{
+		web.Page("GET", "/households", h.householdList),
+		web.Page("GET", "/households/new", h.householdNew),
+		web.Page("POST", "/households", h.householdCreate),
+		web.Page("GET", "/households/{id}", h.householdShow),
+		web.Page("GET", "/households/{id}/edit", h.householdEdit),
+		web.Page("POST", "/households/{id}/edit", h.householdUpdate),
+		web.Page("POST", "/households/{id}/residents", h.residentAdd),
+		web.Page("GET", "/residents", h.residentList),
+		web.Page("POST", "/residents/search", h.residentSearch),
+		web.Page("POST", "/households/search", h.householdSearch),
+		web.Page("GET", "/residents/{id}", h.residentShow),
+		web.Page("GET", "/residents/{id}/edit", h.residentEdit),
+		web.Page("POST", "/residents/{id}/edit", h.residentUpdate),
+		web.Page("POST", "/residents/{id}/reveal", h.residentReveal),
+
+		web.API("GET", "/api/v1/households", h.apiHouseholdList),
+		web.API("POST", "/api/v1/households", h.apiHouseholdCreate),
+		web.API("GET", "/api/v1/households/{id}", h.apiHouseholdShow),
+		web.API("PUT", "/api/v1/households/{id}", h.apiHouseholdUpdate),
+		web.API("GET", "/api/v1/residents", h.apiResidentList),
+		web.API("POST", "/api/v1/residents/search", h.apiResidentSearch),
+		web.API("POST", "/api/v1/residents", h.apiResidentCreate),
+		web.API("GET", "/api/v1/residents/{id}", h.apiResidentShow),
+		web.API("PUT", "/api/v1/residents/{id}", h.apiResidentUpdate),
+		web.API("POST", "/api/v1/residents/{id}/reveal", h.apiResidentReveal),
+	}
+}
+
+var peopleAPIDocs = map[string]web.APIDoc{
+	"GET /api/v1/households": {Summary: "Households in the caller's scope, in id order. q: head or member name, code, or an 18-character id number (exact)",
+		Query: []string{"q", "code", "head_name", "org_id", "after", "limit"}},
+	"POST /api/v1/households": {Summary: "Register a household in a village general branch or one of its group branches; the code is unique in the town",
+		Body: `{"org_id": 12, "code": "海丹-03-012", "head_name": "…", "address": "…", "phone": "…"}`},
+	"GET /api/v1/households/{id}": {Summary: "A household with its residents (id numbers masked)"},
+	"PUT /api/v1/households/{id}": {Summary: "Change a household; a new org_id moves it and its residents to another group",
+		Body: `{"org_id": 12, "code": "…", "head_name": "…", "address": "…", "phone": "…"}`},
+	"GET /api/v1/residents": {Summary: "Residents in the caller's scope, in id order. q: part of a name; ages are full years today. An id number is refused here (it would stay in logs): use POST /api/v1/residents/search",
+		Query: []string{"q", "org_id", "min_age", "max_age", "after", "limit"}},
+	"POST /api/v1/residents/search": {Summary: "The resident list searched by id number (or any filter of GET /api/v1/residents) sent in the body, so the number never appears in an address",
+		Body: `{"id_number": "18 characters", "q": "", "org_id": 0, "min_age": "", "max_age": "", "after": 0, "limit": 50}`},
+	"POST /api/v1/residents": {Summary: "Add a resident to a household; birth date and sex are read from the id number",
+		Body: `{"household_id": 5, "name": "…", "id_number": "530325…", "relation": "head|spouse|child|child_in_law|grandchild|parent|sibling|other", "phone": "…"}`},
+	"GET /api/v1/residents/{id}": {Summary: "One resident, id number masked"},
+	"PUT /api/v1/residents/{id}": {Summary: "Change a resident; an empty or absent id_number keeps the stored one",
+		Body: `{"name": "…", "id_number": "", "relation": "child", "phone": "…"}`},
+	"POST /api/v1/residents/{id}/reveal": {Summary: "The full id number; needs the reveal permission and every call is logged"},
+}
+
+// peopleOrgView is the registry's part of an organisation page: its own
+// counts and, on a town or village page, one row per child.
+type peopleOrgView struct {
+	Own  people.Counts
+	Rows []peopleOrgRow
+}
+
+type peopleOrgRow struct {
+	Org    org.Org
+	Counts people.Counts
+}
+
+// countedTypes are the organisations whose pages show registry counts.
+var countedTypes = map[org.Type]bool{org.TypeCounty: true, org.TypeTown: true, org.TypeGeneralBranch: true, org.TypeBranch: true}
+
+// peopleOrgExtra adds household and resident counts to a town, village
+// or group page, the node and all its children in one query.
+func (h *handlers) peopleOrgExtra(r *http.Request, o org.Org, data map[string]any) error {
+	if !countedTypes[o.Type] {
+		return nil
+	}
+	// The org page leaves villages out of its children on a town page (its
+	// overview lists them), so the registry asks for the children itself.
+	children, err := h.Svc.Org.List(r.Context(), web.ActorOf(r), org.Filter{ParentID: o.ID, Limit: 500})
+	if err != nil {
+		return err
+	}
+	ids := []int64{o.ID}
+	for _, c := range children {
+		if countedTypes[c.Type] {
+			ids = append(ids, c.ID)
+		}
+	}
+	counts, err := h.Svc.People.Counts(r.Context(), web.ActorOf(r), ids)
+	if err != nil {
+		return err
+	}
+	own, ok := counts[o.ID]
+	if !ok {
+		return nil // the viewer may not read the registry here
+	}
+	v := peopleOrgView{Own: own}
+	for _, c := range children {
+		if cc, ok := counts[c.ID]; ok {
+			v.Rows = append(v.Rows, peopleOrgRow{Org: c, Counts: cc})
+		}
+	}
+	data["People"] = v
+	return nil
+}

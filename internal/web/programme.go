@@ -1,0 +1,141 @@
+package web
+
+import (
+	"html/template"
+	"io/fs"
+	"net/http"
+
+	"dangjian/internal/auth"
+	"dangjian/internal/org"
+	"dangjian/internal/services"
+)
+
+// Programme is everything one programme adds to the web application. Each
+// programme's package under internal/web/ builds one with its New; the
+// application passes the list to web.New, so the route table, the
+// authorization walk, the navigation and the OpenAPI document are each
+// assembled in one place from the same list.
+type Programme struct {
+	// Name is the programme's package name; it tags its API operations.
+	Name string
+	// Templates holds a folder templates/ with pages/*.html (one page
+	// each) and partials/*.html: the programme's embedded files.
+	// Page and partial names must be unique across programmes.
+	Templates fs.FS
+	Routes    []Route
+	// APIDocs describe its /api/ routes, keyed "METHOD /pattern".
+	APIDocs map[string]APIDoc
+	// Nav are its menu entries; a section with no entry a user may open
+	// is not shown to that user.
+	Nav []NavItem
+	// OrgPanels add the programme's part of an organisation's page.
+	OrgPanels []OrgPanel
+	// Funcs are template functions of its own; a name another programme
+	// or the kit already uses stops start-up.
+	Funcs template.FuncMap
+	// Perms are the permissions its use cases check; a test holds each to
+	// the role table and to docs/security.md.
+	Perms []auth.Perm
+}
+
+// Builder makes a programme from the shared kit and the services.
+type Builder func(Handlers) Programme
+
+// Handlers is what every programme's handlers embed: the kit's rendering
+// and redirects, and the services their use cases are on.
+type Handlers struct {
+	*Kit
+	Svc services.Services
+}
+
+// Access says who may reach a route before its use case checks scope.
+type Access int
+
+const (
+	Public  Access = iota // anyone, logged in or not
+	User                  // a logged-in person (session cookie)
+	APIUser               // /api/v1: a bearer token or a session cookie
+)
+
+// Route is one entry of the routing table. The table is data so tests can
+// walk every route with every role.
+type Route struct {
+	Method  string
+	Pattern string
+	Access  Access
+	Handle  func(w http.ResponseWriter, r *http.Request) error
+}
+
+// APIDoc describes one API operation for the OpenAPI document.
+type APIDoc struct {
+	Summary string
+	Query   []string // optional query parameters
+	Body    string   // a short description of the JSON body, for writes
+}
+
+// Section is one of the five programmes of the seed's plan, the top level
+// of the menu.
+type Section string
+
+const (
+	SectionSites      Section = "p1" // 活动阵地
+	SectionProsperity Section = "p2" // 致富工程
+	SectionCentres    Section = "p3" // 五个中心
+	SectionMembers    Section = "p4" // 党员队伍
+	SectionMechanisms Section = "p5" // 工作机制
+)
+
+// Sections in menu order.
+var Sections = []Section{SectionSites, SectionProsperity, SectionCentres, SectionMembers, SectionMechanisms}
+
+// NavItem is one menu entry.
+type NavItem struct {
+	Section Section
+	Href    string
+	Label   string // message key
+	// Perm is what the user needs anywhere to see the entry; Show, when
+	// set, decides instead.
+	Perm auth.Perm
+	Show func(a *auth.Actor) bool
+}
+
+// visible reports whether a user sees the entry.
+func (n NavItem) visible(a *auth.Actor) bool {
+	if a == nil {
+		return false
+	}
+	if n.Show != nil {
+		return n.Show(a)
+	}
+	return n.Perm == "" || a.Can(n.Perm)
+}
+
+// OrgPanel is one programme's block on an organisation's page: Load puts
+// what the block shows into data (and may put nothing, for organisations
+// the block does not concern or the viewer may not read); Template is the
+// partial that shows it, called with the page's view.
+type OrgPanel struct {
+	Template string
+	Load     func(r *http.Request, o org.Org, data map[string]any) error
+}
+
+// IsPublic reports whether anyone may reach the route without logging in.
+func (r Route) IsPublic() bool { return r.Access == Public }
+
+// TakesToken reports whether the route accepts an API bearer token.
+func (r Route) TakesToken() bool { return r.Access == APIUser }
+
+// Page is a route for logged-in people (session cookie).
+func Page(method, pattern string, handle func(http.ResponseWriter, *http.Request) error) Route {
+	return Route{Method: method, Pattern: pattern, Access: User, Handle: handle}
+}
+
+// API is a /api/v1 route: a bearer token or a session cookie.
+func API(method, pattern string, handle func(http.ResponseWriter, *http.Request) error) Route {
+	return Route{Method: method, Pattern: pattern, Access: APIUser, Handle: handle}
+}
+
+// Open is a route anyone may reach, logged in or not.
+func Open(method, pattern string, handle func(http.ResponseWriter, *http.Request) error) Route {
+	return Route{Method: method, Pattern: pattern, Access: Public, Handle: handle}
+}
