@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
@@ -33,7 +34,7 @@ type DB struct {
 	*sql.DB
 	read    *sql.DB
 	Dialect Dialect
-	observe func(query string, args []any)
+	observe atomic.Pointer[func(query string, args []any)]
 }
 
 // Queryer is what read helpers accept: a *DB or a *sql.Tx.

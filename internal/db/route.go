@@ -30,15 +30,21 @@ func (d *DB) QueryRow(query string, args ...any) *sql.Row {
 
 // ObserveReads calls fn with every statement read through the pool (not
 // those inside transactions); tests use it to check the plans of the
-// queries a use case really runs. Set it before concurrent use.
-func (d *DB) ObserveReads(fn func(query string, args []any)) { d.observe = fn }
+// queries a use case really runs, or to count them. nil stops it.
+func (d *DB) ObserveReads(fn func(query string, args []any)) {
+	if fn == nil {
+		d.observe.Store(nil)
+		return
+	}
+	d.observe.Store(&fn)
+}
 
 func (d *DB) pick(query string, args []any) *sql.DB {
 	if !isRead(query) {
 		return d.DB
 	}
-	if d.observe != nil {
-		d.observe(query, args)
+	if fn := d.observe.Load(); fn != nil {
+		(*fn)(query, args)
 	}
 	return d.read
 }
