@@ -8,6 +8,9 @@ package web
 
 import (
 	"fmt"
+	"sync/atomic"
+
+	"dangjian/internal/audit"
 	"io/fs"
 	"log/slog"
 	"net/http"
@@ -27,6 +30,9 @@ type Kit struct {
 	assets *assets
 	nav    []NavItem
 	panels []OrgPanel
+	// auditBroken is the first broken row of the audit chain found by the
+	// checks at start-up, shown to everyone who reads the audit log.
+	auditBroken atomic.Pointer[audit.Broken]
 }
 
 // Server is the assembled application: the kit, every programme's routes
@@ -36,6 +42,7 @@ type Server struct {
 	programmes []Programme
 	routes     []Route
 	apiDocs    map[string]APIDoc
+	openAPI    []byte // the document, built once from the routes
 	mux        *http.ServeMux
 }
 
@@ -91,6 +98,9 @@ func New(cfg config.Config, svc services.Services, log *slog.Logger, builders []
 			return nil, fmt.Errorf("organisation panel template %q is missing", p.Template)
 		}
 	}
+	if s.openAPI, err = s.buildOpenAPI(); err != nil {
+		return nil, fmt.Errorf("OpenAPI document: %w", err)
+	}
 	for _, rt := range s.routes {
 		s.mux.Handle(rt.Method+" "+rt.Pattern, s.wrap(rt))
 	}
@@ -113,6 +123,10 @@ func (s *Server) Routes() []Route { return s.routes }
 // hold each to the checklist of docs/programme-guide.md.
 func (s *Server) Programmes() []Programme { return s.programmes }
 
+// AuditBroken records a broken audit chain found after start-up; every
+// page then warns the users who read the audit log.
+func (k *Kit) AuditBroken(b *audit.Broken) { k.auditBroken.Store(b) }
+
 // Config is the validated configuration.
 func (k *Kit) Config() config.Config { return k.cfg }
 
@@ -131,3 +145,6 @@ func (k *Kit) LoadOrgPanels(r *http.Request, o org.Org, data map[string]any) ([]
 	}
 	return shown, nil
 }
+
+// OpenAPI is the API's description as served at /api/v1/openapi.json.
+func (s *Server) OpenAPI() []byte { return s.openAPI }
