@@ -22,7 +22,7 @@ var allowedImports = map[string][]string{
 	// Leaves.
 	"apperr": {},
 	"i18n":   {},
-	"db":     {},
+	"db":     {"apperr"},
 	"config": {},
 	"audit":  {"db"},
 	"auth":   {"apperr", "audit", "db", "i18n"},

@@ -8,6 +8,7 @@ func init() {
 
 		"error.title":              {"出错了", "Something went wrong"},
 		"error.internal":           {"系统内部错误，已记录，请稍后再试。", "An internal error occurred and was logged. Please try again later."},
+		"error.unavailable":        {"数据库暂时不可用，请稍后再试。", "The database is briefly unavailable. Please try again shortly."},
 		"error.not_found":          {"找不到该记录，或您无权查看。", "No such record, or you may not see it."},
 		"error.forbidden":          {"您无权执行此操作。", "You are not allowed to do this."},
 		"error.invalid":            {"填写的内容有误，请按提示修改。", "Some fields need correcting."},
