@@ -36,10 +36,11 @@ var allowedImports = map[string][]string{
 	"org":                 programmeBase(),
 	"people":              programmeBase("org"),
 	"members":             programmeBase("org", "people"),
-	"members/memberstest": {"apperr", "db", "people"},
+	"members/memberstest": {"apperr", "auth", "db", "org", "people"},
+	"orglife":             programmeBase("org", "people", "members"),
 
 	// The bundle of every programme's service.
-	"services": {"auth", "db", "org", "people", "members"},
+	"services": {"auth", "db", "org", "people", "members", "orglife"},
 
 	// The web kit, and one package per programme on top of it: a
 	// programme's web package reaches its own programme packages and the
@@ -50,11 +51,11 @@ var allowedImports = map[string][]string{
 	"web/org":      webBase("org"),
 	"web/people":   webBase("org", "people"),
 	"web/members":  webBase("org", "people", "members"),
-	"web/orglife":  webBase("org", "people", "members"),
+	"web/orglife":  webBase("org", "people", "members", "orglife"),
 
 	// Wiring, the demo town and the test kit.
 	"app":     {"audit", "config", "db", "services", "web", "web/account", "web/auditlog", "web/org", "web/people", "web/members", "web/orglife"},
-	"demo":    {"apperr", "auth", "db", "org", "people", "members", "services"},
+	"demo":    {"apperr", "auth", "db", "org", "people", "members", "orglife", "services"},
 	"testkit": {"app", "apperr", "auth", "config", "db", "demo", "openapi", "org", "services", "web"},
 	// Assertions on use-case errors: leaves only, so a programme's own
 	// internal tests can use them without importing the whole app.

@@ -10,6 +10,7 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/members"
 	"dangjian/internal/org"
+	"dangjian/internal/orglife"
 	"dangjian/internal/people"
 	"dangjian/internal/testkit"
 )
@@ -92,26 +93,26 @@ func TestListQueriesReadTheirOrderOffAnIndex(t *testing.T) {
 				return err
 			},
 			"meetings": func() error {
-				_, err := svc.Members.ListMeetings(ctx, county, members.MeetingFilter{Limit: 50})
+				_, err := svc.OrgLife.ListMeetings(ctx, county, orglife.MeetingFilter{Limit: 50})
 				return err
 			},
 			"meetings of a branch": func() error {
-				_, err := svc.Members.ListMeetings(ctx, county, members.MeetingFilter{OrgID: group.ID, Limit: 50})
+				_, err := svc.OrgLife.ListMeetings(ctx, county, orglife.MeetingFilter{OrgID: group.ID, Limit: 50})
 				return err
 			},
 			"branches": func() error {
-				_, err := svc.Members.ListBranches(ctx, county, members.BranchFilter{Limit: 50})
+				_, err := svc.OrgLife.ListBranches(ctx, county, orglife.BranchFilter{Limit: 50})
 				return err
 			},
 			"suggestions open": func() error {
-				_, err := svc.Members.ListSuggestions(ctx, county, members.SuggestionFilter{Limit: 50})
+				_, err := svc.OrgLife.ListSuggestions(ctx, county, orglife.SuggestionFilter{Limit: 50})
 				return err
 			},
 			"suggestions answered": func() error {
-				_, err := svc.Members.ListSuggestions(ctx, county, members.SuggestionFilter{Answered: true, Limit: 50})
+				_, err := svc.OrgLife.ListSuggestions(ctx, county, orglife.SuggestionFilter{Answered: true, Limit: 50})
 				return err
 			},
-			"meetings overdue": func() error { _, err := svc.Members.Overdue(ctx, county, members.OverdueFilter{Limit: 50}); return err },
+			"meetings overdue": func() error { _, err := svc.OrgLife.Overdue(ctx, county, orglife.OverdueFilter{Limit: 50}); return err },
 			"api tokens":       func() error { _, err := svc.Auth.ListAPITokens(ctx, county); return err },
 			"audit log":        func() error { _, err := audit.List(ctx, d, audit.Filter{All: true, Limit: 50}); return err },
 			"audit log of an entity": func() error {

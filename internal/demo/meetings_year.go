@@ -1,10 +1,9 @@
 package demo
 
 import (
+	"dangjian/internal/orglife"
 	"slices"
 	"time"
-
-	"dangjian/internal/members"
 )
 
 // A year of 三会一课 for every branch, relative to today. The records
@@ -72,7 +71,7 @@ func storyOf(v int, village string, g int) branchStory {
 
 // planned is one meeting of the plan.
 type planned struct {
-	kind   members.MeetingKind
+	kind   orglife.MeetingKind
 	on     time.Time
 	low    bool // below quorum
 	senior bool // a 党课 by a town leader
@@ -82,12 +81,12 @@ type planned struct {
 // to today, oldest first.
 func yearPlan(s branchStory, today time.Time) []planned {
 	thisMonth := time.Date(today.Year(), today.Month(), 1, 0, 0, 0, 0, time.UTC)
-	from := members.PeriodOf(members.CadenceQuarter, today.AddDate(-1, 0, 0)).Start
+	from := orglife.PeriodOf(orglife.CadenceQuarter, today.AddDate(-1, 0, 0)).Start
 	span := monthsBetween(from, thisMonth)
-	thisQuarter := members.PeriodOf(members.CadenceQuarter, today)
+	thisQuarter := orglife.PeriodOf(orglife.CadenceQuarter, today)
 	committeeDay := 5 + s.seed%6
 	var out []planned
-	add := func(k members.MeetingKind, month time.Time, day int) {
+	add := func(k orglife.MeetingKind, month time.Time, day int) {
 		if on := month.AddDate(0, 0, day-1); !on.After(today) {
 			out = append(out, planned{kind: k, on: on})
 		}
@@ -98,43 +97,43 @@ func yearPlan(s branchStory, today time.Time) []planned {
 		switch s.habit {
 		case habitStarted, habitLapsed:
 			if s.habit == habitLapsed && back == span {
-				add(members.MeetingCommittee, month, committeeDay)
+				add(orglife.MeetingCommittee, month, committeeDay)
 			}
 			if back < 3 {
-				add(members.MeetingThemeDay, month, 1)
+				add(orglife.MeetingThemeDay, month, 1)
 			}
 			continue
 		case habitAlternate:
 			if back%2 == 0 {
-				add(members.MeetingCommittee, month, committeeDay)
+				add(orglife.MeetingCommittee, month, committeeDay)
 			} else {
-				add(members.MeetingThemeDay, month, 1)
+				add(orglife.MeetingThemeDay, month, 1)
 			}
 			if inQuarter == 1 {
-				add(members.MeetingAssembly, month, 18)
+				add(orglife.MeetingAssembly, month, 18)
 			}
 			continue
 		}
-		add(members.MeetingThemeDay, month, 1)
+		add(orglife.MeetingThemeDay, month, 1)
 		if !slices.Contains(s.skipCommittee, back) {
-			add(members.MeetingCommittee, month, committeeDay)
+			add(orglife.MeetingCommittee, month, committeeDay)
 		}
 		if !(s.habit == habitLate && (back == 4 || back == 5)) {
-			add(members.MeetingGroup, month, committeeDay+4)
+			add(orglife.MeetingGroup, month, committeeDay+4)
 		}
 		lastQuarter := !month.Before(thisQuarter.Start.AddDate(0, -3, 0)) && month.Before(thisQuarter.Start)
 		if inQuarter == 0 && !(s.habit == habitLate && lastQuarter) {
 			n := len(out)
-			add(members.MeetingLecture, month, 3)
+			add(orglife.MeetingLecture, month, 3)
 			if len(out) > n && s.seniorLecture && thisQuarter.Contains(month) {
 				out[n].senior = true
 			}
 		}
 		if inQuarter == 1 && !(s.lowAssembly && thisQuarter.Contains(month)) {
-			add(members.MeetingAssembly, month, 20)
+			add(orglife.MeetingAssembly, month, 20)
 		}
 		if month.Month() == time.December {
-			add(members.MeetingLife, month, 20)
+			add(orglife.MeetingLife, month, 20)
 		}
 	}
 	if s.lowAssembly {
@@ -143,7 +142,7 @@ func yearPlan(s branchStory, today time.Time) []planned {
 		if on.After(today) {
 			on = today
 		}
-		out = append(out, planned{kind: members.MeetingAssembly, on: on, low: true})
+		out = append(out, planned{kind: orglife.MeetingAssembly, on: on, low: true})
 	}
 	return out
 }

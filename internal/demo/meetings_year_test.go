@@ -1,10 +1,9 @@
 package demo
 
 import (
+	"dangjian/internal/orglife"
 	"testing"
 	"time"
-
-	"dangjian/internal/members"
 )
 
 // On any day of the year, a regular branch's plan holds each kind once in
@@ -21,15 +20,15 @@ func TestYearPlanOnEveryDay(t *testing.T) {
 			}
 			from = minTime(from, p.on)
 		}
-		for _, k := range members.MeetingKinds {
+		for _, k := range orglife.MeetingKinds {
 			held := map[string]int{}
 			for _, p := range plan {
 				if p.kind == k {
-					held[members.PeriodOf(k.Cadence(), p.on).Label()]++
+					held[orglife.PeriodOf(k.Cadence(), p.on).Label()]++
 				}
 			}
-			cur := members.PeriodOf(k.Cadence(), today)
-			for per := members.PeriodOf(k.Cadence(), from); per.Start.Before(cur.Start); per = per.Next() {
+			cur := orglife.PeriodOf(k.Cadence(), today)
+			for per := orglife.PeriodOf(k.Cadence(), from); per.Start.Before(cur.Start); per = per.Next() {
 				if held[per.Label()] != 1 {
 					t.Fatalf("%s: %s held %d times in %s", today.Format(time.DateOnly), k, held[per.Label()], per.Label())
 				}
@@ -41,7 +40,7 @@ func TestYearPlanOnEveryDay(t *testing.T) {
 	}
 
 	today := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
-	count := func(s branchStory, k members.MeetingKind, since time.Time) (n int) {
+	count := func(s branchStory, k orglife.MeetingKind, since time.Time) (n int) {
 		for _, p := range yearPlan(s, today) {
 			if p.kind == k && !p.on.Before(since) {
 				n++
@@ -50,13 +49,13 @@ func TestYearPlanOnEveryDay(t *testing.T) {
 		return n
 	}
 	thisMonth := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
-	if count(storyOf(0, "民家", 0), members.MeetingCommittee, thisMonth) != 0 {
+	if count(storyOf(0, "民家", 0), orglife.MeetingCommittee, thisMonth) != 0 {
 		t.Error("民家一组 has held this month's 支委会")
 	}
-	if count(storyOf(0, "民家", 2), members.MeetingGroup, time.Time{}) != 0 {
+	if count(storyOf(0, "民家", 2), orglife.MeetingGroup, time.Time{}) != 0 {
 		t.Error("民家三组, meeting every other month, holds 党小组会")
 	}
-	if n := count(storyOf(1, "海戛", 1), members.MeetingThemeDay, time.Time{}); n != 3 {
+	if n := count(storyOf(1, "海戛", 1), orglife.MeetingThemeDay, time.Time{}); n != 3 {
 		t.Errorf("海戛二组, only started, has %d 主题党日, want 3", n)
 	}
 	low := 0

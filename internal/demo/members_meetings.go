@@ -9,6 +9,7 @@ import (
 	"dangjian/internal/apperr"
 	"dangjian/internal/db"
 	"dangjian/internal/members"
+	"dangjian/internal/orglife"
 	"dangjian/internal/services"
 )
 
@@ -67,21 +68,21 @@ func (d *meetingDemo) branchYear(t *Town, orgID int64, s branchStory) error {
 		return err
 	}
 	plan := yearPlan(s, d.today)
-	ins := make([]members.NewMeeting, 0, len(plan))
+	ins := make([]orglife.NewMeeting, 0, len(plan))
 	for _, p := range plan {
 		ins = append(ins, d.meeting(orgID, p, roster, s.seed))
 	}
-	_, err = d.svc.Members.RecordMeetings(d.ctx, nil, orgID, ins)
+	_, err = d.svc.OrgLife.RecordMeetings(d.ctx, nil, orgID, ins)
 	return err
 }
 
-var demoTopics = map[members.MeetingKind]string{
-	members.MeetingAssembly:  "学习贯彻党的路线方针政策，讨论发展党员",
-	members.MeetingCommittee: "研究本月党建工作和为民办事事项",
-	members.MeetingGroup:     "交流“五带头”落实情况",
-	members.MeetingLecture:   "党课：强化党员队伍建设，带领群众增收致富",
-	members.MeetingThemeDay:  "主题党日：清洁家园、走访困难群众",
-	members.MeetingLife:      "组织生活会：对照“五带头”开展批评和自我批评",
+var demoTopics = map[orglife.MeetingKind]string{
+	orglife.MeetingAssembly:  "学习贯彻党的路线方针政策，讨论发展党员",
+	orglife.MeetingCommittee: "研究本月党建工作和为民办事事项",
+	orglife.MeetingGroup:     "交流“五带头”落实情况",
+	orglife.MeetingLecture:   "党课：强化党员队伍建设，带领群众增收致富",
+	orglife.MeetingThemeDay:  "主题党日：清洁家园、走访困难群众",
+	orglife.MeetingLife:      "组织生活会：对照“五带头”开展批评和自我批评",
 }
 
 // townLeaders are the 副科级以上 leaders who give 党课 at their 联系点.
@@ -97,8 +98,8 @@ var townLeaders = []struct{ name, title string }{
 // all present but one away working, a committee of the first three, one
 // 党小组 of half the branch, or, below quorum, only a third present.
 // Without members, typed figures.
-func (d *meetingDemo) meeting(orgID int64, p planned, roster []members.Member, seed int) members.NewMeeting {
-	in := members.NewMeeting{OrgID: orgID, Kind: p.kind, Topic: demoTopics[p.kind], HeldOn: p.on, Place: "党员活动室",
+func (d *meetingDemo) meeting(orgID int64, p planned, roster []members.Member, seed int) orglife.NewMeeting {
+	in := orglife.NewMeeting{OrgID: orgID, Kind: p.kind, Topic: demoTopics[p.kind], HeldOn: p.on, Place: "党员活动室",
 		Minutes: "会议由支部书记主持，围绕主题逐项讨论，形成一致意见。"}
 	var on []members.Member
 	for _, m := range roster {
@@ -106,7 +107,7 @@ func (d *meetingDemo) meeting(orgID int64, p planned, roster []members.Member, s
 			on = append(on, m)
 		}
 	}
-	if p.kind == members.MeetingLecture {
+	if p.kind == orglife.MeetingLecture {
 		in.Speaker, in.SpeakerTitle = "支部书记", ""
 		if len(on) > 0 {
 			in.Speaker, in.SpeakerTitle = on[0].Name, "支部书记"
@@ -119,23 +120,23 @@ func (d *meetingDemo) meeting(orgID int64, p planned, roster []members.Member, s
 	switch {
 	case len(on) == 0:
 		in.Expected, in.Present = 9, 8
-		if p.kind == members.MeetingCommittee {
+		if p.kind == orglife.MeetingCommittee {
 			in.Expected, in.Present = 3, 3
 		}
 		if p.low {
 			in.Present = 3
 		}
-	case p.kind == members.MeetingCommittee || p.kind == members.MeetingGroup:
+	case p.kind == orglife.MeetingCommittee || p.kind == orglife.MeetingGroup:
 		n := min(len(on), 3)
-		if p.kind == members.MeetingGroup {
+		if p.kind == orglife.MeetingGroup {
 			n = max(n, len(on)/2)
 		}
 		for _, m := range on[:n] {
-			in.Attendance = append(in.Attendance, members.AttendanceInput{MemberID: m.ID, Present: true})
+			in.Attendance = append(in.Attendance, orglife.AttendanceInput{MemberID: m.ID, Present: true})
 		}
 	default:
 		for i, m := range on {
-			a := members.AttendanceInput{MemberID: m.ID, Present: true}
+			a := orglife.AttendanceInput{MemberID: m.ID, Present: true}
 			if (p.low && i%3 != 0) || (!p.low && len(on) >= 4 && i == len(on)-1) {
 				a.Present, a.Reason = false, "外出务工"
 			}
@@ -148,7 +149,7 @@ func (d *meetingDemo) meeting(orgID int64, p planned, roster []members.Member, s
 // activities gives 民家一组's members posts this year, last year's stars
 // and last year's 民主评议, and puts a few suggestions on record.
 func (d *meetingDemo) activities(t *Town) error {
-	s := d.svc.Members
+	s := d.svc.OrgLife
 	orgID := t.Groups["民家一组"].ID
 	_, ms, err := s.BranchMembers(d.ctx, nil, orgID)
 	if err != nil || len(ms) == 0 {
@@ -168,7 +169,7 @@ func (d *meetingDemo) activities(t *Town) error {
 		{"study", "law"},
 	}
 	// Last year's stars go to those who were members by its last day.
-	roster, err := s.List(d.ctx, systemReader(t), members.Filter{OrgID: orgID, Limit: 200})
+	roster, err := d.svc.Members.List(d.ctx, systemReader(t), members.Filter{OrgID: orgID, Limit: 200})
 	if err != nil {
 		return err
 	}
@@ -177,14 +178,14 @@ func (d *meetingDemo) activities(t *Town) error {
 		joinedBy[m.ID] = m.MemberOn(time.Date(year-1, 12, 31, 0, 0, 0, 0, time.UTC))
 	}
 	for i, m := range ms {
-		if _, err := s.AssignDuty(d.ctx, nil, members.NewDuty{MemberID: m.MemberID, Year: year,
+		if _, err := s.AssignDuty(d.ctx, nil, orglife.NewDuty{MemberID: m.MemberID, Year: year,
 			Post: posts[i%len(posts)].post, Duty: posts[i%len(posts)].duty}); err != nil {
 			return err
 		}
 		if !joinedBy[m.MemberID] {
 			continue
 		}
-		if _, err := s.RateMember(d.ctx, nil, members.NewRating{MemberID: m.MemberID, Year: year - 1,
+		if _, err := s.RateMember(d.ctx, nil, orglife.NewRating{MemberID: m.MemberID, Year: year - 1,
 			Leads: leads[i%len(leads)]}); err != nil {
 			return err
 		}
@@ -193,25 +194,25 @@ func (d *meetingDemo) activities(t *Town) error {
 	if err != nil {
 		return err
 	}
-	var grades []members.GradeInput
+	var grades []orglife.GradeInput
 	excellent := 0
 	for _, m := range sheet.Pending {
-		g := members.GradeNone
+		g := orglife.GradeNone
 		if m.Voting {
-			g = members.GradeQualified
+			g = orglife.GradeQualified
 			if excellent < sheet.ExcellentN {
-				g, excellent = members.GradeExcellent, excellent+1
+				g, excellent = orglife.GradeExcellent, excellent+1
 			}
 		}
-		grades = append(grades, members.GradeInput{MemberID: m.MemberID, Grade: g})
+		grades = append(grades, orglife.GradeInput{MemberID: m.MemberID, Grade: g})
 	}
 	if len(grades) > 0 {
-		if _, err := s.RecordEvaluation(d.ctx, nil, members.NewEvaluation{OrgID: orgID, Year: year - 1,
+		if _, err := s.RecordEvaluation(d.ctx, nil, orglife.NewEvaluation{OrgID: orgID, Year: year - 1,
 			HeldOn: sheet.Day, Grades: grades}); err != nil {
 			return err
 		}
 	}
-	first, err := s.SubmitSuggestion(d.ctx, nil, members.NewSuggestion{MemberID: ms[0].MemberID,
+	first, err := s.SubmitSuggestion(d.ctx, nil, orglife.NewSuggestion{MemberID: ms[0].MemberID,
 		Title: "硬化民家一组到核桃基地的机耕路", Body: "雨季机耕路泥泞，核桃运不出去，建议列入一事一议。"})
 	if err != nil {
 		return err
@@ -220,7 +221,7 @@ func (d *meetingDemo) activities(t *Town) error {
 		return err
 	}
 	if len(ms) > 1 {
-		_, err = s.SubmitSuggestion(d.ctx, nil, members.NewSuggestion{MemberID: ms[1].MemberID,
+		_, err = s.SubmitSuggestion(d.ctx, nil, orglife.NewSuggestion{MemberID: ms[1].MemberID,
 			Title: "冬季办农民夜校", Body: "利用农闲办夜校，请科技推广中心讲魔芋病害防治。"})
 	}
 	return err
@@ -232,8 +233,8 @@ func (d *meetingDemo) activities(t *Town) error {
 // a hail-struck family of 海丹一组 proposed by the village, awaiting the
 // town's approval.
 func (d *meetingDemo) fund(t *Town) error {
-	s := d.svc.Members
-	for _, in := range []members.NewIncome{
+	s := d.svc.OrgLife
+	for _, in := range []orglife.NewIncome{
 		{TownID: t.Town.ID, Amount: 5000000, OnDate: d.monthDay(5, 1), Description: "县委组织部下拨党内激励关怀帮扶资金"},
 		{TownID: t.Town.ID, Amount: 2000000, OnDate: d.monthDay(4, 10), Description: "镇党委配套资金"},
 	} {
@@ -245,7 +246,7 @@ func (d *meetingDemo) fund(t *Town) error {
 		{"民家一组", "minjia1", "老党员因病住院，生活困难"},
 		{"海丹一组", "haidan", "党员家庭遭受冰雹灾害"},
 	} {
-		list, err := s.List(d.ctx, systemReader(t), members.Filter{OrgID: t.Groups[g.group].ID, Limit: 200})
+		list, err := d.svc.Members.List(d.ctx, systemReader(t), members.Filter{OrgID: t.Groups[g.group].ID, Limit: 200})
 		if err != nil {
 			return err
 		}
@@ -253,8 +254,8 @@ func (d *meetingDemo) fund(t *Town) error {
 			continue
 		}
 		m := longestServing(list)
-		grant, err := s.ProposeGrant(d.ctx, actorOf(t, g.proposer), members.NewGrant{MemberID: m.ID,
-			Amount: members.Fen(200000 - i*50000), Reason: g.reason})
+		grant, err := s.ProposeGrant(d.ctx, actorOf(t, g.proposer), orglife.NewGrant{MemberID: m.ID,
+			Amount: orglife.Fen(200000 - i*50000), Reason: g.reason})
 		if err != nil {
 			return err
 		}
@@ -271,7 +272,7 @@ func (d *meetingDemo) fund(t *Town) error {
 // 民家一组, if the roster has one.
 func (d *meetingDemo) memberAccount(t *Town) error {
 	orgID := t.Groups[MemberAccount.Org].ID
-	_, ms, err := d.svc.Members.BranchMembers(d.ctx, nil, orgID)
+	_, ms, err := d.svc.OrgLife.BranchMembers(d.ctx, nil, orgID)
 	if err != nil {
 		return err
 	}

@@ -10,8 +10,8 @@ import (
 
 	"dangjian/internal/auth"
 	"dangjian/internal/db"
-	"dangjian/internal/members"
 	"dangjian/internal/members/memberstest"
+	"dangjian/internal/orglife"
 	"dangjian/internal/services"
 )
 
@@ -73,18 +73,18 @@ func TestMeetingsDemoWithMembers(t *testing.T) {
 
 	minjia := town.Groups["民家一组"]
 	sys := systemReader(town)
-	items, err := svc.Members.Overdue(ctx, sys, members.OverdueFilter{OrgID: minjia.ID})
+	items, err := svc.OrgLife.Overdue(ctx, sys, orglife.OverdueFilter{OrgID: minjia.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
 	committeeDue := false
 	for _, it := range items {
-		committeeDue = committeeDue || it.Kind == members.MeetingCommittee
+		committeeDue = committeeDue || it.Kind == orglife.MeetingCommittee
 	}
 	if !committeeDue {
 		t.Fatalf("民家一组's 支委会 is not due this month: %+v", items)
 	}
-	ms, err := svc.Members.ListMeetings(ctx, sys, members.MeetingFilter{OrgID: minjia.ID, Limit: 200})
+	ms, err := svc.OrgLife.ListMeetings(ctx, sys, orglife.MeetingFilter{OrgID: minjia.ID, Limit: 200})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +97,7 @@ func TestMeetingsDemoWithMembers(t *testing.T) {
 	if withLists == 0 || withLists != len(ms) {
 		t.Fatalf("%d of 民家一组's %d meetings have attendance lists", withLists, len(ms))
 	}
-	sheet, err := svc.Members.BranchEvaluation(ctx, sys, minjia.ID, 2025)
+	sheet, err := svc.OrgLife.BranchEvaluation(ctx, sys, minjia.ID, 2025)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +120,7 @@ func TestMeetingsDemoWithMembers(t *testing.T) {
 	if linked != 1 {
 		t.Fatal("the demo member account is not linked to a member of 民家一组")
 	}
-	v, err := svc.Members.Fund(ctx, sys, town.Town.ID, members.FundPage{})
+	v, err := svc.OrgLife.Fund(ctx, sys, town.Town.ID, orglife.FundPage{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,14 +156,14 @@ func checkEveryBranchMeets(t *testing.T, svc services.Services, town *Town) {
 		t.Fatalf("%d branches have meetings, want %d", branches, want)
 	}
 	complete := func(group string) bool {
-		cs, err := svc.Members.Compliance(ctx, systemReader(town), members.ComplianceFilter{OrgID: town.Groups[group].ID, Year: 2026})
+		cs, err := svc.OrgLife.Compliance(ctx, systemReader(town), orglife.ComplianceFilter{OrgID: town.Groups[group].ID, Year: 2026})
 		if err != nil || len(cs) != 1 {
 			t.Fatalf("compliance of %s: %v", group, err)
 		}
 		all := true
 		for _, k := range cs[0].Kinds {
 			// The 组织生活会 is held in December: none is required yet.
-			required := k.Kind != members.MeetingLife
+			required := k.Kind != orglife.MeetingLife
 			all = all && k.Complete() && (k.Required > 0) == required
 		}
 		return all

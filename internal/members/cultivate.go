@@ -49,7 +49,7 @@ func (s *Service) AddTag(ctx context.Context, a *auth.Actor, memberID int64, in 
 	}
 	var t Tag
 	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		m, err := getMemberFor(ctx, tx, a, memberID, auth.PermMemberWrite)
+		m, err := LoadMemberFor(ctx, tx, a, memberID, auth.PermMemberWrite)
 		if err != nil {
 			return err
 		}
@@ -92,7 +92,7 @@ func (s *Service) CloseTag(ctx context.Context, a *auth.Actor, memberID, tagID i
 	}
 	var t Tag
 	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		m, err := getMemberFor(ctx, tx, a, memberID, auth.PermMemberWrite)
+		m, err := LoadMemberFor(ctx, tx, a, memberID, auth.PermMemberWrite)
 		if err != nil {
 			return err
 		}

@@ -116,7 +116,7 @@ func (s *Service) Import(ctx context.Context, a *auth.Actor, id int64) (ImportJo
 	if err != nil {
 		return ImportJob{}, err
 	}
-	if err := decide(a, auth.PermMemberRead, pl.Path); err != nil {
+	if err := DecideMemberScope(a, auth.PermMemberRead, pl.Path); err != nil {
 		return ImportJob{}, err
 	}
 	s.resumeStale(ctx, j)

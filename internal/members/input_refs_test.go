@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"dangjian/internal/apperr"
-	"dangjian/internal/auth"
 	"dangjian/internal/db"
 	"dangjian/internal/members"
 	"dangjian/internal/people"
@@ -130,47 +129,6 @@ func TestRosterInputIDsInScope(t *testing.T) {
 				t.Fatalf("linked %v, want 导入甲 to %d and 导入乙 to nobody", linked, ours.ID)
 			}
 		})
-	})
-}
-
-// TestActivityInputIDsInScope: the member ids an activity form carries
-// (attendees, grades, a duty's or a star's or a grant's member, an account
-// to link) answer for another village's record exactly as for none.
-func TestActivityInputIDsInScope(t *testing.T) {
-	testkit.Dialects(t, func(t *testing.T, d *db.DB) {
-		w := newWorld(t, d)
-		ours := w.full(w.hd1, "张一")
-		theirs := w.full(w.hg1, "海戛党员")
-		haigaUser := w.actor("haiga-user", auth.RoleMember, w.hg1)
-		// A town admin's powers bound to 海丹 only: manages 海丹's accounts.
-		haidanAdmin := testkit.ActorOn("haidan-admin", auth.RoleTownAdmin, w.haidan)
-		for _, id := range []int64{theirs, ghost} {
-			_, err := w.svc.RecordMeeting(w.ctx, w.sec1, members.NewMeeting{OrgID: w.hd1.ID, Kind: members.MeetingAssembly,
-				Topic: "学习", HeldOn: ymd(2026, 11, 10), Attendance: []members.AttendanceInput{
-					{MemberID: ours, Present: true}, {MemberID: id, Present: true}}})
-			want.Field(t, err, "attendance", "meeting.attendee_unknown")
-			_, err = w.svc.RecordEvaluation(w.ctx, w.sec1, members.NewEvaluation{OrgID: w.hd1.ID, Year: 2026,
-				HeldOn: ymd(2026, 11, 20), Grades: []members.GradeInput{{MemberID: id, Grade: members.GradeExcellent}}})
-			want.Field(t, err, "grades", "evaluation.not_in_branch")
-			_, err = w.svc.AssignDuty(w.ctx, w.sec1, members.NewDuty{MemberID: id, Year: 2026, Post: "岗", Duty: "职责"})
-			want.Kind(t, err, apperr.KindNotFound)
-			_, err = w.svc.RateMember(w.ctx, w.sec1, members.NewRating{MemberID: id, Year: 2026, Leads: members.FiveLeads})
-			want.Kind(t, err, apperr.KindNotFound)
-			_, err = w.svc.ProposeGrant(w.ctx, w.sec1, members.NewGrant{MemberID: id, Amount: 100, Reason: "因病"})
-			want.Kind(t, err, apperr.KindNotFound)
-			_, err = w.svc.SubmitSuggestion(w.ctx, w.sec1, members.NewSuggestion{MemberID: id, Title: "建议", Body: "内容"})
-			want.Kind(t, err, apperr.KindNotFound)
-			_, err = w.svc.AddTag(w.ctx, w.sec1, id, members.TagInput{Kind: members.TagMemberToRich, StartedOn: ymd(2026, 1, 1)})
-			want.Kind(t, err, apperr.KindNotFound)
-			_, err = w.svc.RecordMeetings(w.ctx, w.sec1, w.hd1.ID, []members.NewMeeting{{Kind: members.MeetingAssembly,
-				Topic: "学习", HeldOn: ymd(2026, 11, 10), Attendance: []members.AttendanceInput{{MemberID: id, Present: true}}}})
-			want.Field(t, err, "attendance", "meeting.attendee_unknown")
-		}
-		for _, userID := range []int64{haigaUser.UserID, ghost} {
-			want.Field(t, w.svc.LinkAccount(w.ctx, haidanAdmin, ours, userID), "user_id", "self.user_unknown")
-		}
-		mine := w.actor("haidan-user", auth.RoleMember, w.hd1)
-		want.OK(t, w.svc.LinkAccount(w.ctx, haidanAdmin, ours, mine.UserID))
 	})
 }
 

@@ -21,7 +21,7 @@ func placeFor(ctx context.Context, q db.Queryer, a *auth.Actor, f apperr.Fields,
 	perm auth.Perm) (pl place, ok bool, err error) {
 	pl, err = placeOf(ctx, q, id)
 	if err == nil {
-		err = decide(a, auth.PermMemberRead, pl.Path)
+		err = DecideMemberScope(a, auth.PermMemberRead, pl.Path)
 	}
 	switch {
 	case apperr.KindOf(err) == apperr.KindNotFound || (err == nil && !memberOrgType(pl.Type)):
@@ -30,7 +30,7 @@ func placeFor(ctx context.Context, q db.Queryer, a *auth.Actor, f apperr.Fields,
 	case err != nil:
 		return place{}, false, err
 	}
-	if err := decide(a, perm, pl.Path); err != nil {
+	if err := DecideMemberScope(a, perm, pl.Path); err != nil {
 		return place{}, false, err
 	}
 	return pl, true, nil

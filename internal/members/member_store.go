@@ -168,7 +168,7 @@ func (s *Service) changeMember(ctx context.Context, a *auth.Actor, id int64, act
 	now := s.Clock.Now()
 	var after Member
 	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		before, err := getMemberFor(ctx, tx, a, id, auth.PermMemberWrite)
+		before, err := LoadMemberFor(ctx, tx, a, id, auth.PermMemberWrite)
 		if err != nil {
 			return err
 		}
@@ -191,4 +191,26 @@ func (s *Service) changeMember(ctx context.Context, a *auth.Actor, id int64, act
 			EntityID: id, OrgID: after.OrgID, Before: before, After: after})
 	})
 	return after, err
+}
+
+// BranchRoster is everyone who has been a member of the branch (members
+// and those who left), in name order then id, for membersOn to narrow to
+// one day (orglife's attendance and grading rules).
+func BranchRoster(ctx context.Context, q db.Queryer, orgID int64) ([]Member, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+memberColumns+memberFrom+`
+		WHERE m.org_id = $1 AND m.status IN ('probationary', 'full', 'left')
+		ORDER BY m.name, m.id`, orgID)
+	if err != nil {
+		return nil, fmt.Errorf("members: branch members on: %w", err)
+	}
+	defer rows.Close()
+	var out []Member
+	for rows.Next() {
+		m, err := scanMember(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
 }

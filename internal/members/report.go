@@ -147,7 +147,7 @@ func (s *Service) DevelopmentReport(ctx context.Context, a *auth.Actor, f Report
 		f.Year = today.Year()
 	}
 	fields := apperr.Fields{}
-	yearField(fields, "year", f.Year, 2000, today.Year())
+	YearField(fields, "year", f.Year, 2000, today.Year())
 	if err := fields.Err(); err != nil {
 		return DevReport{}, err
 	}
@@ -316,4 +316,12 @@ func eachRow(ctx context.Context, d db.Queryer, q string, args db.Args, fn func(
 		}
 	}
 	return rs.Err()
+}
+
+// YearField checks a year lies within [min, max]: the one year rule of
+// the development report and of organisational life's yearly records.
+func YearField(f apperr.Fields, field string, year, min, max int) {
+	if year < min || year > max {
+		f.Add(field, "activity.year_range", apperr.Params{"min": min, "max": max})
+	}
 }

@@ -24,37 +24,37 @@ func reportWorld(t *testing.T, d *db.DB) *world {
 	day := func(y int, m time.Month, dd int) *time.Time { return memberstest.Day(y, m, dd) }
 	add := func(o org.Org, m memberstest.Member) {
 		m.OrgID = o.ID
-		memberstest.Add(t, d, w.sealer, m)
+		memberstest.Add(t, d, w.Sealer, m)
 	}
 	// 海丹: people in the pipeline.
-	w.add(w.hd1.ID, "申请甲", "applicant")
-	w.add(w.hd1.ID, "申请乙", "applicant")
-	w.add(w.hd1.ID, "积极甲", "activist")
-	w.add(w.hd1.ID, "对象甲", "candidate")
+	w.Add(w.HD1.ID, "申请甲", "applicant")
+	w.Add(w.HD1.ID, "申请乙", "applicant")
+	w.Add(w.HD1.ID, "积极甲", "activist")
+	w.Add(w.HD1.ID, "对象甲", "candidate")
 	// Admitted in 2026: 29, exactly 36 and 66 at admission (and one, 50,
 	// who left since: below).
-	add(w.hd1, memberstest.Member{Name: "预备甲", Status: "probationary", JoinedOn: day(2026, 3, 1),
+	add(w.HD1, memberstest.Member{Name: "预备甲", Status: "probationary", JoinedOn: day(2026, 3, 1),
 		Birth: day(1996, 3, 2), Sex: "F", Category: "returnee"})
-	add(w.hd2, memberstest.Member{Name: "预备乙", Status: "probationary", JoinedOn: day(2026, 7, 1),
+	add(w.HD2, memberstest.Member{Name: "预备乙", Status: "probationary", JoinedOn: day(2026, 7, 1),
 		Birth: day(1990, 7, 1), Sex: "M", Category: "veteran"})
-	add(w.hd1, memberstest.Member{Name: "预备丙", Status: "probationary", JoinedOn: day(2026, 1, 15),
+	add(w.HD1, memberstest.Member{Name: "预备丙", Status: "probationary", JoinedOn: day(2026, 1, 15),
 		Birth: day(1960, 1, 15), Sex: "F"})
 	// Admitted on the last day of 2025; 35 today.
-	add(w.hd1, memberstest.Member{Name: "预备丁", Status: "probationary", JoinedOn: day(2025, 12, 31),
+	add(w.HD1, memberstest.Member{Name: "预备丁", Status: "probationary", JoinedOn: day(2025, 12, 31),
 		Birth: day(1990, 11, 27), Sex: "M", Category: "graduate"})
 	// Became 正式 in 2026; 60 today (61 tomorrow).
-	add(w.hd2, memberstest.Member{Name: "转正甲", Status: "full", JoinedOn: day(2025, 5, 1), FullOn: day(2026, 5, 1),
+	add(w.HD2, memberstest.Member{Name: "转正甲", Status: "full", JoinedOn: day(2025, 5, 1), FullOn: day(2026, 5, 1),
 		Birth: day(1965, 11, 27), Sex: "M", Category: "skilled_farmer"})
-	add(w.hd1, memberstest.Member{Name: "老党员", Status: "full", JoinedOn: day(1975, 6, 1), FullOn: day(1976, 6, 1),
+	add(w.HD1, memberstest.Member{Name: "老党员", Status: "full", JoinedOn: day(1975, 6, 1), FullOn: day(1976, 6, 1),
 		Birth: day(1950, 6, 1), Sex: "F"})
-	add(w.hd1, memberstest.Member{Name: "已离开", Status: "left", JoinedOn: day(2026, 2, 1), LeftOn: day(2026, 9, 1),
+	add(w.HD1, memberstest.Member{Name: "已离开", Status: "left", JoinedOn: day(2026, 2, 1), LeftOn: day(2026, 9, 1),
 		Birth: day(1976, 1, 1), Sex: "M"})
 	// 海戛, which 海丹 never sees, and an industry organisation outside
 	// any village.
-	w.full(w.hg1, "海戛党员")
-	w.probationary(w.hg1, "海戛预备", ymd(2026, 6, 1))
-	os := &org.Service{DB: d, Clock: w.clock}
-	ind, err := os.Create(w.ctx, nil, org.NewOrg{ParentID: w.town.ID, Type: org.TypeIndustry, IndustryType: org.IndustryLeadingEnterprise, Name: "龙头企业党支部"})
+	w.Full(w.HG1, "海戛党员")
+	w.Probationary(w.HG1, "海戛预备", ymd(2026, 6, 1))
+	os := &org.Service{DB: d, Clock: w.Clock}
+	ind, err := os.Create(w.Ctx, nil, org.NewOrg{ParentID: w.Town.ID, Type: org.TypeIndustry, IndustryType: org.IndustryLeadingEnterprise, Name: "龙头企业党支部"})
 	want.OK(t, err)
 	add(ind, memberstest.Member{Name: "企业党员", Status: "full", JoinedOn: day(2010, 1, 1), FullOn: day(2011, 1, 1),
 		Birth: day(1980, 1, 1), Sex: "M"})
@@ -64,9 +64,9 @@ func reportWorld(t *testing.T, d *db.DB) *world {
 func TestDevelopmentReportCounts(t *testing.T) {
 	testkit.Dialects(t, func(t *testing.T, d *db.DB) {
 		w := reportWorld(t, d)
-		rep, err := w.svc.DevelopmentReport(w.ctx, w.haidanLeader, members.ReportFilter{})
+		rep, err := w.svc.DevelopmentReport(w.Ctx, w.HaidanLeader, members.ReportFilter{})
 		want.OK(t, err)
-		if rep.Year != 2026 || len(rep.Rows) != 1 || rep.Rows[0].VillageID != w.haidan.ID || rep.Rows[0].Name != w.haidan.Name {
+		if rep.Year != 2026 || len(rep.Rows) != 1 || rep.Rows[0].VillageID != w.Haidan.ID || rep.Rows[0].Name != w.Haidan.Name {
 			t.Fatalf("haidan sees %d %+v", rep.Year, rep.Rows)
 		}
 		r := rep.Rows[0]
@@ -90,7 +90,7 @@ func TestDevelopmentReportCounts(t *testing.T) {
 
 		// The previous year: the admissions of 2025-05-01 (59 then) and
 		// 2025-12-31 (35 then).
-		rep, err = w.svc.DevelopmentReport(w.ctx, w.haidanLeader, members.ReportFilter{Year: 2025})
+		rep, err = w.svc.DevelopmentReport(w.Ctx, w.HaidanLeader, members.ReportFilter{Year: 2025})
 		want.OK(t, err)
 		wantBreakdown(t, "admitted in 2025", rep.Total.Admitted, members.Breakdown{Total: 2,
 			Categories: []int{0, 0, 1, 0, 1, 0, 0}, Ages: []int{1, 0, 1, 0}})
@@ -103,13 +103,13 @@ func TestDevelopmentReportCounts(t *testing.T) {
 func TestDevelopmentReportScope(t *testing.T) {
 	testkit.Dialects(t, func(t *testing.T, d *db.DB) {
 		w := reportWorld(t, d)
-		rep, err := w.svc.DevelopmentReport(w.ctx, w.admin, members.ReportFilter{})
+		rep, err := w.svc.DevelopmentReport(w.Ctx, w.Admin, members.ReportFilter{})
 		want.OK(t, err)
 		var names []string
 		for _, r := range rep.Rows {
 			names = append(names, r.Name)
 		}
-		if len(rep.Rows) != 3 || rep.Rows[0].VillageID != w.haidan.ID || rep.Rows[1].VillageID != w.haiga.ID || rep.Rows[2].VillageID != 0 {
+		if len(rep.Rows) != 3 || rep.Rows[0].VillageID != w.Haidan.ID || rep.Rows[1].VillageID != w.Haiga.ID || rep.Rows[2].VillageID != 0 {
 			t.Fatalf("town rows %v", names)
 		}
 		if tot := rep.Total; tot.Admitted.Total != 5 || tot.Stages.Probationary != 5 || tot.Stages.Full != 4 || tot.Members.Total != 9 {
@@ -121,19 +121,19 @@ func TestDevelopmentReportScope(t *testing.T) {
 
 		// A branch secretary sees their branch only; a leader one of
 		// their branches; nobody another village.
-		rep, err = w.svc.DevelopmentReport(w.ctx, w.sec1, members.ReportFilter{})
+		rep, err = w.svc.DevelopmentReport(w.Ctx, w.Sec1, members.ReportFilter{})
 		want.OK(t, err)
 		if len(rep.Rows) != 1 || rep.Total.Admitted.Total != 3 || rep.Total.Stages.Full != 1 {
 			t.Fatalf("branch report %+v", rep.Total)
 		}
-		rep, err = w.svc.DevelopmentReport(w.ctx, w.haidanLeader, members.ReportFilter{OrgID: w.hd2.ID})
+		rep, err = w.svc.DevelopmentReport(w.Ctx, w.HaidanLeader, members.ReportFilter{OrgID: w.HD2.ID})
 		want.OK(t, err)
 		if rep.Total.Admitted.Total != 1 || rep.Total.BecameFull != 1 || rep.Total.Stages.Applicants != 0 {
 			t.Fatalf("海丹二组 %+v", rep.Total)
 		}
-		_, err = w.svc.DevelopmentReport(w.ctx, w.haidanLeader, members.ReportFilter{OrgID: w.haiga.ID})
+		_, err = w.svc.DevelopmentReport(w.Ctx, w.HaidanLeader, members.ReportFilter{OrgID: w.Haiga.ID})
 		want.Kind(t, err, apperr.KindNotFound)
-		_, err = w.svc.DevelopmentReport(w.ctx, w.haidanLeader, members.ReportFilter{Year: 2027})
+		_, err = w.svc.DevelopmentReport(w.Ctx, w.HaidanLeader, members.ReportFilter{Year: 2027})
 		want.Field(t, err, "year", "activity.year_range")
 	})
 }
@@ -141,7 +141,7 @@ func TestDevelopmentReportScope(t *testing.T) {
 func TestDevelopmentReportWorkbook(t *testing.T) {
 	testkit.Dialects(t, func(t *testing.T, d *db.DB) {
 		w := reportWorld(t, d)
-		rep, err := w.svc.DevelopmentReport(w.ctx, w.admin, members.ReportFilter{})
+		rep, err := w.svc.DevelopmentReport(w.Ctx, w.Admin, members.ReportFilter{})
 		want.OK(t, err)
 		var buf bytes.Buffer
 		want.OK(t, rep.WriteXLSX(&buf))

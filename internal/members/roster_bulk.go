@@ -25,7 +25,7 @@ func (s *Service) BulkAdd(ctx context.Context, a *auth.Actor, orgID int64, ins [
 		if err != nil {
 			return err
 		}
-		if err := decide(a, auth.PermMemberWrite, root.Path); err != nil {
+		if err := DecideMemberScope(a, auth.PermMemberWrite, root.Path); err != nil {
 			return err
 		}
 		places := map[int64]place{}

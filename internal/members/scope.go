@@ -61,7 +61,7 @@ func loadMember(ctx context.Context, q db.Queryer, id int64) (Member, error) {
 	return m, nil
 }
 
-// getMemberFor loads a member with its branch path and checks that the
+// LoadMemberFor loads a member with its branch path and checks that the
 // actor holds perm over that branch. Every use case on one member starts
 // here, so no handler can forget the scope check:
 //   - a nil actor is the command line or the demo loader and may do anything;
@@ -71,7 +71,7 @@ func loadMember(ctx context.Context, q db.Queryer, id int64) (Member, error) {
 //   - a member may read their own record (perm members.read only).
 //
 // Pass a transaction as q when the caller goes on to change the record.
-func getMemberFor(ctx context.Context, q db.Queryer, a *auth.Actor, id int64, perm auth.Perm) (Member, error) {
+func LoadMemberFor(ctx context.Context, q db.Queryer, a *auth.Actor, id int64, perm auth.Perm) (Member, error) {
 	m, err := loadMember(ctx, q, id)
 	if err != nil {
 		return Member{}, err
@@ -82,19 +82,19 @@ func getMemberFor(ctx context.Context, q db.Queryer, a *auth.Actor, id int64, pe
 	return m, nil
 }
 
-// checkMember is the scope rule of getMemberFor for a record already read:
+// checkMember is the scope rule of LoadMemberFor for a record already read:
 // auth's one decision, plus a member reading their own record.
 func checkMember(a *auth.Actor, m Member, perm auth.Perm) error {
 	if perm == auth.PermMemberRead && a != nil && m.UserID != 0 && m.UserID == a.UserID {
 		return nil
 	}
-	return decide(a, perm, m.OrgPath)
+	return DecideMemberScope(a, perm, m.OrgPath)
 }
 
-// decide is auth's scope decision for member records, whose read
+// DecideMemberScope is auth's scope decision for member records, whose read
 // permission is members.read: perm members.read is a read, any other perm
 // a change (NotFound outside members.read, Forbidden within it).
-func decide(a *auth.Actor, perm auth.Perm, path string) error {
+func DecideMemberScope(a *auth.Actor, perm auth.Perm, path string) error {
 	if perm == auth.PermMemberRead {
 		return a.Decide(auth.PermMemberRead, "", path)
 	}
@@ -103,7 +103,7 @@ func decide(a *auth.Actor, perm auth.Perm, path string) error {
 
 // Get returns one member the actor may read.
 func (s *Service) Get(ctx context.Context, a *auth.Actor, id int64) (Member, error) {
-	return getMemberFor(ctx, s.DB, a, id, auth.PermMemberRead)
+	return LoadMemberFor(ctx, s.DB, a, id, auth.PermMemberRead)
 }
 
 // area is the part of the tree a list, board or count covers: one
@@ -130,7 +130,7 @@ func areaFor(ctx context.Context, q db.Queryer, a *auth.Actor, orgID int64) (are
 	if err != nil {
 		return area{}, err
 	}
-	if err := decide(a, auth.PermMemberRead, p.Path); err != nil {
+	if err := DecideMemberScope(a, auth.PermMemberRead, p.Path); err != nil {
 		return area{}, err
 	}
 	return area{Root: p, paths: []string{p.Path}}, nil

@@ -1,7 +1,7 @@
 // Package members is the party member programme (seed §4): the roster,
-// the development pipeline with its time-gates, 三培养, 三会一课 and
-// other meetings with compliance, 设岗定责, 评星授旗, 民主评议, 谏言献策
-// and the care fund (激励关怀帮扶资金).
+// the development pipeline with its time-gates, 三培养, transfers and
+// leaving, the Excel roster and the development report. The branches'
+// organisational life built on these records is package orglife.
 package members
 
 import (
@@ -166,3 +166,37 @@ type Tag struct {
 
 // Active reports whether the tag is neither achieved nor dropped.
 func (t Tag) Active() bool { return t.AchievedOn == nil && t.EndedOn == nil }
+
+// MemberOn reports whether the person was a party member (预备 or 正式)
+// on day d. Records imported without a joining date count as members
+// from the start; leaving ends membership on the day of leaving.
+func (m Member) MemberOn(d time.Time) bool {
+	switch m.Status {
+	case StatusProbationary, StatusFull:
+	case StatusLeft:
+		if m.JoinedOn == nil && m.FullOn == nil {
+			return false // left the pipeline before ever joining
+		}
+	default:
+		return false
+	}
+	if m.JoinedOn != nil && m.JoinedOn.After(d) {
+		return false
+	}
+	if m.LeftOn != nil && !m.LeftOn.After(d) {
+		return false
+	}
+	return true
+}
+
+// VotingOn reports whether the member had a vote on day d: a 正式党员
+// by then. 预备党员 take part in meetings without a vote.
+func (m Member) VotingOn(d time.Time) bool {
+	if !m.MemberOn(d) {
+		return false
+	}
+	if m.FullOn != nil {
+		return !m.FullOn.After(d)
+	}
+	return m.Status == StatusFull
+}

@@ -8,6 +8,7 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/members"
 	"dangjian/internal/org"
+	"dangjian/internal/orglife"
 	"dangjian/internal/people"
 )
 
@@ -19,6 +20,7 @@ type Services struct {
 	Org     *org.Service
 	People  *people.Service
 	Members *members.Service
+	OrgLife *orglife.Service
 }
 
 // New builds every use-case service on one database; key seals personal
@@ -35,5 +37,6 @@ func New(d *db.DB, clock db.Clock, key []byte) (Services, error) {
 		Org:     &org.Service{DB: d, Clock: clock},
 		People:  ppl,
 		Members: members.NewService(d, clock, ppl),
+		OrgLife: orglife.NewService(d, clock),
 	}, nil
 }

@@ -6,8 +6,8 @@ import (
 	"time"
 
 	"dangjian/internal/db"
-	"dangjian/internal/members"
 	"dangjian/internal/members/memberstest"
+	"dangjian/internal/orglife"
 	"dangjian/internal/testkit"
 )
 
@@ -30,7 +30,7 @@ func startMeetingTown(t *testing.T, d *db.DB) *meetingTown {
 		haiga1: env.Town.Groups["海戛一组"].ID}
 	ctx := context.Background()
 	for _, org := range []int64{mt.minjia, mt.haidan1, mt.haiga1} {
-		_, ms, err := env.Svc.Members.BranchMembers(ctx, nil, org)
+		_, ms, err := env.Svc.OrgLife.BranchMembers(ctx, nil, org)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -49,7 +49,7 @@ func startMeetingTown(t *testing.T, d *db.DB) *meetingTown {
 		WHERE u.username = 'dangyuan'`).Scan(&uid, &linked); err != nil {
 		t.Fatal(err)
 	}
-	_, ms, err := env.Svc.Members.BranchMembers(ctx, nil, mt.minjia)
+	_, ms, err := env.Svc.OrgLife.BranchMembers(ctx, nil, mt.minjia)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,9 +74,9 @@ var fixtureNames = [3][4]string{{"张明华", "李秀兰", "王建军", "赵丽�
 	{"周德福", "吴桂珍", "徐光文", "孙凤英"}}
 
 // roster lists a branch's members today.
-func (mt *meetingTown) roster(t *testing.T, org int64) []members.MeetingInvitee {
+func (mt *meetingTown) roster(t *testing.T, org int64) []orglife.MeetingInvitee {
 	t.Helper()
-	_, ms, err := mt.Svc.Members.BranchMembers(context.Background(), nil, org)
+	_, ms, err := mt.Svc.OrgLife.BranchMembers(context.Background(), nil, org)
 	if err != nil {
 		t.Fatal(err)
 	}

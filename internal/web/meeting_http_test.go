@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"dangjian/internal/db"
-	"dangjian/internal/members"
+	"dangjian/internal/orglife"
 	"dangjian/internal/testkit"
 )
 
@@ -41,13 +41,13 @@ func TestMeetingPagesAndAPI(t *testing.T) {
 		roster := mt.roster(t, mt.minjia)
 
 		// A meeting of 海戛一组 that 海丹 must not see.
-		hg, err := mt.Svc.Members.RecordMeeting(ctx, nil, members.NewMeeting{OrgID: mt.haiga1, Kind: members.MeetingThemeDay,
+		hg, err := mt.Svc.OrgLife.RecordMeeting(ctx, nil, orglife.NewMeeting{OrgID: mt.haiga1, Kind: orglife.MeetingThemeDay,
 			Topic: "海戛的主题党日", HeldOn: mt.Clock.Now(), Attendance: presentAll(mt.roster(t, mt.haiga1))})
 		if err != nil {
 			t.Fatal(err)
 		}
 		// A suggestion by the other member of 民家一组.
-		other, err := mt.Svc.Members.SubmitSuggestion(ctx, nil, members.NewSuggestion{MemberID: mt.other,
+		other, err := mt.Svc.OrgLife.SubmitSuggestion(ctx, nil, orglife.NewSuggestion{MemberID: mt.other,
 			Title: "别人的建议标题", Body: "别人的建议内容"})
 		if err != nil {
 			t.Fatal(err)
@@ -169,7 +169,7 @@ func TestMeetingPagesAndAPI(t *testing.T) {
 		}
 
 		// The care fund: propose, self-approval, balance.
-		v, err := mt.Svc.Members.Fund(ctx, nil, mt.Town.Town.ID, members.FundPage{})
+		v, err := mt.Svc.OrgLife.Fund(ctx, nil, mt.Town.Town.ID, orglife.FundPage{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -207,10 +207,10 @@ func TestMeetingPagesAndAPI(t *testing.T) {
 	})
 }
 
-func presentAll(ms []members.MeetingInvitee) []members.AttendanceInput {
-	out := make([]members.AttendanceInput, len(ms))
+func presentAll(ms []orglife.MeetingInvitee) []orglife.AttendanceInput {
+	out := make([]orglife.AttendanceInput, len(ms))
 	for i, m := range ms {
-		out[i] = members.AttendanceInput{MemberID: m.MemberID, Present: true}
+		out[i] = orglife.AttendanceInput{MemberID: m.MemberID, Present: true}
 	}
 	return out
 }

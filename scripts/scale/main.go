@@ -20,6 +20,7 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/members"
 	"dangjian/internal/org"
+	"dangjian/internal/orglife"
 	"dangjian/internal/people"
 	"dangjian/internal/services"
 )
@@ -102,15 +103,15 @@ func main() {
 			return len(b.Due), err
 		}},
 		{"members.Overdue page 1", whole, func() (int, error) {
-			v, err := svc.Members.Overdue(ctx, a, members.OverdueFilter{Limit: 50})
+			v, err := svc.OrgLife.Overdue(ctx, a, orglife.OverdueFilter{Limit: 50})
 			return len(v), err
 		}},
 		{"members.Compliance", "one branch", func() (int, error) {
-			v, err := svc.Members.Compliance(ctx, a, members.ComplianceFilter{OrgID: t.branch})
+			v, err := svc.OrgLife.Compliance(ctx, a, orglife.ComplianceFilter{OrgID: t.branch})
 			return len(v), err
 		}},
 		{"members.Compliance page 1", whole, func() (int, error) {
-			v, err := svc.Members.Compliance(ctx, a, members.ComplianceFilter{Limit: 50})
+			v, err := svc.OrgLife.Compliance(ctx, a, orglife.ComplianceFilter{Limit: 50})
 			return len(v), err
 		}},
 		{"members.DevelopmentReport", "one town", func() (int, error) {

@@ -9,7 +9,7 @@ import (
 
 func (h *handlers) apiCompliance(w http.ResponseWriter, r *http.Request) error {
 	f := h.complianceFilter(r)
-	rows, err := h.Svc.Members.Compliance(r.Context(), web.ActorOf(r), f)
+	rows, err := h.Svc.OrgLife.Compliance(r.Context(), web.ActorOf(r), f)
 	if err != nil {
 		return err
 	}

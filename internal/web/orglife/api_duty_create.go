@@ -3,7 +3,7 @@ package orglife
 import (
 	"net/http"
 
-	"dangjian/internal/members"
+	"dangjian/internal/orglife"
 	"dangjian/internal/web"
 )
 
@@ -17,7 +17,7 @@ func (h *handlers) apiDutyCreate(w http.ResponseWriter, r *http.Request) error {
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}
-	d, err := h.Svc.Members.AssignDuty(r.Context(), web.ActorOf(r), members.NewDuty{MemberID: body.MemberID, Year: body.Year,
+	d, err := h.Svc.OrgLife.AssignDuty(r.Context(), web.ActorOf(r), orglife.NewDuty{MemberID: body.MemberID, Year: body.Year,
 		Post: body.Post, Duty: body.Duty})
 	if err != nil {
 		return err

@@ -11,7 +11,7 @@ func (h *handlers) apiDutyDelete(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := h.Svc.Members.RemoveDuty(r.Context(), web.ActorOf(r), id); err != nil {
+	if err := h.Svc.OrgLife.RemoveDuty(r.Context(), web.ActorOf(r), id); err != nil {
 		return err
 	}
 	w.WriteHeader(http.StatusNoContent)

@@ -7,7 +7,7 @@ import (
 )
 
 func (h *handlers) apiDutyList(w http.ResponseWriter, r *http.Request) error {
-	b, ds, err := h.Svc.Members.BranchDuties(r.Context(), web.ActorOf(r), web.QueryInt(r, "org_id"), h.yearParam(r))
+	b, ds, err := h.Svc.OrgLife.BranchDuties(r.Context(), web.ActorOf(r), web.QueryInt(r, "org_id"), h.yearParam(r))
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,7 @@ package orglife
 import (
 	"net/http"
 
-	"dangjian/internal/members"
+	"dangjian/internal/orglife"
 	"dangjian/internal/web"
 )
 
@@ -12,7 +12,7 @@ func (h *handlers) apiEvaluationRecord(w http.ResponseWriter, r *http.Request) e
 		OrgID  int64                `json:"org_id"`
 		Year   int                  `json:"year"`
 		HeldOn string               `json:"held_on"`
-		Grades []members.GradeInput `json:"grades"`
+		Grades []orglife.GradeInput `json:"grades"`
 	}
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
@@ -21,7 +21,7 @@ func (h *handlers) apiEvaluationRecord(w http.ResponseWriter, r *http.Request) e
 	if err != nil {
 		return err
 	}
-	res, err := h.Svc.Members.RecordEvaluation(r.Context(), web.ActorOf(r), members.NewEvaluation{OrgID: body.OrgID,
+	res, err := h.Svc.OrgLife.RecordEvaluation(r.Context(), web.ActorOf(r), orglife.NewEvaluation{OrgID: body.OrgID,
 		Year: body.Year, HeldOn: held, Grades: body.Grades})
 	if err != nil {
 		return err

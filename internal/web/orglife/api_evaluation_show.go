@@ -7,7 +7,7 @@ import (
 )
 
 func (h *handlers) apiEvaluationShow(w http.ResponseWriter, r *http.Request) error {
-	sheet, err := h.Svc.Members.BranchEvaluation(r.Context(), web.ActorOf(r), web.QueryInt(r, "org_id"), h.yearParam(r))
+	sheet, err := h.Svc.OrgLife.BranchEvaluation(r.Context(), web.ActorOf(r), web.QueryInt(r, "org_id"), h.yearParam(r))
 	if err != nil {
 		return err
 	}

@@ -27,7 +27,7 @@ func (h *handlers) apiFundDecide(w http.ResponseWriter, r *http.Request, approve
 			return err
 		}
 	}
-	g, err := h.Svc.Members.DecideGrant(r.Context(), web.ActorOf(r), id, approve, body.Note)
+	g, err := h.Svc.OrgLife.DecideGrant(r.Context(), web.ActorOf(r), id, approve, body.Note)
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,7 @@ package orglife
 import (
 	"net/http"
 
-	"dangjian/internal/members"
+	"dangjian/internal/orglife"
 	"dangjian/internal/web"
 )
 
@@ -21,8 +21,8 @@ func (h *handlers) apiFundIncome(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	e, err := h.Svc.Members.RecordFundIncome(r.Context(), web.ActorOf(r), members.NewIncome{TownID: body.TownID,
-		Amount: members.Fen(body.AmountFen), OnDate: on, Description: body.Description})
+	e, err := h.Svc.OrgLife.RecordFundIncome(r.Context(), web.ActorOf(r), orglife.NewIncome{TownID: body.TownID,
+		Amount: orglife.Fen(body.AmountFen), OnDate: on, Description: body.Description})
 	if err != nil {
 		return err
 	}

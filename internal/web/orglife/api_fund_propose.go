@@ -3,7 +3,7 @@ package orglife
 import (
 	"net/http"
 
-	"dangjian/internal/members"
+	"dangjian/internal/orglife"
 	"dangjian/internal/web"
 )
 
@@ -16,8 +16,8 @@ func (h *handlers) apiFundPropose(w http.ResponseWriter, r *http.Request) error 
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}
-	g, err := h.Svc.Members.ProposeGrant(r.Context(), web.ActorOf(r), members.NewGrant{MemberID: body.MemberID,
-		Amount: members.Fen(body.AmountFen), Reason: body.Reason})
+	g, err := h.Svc.OrgLife.ProposeGrant(r.Context(), web.ActorOf(r), orglife.NewGrant{MemberID: body.MemberID,
+		Amount: orglife.Fen(body.AmountFen), Reason: body.Reason})
 	if err != nil {
 		return err
 	}

@@ -7,7 +7,7 @@ import (
 )
 
 func (h *handlers) apiFundShow(w http.ResponseWriter, r *http.Request) error {
-	v, err := h.Svc.Members.Fund(r.Context(), web.ActorOf(r), fundTown(r), fundPage(r))
+	v, err := h.Svc.OrgLife.Fund(r.Context(), web.ActorOf(r), fundTown(r), fundPage(r))
 	if err != nil {
 		return err
 	}

@@ -7,7 +7,7 @@ import (
 )
 
 func (h *handlers) apiMeRecord(w http.ResponseWriter, r *http.Request) error {
-	rec, err := h.Svc.Members.Self(r.Context(), web.ActorOf(r), web.QueryInt(r, "before"))
+	rec, err := h.Svc.OrgLife.Self(r.Context(), web.ActorOf(r), web.QueryInt(r, "before"))
 	if err != nil {
 		return err
 	}

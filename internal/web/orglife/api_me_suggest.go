@@ -14,7 +14,7 @@ func (h *handlers) apiMeSuggest(w http.ResponseWriter, r *http.Request) error {
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}
-	sg, err := h.Svc.Members.SubmitOwnSuggestion(r.Context(), web.ActorOf(r), body.Title, body.Body)
+	sg, err := h.Svc.OrgLife.SubmitOwnSuggestion(r.Context(), web.ActorOf(r), body.Title, body.Body)
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,7 @@ package orglife
 import (
 	"net/http"
 
-	"dangjian/internal/members"
+	"dangjian/internal/orglife"
 	"dangjian/internal/web"
 )
 
@@ -15,10 +15,10 @@ func (h *handlers) apiMeetingCreate(w http.ResponseWriter, r *http.Request) erro
 		HeldOn     string                    `json:"held_on"`
 		Place      string                    `json:"place"`
 		Minutes    string                    `json:"minutes"`
-		Attendance []members.AttendanceInput `json:"attendance"`
+		Attendance []orglife.AttendanceInput `json:"attendance"`
 		Expected   int                       `json:"expected"`
 		Present    int                       `json:"present"`
-		Speaker    *members.Speaker          `json:"speaker"`
+		Speaker    *orglife.Speaker          `json:"speaker"`
 	}
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
@@ -27,12 +27,12 @@ func (h *handlers) apiMeetingCreate(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	in := members.NewMeeting{OrgID: body.OrgID, Kind: members.MeetingKind(body.Kind), Topic: body.Topic, HeldOn: held,
+	in := orglife.NewMeeting{OrgID: body.OrgID, Kind: orglife.MeetingKind(body.Kind), Topic: body.Topic, HeldOn: held,
 		Place: body.Place, Minutes: body.Minutes, Attendance: body.Attendance, Expected: body.Expected, Present: body.Present}
 	if sp := body.Speaker; sp != nil {
 		in.Speaker, in.SpeakerTitle, in.SpeakerSenior = sp.Name, sp.Title, sp.Senior
 	}
-	m, err := h.Svc.Members.RecordMeeting(r.Context(), web.ActorOf(r), in)
+	m, err := h.Svc.OrgLife.RecordMeeting(r.Context(), web.ActorOf(r), in)
 	if err != nil {
 		return err
 	}

@@ -12,7 +12,7 @@ func (h *handlers) apiMeetingList(w http.ResponseWriter, r *http.Request) error 
 	if f.Limit, err = web.Limit(r); err != nil {
 		return err
 	}
-	ms, err := h.Svc.Members.ListMeetings(r.Context(), web.ActorOf(r), f)
+	ms, err := h.Svc.OrgLife.ListMeetings(r.Context(), web.ActorOf(r), f)
 	if err != nil {
 		return err
 	}

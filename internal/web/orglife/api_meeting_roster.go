@@ -14,7 +14,7 @@ func (h *handlers) apiMeetingRoster(w http.ResponseWriter, r *http.Request) erro
 	if day.IsZero() {
 		day = h.Svc.Clock.Now()
 	}
-	b, list, err := h.Svc.Members.MeetingForm(r.Context(), web.ActorOf(r), web.QueryInt(r, "org_id"), day)
+	b, list, err := h.Svc.OrgLife.MeetingForm(r.Context(), web.ActorOf(r), web.QueryInt(r, "org_id"), day)
 	if err != nil {
 		return err
 	}

@@ -12,7 +12,7 @@ func (h *handlers) apiOverdue(w http.ResponseWriter, r *http.Request) error {
 	if f.Limit, err = web.Limit(r); err != nil {
 		return err
 	}
-	items, err := h.Svc.Members.Overdue(r.Context(), web.ActorOf(r), f)
+	items, err := h.Svc.OrgLife.Overdue(r.Context(), web.ActorOf(r), f)
 	if err != nil {
 		return err
 	}

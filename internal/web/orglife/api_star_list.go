@@ -7,7 +7,7 @@ import (
 )
 
 func (h *handlers) apiStarList(w http.ResponseWriter, r *http.Request) error {
-	b, rs, err := h.Svc.Members.BranchStars(r.Context(), web.ActorOf(r), web.QueryInt(r, "org_id"), h.yearParam(r))
+	b, rs, err := h.Svc.OrgLife.BranchStars(r.Context(), web.ActorOf(r), web.QueryInt(r, "org_id"), h.yearParam(r))
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,7 @@ package orglife
 import (
 	"net/http"
 
-	"dangjian/internal/members"
+	"dangjian/internal/orglife"
 	"dangjian/internal/web"
 )
 
@@ -17,7 +17,7 @@ func (h *handlers) apiStarRate(w http.ResponseWriter, r *http.Request) error {
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}
-	rt, err := h.Svc.Members.RateMember(r.Context(), web.ActorOf(r), members.NewRating{MemberID: body.MemberID, Year: body.Year,
+	rt, err := h.Svc.OrgLife.RateMember(r.Context(), web.ActorOf(r), orglife.NewRating{MemberID: body.MemberID, Year: body.Year,
 		Leads: body.Leads, Note: body.Note})
 	if err != nil {
 		return err

@@ -3,7 +3,7 @@ package orglife
 import (
 	"net/http"
 
-	"dangjian/internal/members"
+	"dangjian/internal/orglife"
 	"dangjian/internal/web"
 )
 
@@ -16,7 +16,7 @@ func (h *handlers) apiSuggestionCreate(w http.ResponseWriter, r *http.Request) e
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}
-	sg, err := h.Svc.Members.SubmitSuggestion(r.Context(), web.ActorOf(r), members.NewSuggestion{MemberID: body.MemberID,
+	sg, err := h.Svc.OrgLife.SubmitSuggestion(r.Context(), web.ActorOf(r), orglife.NewSuggestion{MemberID: body.MemberID,
 		Title: body.Title, Body: body.Body})
 	if err != nil {
 		return err

@@ -12,7 +12,7 @@ func (h *handlers) apiSuggestionList(w http.ResponseWriter, r *http.Request) err
 	if f.Limit, err = web.Limit(r); err != nil {
 		return err
 	}
-	list, err := h.Svc.Members.ListSuggestions(r.Context(), web.ActorOf(r), f)
+	list, err := h.Svc.OrgLife.ListSuggestions(r.Context(), web.ActorOf(r), f)
 	if err != nil {
 		return err
 	}

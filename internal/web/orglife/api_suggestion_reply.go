@@ -17,7 +17,7 @@ func (h *handlers) apiSuggestionReply(w http.ResponseWriter, r *http.Request) er
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}
-	sg, err := h.Svc.Members.ReplySuggestion(r.Context(), web.ActorOf(r), id, body.Reply)
+	sg, err := h.Svc.OrgLife.ReplySuggestion(r.Context(), web.ActorOf(r), id, body.Reply)
 	if err != nil {
 		return err
 	}

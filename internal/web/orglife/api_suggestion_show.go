@@ -11,7 +11,7 @@ func (h *handlers) apiSuggestionShow(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	sg, err := h.Svc.Members.GetSuggestion(r.Context(), web.ActorOf(r), id)
+	sg, err := h.Svc.OrgLife.GetSuggestion(r.Context(), web.ActorOf(r), id)
 	if err != nil {
 		return err
 	}

@@ -3,13 +3,13 @@ package orglife
 import (
 	"net/http"
 
-	"dangjian/internal/members"
+	"dangjian/internal/orglife"
 	"dangjian/internal/web"
 )
 
 // overdueFilter reads the overdue list's query, shared by page and API.
-func overdueFilter(r *http.Request) members.OverdueFilter {
-	return members.OverdueFilter{OrgID: web.QueryInt(r, "org_id"), After: web.QueryInt(r, "after")}
+func overdueFilter(r *http.Request) orglife.OverdueFilter {
+	return orglife.OverdueFilter{OrgID: web.QueryInt(r, "org_id"), After: web.QueryInt(r, "after")}
 }
 
 // complianceOverdue lists the meetings each branch in scope has not yet
@@ -17,7 +17,7 @@ func overdueFilter(r *http.Request) members.OverdueFilter {
 func (h *handlers) complianceOverdue(w http.ResponseWriter, r *http.Request) error {
 	f := overdueFilter(r)
 	f.Limit = 50
-	items, err := h.Svc.Members.Overdue(r.Context(), web.ActorOf(r), f)
+	items, err := h.Svc.OrgLife.Overdue(r.Context(), web.ActorOf(r), f)
 	if err != nil {
 		return err
 	}

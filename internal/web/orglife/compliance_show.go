@@ -4,7 +4,7 @@ import (
 	"net/http"
 
 	"dangjian/internal/apperr"
-	"dangjian/internal/members"
+	"dangjian/internal/orglife"
 	"dangjian/internal/web"
 )
 
@@ -15,7 +15,7 @@ func (h *handlers) complianceShow(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	year := h.yearParam(r)
-	rows, err := h.Svc.Members.Compliance(r.Context(), web.ActorOf(r), members.ComplianceFilter{Year: year, OrgID: id, Limit: 1})
+	rows, err := h.Svc.OrgLife.Compliance(r.Context(), web.ActorOf(r), orglife.ComplianceFilter{Year: year, OrgID: id, Limit: 1})
 	if err != nil {
 		return err
 	}

@@ -11,7 +11,7 @@ func (h *handlers) dutyDelete(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := h.Svc.Members.RemoveDuty(r.Context(), web.ActorOf(r), id); err != nil {
+	if err := h.Svc.OrgLife.RemoveDuty(r.Context(), web.ActorOf(r), id); err != nil {
 		return err
 	}
 	return h.Redirect(w, r, "/duties?org_id="+strconv.FormatInt(web.QueryInt(r, "org_id"), 10)+

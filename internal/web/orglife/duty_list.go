@@ -11,7 +11,7 @@ func (h *handlers) dutyList(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *handlers) dutyData(r *http.Request, orgID int64, year int) (map[string]any, error) {
-	b, duties, err := h.Svc.Members.BranchDuties(r.Context(), web.ActorOf(r), orgID, year)
+	b, duties, err := h.Svc.OrgLife.BranchDuties(r.Context(), web.ActorOf(r), orgID, year)
 	if err != nil {
 		return nil, err
 	}

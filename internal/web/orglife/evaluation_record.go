@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"dangjian/internal/apperr"
-	"dangjian/internal/members"
+	"dangjian/internal/orglife"
 	"dangjian/internal/web"
 )
 
@@ -14,17 +14,17 @@ import (
 // grade_<member id> per member (empty for a 预备党员).
 func (h *handlers) evaluationRecord(w http.ResponseWriter, r *http.Request) error {
 	f := apperr.Fields{}
-	in := members.NewEvaluation{OrgID: web.QueryInt(r, "org_id"), Year: int(web.QueryInt(r, "year")), HeldOn: web.FormDate(r, "held_on", f)}
+	in := orglife.NewEvaluation{OrgID: web.QueryInt(r, "org_id"), Year: int(web.QueryInt(r, "year")), HeldOn: web.FormDate(r, "held_on", f)}
 	for key, vals := range r.PostForm {
 		id, err := strconv.ParseInt(strings.TrimPrefix(key, "grade_"), 10, 64)
 		if !strings.HasPrefix(key, "grade_") || err != nil || len(vals) == 0 {
 			continue
 		}
-		in.Grades = append(in.Grades, members.GradeInput{MemberID: id, Grade: members.Grade(vals[0])})
+		in.Grades = append(in.Grades, orglife.GradeInput{MemberID: id, Grade: orglife.Grade(vals[0])})
 	}
 	err := f.Err()
 	if err == nil {
-		_, err = h.Svc.Members.RecordEvaluation(r.Context(), web.ActorOf(r), in)
+		_, err = h.Svc.OrgLife.RecordEvaluation(r.Context(), web.ActorOf(r), in)
 	}
 	return h.FormDone(w, r, err, "evaluation_show", func(r *http.Request) (map[string]any, error) {
 		return h.evaluationData(r, in.OrgID, in.Year)

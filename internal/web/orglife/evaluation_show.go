@@ -3,7 +3,7 @@ package orglife
 import (
 	"net/http"
 
-	"dangjian/internal/members"
+	"dangjian/internal/orglife"
 	"dangjian/internal/web"
 )
 
@@ -14,11 +14,11 @@ func (h *handlers) evaluationShow(w http.ResponseWriter, r *http.Request) error 
 }
 
 func (h *handlers) evaluationData(r *http.Request, orgID int64, year int) (map[string]any, error) {
-	sheet, err := h.Svc.Members.BranchEvaluation(r.Context(), web.ActorOf(r), orgID, year)
+	sheet, err := h.Svc.OrgLife.BranchEvaluation(r.Context(), web.ActorOf(r), orgID, year)
 	if err != nil {
 		return nil, err
 	}
 	now := h.Svc.Clock.Now().Year()
 	return map[string]any{"Sheet": sheet, "Year": year, "Years": []int{now, now - 1, now - 2},
-		"Grades": members.Grades, "Today": h.today()}, nil
+		"Grades": orglife.Grades, "Today": h.today()}, nil
 }

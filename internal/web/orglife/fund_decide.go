@@ -13,7 +13,7 @@ func (h *handlers) fundDecide(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	approve := r.PostFormValue("decision") == "approve"
-	g, err := h.Svc.Members.DecideGrant(r.Context(), web.ActorOf(r), id, approve, r.PostFormValue("note"))
+	g, err := h.Svc.OrgLife.DecideGrant(r.Context(), web.ActorOf(r), id, approve, r.PostFormValue("note"))
 	flash := "flash.fund_rejected"
 	if approve {
 		flash = "flash.fund_approved"

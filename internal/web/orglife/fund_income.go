@@ -5,17 +5,17 @@ import (
 	"strconv"
 
 	"dangjian/internal/apperr"
-	"dangjian/internal/members"
+	"dangjian/internal/orglife"
 	"dangjian/internal/web"
 )
 
 func (h *handlers) fundIncome(w http.ResponseWriter, r *http.Request) error {
 	f := apperr.Fields{}
-	in := members.NewIncome{TownID: web.QueryInt(r, "town_id"), Amount: formAmount(r, "amount", f),
+	in := orglife.NewIncome{TownID: web.QueryInt(r, "town_id"), Amount: formAmount(r, "amount", f),
 		OnDate: web.FormDate(r, "on_date", f), Description: r.PostFormValue("description")}
 	err := f.Err()
 	if err == nil {
-		_, err = h.Svc.Members.RecordFundIncome(r.Context(), web.ActorOf(r), in)
+		_, err = h.Svc.OrgLife.RecordFundIncome(r.Context(), web.ActorOf(r), in)
 	}
 	return h.FormDone(w, r, err, "fund_show", h.fundData,
 		"/fund?town_id="+strconv.FormatInt(in.TownID, 10), "flash.fund_income")

@@ -5,18 +5,18 @@ import (
 	"strconv"
 
 	"dangjian/internal/apperr"
-	"dangjian/internal/members"
+	"dangjian/internal/orglife"
 	"dangjian/internal/web"
 )
 
 func (h *handlers) fundPropose(w http.ResponseWriter, r *http.Request) error {
 	f := apperr.Fields{}
-	in := members.NewGrant{MemberID: web.QueryInt(r, "member_id"), Amount: formAmount(r, "amount", f),
+	in := orglife.NewGrant{MemberID: web.QueryInt(r, "member_id"), Amount: formAmount(r, "amount", f),
 		Reason: r.PostFormValue("reason")}
 	err := f.Err()
-	var g members.FundGrant
+	var g orglife.FundGrant
 	if err == nil {
-		g, err = h.Svc.Members.ProposeGrant(r.Context(), web.ActorOf(r), in)
+		g, err = h.Svc.OrgLife.ProposeGrant(r.Context(), web.ActorOf(r), in)
 	}
 	return h.FormDone(w, r, err, "fund_show", h.fundData,
 		"/fund?town_id="+strconv.FormatInt(g.TownID, 10), "flash.fund_proposed")

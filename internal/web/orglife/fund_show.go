@@ -4,7 +4,7 @@ import (
 	"net/http"
 
 	"dangjian/internal/auth"
-	"dangjian/internal/members"
+	"dangjian/internal/orglife"
 	"dangjian/internal/web"
 )
 
@@ -21,8 +21,8 @@ func fundTown(r *http.Request) int64 {
 }
 
 // fundPage reads the fund view's paging, shared by page and API.
-func fundPage(r *http.Request) members.FundPage {
-	return members.FundPage{EntriesBefore: web.QueryInt(r, "entries_before"), GrantsBefore: web.QueryInt(r, "grants_before"),
+func fundPage(r *http.Request) orglife.FundPage {
+	return orglife.FundPage{EntriesBefore: web.QueryInt(r, "entries_before"), GrantsBefore: web.QueryInt(r, "grants_before"),
 		Status: r.FormValue("status")}
 }
 
@@ -42,7 +42,7 @@ func (h *handlers) fundShow(w http.ResponseWriter, r *http.Request) error {
 func (h *handlers) fundData(r *http.Request) (map[string]any, error) {
 	p := fundPage(r)
 	p.Limit = 50
-	v, err := h.Svc.Members.Fund(r.Context(), web.ActorOf(r), fundTown(r), p)
+	v, err := h.Svc.OrgLife.Fund(r.Context(), web.ActorOf(r), fundTown(r), p)
 	if err != nil {
 		return nil, err
 	}

@@ -4,7 +4,7 @@ import (
 	"net/http"
 
 	"dangjian/internal/auth"
-	"dangjian/internal/members"
+	"dangjian/internal/orglife"
 	"dangjian/internal/web"
 )
 
@@ -16,7 +16,7 @@ func (h *handlers) home(r *http.Request) ([]web.HomeItem, error) {
 	if !a.Can(auth.PermMemberWrite) {
 		return nil, nil
 	}
-	items, err := h.Svc.Members.Overdue(r.Context(), a, members.OverdueFilter{Limit: web.HomeLimit})
+	items, err := h.Svc.OrgLife.Overdue(r.Context(), a, orglife.OverdueFilter{Limit: web.HomeLimit})
 	if err != nil {
 		return nil, err
 	}
@@ -26,7 +26,7 @@ func (h *handlers) home(r *http.Request) ([]web.HomeItem, error) {
 			late++
 		}
 	}
-	open, err := h.Svc.Members.ListSuggestions(r.Context(), a, members.SuggestionFilter{Limit: web.HomeLimit})
+	open, err := h.Svc.OrgLife.ListSuggestions(r.Context(), a, orglife.SuggestionFilter{Limit: web.HomeLimit})
 	if err != nil {
 		return nil, err
 	}
@@ -36,13 +36,13 @@ func (h *handlers) home(r *http.Request) ([]web.HomeItem, error) {
 		web.Counted("home.suggestions_open", len(open), false, "/suggestions"),
 	}
 	if towns := a.TownIDs(); a.Can(auth.PermMemberManage) && len(towns) > 0 {
-		v, err := h.Svc.Members.Fund(r.Context(), a, towns[0], members.FundPage{Limit: web.HomeLimit})
+		v, err := h.Svc.OrgLife.Fund(r.Context(), a, towns[0], orglife.FundPage{Limit: web.HomeLimit})
 		if err != nil {
 			return nil, err
 		}
 		waiting := 0
 		for _, g := range v.Grants {
-			if g.Status == members.GrantProposed {
+			if g.Status == orglife.GrantProposed {
 				waiting++
 			}
 		}

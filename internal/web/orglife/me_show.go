@@ -3,7 +3,7 @@ package orglife
 import (
 	"net/http"
 
-	"dangjian/internal/members"
+	"dangjian/internal/orglife"
 	"dangjian/internal/web"
 )
 
@@ -18,12 +18,12 @@ func (h *handlers) meShow(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *handlers) meData(r *http.Request) (map[string]any, error) {
-	rec, err := h.Svc.Members.Self(r.Context(), web.ActorOf(r), web.QueryInt(r, "before"))
+	rec, err := h.Svc.OrgLife.Self(r.Context(), web.ActorOf(r), web.QueryInt(r, "before"))
 	if err != nil {
 		return nil, err
 	}
 	data := map[string]any{"Record": rec}
-	if len(rec.Meetings) == members.SelfMeetingsPage {
+	if len(rec.Meetings) == orglife.SelfMeetingsPage {
 		data["Next"] = rec.Meetings[len(rec.Meetings)-1].MeetingID
 	}
 	return data, nil

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"dangjian/internal/apperr"
-	"dangjian/internal/members"
+	"dangjian/internal/orglife"
 	"dangjian/internal/web"
 )
 
@@ -15,7 +15,7 @@ import (
 // reason_<member id>.
 func (h *handlers) meetingCreate(w http.ResponseWriter, r *http.Request) error {
 	f := apperr.Fields{}
-	in := members.NewMeeting{OrgID: web.QueryInt(r, "org_id"), Kind: members.MeetingKind(r.PostFormValue("kind")),
+	in := orglife.NewMeeting{OrgID: web.QueryInt(r, "org_id"), Kind: orglife.MeetingKind(r.PostFormValue("kind")),
 		Topic: r.PostFormValue("topic"), HeldOn: web.FormDate(r, "held_on", f), Place: r.PostFormValue("place"),
 		Minutes: r.PostFormValue("minutes"), Expected: int(web.QueryInt(r, "expected")), Present: int(web.QueryInt(r, "present")),
 		Speaker: r.PostFormValue("speaker"), SpeakerTitle: r.PostFormValue("speaker_title"),
@@ -25,13 +25,13 @@ func (h *handlers) meetingCreate(w http.ResponseWriter, r *http.Request) error {
 		if !strings.HasPrefix(key, "att_") || err != nil || len(vals) == 0 || vals[0] == "" {
 			continue
 		}
-		in.Attendance = append(in.Attendance, members.AttendanceInput{MemberID: id, Present: vals[0] == "present",
+		in.Attendance = append(in.Attendance, orglife.AttendanceInput{MemberID: id, Present: vals[0] == "present",
 			Reason: r.PostFormValue("reason_" + strconv.FormatInt(id, 10))})
 	}
 	err := f.Err()
-	var m members.Meeting
+	var m orglife.Meeting
 	if err == nil {
-		m, err = h.Svc.Members.RecordMeeting(r.Context(), web.ActorOf(r), in)
+		m, err = h.Svc.OrgLife.RecordMeeting(r.Context(), web.ActorOf(r), in)
 	}
 	flash := "flash.meeting_recorded"
 	if !m.Counts {

@@ -5,7 +5,7 @@ import (
 
 	"dangjian/internal/auth"
 	"dangjian/internal/db"
-	"dangjian/internal/members"
+	"dangjian/internal/orglife"
 	"dangjian/internal/web"
 )
 
@@ -19,7 +19,7 @@ func (h *handlers) meetingNew(w http.ResponseWriter, r *http.Request) error {
 	if orgID == 0 {
 		return h.pickBranch(w, r, auth.PermMemberWrite, "meeting.new")
 	}
-	data, err := h.meetingFormData(r, orgID, members.MeetingKind(r.FormValue("kind")))
+	data, err := h.meetingFormData(r, orgID, orglife.MeetingKind(r.FormValue("kind")))
 	if err != nil {
 		return err
 	}
@@ -29,21 +29,21 @@ func (h *handlers) meetingNew(w http.ResponseWriter, r *http.Request) error {
 // meetingFormData lists the branch's members with the attendance each is
 // pre-set to: everyone present, except at a 支委会, where only members
 // holding a committee post are expected.
-func (h *handlers) meetingFormData(r *http.Request, orgID int64, kind members.MeetingKind) (map[string]any, error) {
+func (h *handlers) meetingFormData(r *http.Request, orgID int64, kind orglife.MeetingKind) (map[string]any, error) {
 	if !kind.Valid() {
-		kind = members.MeetingCommittee
+		kind = orglife.MeetingCommittee
 	}
-	b, invitees, err := h.Svc.Members.MeetingForm(r.Context(), web.ActorOf(r), orgID, db.Day(h.Svc.Clock.Now()))
+	b, invitees, err := h.Svc.OrgLife.MeetingForm(r.Context(), web.ActorOf(r), orgID, db.Day(h.Svc.Clock.Now()))
 	if err != nil {
 		return nil, err
 	}
 	rows := make([]map[string]any, len(invitees))
 	for i, m := range invitees {
 		def := "present"
-		if kind == members.MeetingCommittee && !m.Committee {
+		if kind == orglife.MeetingCommittee && !m.Committee {
 			def = ""
 		}
 		rows[i] = map[string]any{"ID": m.MemberID, "Name": m.Name, "Status": string(m.Status), "Voting": m.Voting, "Default": def}
 	}
-	return map[string]any{"Branch": b, "Kind": kind, "Kinds": members.MeetingKinds, "Rows": rows, "Today": h.today()}, nil
+	return map[string]any{"Branch": b, "Kind": kind, "Kinds": orglife.MeetingKinds, "Rows": rows, "Today": h.today()}, nil
 }

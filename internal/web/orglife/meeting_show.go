@@ -10,7 +10,7 @@ func (h *handlers) meetingShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	m, err := h.Svc.Members.GetMeeting(r.Context(), web.ActorOf(r), id)
+	m, err := h.Svc.OrgLife.GetMeeting(r.Context(), web.ActorOf(r), id)
 	if err != nil {
 		return err
 	}

@@ -9,7 +9,7 @@ import (
 	"dangjian/internal/apperr"
 	"dangjian/internal/auth"
 	"dangjian/internal/db"
-	"dangjian/internal/members"
+	"dangjian/internal/orglife"
 	"dangjian/internal/web"
 )
 
@@ -28,7 +28,7 @@ func (h *handlers) branchParam(r *http.Request, perm auth.Perm) (int64, error) {
 	if id := web.QueryInt(r, "org_id"); id != 0 {
 		return id, nil
 	}
-	bs, err := h.Svc.Members.ListBranches(r.Context(), web.ActorOf(r), members.BranchFilter{Perm: perm, Limit: 2})
+	bs, err := h.Svc.OrgLife.ListBranches(r.Context(), web.ActorOf(r), orglife.BranchFilter{Perm: perm, Limit: 2})
 	if err != nil || len(bs) != 1 {
 		return 0, err
 	}
@@ -38,8 +38,8 @@ func (h *handlers) branchParam(r *http.Request, perm auth.Perm) (int64, error) {
 // pickBranch renders the list of branches to choose from for a page that
 // needs one; each links back to the page with ?org_id=.
 func (h *handlers) pickBranch(w http.ResponseWriter, r *http.Request, perm auth.Perm, titleKey string) error {
-	f := members.BranchFilter{Perm: perm, Query: r.FormValue("q"), After: web.QueryInt(r, "after"), Limit: 100}
-	bs, err := h.Svc.Members.ListBranches(r.Context(), web.ActorOf(r), f)
+	f := orglife.BranchFilter{Perm: perm, Query: r.FormValue("q"), After: web.QueryInt(r, "after"), Limit: 100}
+	bs, err := h.Svc.OrgLife.ListBranches(r.Context(), web.ActorOf(r), f)
 	if err != nil {
 		return err
 	}
@@ -87,7 +87,7 @@ func (h *handlers) branchYearPage(w http.ResponseWriter, r *http.Request, page, 
 // addBranchMembers puts a branch ("Branch") and its members today, as
 // the options of a member select ("Members"), into a page's data.
 func (h *handlers) addBranchMembers(r *http.Request, orgID int64, data map[string]any) error {
-	b, ms, err := h.Svc.Members.BranchMembers(r.Context(), web.ActorOf(r), orgID)
+	b, ms, err := h.Svc.OrgLife.BranchMembers(r.Context(), web.ActorOf(r), orgID)
 	if err != nil {
 		return err
 	}
@@ -100,9 +100,9 @@ func (h *handlers) addBranchMembers(r *http.Request, orgID int64, data map[strin
 }
 
 // formAmount reads an amount typed in 元.
-func formAmount(r *http.Request, field string, f apperr.Fields) members.Fen {
+func formAmount(r *http.Request, field string, f apperr.Fields) orglife.Fen {
 	v := strings.TrimSpace(r.PostFormValue(field))
-	fen, ok := members.ParseYuan(v)
+	fen, ok := orglife.ParseYuan(v)
 	if !ok && v != "" {
 		f.Add(field, "fund.amount_format", nil)
 	}

@@ -3,7 +3,7 @@ package orglife
 import (
 	"net/http"
 
-	"dangjian/internal/members"
+	"dangjian/internal/orglife"
 	"dangjian/internal/web"
 )
 
@@ -13,11 +13,11 @@ func (h *handlers) starList(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *handlers) starData(r *http.Request, orgID int64, year int) (map[string]any, error) {
-	b, ratings, err := h.Svc.Members.BranchStars(r.Context(), web.ActorOf(r), orgID, year)
+	b, ratings, err := h.Svc.OrgLife.BranchStars(r.Context(), web.ActorOf(r), orgID, year)
 	if err != nil {
 		return nil, err
 	}
 	now := h.Svc.Clock.Now().Year()
-	data := map[string]any{"Year": year, "Years": []int{now, now - 1, now - 2}, "Ratings": ratings, "Leads": members.FiveLeads}
+	data := map[string]any{"Year": year, "Years": []int{now, now - 1, now - 2}, "Ratings": ratings, "Leads": orglife.FiveLeads}
 	return data, h.addBranchMembers(r, b.ID, data)
 }

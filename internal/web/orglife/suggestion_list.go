@@ -4,13 +4,13 @@ import (
 	"net/http"
 
 	"dangjian/internal/auth"
-	"dangjian/internal/members"
+	"dangjian/internal/orglife"
 	"dangjian/internal/web"
 )
 
 // suggestionFilter reads the suggestion list's query, shared by page and API.
-func suggestionFilter(r *http.Request) members.SuggestionFilter {
-	return members.SuggestionFilter{OrgID: web.QueryInt(r, "org_id"), Answered: r.FormValue("answered") == "1",
+func suggestionFilter(r *http.Request) orglife.SuggestionFilter {
+	return orglife.SuggestionFilter{OrgID: web.QueryInt(r, "org_id"), Answered: r.FormValue("answered") == "1",
 		After: web.QueryInt(r, "after")}
 }
 
@@ -31,7 +31,7 @@ func (h *handlers) suggestionList(w http.ResponseWriter, r *http.Request) error 
 func (h *handlers) suggestionData(r *http.Request) (map[string]any, error) {
 	f := suggestionFilter(r)
 	f.Limit = 50
-	list, err := h.Svc.Members.ListSuggestions(r.Context(), web.ActorOf(r), f)
+	list, err := h.Svc.OrgLife.ListSuggestions(r.Context(), web.ActorOf(r), f)
 	if err != nil {
 		return nil, err
 	}

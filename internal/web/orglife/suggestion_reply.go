@@ -11,7 +11,7 @@ func (h *handlers) suggestionReply(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	_, err = h.Svc.Members.ReplySuggestion(r.Context(), web.ActorOf(r), id, r.PostFormValue("reply"))
+	_, err = h.Svc.OrgLife.ReplySuggestion(r.Context(), web.ActorOf(r), id, r.PostFormValue("reply"))
 	return h.FormDone(w, r, err, "suggestion_show", h.suggestionShowData,
 		"/suggestions/"+strconv.FormatInt(id, 10), "flash.suggestion_replied")
 }

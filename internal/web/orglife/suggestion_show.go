@@ -18,7 +18,7 @@ func (h *handlers) suggestionShowData(r *http.Request) (map[string]any, error) {
 	if err != nil {
 		return nil, err
 	}
-	sg, err := h.Svc.Members.GetSuggestion(r.Context(), web.ActorOf(r), id)
+	sg, err := h.Svc.OrgLife.GetSuggestion(r.Context(), web.ActorOf(r), id)
 	if err != nil {
 		return nil, err
 	}
