@@ -102,15 +102,15 @@ func main() {
 			b, err := svc.Members.Board(ctx, a, t.town)
 			return len(b.Due), err
 		}},
-		{"members.Overdue page 1", whole, func() (int, error) {
+		{"orglife.Overdue page 1", whole, func() (int, error) {
 			v, err := svc.OrgLife.Overdue(ctx, a, orglife.OverdueFilter{Limit: 50})
 			return len(v), err
 		}},
-		{"members.Compliance", "one branch", func() (int, error) {
+		{"orglife.Compliance", "one branch", func() (int, error) {
 			v, err := svc.OrgLife.Compliance(ctx, a, orglife.ComplianceFilter{OrgID: t.branch})
 			return len(v), err
 		}},
-		{"members.Compliance page 1", whole, func() (int, error) {
+		{"orglife.Compliance page 1", whole, func() (int, error) {
 			v, err := svc.OrgLife.Compliance(ctx, a, orglife.ComplianceFilter{Limit: 50})
 			return len(v), err
 		}},
