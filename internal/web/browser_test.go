@@ -126,12 +126,13 @@ func TestBrowserAssignPost(t *testing.T) {
 			t.Fatalf("village post table after the change:\n%s", posts)
 		}
 
-		// The audit log has the change, with the new name.
+		// The audit log has the change, with the new name, by the
+		// leader's full name rather than their username.
 		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/audit")); err != nil {
 			t.Fatal(err)
 		}
 		row := text("#audit-table tr:nth-child(2)")
-		if !strings.Contains(row, "更换任职") || !strings.Contains(row, newHolder) || !strings.Contains(row, "haidan") {
+		if !strings.Contains(row, "更换任职") || !strings.Contains(row, newHolder) || !strings.Contains(row, "海丹村党总支书记") {
 			t.Fatalf("newest audit row: %q", row)
 		}
 		shot(t, ctx, "audit.png")
