@@ -21,6 +21,7 @@ const (
 	KindUnauthenticated      // nobody is logged in, or the credentials are wrong
 	KindConflict             // a duplicate or a stale state
 	KindTooMany              // throttled
+	KindTooLarge             // the request body is larger than the server accepts
 )
 
 // Params are the numbers and names a message refers to as {name}.

@@ -13,7 +13,8 @@ import (
 
 func init() { register("members", loadMembers) }
 
-// Demo roster sizes: about 2,000 members in the town, as DOMAIN.md says.
+// Demo roster sizes: about 2,000 members in the town, the size of a town
+// in docs/domain.md#scale.
 const (
 	MembersPerGroup    = 12 // each 村民小组党支部
 	MembersPerVillage  = 15 // directly in each 村党总支 (cadres, retired members)
@@ -40,22 +41,22 @@ func loadMembers(ctx context.Context, svc services.Services, t *Town) error {
 		var batch []members.MemberInput
 		for gi, g := range village.Groups {
 			for i := 0; i < MembersPerGroup; i++ {
-				in := d.member(t.Groups[g].ID)
+				in := d.officer(t, t.Groups[g].ID, i)
 				// Probationary members sit only in each village's first
 				// three groups, so other branches have a plain roster.
-				if gi < 3 && i == 0 {
+				if gi < 3 && i == MembersPerGroup-1 {
 					d.probationary(&in, v, gi)
 				}
 				batch = append(batch, in)
 			}
 		}
 		for i := 0; i < MembersPerVillage; i++ {
-			batch = append(batch, d.member(vo.ID))
+			batch = append(batch, d.officer(t, vo.ID, i))
 		}
 		for _, o := range t.Industry {
 			if o.ParentID == vo.ID {
 				for i := 0; i < MembersPerIndustry; i++ {
-					batch = append(batch, d.member(o.ID))
+					batch = append(batch, d.officer(t, o.ID, i))
 				}
 			}
 		}
@@ -81,7 +82,7 @@ func loadMembers(ctx context.Context, svc services.Services, t *Town) error {
 		if o.ParentID == t.Town.ID {
 			var batch []members.MemberInput
 			for i := 0; i < MembersPerIndustry; i++ {
-				batch = append(batch, d.member(o.ID))
+				batch = append(batch, d.officer(t, o.ID, i))
 			}
 			if _, err := ms.BulkAdd(ctx, nil, o.ID, batch); err != nil {
 				return fmt.Errorf("demo members of %s: %w", o.Name, err)
@@ -95,13 +96,33 @@ func loadMembers(ctx context.Context, svc services.Services, t *Town) error {
 			}
 		}
 	}
-	// One member of 民家一组 died ten days ago; the record stays.
-	list, err := ms.List(ctx, systemReader(t), members.Filter{OrgID: t.Groups["民家一组"].ID, Limit: 5})
+	// The eldest member of 民家一组 but its longest-serving one (who is in
+	// hospital, see the care fund) died ten days ago; the record stays.
+	list, err := ms.List(ctx, systemReader(t), members.Filter{OrgID: t.Groups["民家一组"].ID, Limit: 200})
 	if err != nil || len(list) < 5 {
 		return fmt.Errorf("demo roster of 民家一组: %v", err)
 	}
-	_, err = ms.Leave(ctx, nil, list[4].ID, members.LeaveInput{Reason: members.LeftDied, On: today.AddDate(0, 0, -10)})
+	first := longestServing(list)
+	var eldest members.Member
+	for _, m := range list {
+		if m.ID != first.ID && (eldest.ID == 0 || m.BirthDate.Before(eldest.BirthDate)) {
+			eldest = m
+		}
+	}
+	_, err = ms.Leave(ctx, nil, eldest.ID, members.LeaveInput{Reason: members.LeftDied, On: today.AddDate(0, 0, -10)})
 	return err
+}
+
+// longestServing is the party member who joined first (one without a
+// joining date on record counts as joined longest ago).
+func longestServing(list []members.Member) members.Member {
+	first := list[0]
+	for _, m := range list[1:] {
+		if m.JoinedOn == nil || (first.JoinedOn != nil && m.JoinedOn.Before(*first.JoinedOn)) {
+			first = m
+		}
+	}
+	return first
 }
 
 // memberDealer deals deterministic people: names, valid id numbers and
@@ -128,11 +149,13 @@ func (d *memberDealer) idNumber(birth time.Time) string {
 
 // member is a 正式党员 who joined between 1 and 40 years ago, aged 20–35
 // at the time; about one in three belongs to a focus group, one in a
-// hundred works away as a 流动党员.
+// hundred works away as a 流动党员. The step between consecutive members'
+// joining days is coprime with the 40-year span, so every branch has
+// members of every generation, not a cohort of one year.
 func (d *memberDealer) member(orgID int64) members.MemberInput {
 	i := d.n
 	d.n++
-	joined := d.today.AddDate(-1, -2, -(i*53)%14200)
+	joined := d.today.AddDate(-1, -2, -(i*5303)%14200)
 	birth := joined.AddDate(-(20 + i%16), 0, -(i*37)%365)
 	in := members.MemberInput{OrgID: orgID, Name: d.names.next(), IDNumber: d.idNumber(birth),
 		Status: members.StatusFull, JoinedOn: joined, FullOn: joined.AddDate(1, i%3, 0),
@@ -149,14 +172,28 @@ func (d *memberDealer) member(orgID int64) members.MemberInput {
 	return in
 }
 
+// officer is the i-th member of an organisation's roster: the first ones
+// are the holders of its party posts (支部书记 and 委员 are party members
+// of their own branch), the rest are dealt.
+func (d *memberDealer) officer(t *Town, orgID int64, i int) members.MemberInput {
+	in := d.member(orgID)
+	if holders := t.partyHolders[orgID]; i < len(holders) {
+		in.Name = holders[i]
+	}
+	return in
+}
+
 // probationary turns a member into a 预备党员 accepted some months ago;
 // in 海丹 (v = 2) one's year is up, so the board shows 转正 as due.
+// A 预备党员 was accepted at 22–31, so their id number is dealt again for
+// that age.
 func (d *memberDealer) probationary(in *members.MemberInput, v, g int) {
 	in.Status, in.FullOn = members.StatusProbationary, time.Time{}
 	in.JoinedOn = d.today.AddDate(0, -(2 + (v+g)%9), -(v % 20))
 	if v == 2 && g == 0 {
 		in.JoinedOn = d.today.AddDate(-1, 0, -10)
 	}
+	in.IDNumber = d.idNumber(in.JoinedOn.AddDate(-(22 + (v+g)%10), 0, -(v*29)%365))
 }
 
 // pipelinePerson is someone in development with the steps to record.

@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"dangjian/internal/apperr"
@@ -13,12 +14,9 @@ import (
 
 // The member-activity demo runs after the roster's demo step (members.go
 // sorts before members_meetings.go) and reads whatever members it loaded.
-// Dates are relative to today, so the story holds whenever the demo is
-// loaded: 民家一组 keeps every cadence but has not held this month's
-// 支委会 yet; 民家二组 missed one 支委会; 民家三组 and 四组 meet every other
-// month; 海丹一组 to 三组 are regular, with one 党员大会 below quorum in
-// 三组; 海戛 has only started. Branches without members get figures typed
-// from paper records.
+// Every branch gets a year of meetings (meetings_year.go tells whose
+// habits differ); branches without members get figures typed from paper
+// records.
 func init() { register("orglife", loadMeetings) }
 
 type meetingDemo struct {
@@ -30,13 +28,15 @@ type meetingDemo struct {
 func loadMeetings(ctx context.Context, svc services.Services, t *Town) error {
 	d := &meetingDemo{ctx: ctx, svc: svc, today: db.Day(svc.Clock.Now())}
 	for i, v := range Villages {
-		if i > 2 {
-			break // 民家, 海戛, 海丹 tell the story; the rest have no records yet
-		}
 		for j, g := range v.Groups {
-			if err := d.branchYear(t.Groups[g].ID, v.Name, j); err != nil {
+			if err := d.branchYear(t, t.Groups[g].ID, storyOf(i, v.Name, j)); err != nil {
 				return fmt.Errorf("demo meetings of %s: %w", g, err)
 			}
+		}
+	}
+	for k, o := range t.Industry {
+		if err := d.branchYear(t, o.ID, branchStory{seed: 3 + k}); err != nil {
+			return fmt.Errorf("demo meetings of %s: %w", o.Name, err)
 		}
 	}
 	if err := d.activities(t); err != nil {
@@ -59,71 +59,20 @@ func (d *meetingDemo) monthDay(back, day int) time.Time {
 	return t
 }
 
-// branchYear records this year's meetings of a branch so far according
-// to its part in the story.
-func (d *meetingDemo) branchYear(orgID int64, village string, group int) error {
-	type plan struct {
-		kind members.MeetingKind
-		back int // months back
-		day  int
-		low  bool // below quorum
+// branchYear records a branch's year of meetings in one go, as a branch
+// types in its paper minutes.
+func (d *meetingDemo) branchYear(t *Town, orgID int64, s branchStory) error {
+	roster, err := d.svc.Members.List(d.ctx, systemReader(t), members.Filter{OrgID: orgID, Status: "all", Limit: 200})
+	if err != nil {
+		return err
 	}
-	var ps []plan
-	// The records cover this year so far (at least the last three months).
-	span := max(int(d.today.Month())-1, 3)
-	monthly := func(k members.MeetingKind, day int, skip func(back int) bool) {
-		for back := span; back >= 1; back-- {
-			if !skip(back) {
-				ps = append(ps, plan{kind: k, back: back, day: day})
-			}
-		}
+	plan := yearPlan(s, d.today)
+	ins := make([]members.NewMeeting, 0, len(plan))
+	for _, p := range plan {
+		ins = append(ins, d.meeting(orgID, p, roster, s.seed))
 	}
-	never := func(int) bool { return false }
-	quarters := func(k members.MeetingKind, day int) {
-		cur := int(d.today.Month()-1) % 3 // months since this quarter began
-		for back := cur + 3; back <= span; back += 3 {
-			ps = append(ps, plan{kind: k, back: back, day: day})
-		}
-	}
-	switch {
-	case village == "民家" && group <= 1:
-		monthly(members.MeetingCommittee, 8, func(back int) bool { return group == 1 && back == 2 })
-		monthly(members.MeetingGroup, 12, never)
-		monthly(members.MeetingThemeDay, 1, never)
-		quarters(members.MeetingAssembly, 20)
-		quarters(members.MeetingLecture, 25)
-		ps = append(ps, plan{kind: members.MeetingThemeDay, back: 0, day: 1})
-		ps = append(ps, plan{kind: members.MeetingLecture, back: int(d.today.Month()-1) % 3, day: 3})
-		if d.today.Month() > 1 {
-			ps = append(ps, plan{kind: members.MeetingLife, back: int(d.today.Month()) - 1, day: 15})
-		}
-		if group == 1 {
-			ps = append(ps, plan{kind: members.MeetingCommittee, back: 0, day: 2})
-		}
-	case village == "民家" && group <= 3:
-		monthly(members.MeetingCommittee, 10, func(back int) bool { return back%2 == 1 })
-		monthly(members.MeetingThemeDay, 1, func(back int) bool { return back%2 == 0 })
-		quarters(members.MeetingAssembly, 18)
-	case village == "海丹" && group <= 2:
-		monthly(members.MeetingCommittee, 6, never)
-		monthly(members.MeetingThemeDay, 1, never)
-		quarters(members.MeetingLecture, 15)
-		if group == 2 {
-			ps = append(ps, plan{kind: members.MeetingAssembly, back: int(d.today.Month()-1) % 3, day: 2, low: true})
-		} else {
-			quarters(members.MeetingAssembly, 20)
-		}
-	case village == "海戛" && group < 2:
-		for back := 3; back >= 1; back-- {
-			ps = append(ps, plan{kind: members.MeetingThemeDay, back: back, day: 1})
-		}
-	}
-	for _, p := range ps {
-		if err := d.meeting(orgID, p.kind, d.monthDay(p.back, p.day), p.low); err != nil {
-			return err
-		}
-	}
-	return nil
+	_, err = d.svc.Members.RecordMeetings(d.ctx, nil, orgID, ins)
+	return err
 }
 
 var demoTopics = map[members.MeetingKind]string{
@@ -135,47 +84,65 @@ var demoTopics = map[members.MeetingKind]string{
 	members.MeetingLife:      "组织生活会：对照“五带头”开展批评和自我批评",
 }
 
-// meeting records one meeting with the branch's members on the day: all
-// present but one away working, a committee of the first three, or, below
-// quorum, only a third present. Without members, typed figures.
-func (d *meetingDemo) meeting(orgID int64, kind members.MeetingKind, on time.Time, low bool) error {
-	in := members.NewMeeting{OrgID: orgID, Kind: kind, Topic: demoTopics[kind], HeldOn: on, Place: "党员活动室",
+// townLeaders are the 副科级以上 leaders who give 党课 at their 联系点.
+var townLeaders = []struct{ name, title string }{
+	{"杨志华", "镇党委书记"},
+	{"赵文斌", "镇党委副书记、镇长"},
+	{"陈晓红", "镇党委副书记"},
+	{"李建国", "镇党委组织委员"},
+	{"刘德明", "镇纪委书记"},
+}
+
+// meeting is one planned meeting with the branch's members on the day:
+// all present but one away working, a committee of the first three, one
+// 党小组 of half the branch, or, below quorum, only a third present.
+// Without members, typed figures.
+func (d *meetingDemo) meeting(orgID int64, p planned, roster []members.Member, seed int) members.NewMeeting {
+	in := members.NewMeeting{OrgID: orgID, Kind: p.kind, Topic: demoTopics[p.kind], HeldOn: p.on, Place: "党员活动室",
 		Minutes: "会议由支部书记主持，围绕主题逐项讨论，形成一致意见。"}
-	if kind == members.MeetingLecture {
-		// This quarter a town leader gives the lecture (副科级以上党员领导上党课).
-		in.Speaker = "支部书记"
-		if !on.Before(members.PeriodOf(members.CadenceQuarter, d.today).Start) {
-			in.Speaker, in.SpeakerTitle, in.SpeakerSenior = "李建国", "镇党委副书记", true
+	var on []members.Member
+	for _, m := range roster {
+		if m.MemberOn(p.on) {
+			on = append(on, m)
 		}
 	}
-	_, roster, err := d.svc.Members.MeetingForm(d.ctx, nil, orgID, on)
-	if err != nil {
-		return err
+	if p.kind == members.MeetingLecture {
+		in.Speaker, in.SpeakerTitle = "支部书记", ""
+		if len(on) > 0 {
+			in.Speaker, in.SpeakerTitle = on[0].Name, "支部书记"
+		}
+		if p.senior {
+			l := townLeaders[seed/10%len(townLeaders)]
+			in.Speaker, in.SpeakerTitle, in.SpeakerSenior = l.name, l.title, true
+		}
 	}
 	switch {
-	case len(roster) == 0:
+	case len(on) == 0:
 		in.Expected, in.Present = 9, 8
-		if kind == members.MeetingCommittee {
+		if p.kind == members.MeetingCommittee {
 			in.Expected, in.Present = 3, 3
 		}
-		if low {
+		if p.low {
 			in.Present = 3
 		}
-	case kind == members.MeetingCommittee:
-		for i := 0; i < len(roster) && i < 3; i++ {
-			in.Attendance = append(in.Attendance, members.AttendanceInput{MemberID: roster[i].MemberID, Present: true})
+	case p.kind == members.MeetingCommittee || p.kind == members.MeetingGroup:
+		n := min(len(on), 3)
+		if p.kind == members.MeetingGroup {
+			n = max(n, len(on)/2)
+		}
+		for _, m := range on[:n] {
+			in.Attendance = append(in.Attendance, members.AttendanceInput{MemberID: m.ID, Present: true})
 		}
 	default:
-		for i, m := range roster {
-			a := members.AttendanceInput{MemberID: m.MemberID, Present: true}
-			if (low && i%3 != 0) || (!low && len(roster) >= 4 && i == len(roster)-1) {
+		for i, m := range on {
+			a := members.AttendanceInput{MemberID: m.ID, Present: true}
+			if (p.low && i%3 != 0) || (!p.low && len(on) >= 4 && i == len(on)-1) {
 				a.Present, a.Reason = false, "外出务工"
 			}
 			in.Attendance = append(in.Attendance, a)
 		}
 	}
-	_, err = d.svc.Members.RecordMeeting(d.ctx, nil, in)
-	return err
+	return in
 }
 
 // activities gives 民家一组's members posts this year, last year's stars
@@ -200,10 +167,22 @@ func (d *meetingDemo) activities(t *Town) error {
 		{"serve", "law", "virtue"},
 		{"study", "law"},
 	}
+	// Last year's stars go to those who were members by its last day.
+	roster, err := s.List(d.ctx, systemReader(t), members.Filter{OrgID: orgID, Limit: 200})
+	if err != nil {
+		return err
+	}
+	joinedBy := map[int64]bool{}
+	for _, m := range roster {
+		joinedBy[m.ID] = m.MemberOn(time.Date(year-1, 12, 31, 0, 0, 0, 0, time.UTC))
+	}
 	for i, m := range ms {
 		if _, err := s.AssignDuty(d.ctx, nil, members.NewDuty{MemberID: m.MemberID, Year: year,
 			Post: posts[i%len(posts)].post, Duty: posts[i%len(posts)].duty}); err != nil {
 			return err
+		}
+		if !joinedBy[m.MemberID] {
+			continue
 		}
 		if _, err := s.RateMember(d.ctx, nil, members.NewRating{MemberID: m.MemberID, Year: year - 1,
 			Leads: leads[i%len(leads)]}); err != nil {
@@ -248,35 +227,39 @@ func (d *meetingDemo) activities(t *Town) error {
 }
 
 // fund puts the town's care fund on record: money from the county and
-// the town, one grant paid, one awaiting approval.
+// the town, a grant to 民家一组's longest-serving member (in hospital)
+// proposed by the branch secretary and approved by the town, and one for
+// a hail-struck family of 海丹一组 proposed by the village, awaiting the
+// town's approval.
 func (d *meetingDemo) fund(t *Town) error {
 	s := d.svc.Members
 	for _, in := range []members.NewIncome{
 		{TownID: t.Town.ID, Amount: 5000000, OnDate: d.monthDay(5, 1), Description: "县委组织部下拨党内激励关怀帮扶资金"},
 		{TownID: t.Town.ID, Amount: 2000000, OnDate: d.monthDay(4, 10), Description: "镇党委配套资金"},
 	} {
-		if _, err := s.RecordFundIncome(d.ctx, nil, in); err != nil {
+		if _, err := s.RecordFundIncome(d.ctx, actorOf(t, "admin"), in); err != nil {
 			return err
 		}
 	}
-	for i, g := range []struct{ group, reason string }{
-		{"民家一组", "老党员因病住院，生活困难"},
-		{"海丹一组", "党员家庭遭受冰雹灾害"},
+	for i, g := range []struct{ group, proposer, reason string }{
+		{"民家一组", "minjia1", "老党员因病住院，生活困难"},
+		{"海丹一组", "haidan", "党员家庭遭受冰雹灾害"},
 	} {
-		_, ms, err := s.BranchMembers(d.ctx, nil, t.Groups[g.group].ID)
+		list, err := s.List(d.ctx, systemReader(t), members.Filter{OrgID: t.Groups[g.group].ID, Limit: 200})
 		if err != nil {
 			return err
 		}
-		if len(ms) == 0 {
+		if len(list) == 0 {
 			continue
 		}
-		grant, err := s.ProposeGrant(d.ctx, nil, members.NewGrant{MemberID: ms[len(ms)-1].MemberID,
+		m := longestServing(list)
+		grant, err := s.ProposeGrant(d.ctx, actorOf(t, g.proposer), members.NewGrant{MemberID: m.ID,
 			Amount: members.Fen(200000 - i*50000), Reason: g.reason})
 		if err != nil {
 			return err
 		}
 		if i == 0 {
-			if _, err := s.DecideGrant(d.ctx, nil, grant.ID, true, "经镇党委研究同意"); err != nil {
+			if _, err := s.DecideGrant(d.ctx, actorOf(t, "admin"), grant.ID, true, "经镇党委研究同意"); err != nil {
 				return err
 			}
 		}
@@ -296,8 +279,12 @@ func (d *meetingDemo) memberAccount(t *Town) error {
 	if err := d.svc.DB.QueryRowContext(d.ctx, `SELECT id FROM users WHERE username = $1`, MemberAccount.Username).Scan(&uid); err != nil {
 		return fmt.Errorf("demo account %s: %w", MemberAccount.Username, err)
 	}
-	// The first member not yet linked to another account.
+	// The first member not yet linked to another account, and not one of
+	// the branch's officers, who have accounts of their own.
 	for _, m := range ms {
+		if slices.Contains(t.partyHolders[orgID], m.Name) {
+			continue
+		}
 		err := d.svc.Members.LinkAccount(d.ctx, nil, m.MemberID, uid)
 		if apperr.KindOf(err) != apperr.KindConflict {
 			return err

@@ -127,6 +127,53 @@ func TestMeetingsDemoWithMembers(t *testing.T) {
 	if v.Balance != 5000000+2000000-200000 || len(v.Grants) != 2 {
 		t.Fatalf("fund: balance %s, %d grants", v.Balance, len(v.Grants))
 	}
+	// The paid grant went to 民家一组's longest-serving member, proposed
+	// by the branch secretary and approved by the town, not by the system.
+	var proposer, decider string
+	var longest int
+	if err := d.QueryRowContext(ctx, `SELECT g.proposer_name, g.decider_name,
+		(SELECT COUNT(*) FROM members o WHERE o.org_id = m.org_id AND o.status IN ('full', 'probationary')
+			AND o.joined_on < m.joined_on)
+		FROM fund_grants g JOIN members m ON m.id = g.member_id WHERE g.status = 'approved'`).Scan(&proposer, &decider, &longest); err != nil {
+		t.Fatal(err)
+	}
+	if proposer != "民家一组支部书记" || decider != "镇组织委员 李建国" || longest != 0 {
+		t.Fatalf("the paid grant: proposed by %q, approved by %q, %d members joined before its recipient", proposer, decider, longest)
+	}
+	checkEveryBranchMeets(t, svc, town)
+}
+
+// Every branch has a year of meetings; a regular one keeps every cadence
+// this year, 民家三组 (every other month) does not.
+func checkEveryBranchMeets(t *testing.T, svc services.Services, town *Town) {
+	t.Helper()
+	ctx := context.Background()
+	var branches int
+	if err := svc.DB.QueryRowContext(ctx, `SELECT COUNT(DISTINCT org_id) FROM meetings`).Scan(&branches); err != nil {
+		t.Fatal(err)
+	}
+	if want := GroupBranchCount + len(town.Industry); branches != want {
+		t.Fatalf("%d branches have meetings, want %d", branches, want)
+	}
+	complete := func(group string) bool {
+		cs, err := svc.Members.Compliance(ctx, systemReader(town), members.ComplianceFilter{OrgID: town.Groups[group].ID, Year: 2026})
+		if err != nil || len(cs) != 1 {
+			t.Fatalf("compliance of %s: %v", group, err)
+		}
+		all := true
+		for _, k := range cs[0].Kinds {
+			// The 组织生活会 is held in December: none is required yet.
+			required := k.Kind != members.MeetingLife
+			all = all && k.Complete() && (k.Required > 0) == required
+		}
+		return all
+	}
+	if !complete("民家五组") {
+		t.Error("民家五组 misses a cadence this year")
+	}
+	if complete("民家三组") {
+		t.Error("民家三组, meeting every other month, keeps every cadence")
+	}
 }
 
 // isMeetingsStep recognises this file's step among the registered ones.

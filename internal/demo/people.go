@@ -81,9 +81,10 @@ func demoHousehold(g *names, ids *idDealer, today time.Time, k int) people.Impor
 		case j == 2 && headAge <= 45:
 			h.Residents = append(h.Residents, person(g.next(), "parent", headAge+26, k%2 == 0))
 		case j > 0 && headAge >= 50:
-			// Older heads keep one grown child at home; the rest are
-			// that child's children.
-			h.Residents = append(h.Residents, person(name, "grandchild", (k*3+j*4)%15, (k+j)%2 == 1))
+			// Older heads keep one grown child at home (aged headAge-24);
+			// the rest are that child's children, born when it was 20 or
+			// older.
+			h.Residents = append(h.Residents, person(name, "grandchild", min((k*3+j*4)%15, headAge-44), (k+j)%2 == 1))
 		default:
 			age := max(headAge-24-3*j, j)
 			h.Residents = append(h.Residents, person(name, "child", age, (k+j)%2 == 1))

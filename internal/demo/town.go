@@ -93,6 +93,10 @@ type Town struct {
 	Villages map[string]org.Org // by short name
 	Groups   map[string]org.Org // by name, e.g. 民家一组
 	Industry []org.Org
+	UserIDs  map[string]int64 // demo accounts by username
+	// partyHolders are the names of each organisation's party post
+	// holders, secretary first: the roster makes them members.
+	partyHolders map[int64][]string
 }
 
 // Load builds the demo town. It refuses to run on a database that
@@ -106,7 +110,8 @@ func Load(ctx context.Context, svc services.Services, log func(string, ...any)) 
 		return nil, fmt.Errorf("the database already has %d organisations; the demo loads only into an empty one", n)
 	}
 	start := time.Now()
-	t := &Town{Villages: map[string]org.Org{}, Groups: map[string]org.Org{}}
+	t := &Town{Villages: map[string]org.Org{}, Groups: map[string]org.Org{}, UserIDs: map[string]int64{},
+		partyHolders: map[int64][]string{}}
 	var err error
 	if t.County, err = svc.Org.Create(ctx, nil, org.NewOrg{Type: org.TypeCounty, Name: "富源县委", ShortName: "富源县"}); err != nil {
 		return nil, err
@@ -212,8 +217,12 @@ func assignHolders(ctx context.Context, svc services.Services, t *Town) error {
 		return err
 	}
 	for _, p := range posts {
-		if _, err := svc.Org.Assign(ctx, nil, org.Assignment{PostID: p.ID, HolderName: g.next(), StartedOn: termStart}); err != nil {
+		name := g.next()
+		if _, err := svc.Org.Assign(ctx, nil, org.Assignment{PostID: p.ID, HolderName: name, StartedOn: termStart}); err != nil {
 			return err
+		}
+		if p.Body == org.BodyParty {
+			t.partyHolders[p.OrgID] = append(t.partyHolders[p.OrgID], name)
 		}
 	}
 	return nil
@@ -231,23 +240,62 @@ func addAccounts(ctx context.Context, svc services.Services, t *Town) error {
 	svc.Auth.Password = auth.PasswordParams{MemoryKiB: 8 * 1024, Time: 1, Threads: 1}
 	defer func() { svc.Auth.Password = saved }()
 	for _, acc := range Accounts {
-		var orgID int64
-		switch acc.Org {
-		case "town":
-			orgID = t.Town.ID
-		case "county":
-			orgID = t.County.ID
-		default:
-			if v, ok := t.Villages[acc.Org]; ok {
-				orgID = v.ID
-			} else {
-				orgID = t.Groups[acc.Org].ID
-			}
+		orgID := t.orgOf(acc).ID
+		name := acc.Name
+		if holder, err := secretaryOf(ctx, svc, systemReader(t), orgID); err != nil {
+			return err
+		} else if holder != "" && (acc.Role == auth.RoleVillageLeader || acc.Role == auth.RoleBranchSecretary) {
+			name = holder // the account is the person who holds the post
 		}
-		if _, err := svc.Auth.AddUser(ctx, nil, auth.NewUser{Username: acc.Username, DisplayName: acc.Name,
-			Password: DemoPassword, Role: acc.Role, OrgID: orgID}); err != nil {
+		id, err := svc.Auth.AddUser(ctx, nil, auth.NewUser{Username: acc.Username, DisplayName: name,
+			Password: DemoPassword, Role: acc.Role, OrgID: orgID})
+		if err != nil {
 			return fmt.Errorf("demo account %s: %w", acc.Username, err)
 		}
+		t.UserIDs[acc.Username] = id
 	}
 	return nil
+}
+
+// secretaryOf is the name of the current holder of an organisation's
+// secretary post, or "" when it has none.
+func secretaryOf(ctx context.Context, svc services.Services, reader *auth.Actor, orgID int64) (string, error) {
+	posts, err := svc.Org.PostOrgs(ctx, reader, []int64{orgID})
+	if err != nil {
+		return "", err
+	}
+	for _, p := range posts {
+		if org.IsSecretaryPost(p.Code) && p.Holder != nil {
+			return p.Holder.HolderName, nil
+		}
+	}
+	return "", nil
+}
+
+// orgOf is the organisation a demo account is bound to.
+func (t *Town) orgOf(acc Account) org.Org {
+	switch acc.Org {
+	case "town":
+		return t.Town
+	case "county":
+		return t.County
+	}
+	if v, ok := t.Villages[acc.Org]; ok {
+		return v
+	}
+	return t.Groups[acc.Org]
+}
+
+// actorOf acts as a demo account, for records whose sense depends on who
+// made them: a grant proposed by a branch secretary and approved by the
+// town, never by its proposer.
+func actorOf(t *Town, username string) *auth.Actor {
+	for _, acc := range Accounts {
+		if acc.Username == username {
+			o := t.orgOf(acc)
+			return &auth.Actor{UserID: t.UserIDs[username], Username: username, Name: acc.Name,
+				Bindings: []auth.Binding{{Role: acc.Role, OrgID: o.ID, OrgPath: o.Path, TownID: o.TownID}}}
+		}
+	}
+	panic("demo: no account " + username)
 }

@@ -4,6 +4,8 @@ package i18n
 // and the roster's Excel import and export.
 func init() {
 	Register(map[string][2]string{
+		"home.pipeline_overdue": {"发展党员逾期未办 {n} 人", "{n} people in development with a step overdue"},
+		"home.pipeline_due":     {"发展党员可办理下一步 {n} 人", "{n} people in development ready for their next step"},
 		// Statuses, categories, steps, reasons.
 		"member.status.applicant":    {"入党申请人", "Applicant"},
 		"member.status.activist":     {"入党积极分子", "Activist"},

@@ -2,6 +2,8 @@ package i18n
 
 func init() {
 	Register(map[string][2]string{
+		"home.weak_overdue":       {"软弱涣散整顿逾期 {n} 项", "{n} 软弱涣散 rectifications past their deadline"},
+		"home.weak_open":          {"软弱涣散整顿中 {n} 项", "{n} 软弱涣散 rectifications under way"},
 		"org.type.county":         {"县委", "County"},
 		"org.type.town":           {"镇党委", "Town party committee"},
 		"org.type.general_branch": {"村(社区)党总支", "Village general branch"},

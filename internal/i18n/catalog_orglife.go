@@ -5,6 +5,10 @@ package i18n
 // fund (激励关怀帮扶资金) and member self-service.
 func init() {
 	Register(map[string][2]string{
+		"home.meetings_overdue": {"逾期未开会议 {n} 项", "{n} meetings overdue"},
+		"home.meetings_due":     {"本期待开会议 {n} 项", "{n} meetings due this period"},
+		"home.suggestions_open": {"待回复的谏言 {n} 条", "{n} suggestions waiting for a reply"},
+		"home.grants_proposed":  {"待审批的帮扶资金 {n} 笔", "{n} care-fund grants waiting for approval"},
 		// Meetings and their rules.
 		"meeting.kind.branch_assembly": {"支部党员大会", "Branch members' assembly"},
 		"meeting.kind.committee":       {"支委会", "Branch committee meeting"},

@@ -16,7 +16,7 @@ const (
 	CadenceYear    Cadence = "year"
 )
 
-// meetingCadences are the cadences of the 支部工作条例 (DOMAIN.md §4):
+// meetingCadences are the cadences of the 支部工作条例 (docs/domain.md#meetings, R4.21):
 // 支部党员大会 at least quarterly, 支委会 monthly, 党小组会 monthly, 党课
 // at least quarterly, 主题党日 monthly, 组织生活会 yearly.
 var meetingCadences = map[MeetingKind]Cadence{

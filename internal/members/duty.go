@@ -49,7 +49,7 @@ func activeMemberFor(ctx context.Context, q db.Queryer, a *auth.Actor, id int64,
 	if err != nil {
 		return m, err
 	}
-	if !m.memberOn(today) {
+	if !m.MemberOn(today) {
 		return m, apperr.Invalid("member_id", "activity.not_member", apperr.Params{"name": m.Name})
 	}
 	return m, nil

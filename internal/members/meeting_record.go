@@ -37,21 +37,30 @@ func (s *Service) RecordMeeting(ctx context.Context, a *auth.Actor, in NewMeetin
 		if err != nil {
 			return err
 		}
-		lines, t, headcount, err := buildAttendance(in, roster)
-		if err != nil {
+		if m, err = newMeeting(b, in, roster); err != nil {
 			return err
-		}
-		m = Meeting{TownID: b.TownID, OrgID: b.ID, OrgName: b.Name, OrgPath: b.Path, Kind: in.Kind,
-			Topic: in.Topic, HeldOn: in.HeldOn, Place: in.Place, Minutes: in.Minutes,
-			Expected: t.Expected, Present: t.Present, VotingExpected: t.VotingExpected,
-			VotingPresent: t.VotingPresent, HeadcountOnly: headcount, Attendance: lines}
-		m.Counts = m.QuorumProblem() == nil
-		if in.Kind == MeetingLecture {
-			m.Speaker = &Speaker{Name: in.Speaker, Title: in.SpeakerTitle, Senior: in.SpeakerSenior}
 		}
 		return s.insertMeeting(ctx, tx, a, &m)
 	})
 	return m, err
+}
+
+// newMeeting is the record of a meeting of branch b whose typed fields
+// are valid, given the branch's members on the meeting day.
+func newMeeting(b BranchInfo, in NewMeeting, roster []Member) (Meeting, error) {
+	lines, t, headcount, err := buildAttendance(in, roster)
+	if err != nil {
+		return Meeting{}, err
+	}
+	m := Meeting{TownID: b.TownID, OrgID: b.ID, OrgName: b.Name, OrgPath: b.Path, Kind: in.Kind,
+		Topic: in.Topic, HeldOn: in.HeldOn, Place: in.Place, Minutes: in.Minutes,
+		Expected: t.Expected, Present: t.Present, VotingExpected: t.VotingExpected,
+		VotingPresent: t.VotingPresent, HeadcountOnly: headcount, Attendance: lines}
+	m.Counts = m.QuorumProblem() == nil
+	if in.Kind == MeetingLecture {
+		m.Speaker = &Speaker{Name: in.Speaker, Title: in.SpeakerTitle, Senior: in.SpeakerSenior}
+	}
+	return m, nil
 }
 
 // validMeetingFields checks the typed fields and returns the meeting day.
@@ -184,11 +193,8 @@ func (s *Service) insertMeeting(ctx context.Context, tx *sql.Tx, a *auth.Actor, 
 	if err != nil {
 		return err
 	}
-	for _, l := range m.Attendance {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO meeting_attendance(meeting_id, member_id, present, voting, reason)
-			VALUES ($1, $2, $3, $4, $5)`, m.ID, l.MemberID, l.Present, l.Voting, l.Reason); err != nil {
-			return err
-		}
+	if err := insertAttendance(ctx, tx, m.ID, m.Attendance); err != nil {
+		return err
 	}
 	if sp := m.Speaker; sp != nil {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO meeting_speakers(meeting_id, town_id, org_id, name, title, senior)
@@ -198,6 +204,32 @@ func (s *Service) insertMeeting(ctx context.Context, tx *sql.Tx, a *auth.Actor, 
 	}
 	return audit.Record(ctx, tx, now, a.Audit(), audit.Entry{Action: "meeting.record", Entity: "meeting",
 		EntityID: m.ID, OrgID: m.OrgID, After: m})
+}
+
+// attendanceChunk is how many attendance lines go in one INSERT: one
+// statement per meeting for any real branch, well within both databases'
+// limits on parameters.
+const attendanceChunk = 100
+
+// insertAttendance writes a meeting's attendance lines, many rows to a
+// statement, since SQLite spends more time parsing a statement than
+// inserting a row.
+func insertAttendance(ctx context.Context, tx *sql.Tx, meetingID int64, lines []Attendance) error {
+	for len(lines) > 0 {
+		chunk := lines[:min(len(lines), attendanceChunk)]
+		lines = lines[len(chunk):]
+		var args db.Args
+		values := make([]string, len(chunk))
+		for i, l := range chunk {
+			values[i] = "(" + args.Add(meetingID) + ", " + args.Add(l.MemberID) + ", " + args.Add(l.Present) + ", " +
+				args.Add(l.Voting) + ", " + args.Add(l.Reason) + ")"
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO meeting_attendance(meeting_id, member_id, present, voting, reason)
+			VALUES `+strings.Join(values, ", "), args.Values()...); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // MeetingInvitee is a member of the branch as the meeting form lists them.

@@ -74,8 +74,8 @@ func TestMemberOnAndVotingOn(t *testing.T) {
 		{"candidate is no member", Member{Status: StatusCandidate}, ymd(2026, 5, 1), false, false},
 	}
 	for _, c := range cases {
-		if got := c.m.memberOn(c.on); got != c.member {
-			t.Errorf("%s: memberOn = %v, want %v", c.name, got, c.member)
+		if got := c.m.MemberOn(c.on); got != c.member {
+			t.Errorf("%s: MemberOn = %v, want %v", c.name, got, c.member)
 		}
 		if got := c.m.votingOn(c.on); got != c.votes {
 			t.Errorf("%s: votingOn = %v, want %v", c.name, got, c.votes)

@@ -59,10 +59,10 @@ func branchFor(ctx context.Context, q db.Queryer, a *auth.Actor, id int64, perm 
 	return BranchInfo{}, apperr.NotFound()
 }
 
-// memberOn reports whether the person was a party member (预备 or 正式)
+// MemberOn reports whether the person was a party member (预备 or 正式)
 // on day d. Records imported without a joining date count as members
 // from the start; leaving ends membership on the day of leaving.
-func (m Member) memberOn(d time.Time) bool {
+func (m Member) MemberOn(d time.Time) bool {
 	switch m.Status {
 	case StatusProbationary, StatusFull:
 	case StatusLeft:
@@ -84,7 +84,7 @@ func (m Member) memberOn(d time.Time) bool {
 // votingOn reports whether the member had a vote on day d: a 正式党员
 // by then. 预备党员 take part in meetings without a vote.
 func (m Member) votingOn(d time.Time) bool {
-	if !m.memberOn(d) {
+	if !m.MemberOn(d) {
 		return false
 	}
 	if m.FullOn != nil {
@@ -94,9 +94,20 @@ func (m Member) votingOn(d time.Time) bool {
 }
 
 // branchMembersOn lists the members of a branch on day d, in name order
-// then id. One query; the date rules are applied in Go (memberOn) so they
+// then id. One query; the date rules are applied in Go (MemberOn) so they
 // are the same everywhere.
 func branchMembersOn(ctx context.Context, q db.Queryer, orgID int64, d time.Time) ([]Member, error) {
+	everyone, err := branchRoster(ctx, q, orgID)
+	if err != nil {
+		return nil, err
+	}
+	return membersOn(everyone, d), nil
+}
+
+// branchRoster is everyone who has been a member of the branch (members
+// and those who left), in name order then id, for membersOn to narrow to
+// one day.
+func branchRoster(ctx context.Context, q db.Queryer, orgID int64) ([]Member, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+memberColumns+memberFrom+`
 		WHERE m.org_id = $1 AND m.status IN ('probationary', 'full', 'left')
 		ORDER BY m.name, m.id`, orgID)
@@ -110,11 +121,20 @@ func branchMembersOn(ctx context.Context, q db.Queryer, orgID int64, d time.Time
 		if err != nil {
 			return nil, err
 		}
-		if m.memberOn(d) {
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// membersOn keeps those of a roster who were members on day d.
+func membersOn(roster []Member, d time.Time) []Member {
+	var out []Member
+	for _, m := range roster {
+		if m.MemberOn(d) {
 			out = append(out, m)
 		}
 	}
-	return out, rows.Err()
+	return out
 }
 
 // scanDay reads a date that a driver may hand back as a time (a DATE

@@ -163,7 +163,7 @@ func (s *Service) SubmitOwnSuggestion(ctx context.Context, a *auth.Actor, title,
 		if err != nil {
 			return err
 		}
-		if !m.memberOn(db.Day(s.Clock.Now())) {
+		if !m.MemberOn(db.Day(s.Clock.Now())) {
 			return apperr.Rule("self.not_linked", nil)
 		}
 		out, err = s.insertSuggestion(ctx, tx, a, m, NewSuggestion{MemberID: id, Title: title, Body: body})

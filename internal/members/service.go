@@ -17,7 +17,7 @@ type Service struct {
 }
 
 // Rules are the configurable numbers of this programme; DefaultRules
-// carries the national defaults of DOMAIN.md.
+// carries the national defaults (docs/domain.md#rules).
 type Rules struct {
 	// ExcellentShareMax caps 优秀 in 民主评议 as a fraction of graded members.
 	ExcellentShareMax float64

@@ -2,6 +2,7 @@ package web
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -28,6 +29,8 @@ func statusOf(k apperr.Kind) int {
 		return http.StatusConflict
 	case apperr.KindTooMany:
 		return http.StatusTooManyRequests
+	case apperr.KindTooLarge:
+		return http.StatusRequestEntityTooLarge
 	default:
 		return http.StatusInternalServerError
 	}
@@ -48,6 +51,7 @@ var kindCodes = map[apperr.Kind]string{
 	apperr.KindInternal: "internal", apperr.KindInvalid: "invalid", apperr.KindRuleViolation: "rule_violation",
 	apperr.KindNotFound: "not_found", apperr.KindForbidden: "forbidden", apperr.KindUnauthenticated: "unauthenticated",
 	apperr.KindConflict: "conflict", apperr.KindTooMany: "too_many_requests",
+	apperr.KindTooLarge: "too_large",
 }
 
 // message translates an error for its reader; internal details are logged
@@ -76,6 +80,12 @@ func fieldMessages(lang i18n.Lang, err error) map[string]string {
 // fail writes the error response: JSON for the API, a page for people, a
 // redirect to the login page when a person's session is missing.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	if r.Context().Err() != nil && errors.Is(err, r.Context().Err()) {
+		// The client went away (closed the tab, lost the network): there
+		// is no one to answer and nothing went wrong on our side.
+		s.log.Debug("request abandoned by the client", "method", r.Method, "path", r.URL.Path)
+		return
+	}
 	kind := apperr.KindOf(err)
 	status := statusOf(kind)
 	if kind == apperr.KindInternal {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 
 	"dangjian/internal/auth"
 )
@@ -18,7 +19,11 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 		http.Redirect(w, r, "/me", http.StatusSeeOther)
 		return nil
 	}
-	return s.Render(w, r, "home", s.homeData(r))
+	data, err := s.homeData(r)
+	if err != nil {
+		return err
+	}
+	return s.Render(w, r, "home", data)
 }
 
 // onlyMember reports whether the user is a plain party member: the
@@ -32,8 +37,10 @@ func onlyMember(a *auth.Actor) bool {
 	return len(a.Bindings) > 0
 }
 
-// homeData is the starting page: the organisations the user works on.
-func (s *Server) homeData(r *http.Request) map[string]any {
+// homeData is the starting page: the organisations the user works on,
+// each with the role held there, and what is due in their scope, the
+// overdue first.
+func (s *Server) homeData(r *http.Request) (map[string]any, error) {
 	a := ActorOf(r)
 	var starts []any
 	for _, b := range a.Bindings {
@@ -42,7 +49,31 @@ func (s *Server) homeData(r *http.Request) map[string]any {
 			starts = append(starts, map[string]any{"Org": o, "Role": string(b.Role)})
 		}
 	}
-	return map[string]any{"Starts": starts}
+	var due []HomeItem
+	for _, p := range s.programmes {
+		if p.Home == nil {
+			continue
+		}
+		items, err := p.Home(r)
+		if err != nil {
+			return nil, err
+		}
+		for _, it := range items {
+			if it.Count > 0 {
+				due = append(due, it)
+			}
+		}
+	}
+	slices.SortStableFunc(due, func(x, y HomeItem) int {
+		switch {
+		case x.Overdue == y.Overdue:
+			return 0
+		case x.Overdue:
+			return -1
+		}
+		return 1
+	})
+	return map[string]any{"Starts": starts, "Due": due}, nil
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) error {

@@ -36,6 +36,10 @@ func (s *Server) wrap(rt Route) http.Handler {
 			s.fail(w, r, errLogin)
 			return
 		}
+		if err := limitBody(w, r); err != nil {
+			s.fail(w, r, err)
+			return
+		}
 		if a != nil && a.CSRF != "" && !safeMethod(r.Method) && !csrfOK(r, a.CSRF) {
 			s.fail(w, r, errCSRF)
 			return
@@ -70,6 +74,40 @@ func (s *Server) authenticate(r *http.Request, acc Access) (*auth.Actor, error) 
 		return nil, err
 	}
 	return a, err
+}
+
+// Request bodies the server reads at most: uploads (rosters as .xlsx)
+// may be large, everything else is a form or a JSON document.
+const (
+	maxUpload = 64 << 20
+	maxForm   = 1 << 20
+)
+
+// limitBody bounds the request body and reads a posted form now, so a
+// body that is too large answers 413 instead of reaching a handler as an
+// empty form.
+func limitBody(w http.ResponseWriter, r *http.Request) error {
+	if r.Body == nil || safeMethod(r.Method) {
+		return nil
+	}
+	ct := r.Header.Get("Content-Type")
+	limit := int64(maxForm)
+	if strings.HasPrefix(ct, "multipart/") || strings.Contains(ct, "spreadsheetml") || strings.HasPrefix(ct, "application/octet-stream") {
+		limit = maxUpload
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, limit)
+	if !strings.HasPrefix(ct, "application/x-www-form-urlencoded") {
+		return nil
+	}
+	if err := r.ParseForm(); err != nil {
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			return &apperr.Error{Kind: apperr.KindTooLarge, Key: "error.body_too_large",
+				Params: apperr.Params{"max_kib": tooLarge.Limit >> 10}, Err: err}
+		}
+		return &apperr.Error{Kind: apperr.KindInvalid, Key: "error.bad_form", Err: err}
+	}
+	return nil
 }
 
 func safeMethod(m string) bool { return m == "GET" || m == "HEAD" || m == "OPTIONS" }

@@ -30,6 +30,9 @@ type Programme struct {
 	Nav []NavItem
 	// OrgPanels add the programme's part of an organisation's page.
 	OrgPanels []OrgPanel
+	// Home counts what is due and overdue in the user's scope for the
+	// start page; nil when the programme has nothing to count.
+	Home func(r *http.Request) ([]HomeItem, error)
 	// Funcs are template functions of its own; a name another programme
 	// or the kit already uses stops start-up.
 	Funcs template.FuncMap
@@ -117,6 +120,25 @@ func (n NavItem) visible(a *auth.Actor) bool {
 type OrgPanel struct {
 	Template string
 	Load     func(r *http.Request, o org.Org, data map[string]any) error
+}
+
+// HomeItem is one line of the start page: how many things of one kind
+// are due or overdue in the user's scope, and where to deal with them.
+type HomeItem struct {
+	Label   string // message key; {n} is the count
+	Count   int
+	More    bool // counting stopped at a limit: shown as "n+"
+	Overdue bool // past a deadline: listed first and marked
+	Href    string
+}
+
+// HomeLimit is where a start-page count stops: "200+" tells a cadre
+// enough, and the page stays one cheap query per item.
+const HomeLimit = 200
+
+// Counted makes a HomeItem of n things found with a limit of HomeLimit.
+func Counted(label string, n int, overdue bool, href string) HomeItem {
+	return HomeItem{Label: label, Count: min(n, HomeLimit), More: n >= HomeLimit, Overdue: overdue, Href: href}
 }
 
 // IsPublic reports whether anyone may reach the route without logging in.

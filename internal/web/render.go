@@ -190,7 +190,7 @@ func (k *Kit) RenderForm(w http.ResponseWriter, r *http.Request, name string, da
 	_ = r.ParseForm()
 	for field, xs := range r.PostForm {
 		if field != "csrf" && !strings.Contains(field, "password") {
-			v.Form[field] = xs[0]
+			v.Form[field] = fitField(xs[0])
 			v.Picked[field] = xs
 		}
 	}
@@ -203,6 +203,24 @@ func (k *Kit) RenderForm(w http.ResponseWriter, r *http.Request, name string, da
 		}
 	}
 	return k.renderView(w, r, status, name, v)
+}
+
+// maxEcho is the longest text a form shows again: the longest any field
+// accepts (meeting minutes). A longer value is refused anyway, and echoing
+// a megabyte back would only make the error page as heavy.
+const maxEcho = 20000
+
+// fitField cuts a typed value to what a form shows again.
+func fitField(s string) string {
+	if len(s) <= maxEcho {
+		return s
+	}
+	for i := range s {
+		if i > maxEcho {
+			return s[:i]
+		}
+	}
+	return s
 }
 
 func (k *Kit) renderView(w http.ResponseWriter, r *http.Request, status int, name string, v *view) error {

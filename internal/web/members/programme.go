@@ -23,6 +23,7 @@ func New(base web.Handlers) web.Programme {
 		Name:      "members",
 		Templates: templates,
 		Routes:    h.memberRoutes(),
+		Home:      h.home,
 		APIDocs:   memberAPIDocs,
 		Nav: []web.NavItem{
 			{Section: web.SectionMembers, Href: "/members", Label: "nav.roster", Perm: auth.PermMemberRead},

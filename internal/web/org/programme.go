@@ -22,6 +22,7 @@ func New(base web.Handlers) web.Programme {
 		Name:      "org",
 		Templates: templates,
 		Routes:    h.orgRoutes(),
+		Home:      h.home,
 		APIDocs:   orgAPIDocs,
 		Nav: []web.NavItem{
 			{Section: web.SectionSites, Href: "/orgs?type=town", Label: "nav.org_tree", Perm: auth.PermOrgRead},

@@ -23,6 +23,7 @@ func New(base web.Handlers) web.Programme {
 		Name:      "orglife",
 		Templates: templates,
 		Routes:    h.meetingRoutes(),
+		Home:      h.home,
 		APIDocs:   meetingAPIDocs,
 		Nav: []web.NavItem{
 			{Section: web.SectionMembers, Href: "/overdue", Label: "nav.overdue", Perm: auth.PermMemberRead},

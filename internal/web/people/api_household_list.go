@@ -8,8 +8,11 @@ import (
 
 func (h *handlers) apiHouseholdList(w http.ResponseWriter, r *http.Request) error {
 	f := householdFilter(r)
-	var err error
-	if f.Limit, err = web.Limit(r); err != nil {
+	err := addressFree(r, false)
+	if err == nil {
+		f.Limit, err = web.Limit(r)
+	}
+	if err != nil {
 		return err
 	}
 	hs, err := h.Svc.People.ListHouseholds(r.Context(), web.ActorOf(r), f)

@@ -7,7 +7,7 @@ import (
 )
 
 func (h *handlers) apiResidentList(w http.ResponseWriter, r *http.Request) error {
-	f, err := residentFilter(r)
+	f, err := residentFilter(r, r.Method == http.MethodPost) // only apiResidentSearch posts
 	if err == nil {
 		f.Limit, err = web.Limit(r)
 	}

@@ -19,7 +19,9 @@ func householdFilter(r *http.Request) people.HouseholdFilter {
 
 // residentFilter reads the resident list's filters. One search box serves
 // names and id numbers: 18 characters starting with 17 digits is a number.
-func residentFilter(r *http.Request) (people.ResidentFilter, error) {
+// An id number is taken only from a request body (byNumber): in an address
+// it would stay in the browser's history and in every proxy's log.
+func residentFilter(r *http.Request, byNumber bool) (people.ResidentFilter, error) {
 	f := apperr.Fields{}
 	rf := people.ResidentFilter{OrgID: web.QueryInt(r, "org_id"), IDNumber: strings.TrimSpace(r.FormValue("id_number")),
 		MinAge: optInt(r, "min_age", f), MaxAge: optInt(r, "max_age", f),
@@ -29,6 +31,10 @@ func residentFilter(r *http.Request) (people.ResidentFilter, error) {
 		rf.IDNumber = q
 	} else {
 		rf.Name = q
+	}
+	if !byNumber && rf.IDNumber != "" {
+		numberInAddress(r, f, "id_number")
+		rf.IDNumber = ""
 	}
 	return rf, f.Err()
 }

@@ -2,6 +2,7 @@ package people
 
 import (
 	"net/http"
+	"strings"
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/auth"
@@ -12,8 +13,20 @@ import (
 // residentList finds residents by name or id number, village or group
 // and age band (e.g. 18–45 for the young-adult skills target).
 func (h *handlers) residentList(w http.ResponseWriter, r *http.Request) error {
+	return h.residents(w, r, false)
+}
+
+// residentSearch is the search form's POST: an id number is searched
+// without ever entering the address; a name goes on to the plain list,
+// whose address can be kept and shared.
+func (h *handlers) residentSearch(w http.ResponseWriter, r *http.Request) error {
+	return h.searchForm(w, r, "/residents", []string{"org_id", "q", "min_age", "max_age"},
+		func(w http.ResponseWriter, r *http.Request) error { return h.residents(w, r, true) })
+}
+
+func (h *handlers) residents(w http.ResponseWriter, r *http.Request, byNumber bool) error {
 	a := web.ActorOf(r)
-	f, err := residentFilter(r)
+	f, err := residentFilter(r, byNumber)
 	f.Limit = 100
 	var rs []people.Resident
 	if err == nil {
@@ -26,8 +39,12 @@ func (h *handlers) residentList(w http.ResponseWriter, r *http.Request) error {
 	if cerr != nil {
 		return cerr
 	}
+	q := r.FormValue("q")
+	if isIDNumberQuery(strings.TrimSpace(q)) && !byNumber {
+		q = "" // never show back a number that came through the address
+	}
 	data := map[string]any{"Residents": rs, "Choices": choices, "OrgID": f.OrgID,
-		"Q": r.FormValue("q"), "MinAge": r.FormValue("min_age"), "MaxAge": r.FormValue("max_age")}
+		"Q": q, "MinAge": r.FormValue("min_age"), "MaxAge": r.FormValue("max_age")}
 	if next := web.Next(rs, f.Limit, func(i int) int64 { return rs[i].ID }); next != 0 {
 		data["Next"] = nextURL(r, next)
 	}

@@ -1,0 +1,73 @@
+package members_test
+
+import (
+	"testing"
+
+	"dangjian/internal/apperr"
+	"dangjian/internal/db"
+	"dangjian/internal/members"
+	"dangjian/internal/testkit"
+)
+
+// A branch types in its paper minutes of the year in one go: every
+// meeting is checked against the members of its own day, each gets its
+// audit record, and one bad meeting records none.
+func TestRecordMeetings(t *testing.T) {
+	testkit.Dialects(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		a1, a2, a3 := w.full(w.hd1, "张一"), w.full(w.hd1, "李二"), w.full(w.hd1, "王三")
+		p1 := w.probationary(w.hd1, "赵四", ymd(2026, 3, 1))
+		present := func(ids ...int64) []members.AttendanceInput {
+			var out []members.AttendanceInput
+			for _, id := range ids {
+				out = append(out, members.AttendanceInput{MemberID: id, Present: true})
+			}
+			return out
+		}
+		year := []members.NewMeeting{
+			// Before 赵四 joined: three expected.
+			{Kind: members.MeetingAssembly, Topic: "一季度党员大会", HeldOn: ymd(2026, 2, 10), Attendance: present(a1, a2, a3)},
+			{Kind: members.MeetingCommittee, Topic: "十月支委会", HeldOn: ymd(2026, 10, 5), Attendance: present(a1, a2)},
+			{Kind: members.MeetingAssembly, Topic: "四季度党员大会", HeldOn: ymd(2026, 11, 10),
+				Attendance: append(present(a1, a2, p1), members.AttendanceInput{MemberID: a3, Reason: "外出务工"})},
+		}
+		ids, err := w.svc.RecordMeetings(w.ctx, w.sec1, w.hd1.ID, year)
+		must(t, err)
+		if len(ids) != 3 || w.auditCount("meeting.record") != 3 {
+			t.Fatalf("%d meetings recorded, %d audit records", len(ids), w.auditCount("meeting.record"))
+		}
+		want := []struct{ expected, present int }{{3, 3}, {2, 2}, {4, 3}}
+		for i, id := range ids {
+			m, err := w.svc.GetMeeting(w.ctx, w.haidanLeader, id)
+			must(t, err)
+			if m.Expected != want[i].expected || m.Present != want[i].present || !m.Counts || m.OrgID != w.hd1.ID {
+				t.Errorf("meeting %d read back as %d/%d (counts %v)", i+1, m.Present, m.Expected, m.Counts)
+			}
+		}
+
+		// 赵四 on the list before joining, or an absentee without a
+		// reason: the whole batch is refused and nothing more is stored.
+		early := members.NewMeeting{Kind: members.MeetingThemeDay, Topic: "主题党日", HeldOn: ymd(2026, 2, 1), Attendance: present(a1, a2, a3, p1)}
+		_, err = w.svc.RecordMeetings(w.ctx, w.sec1, w.hd1.ID, []members.NewMeeting{year[1], early})
+		wantField(t, err, "attendance", "meeting.attendee_unknown")
+		noReason := year[2]
+		noReason.Attendance = present(a1, a2, p1)
+		_, err = w.svc.RecordMeetings(w.ctx, w.sec1, w.hd1.ID, []members.NewMeeting{year[1], noReason})
+		wantKindRule(t, err, apperr.KindRuleViolation, "meeting.absence_reason")
+		list, err := w.svc.ListMeetings(w.ctx, w.haidanLeader, members.MeetingFilter{OrgID: w.hd1.ID})
+		must(t, err)
+		if len(list) != 3 {
+			t.Fatalf("%d meetings after two refused batches, want 3", len(list))
+		}
+
+		// Scope as for one meeting; a meeting of another branch in the
+		// batch is refused.
+		_, err = w.svc.RecordMeetings(w.ctx, w.haigaLeader, w.hd1.ID, year)
+		wantKindRule(t, err, apperr.KindNotFound, "")
+		other := year[0]
+		other.OrgID = w.hd2.ID
+		if _, err := w.svc.RecordMeetings(w.ctx, w.sec1, w.hd1.ID, []members.NewMeeting{other}); err == nil {
+			t.Fatal("a meeting of 海丹二组 was recorded in 海丹一组's batch")
+		}
+	})
+}
