@@ -10,6 +10,7 @@ import (
 
 	"dangjian/internal/db"
 	"dangjian/internal/members"
+	"dangjian/internal/org"
 	"dangjian/internal/testkit"
 )
 
@@ -45,6 +46,17 @@ func village(t *testing.T, page, name string) (rows string, sum totals) {
 	return rest[:end], parseTotals(t, line)
 }
 
+// rowOf cuts one branch's row out of a village's rows.
+func rowOf(t *testing.T, rows, branchID string) string {
+	t.Helper()
+	i := strings.Index(rows, `href="/compliance/`+branchID+`?`)
+	if i < 0 {
+		t.Fatalf("no row for branch %s", branchID)
+	}
+	row := rows[i:]
+	return row[:strings.Index(row, "</tr>")]
+}
+
 // The compliance table tells "no record yet" from "behind", explains its
 // marks, and counts branches per village and for the town from the rows
 // it shows.
@@ -62,19 +74,31 @@ func TestComplianceLegendAndTotals(t *testing.T) {
 			}
 		}
 
-		// 补掌 has no meetings in the demo: every branch has no record yet,
-		// and none is counted as behind.
-		rows, bz := village(t, before, "补掌村党总支")
-		if bz != (totals{9, 0, 0, 9}) || strings.Count(rows, `<tr class="mark-no_record">`) != 9 {
-			t.Fatalf("补掌 before any meeting: %+v", bz)
-		}
+		_, bz0 := village(t, before, "补掌村党总支")
 		townBefore := parseTotals(t, before[strings.Index(before, `data-totals="town"`):])
 
-		// A lecture recorded in February starts 补掌一组's records there:
-		// the quarters since without one are now behind.
-		branch := env.Town.Groups["补掌一组"].ID
+		// A branch new to the system has no record yet: it is counted as
+		// such, not as behind.
+		o, err := env.Svc.Org.Create(t.Context(), nil, org.NewOrg{ParentID: env.Town.Villages["补掌"].ID,
+			Type: org.TypeBranch, Name: "补掌十组党支部"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		branch := strconv.FormatInt(o.ID, 10)
+		page := admin.GetBody("/compliance")
+		rows, bz := village(t, page, "补掌村党总支")
+		if bz != (totals{bz0.n + 1, bz0.met, bz0.behind, bz0.none + 1}) {
+			t.Fatalf("补掌 with a new branch: %+v, before %+v", bz, bz0)
+		}
+		if row := rowOf(t, rows, branch); !strings.Contains(row, `<td data-label="情况">暂无记录</td>`) ||
+			strings.Count(row, `○ 无记录`) != 6 || strings.Contains(row, "✗") {
+			t.Fatalf("the new branch's row: %s", row)
+		}
+
+		// A lecture recorded in February starts its records there: the
+		// quarters since without one are now behind.
 		held := time.Date(2026, 2, 10, 0, 0, 0, 0, time.UTC)
-		_, invitees, err := env.Svc.Members.MeetingForm(t.Context(), nil, branch, held)
+		_, invitees, err := env.Svc.Members.MeetingForm(t.Context(), nil, o.ID, held)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -82,23 +106,21 @@ func TestComplianceLegendAndTotals(t *testing.T) {
 		for i, m := range invitees {
 			present[i] = members.AttendanceInput{MemberID: m.MemberID, Present: true}
 		}
-		if _, err := env.Svc.Members.RecordMeeting(t.Context(), nil, members.NewMeeting{OrgID: branch, Kind: "lecture",
-			Topic: "党课", HeldOn: held, Attendance: present,
-			Speaker: "支部书记"}); err != nil {
+		if _, err := env.Svc.Members.RecordMeeting(t.Context(), nil, members.NewMeeting{OrgID: o.ID, Kind: "lecture",
+			Topic: "党课", HeldOn: held, Attendance: present, Expected: 1, Present: 1, Speaker: "支部书记"}); err != nil {
 			t.Fatal(err)
 		}
 		after := admin.GetBody("/compliance")
 		rows, bz = village(t, after, "补掌村党总支")
-		if bz != (totals{9, 0, 1, 8}) {
-			t.Fatalf("补掌 after a lecture in February: %+v", bz)
+		if bz != (totals{bz0.n + 1, bz0.met, bz0.behind + 1, bz0.none}) {
+			t.Fatalf("补掌 after the new branch's lecture in February: %+v, before %+v", bz, bz0)
 		}
-		row := rows[strings.Index(rows, `/compliance/`+strconv.FormatInt(branch, 10)+`?`):]
-		row = row[:strings.Index(row, "</tr>")]
-		if !strings.Contains(row, `title="未达标">✗ 1/3</span>`) || !strings.Contains(row, `<td data-label="情况">未达标</td>`) {
-			t.Fatalf("补掌一组's row: %s", row)
+		if row := rowOf(t, rows, branch); !strings.Contains(row, `title="未达标">✗ 1/3</span>`) ||
+			!strings.Contains(row, `<td data-label="情况">未达标</td>`) {
+			t.Fatalf("the branch's row after its lecture: %s", row)
 		}
 		town := parseTotals(t, after[strings.Index(after, `data-totals="town"`):])
-		if town != (totals{townBefore.n, townBefore.met, townBefore.behind + 1, townBefore.none - 1}) {
+		if town != (totals{townBefore.n + 1, townBefore.met, townBefore.behind + 1, townBefore.none}) {
 			t.Fatalf("town totals %+v, before %+v", town, townBefore)
 		}
 
