@@ -16,6 +16,7 @@ import (
 	"dangjian/internal/config"
 	"dangjian/internal/db"
 	"dangjian/internal/demo"
+	"dangjian/internal/openapi"
 	"dangjian/internal/services"
 	"dangjian/internal/web"
 )
@@ -25,12 +26,14 @@ var Key = []byte("0123456789abcdef0123456789abcdef")
 
 // Env is a running server on a test database, with the demo town loaded.
 type Env struct {
-	DB     *db.DB
-	Clock  *db.FixedClock
-	Svc    services.Services
-	Town   *demo.Town
-	Server *httptest.Server
-	Web    *web.Server
+	DB       *db.DB
+	Clock    *db.FixedClock
+	Svc      services.Services
+	Town     *demo.Town
+	Server   *httptest.Server
+	Web      *web.Server
+	api      *openapi.Validator // every /api/ response is checked against the document
+	problems apiProblems
 }
 
 // Start loads the demo town into d and serves it.
@@ -53,7 +56,13 @@ func Start(t testing.TB, d *db.DB) *Env {
 	}
 	srv := httptest.NewServer(w.Handler())
 	t.Cleanup(srv.Close)
-	return &Env{DB: d, Clock: clock, Svc: svc, Town: town, Server: srv, Web: w}
+	v, err := openapi.NewValidator(w.OpenAPI())
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := &Env{DB: d, Clock: clock, Svc: svc, Town: town, Server: srv, Web: w, api: v}
+	t.Cleanup(func() { env.problems.report(t) })
+	return env
 }
 
 // Client is a browser-like HTTP client with its own cookies that does not
@@ -69,6 +78,7 @@ type Client struct {
 func (e *Env) NewClient(t testing.TB) *Client {
 	jar, _ := cookiejar.New(nil)
 	return &Client{t: t, base: e.Server.URL, Client: &http.Client{Jar: jar,
+		Transport:     checkedAPI{env: e, next: http.DefaultTransport},
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
 }
 

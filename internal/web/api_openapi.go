@@ -1,67 +1,153 @@
 package web
 
 import (
+	"encoding/json"
+	"fmt"
 	"net/http"
+	"reflect"
 	"regexp"
-	"sort"
+	"runtime"
+	"slices"
 	"strings"
+
+	"dangjian/internal/openapi"
 )
 
-var pathParam = regexp.MustCompile(`\{([a-z_]+)(\.\.\.)?\}`)
+// APIDoc describes one API operation of a programme for the OpenAPI
+// document; the kit adds the method, path, operation id (the handler's
+// name) and security from the route itself, so the document cannot list a
+// route that does not exist or miss one that does.
+type APIDoc struct {
+	Summary string
+	// Query are the optional query parameters; ids, cursors, limits and
+	// years are integers, everything else a string.
+	Query []string
+	// Body describes the JSON body of a write when Request is not set.
+	Body string
+	// Request is the type of the JSON body the handler decodes (a value),
+	// or openapi.XLSX for an uploaded workbook.
+	Request any
+	// Response is the type of the success body (a value), openapi.XLSX
+	// for a download, or nil for a JSON body not yet described by a type.
+	Response any
+	// List says Response is one item of the list envelope {items, next}.
+	List bool
+	// Status of success when not 200 (201 for creates, 202 for jobs).
+	Status int
+}
 
-// openAPI builds the document from the routing table, so it cannot list a
-// Route that does not exist or miss one that does.
-func (s *Server) openAPI() map[string]any {
-	docs := s.apiDocs
-	paths := map[string]map[string]any{}
+// apiInfo is what the document says about the API as a whole.
+var apiInfo = openapi.Info{
+	Title:   "dangjian API",
+	Version: "1",
+	Description: "党建示范镇管理平台. Authenticate with an API token from your account page: Authorization: Bearer dj_…. " +
+		"Lists return {items, next}; pass next back as after (before for the audit log) for the following page.",
+	License: "Proprietary",
+}
+
+// buildOpenAPI makes the document from the route table once, at start-up:
+// a route without documentation or a body type that cannot be JSON stops
+// the server, not an integrator's request.
+func (s *Server) buildOpenAPI() ([]byte, error) {
+	var ops []openapi.Operation
+	tagOf := map[string]string{}
+	for _, p := range s.programmes {
+		for _, rt := range p.Routes {
+			tagOf[rt.Method+" "+rt.Pattern] = p.Name
+		}
+	}
+	info := apiInfo
+	info.Tags = map[string]string{"kit": "The API's own description"}
+	for _, p := range s.programmes {
+		info.Tags[p.Name] = programmeSummary[p.Name]
+	}
+	for code := range kindCodes {
+		info.ErrorCodes = append(info.ErrorCodes, kindCodes[code])
+	}
+	slices.Sort(info.ErrorCodes)
 	for _, rt := range s.routes {
 		if !strings.HasPrefix(rt.Pattern, "/api/") {
 			continue
 		}
-		d := docs[rt.Method+" "+rt.Pattern]
-		var params []map[string]any
-		for _, m := range pathParam.FindAllStringSubmatch(rt.Pattern, -1) {
-			params = append(params, map[string]any{"name": m[1], "in": "path", "required": true,
-				"schema": map[string]string{"type": "string"}})
+		key := rt.Method + " " + rt.Pattern
+		d, ok := s.apiDocs[key]
+		if !ok {
+			return nil, fmt.Errorf("API route %s has no documentation", key)
 		}
-		for _, q := range d.Query {
-			params = append(params, map[string]any{"name": q, "in": "query", "schema": map[string]string{"type": "string"}})
+		tag := tagOf[key]
+		if tag == "" {
+			tag = "kit"
 		}
-		op := map[string]any{"summary": d.Summary, "responses": map[string]any{
-			"200": map[string]any{"description": "OK"},
-			"4XX": map[string]any{"description": "error: {error: {code, rule, message, params, fields}}"}}}
-		if len(params) > 0 {
-			op["parameters"] = params
-		}
-		if rt.Access != Public {
-			op["security"] = []map[string][]string{{"bearer": {}}}
-		}
-		if d.Body != "" {
-			op["requestBody"] = map[string]any{"description": d.Body, "content": map[string]any{
-				"application/json": map[string]any{"schema": map[string]string{"type": "object"}}}}
-		}
-		p := strings.TrimSuffix(pathParam.ReplaceAllString(rt.Pattern, "{$1}"), "{$}")
-		if paths[p] == nil {
-			paths[p] = map[string]any{}
-		}
-		paths[p][strings.ToLower(rt.Method)] = op
+		ops = append(ops, operationOf(rt, d, tag))
 	}
-	keys := make([]string, 0, len(paths))
-	for k := range paths {
-		keys = append(keys, k)
+	doc, err := openapi.Document(info, ops)
+	if err != nil {
+		return nil, err
 	}
-	sort.Strings(keys)
-	return map[string]any{
-		"openapi": "3.0.3",
-		"info": map[string]any{"title": "dangjian API", "version": "1",
-			"description": "党建示范镇管理平台. Authenticate with an API token from your account page: Authorization: Bearer dj_…"},
-		"components": map[string]any{"securitySchemes": map[string]any{
-			"bearer": map[string]string{"type": "http", "scheme": "bearer"}}},
-		"paths": paths,
+	return json.Marshal(doc)
+}
+
+// programmeSummary describes each programme's tag in the document.
+var programmeSummary = map[string]string{
+	"account":  "The authenticated user",
+	"auditlog": "The change log",
+	"org":      "Organisations, posts and holders, 软弱涣散, 两委, secretaries",
+	"people":   "Households and residents",
+	"members":  "Party members, the development pipeline, 三培养, reports, roster import and export",
+	"orglife":  "三会一课 and compliance, 设岗定责, 评星授旗, 民主评议, 谏言献策, the care fund, one's own record",
+}
+
+// operationOf describes one route.
+func operationOf(rt Route, d APIDoc, tag string) openapi.Operation {
+	op := openapi.Operation{Method: rt.Method, Path: rt.Pattern, OperationID: operationID(rt),
+		Summary: d.Summary, Tags: []string{tag}, Public: rt.IsPublic(), Request: d.Request,
+		Response: d.Response, List: d.List, Status: d.Status}
+	if d.Body != "" {
+		op.Description = "Body: " + d.Body
+		if op.Request == nil {
+			op.Request = json.RawMessage(nil)
+		}
 	}
+	if op.Response == nil {
+		op.Response = json.RawMessage(nil)
+	}
+	for _, m := range pathParam.FindAllStringSubmatch(rt.Pattern, -1) {
+		op.PathParams = append(op.PathParams, openapi.Param{Name: m[1], Type: paramType(m[1])})
+	}
+	for _, q := range d.Query {
+		op.Query = append(op.Query, openapi.Param{Name: q, Type: paramType(q)})
+	}
+	return op
+}
+
+var pathParam = regexp.MustCompile(`\{([a-z_]+)(\.\.\.)?\}`)
+
+// paramType is the JSON type of a parameter by its name: record ids,
+// cursors, limits and years are whole numbers.
+func paramType(name string) string {
+	switch {
+	case name == "id" || name == "tag" || strings.HasSuffix(name, "_id"),
+		name == "after" || name == "before" || name == "limit" || name == "year":
+		return "integer"
+	}
+	return "string"
+}
+
+// operationID is the handler's own name without its api prefix
+// ("apiMemberShow" → "memberShow"): unique, stable and the same word a
+// maintainer greps for.
+func operationID(rt Route) string {
+	name := runtime.FuncForPC(reflect.ValueOf(rt.Handle).Pointer()).Name()
+	name = strings.TrimSuffix(name[strings.LastIndex(name, ".")+1:], "-fm")
+	name = strings.TrimPrefix(name, "api")
+	if name == "" {
+		return name
+	}
+	return strings.ToLower(name[:1]) + name[1:]
 }
 
 func (s *Server) apiOpenAPI(w http.ResponseWriter, r *http.Request) error {
-	WriteJSON(w, http.StatusOK, s.openAPI())
-	return nil
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	_, err := w.Write(s.openAPI)
+	return err
 }

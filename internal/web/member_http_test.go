@@ -189,7 +189,7 @@ func TestMemberPages(t *testing.T) {
 			}
 			// Through the API, a good file goes in whole.
 			good := rosterFile(t, [][]any{{"好人", validID("1970-03-03", 4), "海丹六组", "正式党员", "1995-07-01", "1996-07-01"}})
-			resp = haidan.Do("POST", "/api/v1/members/imports?org_id="+strconv.FormatInt(env.Town.Villages["海丹"].ID, 10), string(good),
+			resp = haidan.Do("POST", "/api/v1/member-imports?org_id="+strconv.FormatInt(env.Town.Villages["海丹"].ID, 10), string(good),
 				"Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 			body = testkit.ReadBody(resp)
 			if resp.StatusCode != 202 || !strings.Contains(body, `"state":"done"`) || !strings.Contains(body, `"inserted":1`) {

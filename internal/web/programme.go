@@ -69,12 +69,6 @@ type Route struct {
 	Handle  func(w http.ResponseWriter, r *http.Request) error
 }
 
-// APIDoc describes one API operation for the OpenAPI document.
-type APIDoc struct {
-	Summary string
-	Query   []string // optional query parameters
-	Body    string   // a short description of the JSON body, for writes
-}
 
 // Section is one of the five programmes of the seed's plan, the top level
 // of the menu.

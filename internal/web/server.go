@@ -36,6 +36,7 @@ type Server struct {
 	programmes []Programme
 	routes     []Route
 	apiDocs    map[string]APIDoc
+	openAPI    []byte // the document, built once from the routes
 	mux        *http.ServeMux
 }
 
@@ -91,6 +92,9 @@ func New(cfg config.Config, svc services.Services, log *slog.Logger, builders []
 			return nil, fmt.Errorf("organisation panel template %q is missing", p.Template)
 		}
 	}
+	if s.openAPI, err = s.buildOpenAPI(); err != nil {
+		return nil, fmt.Errorf("OpenAPI document: %w", err)
+	}
 	for _, rt := range s.routes {
 		s.mux.Handle(rt.Method+" "+rt.Pattern, s.wrap(rt))
 	}
@@ -131,3 +135,6 @@ func (k *Kit) LoadOrgPanels(r *http.Request, o org.Org, data map[string]any) ([]
 	}
 	return shown, nil
 }
+
+// OpenAPI is the API's description as served at /api/v1/openapi.json.
+func (s *Server) OpenAPI() []byte { return s.openAPI }

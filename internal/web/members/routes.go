@@ -43,8 +43,8 @@ func (h *handlers) memberRoutes() []web.Route {
 		web.API("GET", "/api/v1/members/report.xlsx", h.memberReportExport),
 		web.API("GET", "/api/v1/members/export.xlsx", h.rosterExport),
 		web.API("GET", "/api/v1/members/template.xlsx", h.rosterTemplate),
-		web.API("POST", "/api/v1/members/imports", h.apiMemberImportStart),
-		web.API("GET", "/api/v1/members/imports/{id}", h.apiMemberImportShow),
+		web.API("POST", "/api/v1/member-imports", h.apiMemberImportStart),
+		web.API("GET", "/api/v1/member-imports/{id}", h.apiMemberImportShow),
 		web.API("GET", "/api/v1/members/{id}", h.apiMemberShow),
 		web.API("POST", "/api/v1/members/{id}", h.apiMemberUpdate),
 		web.API("POST", "/api/v1/members/{id}/transfer", h.apiMemberTransfer),
@@ -61,7 +61,7 @@ const memberFilterDoc = "org_id (subtree; default: your whole scope), status (em
 var memberAPIDocs = map[string]web.APIDoc{
 	"GET /api/v1/members": {Summary: "Roster in the caller's scope, in id order; pass next as after for the next page. " + memberFilterDoc,
 		Query: []string{"org_id", "status", "category", "q", "mobile", "after", "limit"}},
-	"POST /api/v1/members": {Summary: "Enter a member (status full or probationary, with dates) or a new applicant (status applicant, applied_on); the id number is sealed, birth date and sex come from it",
+	"POST /api/v1/members": {Status: 201, Summary: "Enter a member (status full or probationary, with dates) or a new applicant (status applicant, applied_on); the id number is sealed, birth date and sex come from it",
 		Body: `{"org_id": 1, "name": "…", "id_number": "18 characters", "status": "full", "applied_on": "", "joined_on": "2010-07-01", "full_on": "2011-07-01", "category": "veteran", "phone": "", "education": "", "mobile": false}`},
 	"GET /api/v1/members/{id}": {Summary: "A member with pipeline detail, allowed next steps, what is due, history and 三培养 tags"},
 	"POST /api/v1/members/{id}": {Summary: "Correct a member's details (dates change only through steps)",
@@ -85,9 +85,9 @@ var memberAPIDocs = map[string]web.APIDoc{
 	"GET /api/v1/members/export.xlsx": {Summary: "The filtered roster as .xlsx; full=1 shows full id numbers (needs people.reveal; every number shown is logged). " + memberFilterDoc,
 		Query: []string{"org_id", "status", "category", "q", "mobile", "full"}},
 	"GET /api/v1/members/template.xlsx": {Summary: "The roster import template"},
-	"POST /api/v1/members/imports": {Summary: "Import a roster: the request body is the .xlsx file. The whole file is checked first; nothing is imported unless every row is good. Poll the returned job",
+	"POST /api/v1/member-imports": {Status: 202, Summary: "Import a roster: the request body is the .xlsx file. The whole file is checked first; nothing is imported unless every row is good. Poll the returned job",
 		Query: []string{"org_id", "file_name"}},
-	"GET /api/v1/members/imports/{id}": {Summary: "An import job: state (queued, validating, inserting, done, failed, error), progress and per-row errors (row, column, message)"},
+	"GET /api/v1/member-imports/{id}": {Summary: "An import job: state (queued, validating, inserting, done, failed, error), progress and per-row errors (row, column, message)"},
 }
 
 // memberOrgExtra adds the people of an organisation per status to its

@@ -47,7 +47,7 @@ func (h *handlers) orgRoutes() []web.Route {
 var orgAPIDocs = map[string]web.APIDoc{
 	"GET /api/v1/orgs": {Summary: "Organisations in the caller's scope (type: county, town, general_branch, branch, industry, activity_home)",
 		Query: []string{"type", "parent_id", "town_id", "q", "after", "limit"}},
-	"POST /api/v1/orgs": {Summary: "Create an organisation under a parent",
+	"POST /api/v1/orgs": {Status: 201, Summary: "Create an organisation under a parent",
 		Body: `{"parent_id": 1, "type": "branch", "name": "…", "short_name": "…", "industry_type": "specialty", "sort_order": 0}`},
 	"GET /api/v1/orgs/{id}": {Summary: "One organisation"},
 	"PUT /api/v1/orgs/{id}": {Summary: "Edit an organisation's name, short name and order (audited)",
@@ -57,7 +57,7 @@ var orgAPIDocs = map[string]web.APIDoc{
 	"GET /api/v1/orgs/{id}/committee": {Summary: "A village's 两委 derived from current holders: party and village posts, vacancies, people in both (rule org.village_only for other types)"},
 	"GET /api/v1/orgs/{id}/centres":   {Summary: "A village's five centres with director and deputies derived from current holders (rule org.village_only for other types)"},
 	"GET /api/v1/orgs/{id}/weak":      {Summary: "An organisation's 软弱涣散 flags, newest first"},
-	"POST /api/v1/orgs/{id}/weak": {Summary: "Flag an organisation 软弱涣散 (org.manage; rules weak.deadline_after_flag, weak.one_open, weak.not_future, weak.org_type)",
+	"POST /api/v1/orgs/{id}/weak": {Status: 201, Summary: "Flag an organisation 软弱涣散 (org.manage; rules weak.deadline_after_flag, weak.one_open, weak.not_future, weak.org_type)",
 		Body: `{"flagged_on": "2026-03-10", "reason": "…", "plan": "…", "deadline": "2026-09-30"}`},
 	"GET /api/v1/posts/{id}": {Summary: "A post with its full holder history"},
 	"POST /api/v1/posts/{id}/assign": {Summary: "Give a post to a new holder; the previous term ends that day (rules post.term_order, post.not_future)",

@@ -62,7 +62,7 @@ func (h *handlers) meetingRoutes() []web.Route {
 var meetingAPIDocs = map[string]web.APIDoc{
 	"GET /api/v1/meetings": {Summary: "Meetings in the caller's scope, newest first (kind: branch_assembly, committee, group, lecture, theme_day, life_meeting; senior=1: 党课 by 副科级以上 leaders)",
 		Query: []string{"org_id", "kind", "senior", "before", "limit"}},
-	"POST /api/v1/meetings": {Summary: "Record a meeting of a branch with its attendance; 应到/实到 are derived from it. A meeting below quorum is recorded with counts=false",
+	"POST /api/v1/meetings": {Status: 201, Summary: "Record a meeting of a branch with its attendance; 应到/实到 are derived from it. A meeting below quorum is recorded with counts=false",
 		Body: `{"org_id": 1, "kind": "committee", "topic": "…", "held_on": "2026-11-20", "place": "…", "minutes": "…", "attendance": [{"member_id": 1, "present": true}, {"member_id": 2, "present": false, "reason": "外出务工"}], "expected": 0, "present": 0, "speaker": {"name": "…", "title": "…", "senior": true}} — expected/present only when the branch has nobody on its roster`},
 	"GET /api/v1/meetings/{id}":  {Summary: "One meeting with its attendance"},
 	"GET /api/v1/meeting-roster": {Summary: "The members of a branch on a day, as the attendance list expects them", Query: []string{"org_id", "held_on"}},
@@ -78,7 +78,7 @@ var meetingAPIDocs = map[string]web.APIDoc{
 	"POST /api/v1/stars": {Summary: "Rate a member for a year: one star per 五带头 met (study, achieve, serve, law, virtue)",
 		Body: `{"member_id": 1, "year": 2026, "leads": ["study", "serve"], "note": "…"}`},
 	"GET /api/v1/evaluations": {Summary: "民主评议: a branch's results of a year and the members still to evaluate", Query: []string{"org_id", "year"}},
-	"POST /api/v1/evaluations": {Summary: "Record a branch's 民主评议 (grades excellent, qualified, basic, unqualified; empty for 预备党员)",
+	"POST /api/v1/evaluations": {Status: 201, Summary: "Record a branch's 民主评议 (grades excellent, qualified, basic, unqualified; empty for 预备党员)",
 		Body: `{"org_id": 1, "year": 2026, "held_on": "2026-12-20", "grades": [{"member_id": 1, "grade": "excellent"}, {"member_id": 2, "grade": ""}]}`},
 	"GET /api/v1/suggestions": {Summary: "谏言献策 in scope: open ones oldest first, or answered ones (answered=1) latest reply first",
 		Query: []string{"org_id", "answered", "after", "limit"}},

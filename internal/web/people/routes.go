@@ -42,7 +42,7 @@ func (h *handlers) peopleRoutes() []web.Route {
 var peopleAPIDocs = map[string]web.APIDoc{
 	"GET /api/v1/households": {Summary: "Households in the caller's scope, in id order. q: head or member name, code, or an 18-character id number (exact)",
 		Query: []string{"q", "code", "head_name", "org_id", "after", "limit"}},
-	"POST /api/v1/households": {Summary: "Register a household in a village general branch or one of its group branches; the code is unique in the town",
+	"POST /api/v1/households": {Status: 201, Summary: "Register a household in a village general branch or one of its group branches; the code is unique in the town",
 		Body: `{"org_id": 12, "code": "海丹-03-012", "head_name": "…", "address": "…", "phone": "…"}`},
 	"GET /api/v1/households/{id}": {Summary: "A household with its residents (id numbers masked)"},
 	"PUT /api/v1/households/{id}": {Summary: "Change a household; a new org_id moves it and its residents to another group",
@@ -51,7 +51,7 @@ var peopleAPIDocs = map[string]web.APIDoc{
 		Query: []string{"q", "org_id", "min_age", "max_age", "after", "limit"}},
 	"POST /api/v1/residents/search": {Summary: "The resident list searched by id number (or any filter of GET /api/v1/residents) sent in the body, so the number never appears in an address",
 		Body: `{"id_number": "18 characters", "q": "", "org_id": 0, "min_age": "", "max_age": "", "after": 0, "limit": 50}`},
-	"POST /api/v1/residents": {Summary: "Add a resident to a household; birth date and sex are read from the id number",
+	"POST /api/v1/residents": {Status: 201, Summary: "Add a resident to a household; birth date and sex are read from the id number",
 		Body: `{"household_id": 5, "name": "…", "id_number": "530325…", "relation": "head|spouse|child|child_in_law|grandchild|parent|sibling|other", "phone": "…"}`},
 	"GET /api/v1/residents/{id}": {Summary: "One resident, id number masked"},
 	"PUT /api/v1/residents/{id}": {Summary: "Change a resident; an empty or absent id_number keeps the stored one",
