@@ -25,7 +25,7 @@ func TestAuditChanges(t *testing.T) {
 		{"lists of records are counted", "meeting", "", `{"attendance":[{"name":"任桂"},{"name":"何英"}],"counts":true}`,
 			[]auditChange{{"attendance", "出席名单", "", "2 项"}, {"counts", "计入三会一课", "", "是"}}},
 		{"money in yuan", "fund_entry", "", `{"amount_fen":150000}`,
-			[]auditChange{{"amount_fen", "金额", "", "1,500.00 元"}}},
+			[]auditChange{{"amount_fen", "金额", "", "1500.00 元"}}},
 		{"unknown field keeps its name", "member", `{"x":1}`, `{"x":2}`,
 			[]auditChange{{"x", "x", "1", "2"}}},
 		{"not an object", "org", "", `[1,2]`, []auditChange{{"value", "value", "", "1、2"}}},

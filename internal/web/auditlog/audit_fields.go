@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"dangjian/internal/i18n"
-	"dangjian/internal/members"
 )
 
 // enumKeys maps a stored field to the message-key prefix of its values,
@@ -78,7 +77,8 @@ func valueText(lang i18n.Lang, entity, field string, v any) string {
 		return i18n.T(lang, "audit.no", nil)
 	case float64:
 		if strings.HasSuffix(field, "_fen") {
-			return i18n.T(lang, "audit.yuan", map[string]any{"amount": members.Fen(int64(x)).String()})
+			// Amounts are stored in fen (分), whole numbers.
+			return i18n.T(lang, "audit.yuan", map[string]any{"amount": strconv.FormatFloat(x/100, 'f', 2, 64)})
 		}
 		return strconv.FormatFloat(x, 'f', -1, 64)
 	case string:
