@@ -56,6 +56,7 @@ func serve(ctx context.Context, args []string, env func(string) string) error {
 			return err
 		}
 	}
+	app.CheckAudit(ctx, a.DB, a.Web, log)
 	ln, err := net.Listen("tcp", a.Config.Addr)
 	if err != nil {
 		return err

@@ -72,11 +72,12 @@ func init() {
 		"flash.post_assigned":         {"任职已更新。", "The post holder was changed."},
 		"flash.saved":                 {"已保存。", "Saved."},
 
-		"home.welcome":     {"{name}，您好", "Hello, {name}"},
-		"home.due":         {"待办事项", "What is due"},
-		"home.overdue":     {"已逾期", "overdue"},
-		"home.nothing_due": {"目前没有待办事项。", "Nothing is due right now."},
-		"home.no_roles":    {"您的账号还没有分配角色，请联系镇组织办。", "Your account has no role yet. Ask the town office."},
+		"home.welcome":       {"{name}，您好", "Hello, {name}"},
+		"audit.chain_broken": {"操作日志校验未通过：第 {id} 行（{reason}）。日志可能在系统之外被改动，请运行 dangjian audit verify 并报告上级。", "The audit log failed its check at row {id} ({reason}). It may have been changed outside the application: run dangjian audit verify and report it."},
+		"home.due":           {"待办事项", "What is due"},
+		"home.overdue":       {"已逾期", "overdue"},
+		"home.nothing_due":   {"目前没有待办事项。", "Nothing is due right now."},
+		"home.no_roles":      {"您的账号还没有分配角色，请联系镇组织办。", "Your account has no role yet. Ask the town office."},
 
 		"role.county_admin":     {"县管理员", "County administrator"},
 		"role.town_admin":       {"镇管理员", "Town administrator"},

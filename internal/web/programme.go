@@ -69,7 +69,6 @@ type Route struct {
 	Handle  func(w http.ResponseWriter, r *http.Request) error
 }
 
-
 // Section is one of the five programmes of the seed's plan, the top level
 // of the menu.
 type Section string
