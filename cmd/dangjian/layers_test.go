@@ -56,6 +56,8 @@ var allowedImports = map[string][]string{
 	"app":     {"audit", "config", "db", "services", "web", "web/account", "web/auditlog", "web/org", "web/people", "web/members", "web/orglife"},
 	"demo":    {"apperr", "auth", "db", "org", "people", "members", "services"},
 	"testkit": {"app", "apperr", "auth", "config", "db", "demo", "openapi", "services", "web"},
+	// The crash harness: tests only, which drive the built binary.
+	"crashtest": {},
 }
 
 func programmeBase(more ...string) []string {

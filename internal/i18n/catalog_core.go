@@ -50,6 +50,8 @@ func init() {
 		"nav.home":           {"首页", "Home"},
 		"nav.logout":         {"退出", "Log out"},
 		"nav.programmes":     {"五项工作", "The five programmes"},
+		"nav.registry":       {"基础台账", "Registry"},
+		"nav.orglife":        {"组织生活", "Branch life"},
 		"nav.p1":             {"活动阵地", "Activity sites"},
 		"nav.p2":             {"致富工程", "Prosperity"},
 		"nav.p3":             {"五个中心", "Five centres"},
