@@ -140,7 +140,7 @@ func queryDuties(ctx context.Context, q db.Queryer, where string, args ...any) (
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Duty
+	out := []Duty{} // [] in JSON when there are none
 	for rows.Next() {
 		var d Duty
 		if err := rows.Scan(&d.ID, &d.MemberID, &d.MemberName, &d.OrgID, &d.Year, &d.Post, &d.Duty); err != nil {

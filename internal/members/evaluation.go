@@ -284,7 +284,7 @@ func queryEvaluations(ctx context.Context, q db.Queryer, where string, args ...a
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Evaluation
+	out := []Evaluation{} // [] in JSON when there are none
 	for rows.Next() {
 		var e Evaluation
 		if err := rows.Scan(&e.ID, &e.MemberID, &e.MemberName, &e.OrgID, &e.Year, &e.Grade, &e.HeldOn); err != nil {

@@ -72,7 +72,8 @@ type SelfRecord struct {
 // rows of the member linked to the actor's account, so no other member's
 // data can appear; an account with no linked member gets Linked=false.
 func (s *Service) Self(ctx context.Context, a *auth.Actor, meetingsBefore int64) (SelfRecord, error) {
-	var r SelfRecord
+	r := SelfRecord{Meetings: []SelfMeeting{}, Stars: []StarRating{}, Evaluations: []Evaluation{},
+		Duties: []Duty{}, Suggestions: []Suggestion{}}
 	id, err := ownMemberID(ctx, s.DB, a)
 	if apperr.KindOf(err) == apperr.KindNotFound {
 		return r, nil
@@ -130,7 +131,7 @@ func selfMeetings(ctx context.Context, q db.Queryer, memberID, before int64) ([]
 		return nil, err
 	}
 	defer rows.Close()
-	var out []SelfMeeting
+	out := []SelfMeeting{} // [] in JSON when there are none
 	for rows.Next() {
 		var sm SelfMeeting
 		if err := rows.Scan(&sm.MeetingID, &sm.Kind, &sm.Topic, &sm.HeldOn, &sm.Place, &sm.Present, &sm.Reason); err != nil {

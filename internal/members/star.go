@@ -135,7 +135,7 @@ func queryRatings(ctx context.Context, q db.Queryer, where string, args ...any) 
 		return nil, err
 	}
 	defer rows.Close()
-	var out []StarRating
+	out := []StarRating{} // [] in JSON when there are none
 	for rows.Next() {
 		r, err := scanRating(rows)
 		if err != nil {

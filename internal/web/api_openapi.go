@@ -27,7 +27,9 @@ type APIDoc struct {
 	// it is no substitute for Request.
 	Body string
 	// Request is the type of the JSON body the handler decodes (a value),
-	// or openapi.XLSX for an uploaded workbook.
+	// or openapi.XLSX for an uploaded workbook. Its fields are required in
+	// the document unless tagged omitempty, which decoding ignores: the
+	// tag is how a body type says a field may be left out.
 	Request any
 	// RequestOptional says the handler reads Request only when sent.
 	RequestOptional bool
@@ -46,7 +48,8 @@ var apiInfo = openapi.Info{
 	Title:   "dangjian API",
 	Version: "1",
 	Description: "党建示范镇管理平台. Authenticate with an API token from your account page: Authorization: Bearer dj_…. " +
-		"Lists return {items, next}; pass next back as after (before for the audit log) for the following page.",
+		"Lists return {items, next}; pass next back as after (before for the audit log) for the following page. " +
+		"Dates in request bodies are written 2006-01-02.",
 	License: "Proprietary",
 }
 

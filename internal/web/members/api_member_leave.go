@@ -12,7 +12,7 @@ import (
 type memberLeaveBody struct {
 	Reason string `json:"reason"`
 	On     string `json:"on"`
-	Note   string `json:"note"`
+	Note   string `json:"note,omitempty"`
 }
 
 func (h *handlers) apiMemberLeave(w http.ResponseWriter, r *http.Request) error {

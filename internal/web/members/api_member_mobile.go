@@ -11,7 +11,7 @@ import (
 type memberMobileBody struct {
 	Mobile bool   `json:"mobile"`
 	On     string `json:"on"`
-	Note   string `json:"note"`
+	Note   string `json:"note,omitempty"`
 }
 
 func (h *handlers) apiMemberMobile(w http.ResponseWriter, r *http.Request) error {

@@ -12,10 +12,10 @@ import (
 type memberStepBody struct {
 	Step          string `json:"step"`
 	On            string `json:"on"`
-	TrainingDays  int    `json:"training_days"`
-	TrainingHours int    `json:"training_hours"`
-	Months        int    `json:"months"`
-	Note          string `json:"note"`
+	TrainingDays  int    `json:"training_days,omitempty"`
+	TrainingHours int    `json:"training_hours,omitempty"`
+	Months        int    `json:"months,omitempty"`
+	Note          string `json:"note,omitempty"`
 }
 
 func (h *handlers) apiMemberStep(w http.ResponseWriter, r *http.Request) error {

@@ -12,7 +12,7 @@ import (
 type memberTagAddBody struct {
 	Kind      string `json:"kind"`
 	StartedOn string `json:"started_on"`
-	Note      string `json:"note"`
+	Note      string `json:"note,omitempty"`
 }
 
 func (h *handlers) apiMemberTagAdd(w http.ResponseWriter, r *http.Request) error {

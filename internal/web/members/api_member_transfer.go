@@ -12,7 +12,7 @@ import (
 type memberTransferBody struct {
 	ToOrgID int64  `json:"to_org_id"`
 	On      string `json:"on"`
-	Note    string `json:"note"`
+	Note    string `json:"note,omitempty"`
 }
 
 func (h *handlers) apiMemberTransfer(w http.ResponseWriter, r *http.Request) error {

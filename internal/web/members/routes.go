@@ -65,7 +65,7 @@ var memberAPIDocs = map[string]web.APIDoc{
 		Query: []string{"org_id", "status", "category", "q", "mobile", "after", "limit"}, Response: members.Member{}, List: true},
 	"POST /api/v1/members":                       {Status: 201, Summary: "Enter a member (status full or probationary, with dates) or a new applicant (status applicant, applied_on); the id number is sealed, birth date and sex come from it", Request: memberCreateBody{}, Response: members.Member{}},
 	"GET /api/v1/members/{id}":                   {Summary: "A member with pipeline detail, allowed next steps, what is due, history and 三培养 tags", Response: members.Detail{}},
-	"POST /api/v1/members/{id}":                  {Summary: "Correct a member's details (dates change only through steps)", Request: memberUpdateBody{}, Response: members.Member{}},
+	"POST /api/v1/members/{id}":                  {Summary: "Correct a member's details (dates change only through steps); an empty id_number keeps the stored one", Request: memberUpdateBody{}, Response: members.Member{}},
 	"POST /api/v1/members/{id}/transfer":         {Summary: "Transfer to another branch in the caller's write scope (组织关系转接); out of the system use leave with transferred_out", Request: memberTransferBody{}, Response: members.Member{}},
 	"POST /api/v1/members/{id}/leave":            {Summary: "Record leaving (expelled, died, transferred_out); the record is kept", Request: memberLeaveBody{}, Response: members.Member{}},
 	"POST /api/v1/members/{id}/mobile":           {Summary: "Mark or unmark a 流动党员", Request: memberMobileBody{}, Response: members.Member{}},

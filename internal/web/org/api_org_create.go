@@ -11,10 +11,10 @@ import (
 type orgCreateBody struct {
 	ParentID     int64  `json:"parent_id"`
 	Type         string `json:"type"`
-	IndustryType string `json:"industry_type"`
+	IndustryType string `json:"industry_type,omitempty"`
 	Name         string `json:"name"`
-	ShortName    string `json:"short_name"`
-	SortOrder    int    `json:"sort_order"`
+	ShortName    string `json:"short_name,omitempty"`
+	SortOrder    int    `json:"sort_order,omitempty"`
 }
 
 func (h *handlers) apiOrgCreate(w http.ResponseWriter, r *http.Request) error {

@@ -10,8 +10,8 @@ import (
 // orgUpdateBody is the JSON body of the editable part of an organisation.
 type orgUpdateBody struct {
 	Name      string `json:"name"`
-	ShortName string `json:"short_name"`
-	SortOrder int    `json:"sort_order"`
+	ShortName string `json:"short_name,omitempty"`
+	SortOrder int    `json:"sort_order,omitempty"`
 }
 
 func (h *handlers) apiOrgUpdate(w http.ResponseWriter, r *http.Request) error {

@@ -10,9 +10,9 @@ import (
 // postAssignBody is the JSON body of a post's new holder.
 type postAssignBody struct {
 	HolderName string `json:"holder_name"`
-	ResidentID int64  `json:"resident_id"`
+	ResidentID int64  `json:"resident_id,omitempty"`
 	StartedOn  string `json:"started_on"`
-	Note       string `json:"note"`
+	Note       string `json:"note,omitempty"`
 }
 
 func (h *handlers) apiPostAssign(w http.ResponseWriter, r *http.Request) error {

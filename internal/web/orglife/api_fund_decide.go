@@ -8,7 +8,7 @@ import (
 
 // fundDecideBody is the JSON body of the note of a grant decision.
 type fundDecideBody struct {
-	Note string `json:"note"`
+	Note string `json:"note,omitempty"`
 }
 
 func (h *handlers) apiFundApprove(w http.ResponseWriter, r *http.Request) error {

@@ -12,7 +12,7 @@ type fundIncomeBody struct {
 	TownID      int64  `json:"town_id"`
 	AmountFen   int64  `json:"amount_fen"`
 	OnDate      string `json:"on_date"`
-	Description string `json:"description"`
+	Description string `json:"description,omitempty"`
 }
 
 func (h *handlers) apiFundIncome(w http.ResponseWriter, r *http.Request) error {

@@ -13,12 +13,12 @@ type meetingCreateBody struct {
 	Kind       string                    `json:"kind"`
 	Topic      string                    `json:"topic"`
 	HeldOn     string                    `json:"held_on"`
-	Place      string                    `json:"place"`
-	Minutes    string                    `json:"minutes"`
-	Attendance []members.AttendanceInput `json:"attendance"`
-	Expected   int                       `json:"expected"`
-	Present    int                       `json:"present"`
-	Speaker    *members.Speaker          `json:"speaker"`
+	Place      string                    `json:"place,omitempty"`
+	Minutes    string                    `json:"minutes,omitempty"`
+	Attendance []members.AttendanceInput `json:"attendance,omitempty"`
+	Expected   int                       `json:"expected,omitempty"`
+	Present    int                       `json:"present,omitempty"`
+	Speaker    *members.Speaker          `json:"speaker,omitempty"`
 }
 
 // meetingCreatedJSON is the recorded meeting and, when it fell short of

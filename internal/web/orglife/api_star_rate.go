@@ -12,7 +12,7 @@ type starRateBody struct {
 	MemberID int64    `json:"member_id"`
 	Year     int      `json:"year"`
 	Leads    []string `json:"leads"`
-	Note     string   `json:"note"`
+	Note     string   `json:"note,omitempty"`
 }
 
 func (h *handlers) apiStarRate(w http.ResponseWriter, r *http.Request) error {

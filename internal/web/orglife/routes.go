@@ -65,7 +65,7 @@ func (h *handlers) meetingRoutes() []web.Route {
 var meetingAPIDocs = map[string]web.APIDoc{
 	"GET /api/v1/meetings": {Summary: "Meetings in the caller's scope, newest first (kind: branch_assembly, committee, group, lecture, theme_day, life_meeting; senior=1: 党课 by 副科级以上 leaders)",
 		Query: []string{"org_id", "kind", "senior", "before", "limit"}, Response: members.Meeting{}, List: true},
-	"POST /api/v1/meetings":      {Status: 201, Summary: "Record a meeting of a branch with its attendance; 应到/实到 are derived from it. A meeting below quorum is recorded with counts=false", Request: meetingCreateBody{}, Response: meetingCreatedJSON{}},
+	"POST /api/v1/meetings":      {Status: 201, Summary: "Record a meeting of a branch with its attendance; 应到/实到 are derived from it. A meeting below quorum is recorded with counts=false. expected and present only when the branch has nobody on its roster; speaker for a 党课", Request: meetingCreateBody{}, Response: meetingCreatedJSON{}},
 	"GET /api/v1/meetings/{id}":  {Summary: "One meeting with its attendance", Response: members.Meeting{}},
 	"GET /api/v1/meeting-roster": {Summary: "The members of a branch on a day, as the attendance list expects them", Query: []string{"org_id", "held_on"}, Response: meetingRosterJSON{}},
 	"GET /api/v1/overdue": {Summary: "Meetings each branch in scope has not held in the current period, with since when; in branch order",

@@ -48,7 +48,7 @@ var peopleAPIDocs = map[string]web.APIDoc{
 	"GET /api/v1/residents": {Summary: "Residents in the caller's scope, in id order. q: part of a name; ages are full years today. An id number is refused here (it would stay in logs): use POST /api/v1/residents/search",
 		Query: []string{"q", "org_id", "min_age", "max_age", "after", "limit"}, Response: people.Resident{}, List: true},
 	"POST /api/v1/residents/search":      {Summary: "The resident list searched by id number (or any filter of GET /api/v1/residents) sent in the body, so the number never appears in an address", Request: residentSearchBody{}, Response: people.Resident{}, List: true},
-	"POST /api/v1/residents":             {Status: 201, Summary: "Add a resident to a household; birth date and sex are read from the id number", Request: residentBody{}, Response: people.Resident{}},
+	"POST /api/v1/residents":             {Status: 201, Summary: "Add a resident to a household; birth date and sex are read from the id number; relation: head, spouse, child, child_in_law, grandchild, parent, sibling, other", Request: residentBody{}, Response: people.Resident{}},
 	"GET /api/v1/residents/{id}":         {Summary: "One resident, id number masked", Response: people.Resident{}},
 	"PUT /api/v1/residents/{id}":         {Summary: "Change a resident; an empty or absent id_number keeps the stored one", Request: residentBody{}, Response: people.Resident{}},
 	"POST /api/v1/residents/{id}/reveal": {Summary: "The full id number; needs the reveal permission and every call is logged", Response: revealJSON{}},
