@@ -21,12 +21,15 @@ Usage:
   dangjian org add -type T -name N [-parent ID]            create an organisation (the county or town of a new install)
   dangjian user add -username U -name N -role R -org ID    create an account (asks nothing; password from -password or DANGJIAN_PASSWORD)
   dangjian user passwd -username U                         set a password (from -password or DANGJIAN_PASSWORD)
-  dangjian backup -to FILE [-db …]                         online copy of a SQLite database (PostgreSQL: use pg_dump)
-  dangjian restore -from FILE [-db …]                      replace a SQLite database with a backup (server stopped)
-  dangjian audit verify [-db …]                            check the audit log's hash chain
+  dangjian backup -to FILE [-db …]                         online copy of a SQLite database (PostgreSQL: scripts/pg-backup)
+  dangjian restore -from FILE [-db …]                      replace a SQLite database with a backup (refused while a server runs)
+  dangjian reseal -to sm4|aes [-batch N]                   re-seal every id number with one cipher, in batches, servers running
+  dangjian audit verify [-head SEQ:HASH|FILE] [-db …]      check the audit log's hash chain (and that it still holds a kept head)
+  dangjian audit head [-db …]                              print the chain's head (SEQ:HASH) to keep outside the database
 
 Settings come from flags or DANGJIAN_* environment variables (DANGJIAN_DB,
-DANGJIAN_ADDR, DANGJIAN_KEY, DANGJIAN_SECURE_COOKIES, DANGJIAN_TRUST_PROXY).
+DANGJIAN_ADDR, DANGJIAN_KEY, DANGJIAN_ID_CIPHER, DANGJIAN_SECURE_COOKIES,
+DANGJIAN_TRUST_PROXY).
 `
 
 func main() {
@@ -77,11 +80,10 @@ func run(ctx context.Context, args []string, env func(string) string) error {
 		return backup(ctx, rest, env)
 	case "restore":
 		return restore(ctx, rest, env)
+	case "reseal":
+		return reseal(ctx, rest, env)
 	case "audit":
-		if len(rest) > 0 && rest[0] == "verify" {
-			return auditVerify(ctx, rest[1:], env)
-		}
-		return fmt.Errorf("usage: dangjian audit verify")
+		return auditCmd(ctx, rest, env)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -16,10 +16,25 @@ import (
 	"dangjian/internal/config"
 	"dangjian/internal/db"
 	"dangjian/internal/demo"
+	"dangjian/internal/people"
 )
 
+// opened is the application with the lock a command holds on a SQLite
+// database while it runs (see db.FileLock): every command shares it, so
+// restore cannot replace the file under any of them.
+type opened struct {
+	*app.App
+	lock *db.FileLock
+}
+
+// Close closes the application, then lets restore in.
+func (o *opened) Close() error {
+	err := o.App.Close()
+	return errors.Join(err, o.lock.Release())
+}
+
 // open reads the settings from args and env, then opens the application.
-func open(ctx context.Context, name string, args []string, env func(string) string, extra func(*flag.FlagSet)) (*app.App, *flag.FlagSet, error) {
+func open(ctx context.Context, name string, args []string, env func(string) string, extra func(*flag.FlagSet)) (*opened, *flag.FlagSet, error) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	if extra != nil {
 		extra(fs)
@@ -28,11 +43,50 @@ func open(ctx context.Context, name string, args []string, env func(string) stri
 	if err != nil {
 		return nil, fs, err
 	}
+	var lock *db.FileLock
+	if !cfg.IsPostgres() {
+		if lock, err = db.LockShared(cfg.Database); err != nil {
+			return nil, fs, fmt.Errorf("%w: a restore of %s is under way; try again when it has finished", err, cfg.Database)
+		}
+	}
+	a, err := openApp(ctx, cfg)
+	if err != nil {
+		return nil, fs, errors.Join(err, lock.Release())
+	}
+	return &opened{App: a, lock: lock}, fs, nil
+}
+
+func openApp(ctx context.Context, cfg config.Config) (*app.App, error) {
+	if err := refuseNewKeyForSealedData(ctx, cfg); err != nil {
+		return nil, err
+	}
 	if err := cfg.Validate(); err != nil {
-		return nil, fs, err
+		return nil, err
 	}
 	a, err := app.Open(ctx, cfg, db.SystemClock{}, logger())
-	return a, fs, err
+	if err != nil {
+		return nil, err
+	}
+	if err := useConfiguredCipher(a); err != nil {
+		a.Close()
+		return nil, err
+	}
+	return a, nil
+}
+
+// useConfiguredCipher gives the services a sealer that writes the
+// configured cipher. The people service is shared with the programmes
+// (members seal through it), so one assignment covers them all.
+func useConfiguredCipher(a *app.App) error {
+	if people.Cipher(a.Config.IDCipher) == a.Services.People.Sealer.Cipher() {
+		return nil
+	}
+	s, err := people.NewSealerFor(a.Config.Key, people.Cipher(a.Config.IDCipher))
+	if err != nil {
+		return err
+	}
+	a.Services.People.Sealer = s
+	return nil
 }
 
 func logger() *slog.Logger { return slog.New(slog.NewTextHandler(os.Stderr, nil)) }
@@ -56,6 +110,7 @@ func serve(ctx context.Context, args []string, env func(string) string) error {
 			return err
 		}
 	}
+	app.CheckAudit(ctx, a.DB, a.Web, log)
 	ln, err := net.Listen("tcp", a.Config.Addr)
 	if err != nil {
 		return err
@@ -88,7 +143,7 @@ func serve(ctx context.Context, args []string, env func(string) string) error {
 	return nil
 }
 
-func loadDemoIfEmpty(ctx context.Context, a *app.App, log *slog.Logger) error {
+func loadDemoIfEmpty(ctx context.Context, a *opened, log *slog.Logger) error {
 	var n int
 	if err := a.DB.QueryRowContext(ctx, `SELECT COUNT(*) FROM orgs`).Scan(&n); err != nil {
 		return err

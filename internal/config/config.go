@@ -24,6 +24,13 @@ type Config struct {
 	// Key encrypts personal identifiers (32 bytes, hex). With SQLite and no
 	// key given, one is created beside the database file on first start.
 	Key []byte
+	// KeyFile is the file the key was read from or created in; empty when
+	// the key was given as DANGJIAN_KEY. Backups must carry it along.
+	KeyFile string
+	// IDCipher seals id numbers: "aes" (AES-256-GCM, HMAC-SHA-256 look-up
+	// hashes; the default) or "sm4" (国密: SM4-GCM, HMAC-SM3). Rows sealed
+	// either way stay readable; `dangjian reseal` moves them over.
+	IDCipher string
 	// SecureCookies marks cookies Secure; set it when served over TLS.
 	SecureCookies bool
 	// TrustProxy takes the client address from X-Forwarded-For, for
@@ -57,6 +64,7 @@ func Load(fs *flag.FlagSet, args []string, env func(string) string) (Config, err
 	fs.StringVar(&c.Addr, "addr", def("DANGJIAN_ADDR", "127.0.0.1:8080"), "listen address")
 	fs.StringVar(&c.Database, "db", def("DANGJIAN_DB", "dangjian.db"), "SQLite file or postgres:// URL")
 	fs.StringVar(&keyHex, "key", def("DANGJIAN_KEY", ""), "identifier encryption key, 64 hex digits")
+	fs.StringVar(&c.IDCipher, "id-cipher", def("DANGJIAN_ID_CIPHER", "aes"), "id-number cipher: aes or sm4 (国密)")
 	fs.BoolVar(&c.SecureCookies, "secure-cookies", def("DANGJIAN_SECURE_COOKIES", "") == "true", "mark cookies Secure (TLS)")
 	fs.BoolVar(&c.TrustProxy, "trust-proxy", def("DANGJIAN_TRUST_PROXY", "") == "true", "use X-Forwarded-For")
 	fs.StringVar(&c.BaseURL, "base-url", def("DANGJIAN_BASE_URL", ""), "public address of the server")
@@ -96,18 +104,28 @@ func (c *Config) Validate() error {
 	if c.Database == "" {
 		return errors.New("no database: give -db with a file path or a postgres:// URL")
 	}
+	switch c.IDCipher {
+	case "":
+		c.IDCipher = "aes"
+	case "aes", "sm4":
+	default:
+		return fmt.Errorf("DANGJIAN_ID_CIPHER must be aes or sm4, not %q", c.IDCipher)
+	}
 	if c.Key == nil {
 		if c.IsPostgres() {
 			return errors.New("DANGJIAN_KEY is required with PostgreSQL: every app server must share one key")
 		}
-		k, err := loadOrCreateKey(c.Database + ".key")
+		k, err := loadOrCreateKey(c.KeyPath())
 		if err != nil {
 			return err
 		}
-		c.Key = k
+		c.Key, c.KeyFile = k, c.KeyPath()
 	}
 	return nil
 }
+
+// KeyPath is where a SQLite database's key file lives: beside it.
+func (c Config) KeyPath() string { return c.Database + ".key" }
 
 // loadOrCreateKey keeps a town office's key next to its database, so the
 // one-PC set-up needs no configuration. Backups must copy both files.

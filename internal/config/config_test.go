@@ -131,3 +131,27 @@ func TestValidateRefuses(t *testing.T) {
 		t.Errorf("damaged key file: %v", err)
 	}
 }
+
+func TestIDCipherSetting(t *testing.T) {
+	dir := t.TempDir()
+	load := func(args []string, env map[string]string) (Config, error) {
+		c, err := Load(flag.NewFlagSet("t", flag.ContinueOnError), append(args, "-db", filepath.Join(dir, "t.db")),
+			func(k string) string { return env[k] })
+		if err != nil {
+			return c, err
+		}
+		return c, c.Validate()
+	}
+	if c, err := load(nil, nil); err != nil || c.IDCipher != "aes" {
+		t.Fatalf("default: %q %v", c.IDCipher, err)
+	}
+	if c, err := load(nil, map[string]string{"DANGJIAN_ID_CIPHER": "sm4"}); err != nil || c.IDCipher != "sm4" {
+		t.Fatalf("from the environment: %q %v", c.IDCipher, err)
+	}
+	if c, err := load([]string{"-id-cipher", "aes"}, map[string]string{"DANGJIAN_ID_CIPHER": "sm4"}); err != nil || c.IDCipher != "aes" {
+		t.Fatalf("the flag wins: %q %v", c.IDCipher, err)
+	}
+	if _, err := load([]string{"-id-cipher", "des"}, nil); err == nil || !strings.Contains(err.Error(), "aes or sm4") {
+		t.Fatalf("an unknown cipher: %v", err)
+	}
+}

@@ -61,6 +61,9 @@ func Open(url string) (*DB, error) {
 // connection turns "database is locked" races into an orderly queue while
 // WAL keeps reads cheap. Times are stored in a sortable text form.
 func openSQLite(path string) (*DB, error) {
+	if err := prepareSQLiteFile(path); err != nil {
+		return nil, err
+	}
 	dsn := "file:" + path + "?_time_format=sqlite" +
 		"&_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)" +
 		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)" +

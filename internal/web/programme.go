@@ -69,20 +69,23 @@ type Route struct {
 	Handle  func(w http.ResponseWriter, r *http.Request) error
 }
 
-// Section is one of the five programmes of the seed's plan, the top level
-// of the menu.
+// Section is a top-level menu entry: the registry every programme draws
+// on, then the five programmes of the seed's plan, with the branches'
+// organisational life apart from the roster so neither menu runs long.
 type Section string
 
 const (
-	SectionSites      Section = "p1" // 活动阵地
-	SectionProsperity Section = "p2" // 致富工程
-	SectionCentres    Section = "p3" // 五个中心
-	SectionMembers    Section = "p4" // 党员队伍
-	SectionMechanisms Section = "p5" // 工作机制
+	SectionRegistry   Section = "registry" // 基础台账
+	SectionSites      Section = "p1"       // 活动阵地
+	SectionProsperity Section = "p2"       // 致富工程
+	SectionCentres    Section = "p3"       // 五个中心
+	SectionMembers    Section = "p4"       // 党员队伍
+	SectionOrgLife    Section = "orglife"  // 组织生活
+	SectionMechanisms Section = "p5"       // 工作机制
 )
 
 // Sections in menu order.
-var Sections = []Section{SectionSites, SectionProsperity, SectionCentres, SectionMembers, SectionMechanisms}
+var Sections = []Section{SectionRegistry, SectionSites, SectionProsperity, SectionCentres, SectionMembers, SectionOrgLife, SectionMechanisms}
 
 // NavItem is one menu entry.
 type NavItem struct {

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"dangjian/internal/apperr"
+	"dangjian/internal/audit"
 	"dangjian/internal/auth"
 	"dangjian/internal/i18n"
 )
@@ -165,6 +166,9 @@ type view struct {
 	Error  string            // a message for the whole form
 	Form   map[string]string // what the user typed, to show again
 	Picked url.Values        // every value of each field, for checkbox groups
+	// AuditBroken is set for readers of the audit log when the chain
+	// failed its check: every page says so until it is dealt with.
+	AuditBroken *audit.Broken
 }
 
 // Render writes a page with status 200.
@@ -248,6 +252,9 @@ func (k *Kit) execute(w interface{ Write([]byte) (int, error) }, r *http.Request
 	v.Path = r.URL.Path
 	if v.Actor != nil {
 		v.CSRF = v.Actor.CSRF
+		if v.Actor.Can(auth.PermAuditRead) {
+			v.AuditBroken = k.auditBroken.Load()
+		}
 	}
 	if c, err := r.Cookie("flash"); err == nil {
 		v.Flash = c.Value

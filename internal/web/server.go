@@ -8,6 +8,9 @@ package web
 
 import (
 	"fmt"
+	"sync/atomic"
+
+	"dangjian/internal/audit"
 	"io/fs"
 	"log/slog"
 	"net/http"
@@ -27,6 +30,9 @@ type Kit struct {
 	assets *assets
 	nav    []NavItem
 	panels []OrgPanel
+	// auditBroken is the first broken row of the audit chain found by the
+	// checks at start-up, shown to everyone who reads the audit log.
+	auditBroken atomic.Pointer[audit.Broken]
 }
 
 // Server is the assembled application: the kit, every programme's routes
@@ -116,6 +122,10 @@ func (s *Server) Routes() []Route { return s.routes }
 // Programmes are the programmes the server was built from, for tests that
 // hold each to the checklist of docs/programme-guide.md.
 func (s *Server) Programmes() []Programme { return s.programmes }
+
+// AuditBroken records a broken audit chain found after start-up; every
+// page then warns the users who read the audit log.
+func (k *Kit) AuditBroken(b *audit.Broken) { k.auditBroken.Store(b) }
 
 // Config is the validated configuration.
 func (k *Kit) Config() config.Config { return k.cfg }

@@ -24,8 +24,8 @@ func New(base web.Handlers) web.Programme {
 		Routes:    h.peopleRoutes(),
 		APIDocs:   peopleAPIDocs,
 		Nav: []web.NavItem{
-			{Section: web.SectionCentres, Href: "/households", Label: "nav.households", Perm: auth.PermPeopleRead},
-			{Section: web.SectionCentres, Href: "/residents", Label: "nav.residents", Perm: auth.PermPeopleRead},
+			{Section: web.SectionRegistry, Href: "/households", Label: "nav.households", Perm: auth.PermPeopleRead},
+			{Section: web.SectionRegistry, Href: "/residents", Label: "nav.residents", Perm: auth.PermPeopleRead},
 		},
 		OrgPanels: []web.OrgPanel{{Template: "org_people", Load: h.peopleOrgExtra}},
 		Perms:     []auth.Perm{auth.PermPeopleRead, auth.PermPeopleWrite, auth.PermPeopleReveal},
