@@ -22,7 +22,7 @@ var allowedImports = map[string][]string{
 	// Leaves.
 	"apperr": {},
 	"i18n":   {},
-	"db":     {},
+	"db":     {"apperr"},
 	"config": {},
 	"audit":  {"db"},
 	"auth":   {"apperr", "audit", "db", "i18n"},
@@ -55,7 +55,10 @@ var allowedImports = map[string][]string{
 	// Wiring, the demo town and the test kit.
 	"app":     {"audit", "config", "db", "services", "web", "web/account", "web/auditlog", "web/org", "web/people", "web/members", "web/orglife"},
 	"demo":    {"apperr", "auth", "db", "org", "people", "members", "services"},
-	"testkit": {"app", "apperr", "auth", "config", "db", "demo", "openapi", "services", "web"},
+	"testkit": {"app", "apperr", "auth", "config", "db", "demo", "openapi", "org", "services", "web"},
+	// Assertions on use-case errors: leaves only, so a programme's own
+	// internal tests can use them without importing the whole app.
+	"testkit/want": {"apperr", "i18n"},
 	// The crash harness: tests only, which drive the built binary.
 	"crashtest": {},
 }

@@ -22,6 +22,7 @@ const (
 	KindConflict             // a duplicate or a stale state
 	KindTooMany              // throttled
 	KindTooLarge             // the request body is larger than the server accepts
+	KindUnavailable          // the database is out of reach for a moment; retrying later may work
 )
 
 // Params are the numbers and names a message refers to as {name}.
@@ -95,6 +96,12 @@ func Unauthenticated(key string) *Error { return &Error{Kind: KindUnauthenticate
 func Conflict(key string, p Params) *Error { return &Error{Kind: KindConflict, Key: key, Params: p} }
 
 func TooMany(key string, p Params) *Error { return &Error{Kind: KindTooMany, Key: key, Params: p} }
+
+// Unavailable wraps a database error that a retry on a fresh connection did
+// not cure; the transport answers 503 with Retry-After.
+func Unavailable(cause error) *Error {
+	return &Error{Kind: KindUnavailable, Key: "error.unavailable", Err: cause}
+}
 
 // Fields collects per-field problems while a use case validates its input.
 type Fields map[string]FieldError

@@ -63,17 +63,38 @@ func (a *Actor) CanAt(p Perm, path string) bool {
 	return false
 }
 
-// Require refuses unless the actor holds p over path. A record the actor
-// cannot even read answers NotFound, so probing ids reveals nothing; one
-// the actor can read but not change answers Forbidden.
-func (a *Actor) Require(p Perm, path string) error {
-	if a.CanAt(p, path) {
+// Decide is the one scope rule of every use case, applied to a record
+// (or an organisation named in the input) already loaded inside the use
+// case's transaction:
+//   - a nil actor is the system (command line, demo loader) and passes;
+//   - a record the actor may change (change over path) passes;
+//   - outside the actor's read scope the record does not exist: NotFound,
+//     exactly what a missing id answers, so probing ids reveals nothing;
+//   - a read (change == "") of a readable record passes;
+//   - readable but not changeable answers Forbidden.
+func (a *Actor) Decide(read, change Perm, path string) error {
+	if a == nil {
 		return nil
 	}
-	if a.CanAt(PermOrgRead, path) {
-		return apperr.Forbidden()
+	if change != "" && a.CanAt(change, path) {
+		return nil
 	}
-	return apperr.NotFound()
+	if !a.CanAt(read, path) {
+		return apperr.NotFound()
+	}
+	if change == "" {
+		return nil
+	}
+	return apperr.Forbidden()
+}
+
+// Sees reports whether Decide lets the actor read records at path.
+func (a *Actor) Sees(read Perm, path string) bool { return a.Decide(read, "", path) == nil }
+
+// Require is Decide for the organisation programme's records, whose read
+// permission is org.read: p over path, NotFound outside org.read.
+func (a *Actor) Require(p Perm, path string) error {
+	return a.Decide(PermOrgRead, p, path)
 }
 
 // HasRole reports whether the actor holds role r anywhere.

@@ -26,6 +26,13 @@ type Service struct {
 	Password PasswordParams
 	// SessionTTL is how long a session lives without use.
 	SessionTTL time.Duration
+	// SessionMaxAge is how long a session lives at all, however often it
+	// is used: a stolen cookie stops working within it.
+	SessionMaxAge time.Duration
+	// ActorCacheTTL is how long a resolved session or token is reused
+	// without asking the database; 0 turns the cache off.
+	ActorCacheTTL time.Duration
+	actors        actorCache
 	// Throttle limits failed logins.
 	Throttle Throttle
 }
@@ -43,7 +50,8 @@ var DefaultThrottle = Throttle{PerAccount: 5, PerAddress: 30, Window: 15 * time.
 // NewService fills in defaults.
 func NewService(d *db.DB, clock db.Clock) *Service {
 	return &Service{DB: d, Clock: clock, Password: DefaultPasswordParams,
-		SessionTTL: 12 * time.Hour, Throttle: DefaultThrottle}
+		SessionTTL: 12 * time.Hour, SessionMaxAge: 7 * 24 * time.Hour, ActorCacheTTL: DefaultActorCacheTTL,
+		Throttle: DefaultThrottle}
 }
 
 // newToken returns a random token for the client and its SHA-256 for the
@@ -121,37 +129,55 @@ func (s *Service) Login(ctx context.Context, username, password, addr string) (t
 	return token, err
 }
 
-// SessionActor resolves a session cookie to its actor, sliding the
-// expiry forward at most once a minute to keep writes rare.
+// SessionActor resolves a session cookie to its actor, from the cache when
+// it was read within ActorCacheTTL. A session ends after SessionTTL without
+// use or SessionMaxAge after login, whichever comes first; the idle expiry
+// slides forward at most once a minute to keep writes rare.
 func (s *Service) SessionActor(ctx context.Context, token string) (*Actor, error) {
 	now := s.Clock.Now()
+	key := "s:" + hashToken(token)
+	if a, ok := s.actors.get(key, now, s.ActorCacheTTL); ok {
+		return a, nil
+	}
 	var csrf string
-	var expires time.Time
-	a, err := s.actorBy(ctx, `s.csrf_token, s.expires_at`, `sessions s JOIN users u ON u.id = s.user_id`,
-		`s.token_hash = $1`, hashToken(token), &csrf, &expires)
-	if apperr.KindOf(err) == apperr.KindUnauthenticated || (err == nil && !expires.After(now)) {
+	var expires, created time.Time
+	a, err := s.actorBy(ctx, `s.csrf_token, s.expires_at, s.created_at`, `sessions s JOIN users u ON u.id = s.user_id`,
+		`s.token_hash = $1`, hashToken(token), &csrf, &expires, &created)
+	end := created.Add(s.SessionMaxAge)
+	if apperr.KindOf(err) == apperr.KindUnauthenticated || (err == nil && (!expires.After(now) || !end.After(now))) {
 		return nil, apperr.Unauthenticated("auth.session_expired")
 	}
 	if err != nil {
 		return nil, err
 	}
 	if expires.Sub(now) < s.SessionTTL-time.Minute {
+		expires = now.Add(s.SessionTTL)
 		if _, err := s.DB.ExecContext(ctx, `UPDATE sessions SET expires_at = $1 WHERE token_hash = $2`,
-			now.Add(s.SessionTTL), hashToken(token)); err != nil {
+			expires, hashToken(token)); err != nil {
 			return nil, err
 		}
 	}
 	a.CSRF = csrf
+	s.actors.put(key, a, now, earlier(expires, end), s.ActorCacheTTL)
 	return a, nil
 }
 
-// TokenActor resolves an API bearer token.
+// TokenActor resolves an API bearer token, from the cache when it was read
+// within ActorCacheTTL.
 func (s *Service) TokenActor(ctx context.Context, token string) (*Actor, error) {
+	now := s.Clock.Now()
+	hash := hashToken(strings.TrimPrefix(token, "dj_"))
+	if a, ok := s.actors.get("t:"+hash, now, s.ActorCacheTTL); ok {
+		return a, nil
+	}
 	var id int64
 	a, err := s.actorBy(ctx, `t.id`, `api_tokens t JOIN users u ON u.id = t.user_id`,
-		`t.token_hash = $1 AND t.revoked_at IS NULL`, hashToken(strings.TrimPrefix(token, "dj_")), &id)
+		`t.token_hash = $1 AND t.revoked_at IS NULL`, hash, &id)
 	if apperr.KindOf(err) == apperr.KindUnauthenticated {
 		return nil, apperr.Unauthenticated("auth.bad_token")
+	}
+	if err == nil {
+		s.actors.put("t:"+hash, a, now, time.Time{}, s.ActorCacheTTL)
 	}
 	return a, err
 }
@@ -207,12 +233,16 @@ func (s *Service) actorBy(ctx context.Context, cols, from, where, key string, ex
 
 // Logout ends one session.
 func (s *Service) Logout(ctx context.Context, token string) error {
+	// Forgotten after the delete, so a request reading the session
+	// meanwhile cannot put it back for longer than it takes.
+	defer s.actors.forget("s:" + hashToken(token))
 	_, err := s.DB.ExecContext(ctx, `DELETE FROM sessions WHERE token_hash = $1`, hashToken(token))
 	return err
 }
 
 // LogoutEverywhere ends every session of the actor, on every device.
 func (s *Service) LogoutEverywhere(ctx context.Context, a *Actor) error {
+	defer s.actors.forgetUser(a.UserID)
 	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1`, a.UserID)
 		if err != nil {

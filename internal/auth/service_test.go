@@ -338,6 +338,9 @@ func TestDisabledUser(t *testing.T) {
 		}
 		_, err = w.svc.Login(ctx, "haidan", "haidan-password", "10.0.0.1")
 		wantErr(t, "disabled login", err, apperr.KindUnauthenticated, "auth.bad_credentials")
+		// Disabled behind the service's back (another process): honoured
+		// once the cached actors have aged out.
+		w.clock.T = w.clock.T.Add(auth.DefaultActorCacheTTL)
 		_, err = w.svc.SessionActor(ctx, session)
 		wantErr(t, "disabled session", err, apperr.KindUnauthenticated, "")
 		_, err = w.svc.TokenActor(ctx, tok)

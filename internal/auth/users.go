@@ -116,6 +116,7 @@ func (s *Service) SetPassword(ctx context.Context, a *Actor, username, password 
 	if err != nil {
 		return err
 	}
+	defer s.actors.forgetUser(id)
 	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = $1 WHERE id = $2`, hash, id); err != nil {
 			return err
@@ -199,6 +200,7 @@ func (s *Service) ListAPITokens(ctx context.Context, a *Actor) ([]APIToken, erro
 
 // RevokeAPIToken stops one of the actor's tokens from working.
 func (s *Service) RevokeAPIToken(ctx context.Context, a *Actor, id int64) error {
+	defer s.actors.forgetUser(a.UserID)
 	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL`,
 			s.Clock.Now(), id, a.UserID)

@@ -1,6 +1,7 @@
-// Package db opens the embedded SQLite file or a PostgreSQL server behind one
-// *sql.DB, runs migrations, and gives every use case the same transaction
-// helper. Query text is shared: both drivers number placeholders as $1, $2.
+// Package db opens the embedded SQLite file or a PostgreSQL server, runs
+// migrations, and gives every use case the same transaction helper. Reads
+// and writes are routed to the right connections here, so no caller needs
+// to know. Query text is shared: both drivers number placeholders as $1, $2.
 package db
 
 import (
@@ -9,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
@@ -24,13 +26,18 @@ const (
 	Postgres Dialect = "postgres"
 )
 
-// DB is the application's database handle.
+// DB is the application's database handle. The embedded *sql.DB is the
+// writer: Exec, BeginTx, Tx and Conn go there. Plain SELECTs outside a
+// transaction go to read, which on SQLite is a pool of query_only
+// connections beside the one writer, and on PostgreSQL is the same pool.
 type DB struct {
 	*sql.DB
+	read    *sql.DB
 	Dialect Dialect
+	observe atomic.Pointer[func(query string, args []any)]
 }
 
-// Queryer is what read helpers accept: a *sql.DB or a *sql.Tx.
+// Queryer is what read helpers accept: a *DB or a *sql.Tx.
 type Queryer interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
@@ -41,62 +48,37 @@ type Queryer interface {
 // PostgreSQL; anything else is a SQLite file path.
 func Open(url string) (*DB, error) {
 	if strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://") {
-		d, err := sql.Open("pgx", url)
-		if err != nil {
-			return nil, err
-		}
-		d.SetMaxOpenConns(20)
-		d.SetMaxIdleConns(10)
-		d.SetConnMaxIdleTime(5 * time.Minute)
-		if err := d.Ping(); err != nil {
-			d.Close()
-			return nil, fmt.Errorf("connect to postgres: %w", err)
-		}
-		return &DB{DB: d, Dialect: Postgres}, nil
+		return openPostgres(url)
 	}
 	return openSQLite(url)
 }
 
-// openSQLite uses one connection: SQLite has one writer, and a single
-// connection turns "database is locked" races into an orderly queue while
-// WAL keeps reads cheap. Times are stored in a sortable text form.
-func openSQLite(path string) (*DB, error) {
-	if err := prepareSQLiteFile(path); err != nil {
-		return nil, err
-	}
-	dsn := "file:" + path + "?_time_format=sqlite" +
-		"&_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)" +
-		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)" +
-		"&_txlock=immediate"
-	d, err := sql.Open("sqlite", dsn)
+// openPostgres keeps as many idle sessions as it may open, so a burst of
+// requests reuses sessions instead of paying a new backend each time.
+func openPostgres(url string) (*DB, error) {
+	d, err := sql.Open("pgx", url)
 	if err != nil {
 		return nil, err
 	}
-	d.SetMaxOpenConns(1)
-	d.SetMaxIdleConns(1)
-	d.SetConnMaxLifetime(0)
-	d.SetConnMaxIdleTime(0)
+	d.SetMaxOpenConns(postgresConns)
+	d.SetMaxIdleConns(postgresConns)
+	d.SetConnMaxIdleTime(5 * time.Minute)
 	if err := d.Ping(); err != nil {
 		d.Close()
-		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+		return nil, fmt.Errorf("connect to postgres: %w", err)
 	}
-	return &DB{DB: d, Dialect: SQLite}, nil
+	return &DB{DB: d, read: d, Dialect: Postgres}, nil
 }
 
-// Tx runs fn in one transaction: committed when fn returns nil, rolled back
-// otherwise, so a use case never leaves half its writes behind.
-func (d *DB) Tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := d.BeginTx(ctx, nil)
-	if err != nil {
-		return err
+const postgresConns = 20
+
+// Close closes the writer and the read pool.
+func (d *DB) Close() error {
+	err := d.DB.Close()
+	if d.read != d.DB {
+		err = errors.Join(err, d.read.Close())
 	}
-	if err := fn(tx); err != nil {
-		if rbErr := tx.Rollback(); rbErr != nil && !errors.Is(rbErr, sql.ErrTxDone) {
-			return errors.Join(err, rbErr)
-		}
-		return err
-	}
-	return tx.Commit()
+	return err
 }
 
 // IsUniqueViolation reports whether err is a unique-constraint failure on

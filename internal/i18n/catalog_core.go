@@ -8,6 +8,7 @@ func init() {
 
 		"error.title":              {"出错了", "Something went wrong"},
 		"error.internal":           {"系统内部错误，已记录，请稍后再试。", "An internal error occurred and was logged. Please try again later."},
+		"error.unavailable":        {"数据库暂时不可用，请稍后再试。", "The database is briefly unavailable. Please try again shortly."},
 		"error.not_found":          {"找不到该记录，或您无权查看。", "No such record, or you may not see it."},
 		"error.forbidden":          {"您无权执行此操作。", "You are not allowed to do this."},
 		"error.invalid":            {"填写的内容有误，请按提示修改。", "Some fields need correcting."},
@@ -35,6 +36,8 @@ func init() {
 		"error.date_format":        {"日期格式应为 年-月-日，如 2026-03-01。", "Use a date like 2026-03-01."},
 		"error.date_required":      {"请填写日期。", "Enter a date."},
 		"error.number":             {"请填写数字。", "Enter a number."},
+		"error.text_chars":         {"不能包含控制字符或改变文字方向的符号。", "Control characters and text-direction marks are not allowed."},
+		"error.phone_format":       {"电话应为 7 位以上数字，最多 20 个字符，可含空格、横线和开头的 +。", "A phone number has at least 7 digits and at most 20 characters; spaces, dashes and a leading + are allowed."},
 
 		"auth.login_required":  {"请先登录。", "Please log in."},
 		"auth.bad_credentials": {"用户名或密码不正确。", "Wrong username or password."},

@@ -73,7 +73,6 @@ func init() {
 		"pipeline.step_unknown":    {"未知的发展步骤。", "Unknown pipeline step."},
 		"pipeline.reason_required": {"请填写理由。", "Give the reason."},
 
-		"member.phone_format":          {"电话号码只能包含数字和横线，7–20 位。", "A phone number has 7–20 digits or dashes."},
 		"member.category_unknown":      {"未知的人员类别。", "Unknown category."},
 		"member.status_roster":         {"名册只能登记正式党员、预备党员或入党申请人。", "The roster takes full or probationary members, or applicants."},
 		"member.date_future":           {"日期不能晚于今天（{today}）。", "The date cannot be after today ({today})."},
@@ -141,7 +140,7 @@ func init() {
 		"roster.name":        {"姓名", "Name"},
 		"roster.mobile_only": {"只看流动党员", "Mobile members only"},
 		"roster.export":      {"导出 Excel", "Export to Excel"},
-		"roster.export_full": {"导出（含完整身份证号，将记录查看）", "Export with full id numbers (logged)"},
+		"roster.export_full": {"导出完整身份证号（每次查看都会记录）", "Export with full id numbers (every view is logged)"},
 
 		"member.sex.M":          {"男", "M"},
 		"member.sex.F":          {"女", "F"},
@@ -200,7 +199,8 @@ func init() {
 		"board.next":          {"下一步", "Next step"},
 		"board.from":          {"最早", "From"},
 		"board.by":            {"应在此前", "Due by"},
-		"board.state":         {"状态", "State"},
+		"board.state":         {"办理时限", "Timing"},
+		"board.stage":         {"所处阶段", "Stage"},
 		"board.state.waiting": {"未到时间", "Not yet"},
 		"board.state.due":     {"可办理", "Due"},
 		"board.state.overdue": {"逾期", "Overdue"},

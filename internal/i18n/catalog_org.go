@@ -17,6 +17,7 @@ func init() {
 		"org.industry.specialty":          {"特色产业型", "Specialty industry"},
 
 		"org.unknown":                {"上级组织不存在。", "No such organisation."},
+		"org.resident_unknown":       {"找不到该居民。", "No such resident."},
 		"org.type_unknown":           {"请选择组织类型。", "Choose the organisation type."},
 		"org.industry_type_required": {"产业党组织须选择类型（龙头企业型、煤矿企业型、重点项目服务型、特色产业型）。", "Choose the kind of industry organisation."},
 		"rule.org.parent_type":       {"{type}不能设在{parent}之下。", "A {type} cannot be placed under a {parent}."},

@@ -5,7 +5,6 @@ func init() {
 	Register(map[string][2]string{
 		"people.org_invalid":      {"请选择所属的村党总支或村民小组党支部。", "Choose the village or village group the household belongs to."},
 		"people.id_number_in_url": {"按身份证号查找请在搜索框中输入后提交，号码不会出现在网址中。", "Search by id number with the search box: the number must not appear in an address."},
-		"people.phone_format":     {"电话应为 7–20 位数字，可含空格、横线。", "A phone number has 7–20 digits, spaces or dashes allowed."},
 		"people.code_taken":       {"户编号 {code} 在本镇已被使用。", "Household code {code} is already used in this town."},
 		"people.relation_unknown": {"请选择与户主关系。", "Choose the relation to the head of household."},
 		"people.id_taken_by":      {"该身份证号已登记为 {name}（户编号 {code}），请勿重复登记。", "This id number is already registered to {name} (household {code})."},

@@ -2,6 +2,8 @@ package members
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -40,7 +42,7 @@ func overdueCursor(orgID int64, ord int) int64 { return orgID<<3 | int64(ord) }
 // since the current period began, with their last counting meeting.
 func (s *Service) Overdue(ctx context.Context, a *auth.Actor, f OverdueFilter) ([]OverdueItem, error) {
 	today := db.Day(s.Clock.Now())
-	limit := limitOr(f.Limit, 50, 200)
+	limit := db.Limit(f.Limit, 50, 200)
 	afterOrg, afterOrd := f.After>>3, int(f.After&7)
 	if f.After == 0 {
 		afterOrd = -1
@@ -69,7 +71,7 @@ func (s *Service) Overdue(ctx context.Context, a *auth.Actor, f OverdueFilter) (
 	rows, err := s.DB.QueryContext(ctx, strings.Join(parts, " UNION ALL ")+
 		` ORDER BY org_id, ord LIMIT `+strconv.Itoa(limit), args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("members: overdue: %w", err)
 	}
 	defer rows.Close()
 	var out []OverdueItem
@@ -129,10 +131,10 @@ func (s *Service) Compliance(ctx context.Context, a *auth.Actor, f ComplianceFil
 	}
 	rows, err := s.DB.QueryContext(ctx, `SELECT o.id, COALESCE(o.town_id, 0), o.name, o.type, o.path,
 		o.founded_on, o.created_at, (SELECT MIN(f.held_on) FROM meetings f WHERE f.org_id = o.id)
-		FROM orgs o WHERE `+strings.Join(where, " AND ")+` ORDER BY o.id LIMIT `+strconv.Itoa(limitOr(f.Limit, 50, 200)),
+		FROM orgs o WHERE `+strings.Join(where, " AND ")+` ORDER BY o.id LIMIT `+strconv.Itoa(db.Limit(f.Limit, 50, 200)),
 		args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("members: compliance: %w", err)
 	}
 	var out []BranchCompliance
 	for rows.Next() {
@@ -169,13 +171,13 @@ func countingMeetings(ctx context.Context, q db.Queryer, branches []BranchCompli
 		ids[i] = b.Branch.ID
 	}
 	var args db.Args
-	in := inList(&args, ids)
+	in := db.InList(&args, ids)
 	from := args.Add(time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC))
 	to := args.Add(time.Date(year+1, 1, 1, 0, 0, 0, 0, time.UTC))
 	rows, err := q.QueryContext(ctx, `SELECT org_id, kind, held_on FROM meetings
 		WHERE org_id IN (`+in+`) AND counts = TRUE AND held_on >= `+from+` AND held_on < `+to, args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("members: counting meetings: %w", err)
 	}
 	defer rows.Close()
 	out := map[int64]map[MeetingKind][]time.Time{}
@@ -218,18 +220,11 @@ func (s *Service) ListBranches(ctx context.Context, a *auth.Actor, f BranchFilte
 		where = append(where, "o.id > "+args.Add(f.After))
 	}
 	rows, err := s.DB.QueryContext(ctx, `SELECT o.id, COALESCE(o.town_id, 0), o.name, o.type, o.path FROM orgs o
-		WHERE `+strings.Join(where, " AND ")+` ORDER BY o.id LIMIT `+strconv.Itoa(limitOr(f.Limit, 100, 500)), args.Values()...)
+		WHERE `+strings.Join(where, " AND ")+` ORDER BY o.id LIMIT `+strconv.Itoa(db.Limit(f.Limit, 100, 500)), args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("members: list branches: %w", err)
 	}
-	defer rows.Close()
-	var out []BranchInfo
-	for rows.Next() {
-		var b BranchInfo
-		if err := rows.Scan(&b.ID, &b.TownID, &b.Name, &b.Type, &b.Path); err != nil {
-			return nil, err
-		}
-		out = append(out, b)
-	}
-	return out, rows.Err()
+	return db.Collect(rows, func(r *sql.Rows, b *BranchInfo) error {
+		return r.Scan(&b.ID, &b.TownID, &b.Name, &b.Type, &b.Path)
+	})
 }

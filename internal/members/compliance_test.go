@@ -8,6 +8,7 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/members"
 	"dangjian/internal/testkit"
+	"dangjian/internal/testkit/want"
 )
 
 // headcount records a meeting from typed figures (no roster needed).
@@ -45,7 +46,7 @@ func TestOverdueList(t *testing.T) {
 		w.headcount(w.sec1, w.hd1.ID, members.MeetingLife, 2026, 1, 15, 8, 8)
 
 		items, err := w.svc.Overdue(w.ctx, w.sec1, members.OverdueFilter{})
-		must(t, err)
+		want.OK(t, err)
 		got := overdueKinds(items, w.hd1.ID)
 		if len(items) != len(got) {
 			t.Fatalf("the secretary of 海丹一组 sees other branches: %+v", items)
@@ -67,21 +68,21 @@ func TestOverdueList(t *testing.T) {
 		// quorum does.
 		w.headcount(w.sec1, w.hd1.ID, members.MeetingCommittee, 2026, 11, 20, 3, 1)
 		items, err = w.svc.Overdue(w.ctx, w.sec1, members.OverdueFilter{})
-		must(t, err)
+		want.OK(t, err)
 		if _, ok := overdueKinds(items, w.hd1.ID)[members.MeetingCommittee]; !ok {
 			t.Fatal("a 支委会 below quorum took 支委会 off the overdue list")
 		}
 		before := len(items)
 		w.headcount(w.sec1, w.hd1.ID, members.MeetingCommittee, 2026, 11, 25, 3, 2)
 		items, err = w.svc.Overdue(w.ctx, w.sec1, members.OverdueFilter{})
-		must(t, err)
+		want.OK(t, err)
 		if _, ok := overdueKinds(items, w.hd1.ID)[members.MeetingCommittee]; ok || len(items) != before-1 {
 			t.Fatalf("after a counting 支委会 the list has %d items (was %d): %+v", len(items), before, items)
 		}
 
 		// Scope: 海戛 sees only its own branch; the town sees all three.
 		items, err = w.svc.Overdue(w.ctx, w.haigaLeader, members.OverdueFilter{})
-		must(t, err)
+		want.OK(t, err)
 		for _, it := range items {
 			if it.OrgID != w.hg1.ID {
 				t.Fatalf("海戛 sees %s", it.OrgName)
@@ -93,12 +94,12 @@ func TestOverdueList(t *testing.T) {
 
 		// Paging through the town in pages of 4 gives every item once.
 		all, err := w.svc.Overdue(w.ctx, w.admin, members.OverdueFilter{Limit: 200})
-		must(t, err)
+		want.OK(t, err)
 		var paged []members.OverdueItem
 		var after int64
 		for i := 0; i < 20; i++ {
 			page, err := w.svc.Overdue(w.ctx, w.admin, members.OverdueFilter{After: after, Limit: 4})
-			must(t, err)
+			want.OK(t, err)
 			paged = append(paged, page...)
 			if len(page) < 4 {
 				break
@@ -118,7 +119,7 @@ func TestOverdueList(t *testing.T) {
 
 		// One branch only.
 		one, err := w.svc.Overdue(w.ctx, w.admin, members.OverdueFilter{OrgID: w.hd2.ID})
-		must(t, err)
+		want.OK(t, err)
 		if len(one) != len(members.MeetingKinds) || one[0].OrgID != w.hd2.ID {
 			t.Fatalf("filter by branch gave %+v", one)
 		}
@@ -140,7 +141,7 @@ func TestComplianceTable(t *testing.T) {
 		w.headcount(w.sec1, w.hd1.ID, members.MeetingAssembly, 2025, 12, 10, 10, 6) // another year
 
 		rows, err := w.svc.Compliance(w.ctx, w.haidanLeader, members.ComplianceFilter{Year: 2026})
-		must(t, err)
+		want.OK(t, err)
 		if len(rows) != 2 || rows[0].Branch.ID != w.hd1.ID || rows[1].Branch.ID != w.hd2.ID {
 			t.Fatalf("海丹 sees %+v", rows)
 		}
@@ -174,17 +175,17 @@ func TestComplianceTable(t *testing.T) {
 
 		// Paging and scope.
 		page, err := w.svc.Compliance(w.ctx, w.admin, members.ComplianceFilter{Year: 2026, After: w.hd1.ID, Limit: 1})
-		must(t, err)
+		want.OK(t, err)
 		if len(page) != 1 || page[0].Branch.ID != w.hd2.ID {
 			t.Fatalf("second page = %+v", page)
 		}
 		none, err := w.svc.Compliance(w.ctx, w.haigaLeader, members.ComplianceFilter{Year: 2026, OrgID: w.hd1.ID})
-		must(t, err)
+		want.OK(t, err)
 		if len(none) != 0 {
 			t.Fatal("海戛 reads 海丹一组's compliance")
 		}
 		_, err = w.svc.Compliance(w.ctx, w.admin, members.ComplianceFilter{Year: 2027})
-		wantField(t, err, "year", "compliance.year_range")
+		want.Field(t, err, "year", "compliance.year_range")
 	})
 }
 
@@ -192,12 +193,12 @@ func TestListBranches(t *testing.T) {
 	testkit.Dialects(t, func(t *testing.T, d *db.DB) {
 		w := newWorld(t, d)
 		bs, err := w.svc.ListBranches(w.ctx, w.admin, members.BranchFilter{Perm: auth.PermMemberWrite})
-		must(t, err)
+		want.OK(t, err)
 		if len(bs) != 3 {
 			t.Fatalf("town admin writes %d branches, want 3", len(bs))
 		}
 		bs, err = w.svc.ListBranches(w.ctx, w.sec1, members.BranchFilter{Query: "二组"})
-		must(t, err)
+		want.OK(t, err)
 		if len(bs) != 0 {
 			t.Fatalf("海丹一组's secretary finds %+v", bs)
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -140,7 +141,7 @@ func scanTag(row interface{ Scan(...any) error }) (Tag, error) {
 	var achieved, ended sql.NullTime
 	err := row.Scan(&t.ID, &t.MemberID, &t.Kind, &t.StartedOn, &achieved, &ended, &t.Note)
 	t.StartedOn = db.Day(t.StartedOn)
-	t.AchievedOn, t.EndedOn = dayPtr(achieved), dayPtr(ended)
+	t.AchievedOn, t.EndedOn = db.DayPtr(achieved), db.DayPtr(ended)
 	return t, err
 }
 
@@ -156,7 +157,7 @@ func loadTag(ctx context.Context, q db.Queryer, memberID, tagID int64) (Tag, err
 func tagsOf(ctx context.Context, q db.Queryer, memberID int64) ([]Tag, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+tagColumns+` FROM member_tags WHERE member_id = $1 ORDER BY id`, memberID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("members: tags of: %w", err)
 	}
 	defer rows.Close()
 	out := []Tag{}
@@ -207,7 +208,7 @@ func (s *Service) Cultivation(ctx context.Context, a *auth.Actor, orgID int64) (
 		FROM member_tags t JOIN members m ON m.id = t.member_id JOIN orgs o ON o.id = m.org_id
 		WHERE `+where+` GROUP BY COALESCE(m.village_id, 0), t.kind`, args.Values()...)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, fmt.Errorf("members: cultivation: %w", err)
 	}
 	byVillage := map[int64]map[TagKind]TagCount{}
 	total := map[TagKind]TagCount{}

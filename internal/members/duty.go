@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"time"
 
 	"dangjian/internal/apperr"
@@ -76,8 +77,8 @@ func (s *Service) AssignDuty(ctx context.Context, a *auth.Actor, in NewDuty) (Du
 	err := s.memberTx(ctx, a, in.MemberID, func(tx *sql.Tx, m Member, today time.Time) error {
 		f := apperr.Fields{}
 		yearField(f, "year", in.Year, 2000, today.Year()+1)
-		in.Post = textField(f, "post", in.Post, true, 50)
-		in.Duty = textField(f, "duty", in.Duty, true, 500)
+		in.Post = apperr.Text(f, "post", in.Post, 50, true)
+		in.Duty = apperr.Prose(f, "duty", in.Duty, 500, true)
 		if err := f.Err(); err != nil {
 			return err
 		}
@@ -137,18 +138,11 @@ func queryDuties(ctx context.Context, q db.Queryer, where string, args ...any) (
 		FROM member_duties d JOIN members m ON m.id = d.member_id WHERE `+where+`
 		ORDER BY d.year DESC, m.name, d.member_id, d.post LIMIT 1000`, args...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("members: query duties: %w", err)
 	}
-	defer rows.Close()
-	out := []Duty{} // [] in JSON when there are none
-	for rows.Next() {
-		var d Duty
-		if err := rows.Scan(&d.ID, &d.MemberID, &d.MemberName, &d.OrgID, &d.Year, &d.Post, &d.Duty); err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
+	return db.Collect(rows, func(r *sql.Rows, d *Duty) error {
+		return r.Scan(&d.ID, &d.MemberID, &d.MemberName, &d.OrgID, &d.Year, &d.Post, &d.Duty)
+	})
 }
 
 // BranchMembers lists the members of a branch today, for the forms that

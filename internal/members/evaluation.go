@@ -281,17 +281,13 @@ func queryEvaluations(ctx context.Context, q db.Queryer, where string, args ...a
 		FROM member_evaluations e JOIN members m ON m.id = e.member_id WHERE `+where+`
 		ORDER BY e.year DESC, m.name, e.member_id LIMIT 1000`, args...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("members: query evaluations: %w", err)
 	}
-	defer rows.Close()
-	out := []Evaluation{} // [] in JSON when there are none
-	for rows.Next() {
-		var e Evaluation
-		if err := rows.Scan(&e.ID, &e.MemberID, &e.MemberName, &e.OrgID, &e.Year, &e.Grade, &e.HeldOn); err != nil {
-			return nil, err
+	return db.Collect(rows, func(r *sql.Rows, e *Evaluation) error {
+		if err := r.Scan(&e.ID, &e.MemberID, &e.MemberName, &e.OrgID, &e.Year, &e.Grade, &e.HeldOn); err != nil {
+			return err
 		}
 		e.HeldOn = db.Day(e.HeldOn)
-		out = append(out, e)
-	}
-	return out, rows.Err()
+		return nil
+	})
 }

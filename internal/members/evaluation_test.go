@@ -8,6 +8,7 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/members"
 	"dangjian/internal/testkit"
+	"dangjian/internal/testkit/want"
 )
 
 func TestRecordEvaluation(t *testing.T) {
@@ -32,7 +33,7 @@ func TestRecordEvaluation(t *testing.T) {
 		in := members.NewEvaluation{OrgID: w.hd1.ID, Year: 2026, HeldOn: ymd(2026, 11, 20), Grades: grades(5)}
 
 		_, err := w.svc.RecordEvaluation(w.ctx, w.sec1, in)
-		e := wantKindRule(t, err, apperr.KindRuleViolation, "evaluation.excellent_cap")
+		e := want.Rule(t, err, "evaluation.excellent_cap")
 		if e.Params["excellent"] != 5 || e.Params["graded"] != 12 || e.Params["max"] != 4 {
 			t.Fatalf("cap params = %v", e.Params)
 		}
@@ -40,42 +41,42 @@ func TestRecordEvaluation(t *testing.T) {
 		bad := in
 		bad.Grades = append(grades(4)[:12], members.GradeInput{MemberID: prob, Grade: members.GradeQualified})
 		_, err = w.svc.RecordEvaluation(w.ctx, w.sec1, bad)
-		wantKindRule(t, err, apperr.KindRuleViolation, "evaluation.probationary_not_graded")
+		want.Rule(t, err, "evaluation.probationary_not_graded")
 
 		bad.Grades = append(grades(4)[:11], members.GradeInput{MemberID: full[11]}, members.GradeInput{MemberID: prob})
 		_, err = w.svc.RecordEvaluation(w.ctx, w.sec1, bad)
-		wantField(t, err, "grades", "evaluation.grade_required")
+		want.Field(t, err, "grades", "evaluation.grade_required")
 
 		bad = in
 		bad.HeldOn = ymd(2028, 1, 1)
 		_, err = w.svc.RecordEvaluation(w.ctx, w.sec1, bad)
-		wantField(t, err, "held_on", "meeting.date_future")
+		want.Field(t, err, "held_on", "meeting.date_future")
 		bad.Year, bad.HeldOn = 2024, ymd(2026, 1, 10)
 		_, err = w.svc.RecordEvaluation(w.ctx, w.sec1, bad)
-		wantField(t, err, "held_on", "evaluation.held_on_year")
+		want.Field(t, err, "held_on", "evaluation.held_on_year")
 
 		_, err = w.svc.RecordEvaluation(w.ctx, w.haigaLeader, in)
-		wantKindRule(t, err, apperr.KindNotFound, "")
+		want.Kind(t, err, apperr.KindNotFound)
 
 		in.Grades = grades(4)
 		res, err := w.svc.RecordEvaluation(w.ctx, w.sec1, in)
-		must(t, err)
+		want.OK(t, err)
 		if len(res) != 13 || w.auditCount("evaluation.record") != 1 {
 			t.Fatalf("recorded %d evaluations", len(res))
 		}
 		// One evaluation per member per year.
 		_, err = w.svc.RecordEvaluation(w.ctx, w.sec1, members.NewEvaluation{OrgID: w.hd1.ID, Year: 2026,
 			HeldOn: ymd(2026, 11, 25), Grades: []members.GradeInput{{MemberID: full[0], Grade: members.GradeQualified}}})
-		wantKindRule(t, err, apperr.KindConflict, "")
+		want.Kind(t, err, apperr.KindConflict)
 		// A member added later is graded on their own, and the cap counts
 		// the earlier results: a 5th 优秀 of 13 graded is over 4.
 		late := w.full(w.hd1, "后来者")
 		_, err = w.svc.RecordEvaluation(w.ctx, w.sec1, members.NewEvaluation{OrgID: w.hd1.ID, Year: 2026,
 			HeldOn: ymd(2026, 11, 25), Grades: []members.GradeInput{{MemberID: late, Grade: members.GradeExcellent}}})
-		wantKindRule(t, err, apperr.KindRuleViolation, "evaluation.excellent_cap")
+		want.Rule(t, err, "evaluation.excellent_cap")
 
 		sheet, err := w.svc.BranchEvaluation(w.ctx, w.haidanLeader, w.hd1.ID, 2026)
-		must(t, err)
+		want.OK(t, err)
 		if len(sheet.Results) != 13 || sheet.Excellent != 4 || sheet.Graded != 12 || len(sheet.Pending) != 1 ||
 			sheet.Pending[0].MemberID != late || sheet.ExcellentN != 4 {
 			t.Fatalf("sheet = %+v", sheet)
@@ -86,6 +87,6 @@ func TestRecordEvaluation(t *testing.T) {
 			}
 		}
 		_, err = w.svc.BranchEvaluation(w.ctx, w.haigaLeader, w.hd1.ID, 2026)
-		wantKindRule(t, err, apperr.KindNotFound, "")
+		want.Kind(t, err, apperr.KindNotFound)
 	})
 }

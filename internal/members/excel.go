@@ -2,6 +2,7 @@ package members
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"sort"
 	"strconv"
@@ -273,7 +274,7 @@ func (s *Service) Export(ctx context.Context, a *auth.Actor, f Filter, full bool
 	rows, err := s.DB.QueryContext(ctx, `SELECT `+memberColumns+`, m.id_cipher`+memberFrom+` WHERE `+f.where(ar, &args)+
 		` ORDER BY o.path, m.id`, args.Values()...)
 	if err != nil {
-		return err
+		return fmt.Errorf("members: export: %w", err)
 	}
 	defer rows.Close()
 	book, sw, err := newRosterBook()
@@ -322,7 +323,7 @@ func (s *Service) Export(ctx context.Context, a *auth.Actor, f Filter, full bool
 // the area.
 func revealAll(a *auth.Actor, ar area) bool {
 	for _, p := range ar.paths {
-		if !a.CanAt(auth.PermPeopleReveal, p) {
+		if a.Decide(auth.PermPeopleRead, auth.PermPeopleReveal, p) != nil {
 			return false
 		}
 	}

@@ -7,7 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
+	"slices"
 	"time"
 
 	"dangjian/internal/apperr"
@@ -73,31 +73,32 @@ func (j ImportJob) Percent() int {
 // background. The actor must be able to write members under the
 // organisation the file is for (a branch, a village or the town).
 func (s *Service) StartImport(ctx context.Context, a *auth.Actor, orgID int64, fileName string, data []byte) (ImportJob, error) {
-	pl, err := placeOf(ctx, s.DB, orgID)
-	if err != nil {
-		return ImportJob{}, apperr.Invalid("org_id", "member.org_unknown", nil)
-	}
-	if a != nil && !a.CanAt(auth.PermMemberWrite, pl.Path) {
-		if !a.CanAt(auth.PermMemberRead, pl.Path) {
-			return ImportJob{}, apperr.NotFound()
-		}
-		return ImportJob{}, apperr.Forbidden()
-	}
-	switch {
-	case len(data) == 0:
-		return ImportJob{}, apperr.Invalid("file", "excel.no_file", nil)
-	case len(data) > importMaxBytes:
-		return ImportJob{}, apperr.Invalid("file", "excel.too_big", apperr.Params{"mb": importMaxBytes >> 20})
-	}
 	now := s.Clock.Now()
 	var userID int64
 	if a != nil {
 		userID = a.UserID
 	}
 	var id int64
-	if err := s.DB.QueryRowContext(ctx, `INSERT INTO member_imports(org_id, town_id, user_id, file_name, file_data, state,
-		created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
-		pl.ID, db.NullID(pl.TownID), db.NullID(userID), fileName, data, ImportQueued, now).Scan(&id); err != nil {
+	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		f := apperr.Fields{}
+		pl, _, err := placeFor(ctx, tx, a, f, "org_id", orgID, auth.PermMemberWrite)
+		if err != nil {
+			return err
+		}
+		switch {
+		case len(data) == 0:
+			f.Add("file", "excel.no_file", nil)
+		case len(data) > importMaxBytes:
+			f.Add("file", "excel.too_big", apperr.Params{"mb": importMaxBytes >> 20})
+		}
+		if err := f.Err(); err != nil {
+			return err
+		}
+		return tx.QueryRowContext(ctx, `INSERT INTO member_imports(org_id, town_id, user_id, file_name, file_data, state,
+			created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
+			pl.ID, db.NullID(pl.TownID), db.NullID(userID), fileName, data, ImportQueued, now).Scan(&id)
+	})
+	if err != nil {
 		return ImportJob{}, err
 	}
 	s.Background(func() { _ = s.RunImport(context.Background(), id) })
@@ -115,8 +116,8 @@ func (s *Service) Import(ctx context.Context, a *auth.Actor, id int64) (ImportJo
 	if err != nil {
 		return ImportJob{}, err
 	}
-	if a != nil && !a.CanAt(auth.PermMemberRead, pl.Path) {
-		return ImportJob{}, apperr.NotFound()
+	if err := decide(a, auth.PermMemberRead, pl.Path); err != nil {
+		return ImportJob{}, err
 	}
 	s.resumeStale(ctx, j)
 	return j, nil
@@ -226,6 +227,17 @@ func (s *Service) runImport(ctx context.Context, id int64) error {
 	}
 	now := s.Clock.Now()
 	err = s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		// The job runs without its starter's session: people are linked
+		// to residents registered under the organisation the file is for,
+		// which the starter was allowed to write to.
+		root, err := placeOf(ctx, tx, orgID)
+		if err != nil {
+			return err
+		}
+		under := func(path string) bool { return db.Under(path, root.Path) }
+		if err := linkResidents(ctx, tx, under, valid); err != nil {
+			return err
+		}
 		if _, err := insertAll(ctx, tx, valid, EventImported, fmt.Sprintf("import %d", id), now); err != nil {
 			return err
 		}
@@ -395,7 +407,7 @@ func (s *Service) placesUnder(ctx context.Context, orgID int64) (map[string]plac
 		COALESCE(p.id, 0), COALESCE(p.type, '') FROM orgs o LEFT JOIN orgs p ON p.id = o.parent_id
 		WHERE `+args.Subtree("o.path", []string{root.Path})+` AND o.type IN ('branch', 'general_branch', 'industry')`, args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("members: places under: %w", err)
 	}
 	defer rows.Close()
 	out := map[string]place{}
@@ -427,14 +439,9 @@ func existingHashes(ctx context.Context, q db.Queryer, hashes map[string]int) (m
 		all = append(all, h)
 	}
 	found := map[string]bool{}
-	for start := 0; start < len(all); start += importBatch {
-		chunk := all[start:min(start+importBatch, len(all))]
+	for chunk := range slices.Chunk(all, importBatch) {
 		var args db.Args
-		ph := make([]string, len(chunk))
-		for i, h := range chunk {
-			ph[i] = args.Add(h)
-		}
-		rows, err := q.QueryContext(ctx, `SELECT id_hash FROM members WHERE id_hash IN (`+strings.Join(ph, ", ")+`)`, args.Values()...)
+		rows, err := q.QueryContext(ctx, `SELECT id_hash FROM members WHERE id_hash IN (`+db.InList(&args, chunk)+`)`, args.Values()...)
 		if err != nil {
 			return nil, err
 		}

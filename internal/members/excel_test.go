@@ -15,6 +15,7 @@ import (
 	"dangjian/internal/members"
 	"dangjian/internal/people"
 	"dangjian/internal/testkit"
+	"dangjian/internal/testkit/want"
 )
 
 var rosterHeader = []any{"姓名", "身份证号", "所在支部", "党员状态", "入党日期", "转正日期", "申请入党日期", "人员类别", "流动党员", "联系电话", "学历"}
@@ -67,9 +68,9 @@ func (f *fixture) testImport(t *testing.T) {
 	}
 	before := f.count(t, `SELECT COUNT(*) FROM members`)
 	job, err := f.svc.StartImport(f.ctx, haidan, village, "海丹.xlsx", workbook(t, rows))
-	must(t, err)
+	want.OK(t, err)
 	job, err = f.svc.Import(f.ctx, haidan, job.ID)
-	must(t, err)
+	want.OK(t, err)
 	if job.State != members.ImportFailed {
 		t.Fatalf("a file with bad rows: state %s", job.State)
 	}
@@ -107,9 +108,9 @@ func (f *fixture) testImport(t *testing.T) {
 	okRows[3][2] = "海丹五组党支部" // the full name works as well as the short one
 	okRows[4][8] = "是"
 	job, err = f.svc.StartImport(f.ctx, haidan, village, "海丹.xlsx", workbook(t, okRows))
-	must(t, err)
+	want.OK(t, err)
 	job, err = f.svc.Import(f.ctx, haidan, job.ID)
-	must(t, err)
+	want.OK(t, err)
 	if job.State != members.ImportDone || job.Inserted != 30 || job.Percent() != 100 {
 		t.Fatalf("good file: %+v", job)
 	}
@@ -124,7 +125,7 @@ func (f *fixture) testImport(t *testing.T) {
 	}
 	// Importing it again finds every row already on the roster.
 	job, err = f.svc.StartImport(f.ctx, haidan, village, "again.xlsx", workbook(t, okRows))
-	must(t, err)
+	want.OK(t, err)
 	job, _ = f.svc.Import(f.ctx, haidan, job.ID)
 	if job.State != members.ImportFailed || job.ErrorRows != 30 || job.Errors[0].Key != "excel.duplicate_in_db" {
 		t.Fatalf("re-import: %s %d %+v", job.State, job.ErrorRows, job.Errors[:1])
@@ -139,7 +140,7 @@ func (f *fixture) testImport(t *testing.T) {
 	}
 	// Not a workbook at all.
 	job, err = f.svc.StartImport(f.ctx, haidan, village, "x.xlsx", []byte("name,id\n"))
-	must(t, err)
+	want.OK(t, err)
 	job, _ = f.svc.Import(f.ctx, haidan, job.ID)
 	if job.State != members.ImportFailed || job.Errors[0].Key != "excel.not_xlsx" {
 		t.Fatalf("a CSV file: %+v", job)
@@ -160,12 +161,12 @@ func (f *fixture) testExport(t *testing.T) {
 	}
 	logged := f.count(t, `SELECT COUNT(*) FROM read_log WHERE entity = 'member'`)
 	var buf bytes.Buffer
-	must(t, f.svc.Export(f.ctx, admin, members.Filter{OrgID: f.group(g), Name: "导出"}, true, &buf))
+	want.OK(t, f.svc.Export(f.ctx, admin, members.Filter{OrgID: f.group(g), Name: "导出"}, true, &buf))
 	exported := append([]byte(nil), buf.Bytes()...)
 	book, err := excelize.OpenReader(&buf)
-	must(t, err)
+	want.OK(t, err)
 	rows, err := book.GetRows(book.GetSheetList()[0])
-	must(t, err)
+	want.OK(t, err)
 	if len(rows) != 4 || strings.Join(rows[0][:5], ",") != "姓名,身份证号,所在支部,党员状态,入党日期" {
 		t.Fatalf("export rows %v", rows)
 	}
@@ -180,7 +181,7 @@ func (f *fixture) testExport(t *testing.T) {
 	// Round trip: the exported file reads back through the import, whose
 	// only complaint is that these people are already on the roster.
 	job, err := f.svc.StartImport(f.ctx, admin, f.env.Town.Villages["得戛"].ID, "export.xlsx", exported)
-	must(t, err)
+	want.OK(t, err)
 	job, _ = f.svc.Import(f.ctx, admin, job.ID)
 	if job.ErrorRows != 3 {
 		t.Fatalf("re-importing the export: %d errors %+v", job.ErrorRows, job.Errors)
@@ -192,11 +193,11 @@ func (f *fixture) testExport(t *testing.T) {
 	}
 	// Without "full" the numbers are masked, and nothing is logged.
 	buf.Reset()
-	must(t, f.svc.Export(f.ctx, admin, members.Filter{OrgID: f.group(g)}, false, &buf))
+	want.OK(t, f.svc.Export(f.ctx, admin, members.Filter{OrgID: f.group(g)}, false, &buf))
 	book, err = excelize.OpenReader(&buf)
-	must(t, err)
+	want.OK(t, err)
 	rows, err = book.GetRows(book.GetSheetList()[0])
-	must(t, err)
+	want.OK(t, err)
 	for _, r := range rows[1:] {
 		if r[1] != people.Mask(r[1]) && strings.Count(r[1], "*") != 8 {
 			t.Fatalf("masked export shows %q", r[1])
@@ -207,10 +208,10 @@ func (f *fixture) testExport(t *testing.T) {
 	}
 	// A supervisor may list but not reveal.
 	err = f.svc.Export(f.ctx, f.actor(t, "jiandu"), members.Filter{}, true, &bytes.Buffer{})
-	wantKind(t, err, apperr.KindForbidden)
+	want.Kind(t, err, apperr.KindForbidden)
 	// haidan may not export 得戛 at all.
 	err = f.svc.Export(f.ctx, haidan, members.Filter{OrgID: f.group(g)}, false, &bytes.Buffer{})
-	wantKind(t, err, apperr.KindNotFound)
+	want.Kind(t, err, apperr.KindNotFound)
 }
 
 // A job left half-way by a stopped server is started again by the next
@@ -222,7 +223,7 @@ func TestImportResumesStaleJob(t *testing.T) {
 		f.svc.Background = func(fn func()) { started = append(started, fn) } // the "server" dies before running it
 		rows := [][]any{{"甲", f.idNumber(day("1975-04-03")), "海丹五组", "正式党员", "1999-07-01", "2000-07-01"}}
 		job, err := f.svc.StartImport(f.ctx, nil, f.env.Town.Villages["海丹"].ID, "x.xlsx", workbook(t, rows))
-		must(t, err)
+		want.OK(t, err)
 		if job, _ = f.svc.Import(f.ctx, nil, job.ID); job.State != members.ImportQueued || len(started) != 1 {
 			t.Fatalf("fresh job: %s, %d runs", job.State, len(started))
 		}

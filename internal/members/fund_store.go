@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -54,7 +55,7 @@ func (s *Service) RecordFundIncome(ctx context.Context, a *auth.Actor, in NewInc
 		case in.OnDate.After(today):
 			f.Add("on_date", "meeting.date_future", apperr.Params{"today": today})
 		}
-		in.Description = textField(f, "description", in.Description, true, 200)
+		in.Description = apperr.Text(f, "description", in.Description, 200, true)
 		if err := f.Err(); err != nil {
 			return err
 		}
@@ -104,7 +105,7 @@ func (s *Service) ProposeGrant(ctx context.Context, a *auth.Actor, in NewGrant) 
 	err := s.memberTx(ctx, a, in.MemberID, func(tx *sql.Tx, m Member, _ time.Time) error {
 		f := apperr.Fields{}
 		amountField(f, in.Amount)
-		in.Reason = textField(f, "reason", in.Reason, true, 500)
+		in.Reason = apperr.Prose(f, "reason", in.Reason, 500, true)
 		if err := f.Err(); err != nil {
 			return err
 		}
@@ -156,14 +157,21 @@ func (s *Service) DecideGrant(ctx context.Context, a *auth.Actor, id int64, appr
 		if g, err = loadGrant(ctx, tx, id); err != nil {
 			return err
 		}
-		if _, err := townFor(ctx, tx, a, g.TownID, auth.PermMemberManage); err != nil {
-			if apperr.KindOf(err) == apperr.KindNotFound && a.CanAt(auth.PermMemberRead, g.OrgPath) {
-				return apperr.Forbidden()
-			}
+		// A grant is seen where it was proposed and decided over its
+		// town: a reader of the branch who may not manage the town is
+		// refused (Forbidden), not told the grant is missing.
+		if err := decide(a, auth.PermMemberRead, g.OrgPath); err != nil {
 			return err
 		}
+		town, err := loadBranchRef(ctx, tx, g.TownID)
+		if err != nil {
+			return err
+		}
+		if a.Decide(auth.PermMemberRead, auth.PermMemberManage, town.Path) != nil {
+			return apperr.Forbidden() // the grant itself is readable
+		}
 		f := apperr.Fields{}
-		note = textField(f, "note", note, false, 500)
+		note = apperr.Prose(f, "note", note, 500, false)
 		if err := f.Err(); err != nil {
 			return err
 		}
@@ -251,7 +259,10 @@ func loadGrant(ctx context.Context, q db.Queryer, id int64) (FundGrant, error) {
 	if errors.Is(err, sql.ErrNoRows) {
 		return g, apperr.NotFound()
 	}
-	return g, err
+	if err != nil {
+		return g, fmt.Errorf("members: load grant %d: %w", id, err)
+	}
+	return g, nil
 }
 
 // FundView is a town's care fund as one actor may see it.
@@ -285,7 +296,7 @@ func (s *Service) Fund(ctx context.Context, a *auth.Actor, townID int64, p FundP
 		return v, apperr.NotFound()
 	}
 	v.Town = town
-	v.Ledger = a == nil || a.CanAt(auth.PermMemberRead, town.Path)
+	v.Ledger = a.Sees(auth.PermMemberRead, town.Path)
 	var scope []string
 	for _, root := range a.Scope(auth.PermMemberRead) {
 		if db.Under(root, town.Path) || db.Under(town.Path, root) {
@@ -295,7 +306,7 @@ func (s *Service) Fund(ctx context.Context, a *auth.Actor, townID int64, p FundP
 	if !v.Ledger && len(scope) == 0 {
 		return FundView{}, apperr.NotFound()
 	}
-	limit := limitOr(p.Limit, 50, 200)
+	limit := db.Limit(p.Limit, 50, 200)
 	if v.Ledger {
 		if err := s.DB.QueryRowContext(ctx, `SELECT COALESCE(MAX(balance_fen), 0) FROM care_funds WHERE town_id = $1`,
 			town.ID).Scan(&v.Balance); err != nil {
@@ -319,7 +330,7 @@ func (s *Service) Fund(ctx context.Context, a *auth.Actor, townID int64, p FundP
 	rows, err := s.DB.QueryContext(ctx, `SELECT `+grantColumns+grantFrom+` WHERE `+strings.Join(where, " AND ")+
 		` ORDER BY g.id DESC LIMIT `+strconv.Itoa(limit), args.Values()...)
 	if err != nil {
-		return v, err
+		return v, fmt.Errorf("members: fund: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
@@ -341,17 +352,13 @@ func fundEntries(ctx context.Context, q db.Queryer, townID, before int64, limit 
 	rows, err := q.QueryContext(ctx, `SELECT id, town_id, kind, amount_fen, balance_after_fen, on_date, description,
 		COALESCE(grant_id, 0) FROM fund_entries WHERE `+where+` ORDER BY id DESC LIMIT `+strconv.Itoa(limit), args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("members: fund entries: %w", err)
 	}
-	defer rows.Close()
-	var out []FundEntry
-	for rows.Next() {
-		var e FundEntry
-		if err := rows.Scan(&e.ID, &e.TownID, &e.Kind, &e.Amount, &e.BalanceAfter, &e.OnDate, &e.Description, &e.GrantID); err != nil {
-			return nil, err
+	return db.Collect(rows, func(r *sql.Rows, e *FundEntry) error {
+		if err := r.Scan(&e.ID, &e.TownID, &e.Kind, &e.Amount, &e.BalanceAfter, &e.OnDate, &e.Description, &e.GrantID); err != nil {
+			return err
 		}
 		e.OnDate = db.Day(e.OnDate)
-		out = append(out, e)
-	}
-	return out, rows.Err()
+		return nil
+	})
 }

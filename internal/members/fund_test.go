@@ -7,6 +7,7 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/members"
 	"dangjian/internal/testkit"
+	"dangjian/internal/testkit/want"
 )
 
 func TestCareFund(t *testing.T) {
@@ -17,57 +18,57 @@ func TestCareFund(t *testing.T) {
 
 		// Income: only with members.manage over the town; amounts > 0.
 		_, err := w.svc.RecordFundIncome(w.ctx, w.haidanLeader, members.NewIncome{TownID: w.town.ID, Amount: 100, OnDate: w.today(), Description: "x"})
-		wantKindRule(t, err, apperr.KindNotFound, "")
+		want.Kind(t, err, apperr.KindNotFound)
 		_, err = w.svc.RecordFundIncome(w.ctx, w.admin, members.NewIncome{TownID: w.town.ID, Amount: 0, OnDate: w.today(), Description: "x"})
-		wantField(t, err, "amount", "fund.amount_range")
+		want.Field(t, err, "amount", "fund.amount_range")
 		_, err = w.svc.RecordFundIncome(w.ctx, w.admin, members.NewIncome{TownID: w.haidan.ID, Amount: 100, OnDate: w.today(), Description: "x"})
-		wantField(t, err, "town_id", "fund.not_town")
+		want.Field(t, err, "town_id", "fund.not_town")
 		e, err := w.svc.RecordFundIncome(w.ctx, w.admin, members.NewIncome{TownID: w.town.ID, Amount: 300000,
 			OnDate: ymd(2026, 3, 1), Description: "县委组织部下拨党内关怀资金"})
-		must(t, err)
+		want.OK(t, err)
 		if e.BalanceAfter != 300000 {
 			t.Fatalf("balance after income = %s", e.BalanceAfter)
 		}
 
 		// A village leader proposes for their own members only.
 		_, err = w.svc.ProposeGrant(w.ctx, w.haidanLeader, members.NewGrant{MemberID: haigaMember, Amount: 100, Reason: "x"})
-		wantKindRule(t, err, apperr.KindNotFound, "")
+		want.Kind(t, err, apperr.KindNotFound)
 		big, err := w.svc.ProposeGrant(w.ctx, w.haidanLeader, members.NewGrant{MemberID: poor, Amount: 500000, Reason: "因病住院"})
-		must(t, err)
+		want.OK(t, err)
 		if big.Status != members.GrantProposed || big.TownID != w.town.ID {
 			t.Fatalf("proposed %+v", big)
 		}
 		// The village leader cannot approve (no members.manage).
 		_, err = w.svc.DecideGrant(w.ctx, w.haidanLeader, big.ID, true, "")
-		wantKindRule(t, err, apperr.KindForbidden, "")
+		want.Kind(t, err, apperr.KindForbidden)
 		// The balance never goes negative.
 		_, err = w.svc.DecideGrant(w.ctx, w.admin, big.ID, true, "")
-		rv := wantKindRule(t, err, apperr.KindRuleViolation, "fund.balance")
+		rv := want.Rule(t, err, "fund.balance")
 		if rv.Params["balance"] != members.Fen(300000) || rv.Params["amount"] != members.Fen(500000) {
 			t.Fatalf("params %v", rv.Params)
 		}
 
 		// Nobody approves their own proposal.
 		own, err := w.svc.ProposeGrant(w.ctx, w.admin, members.NewGrant{MemberID: poor, Amount: 200000, Reason: "子女上学困难"})
-		must(t, err)
+		want.OK(t, err)
 		_, err = w.svc.DecideGrant(w.ctx, w.admin, own.ID, true, "")
-		wantKindRule(t, err, apperr.KindRuleViolation, "fund.self_approval")
+		want.Rule(t, err, "fund.self_approval")
 		ok, err := w.svc.DecideGrant(w.ctx, w.countyAdmin, own.ID, true, "同意")
-		must(t, err)
+		want.OK(t, err)
 		if ok.Status != members.GrantApproved || ok.DeciderName == "" {
 			t.Fatalf("approved %+v", ok)
 		}
 		_, err = w.svc.DecideGrant(w.ctx, w.countyAdmin, own.ID, true, "")
-		wantKindRule(t, err, apperr.KindConflict, "")
+		want.Kind(t, err, apperr.KindConflict)
 		// The proposer may withdraw (reject) their own.
 		rej, err := w.svc.DecideGrant(w.ctx, w.admin, big.ID, false, "资金不足，下季度再议")
-		must(t, err)
+		want.OK(t, err)
 		if rej.Status != members.GrantRejected {
 			t.Fatalf("rejected %+v", rej)
 		}
 
 		v, err := w.svc.Fund(w.ctx, w.admin, w.town.ID, members.FundPage{})
-		must(t, err)
+		want.OK(t, err)
 		if !v.Ledger || v.Balance != 100000 || len(v.Entries) != 2 || len(v.Grants) != 2 {
 			t.Fatalf("town view: ledger %v balance %s entries %d grants %d", v.Ledger, v.Balance, len(v.Entries), len(v.Grants))
 		}
@@ -77,17 +78,17 @@ func TestCareFund(t *testing.T) {
 		// A village leader sees the grants of their village, not the ledger;
 		// 海戛 sees nothing of 海丹's grants.
 		hv, err := w.svc.Fund(w.ctx, w.haidanLeader, w.town.ID, members.FundPage{})
-		must(t, err)
+		want.OK(t, err)
 		if hv.Ledger || hv.Balance != 0 || len(hv.Entries) != 0 || len(hv.Grants) != 2 {
 			t.Fatalf("海丹's view %+v", hv)
 		}
 		gv, err := w.svc.Fund(w.ctx, w.haigaLeader, w.town.ID, members.FundPage{})
-		must(t, err)
+		want.OK(t, err)
 		if len(gv.Grants) != 0 {
 			t.Fatal("海戛 sees 海丹's grants")
 		}
 		pending, err := w.svc.Fund(w.ctx, w.admin, w.town.ID, members.FundPage{Status: members.GrantProposed})
-		must(t, err)
+		want.OK(t, err)
 		if len(pending.Grants) != 0 {
 			t.Fatalf("pending = %+v", pending.Grants)
 		}

@@ -7,6 +7,7 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/members"
 	"dangjian/internal/testkit"
+	"dangjian/internal/testkit/want"
 )
 
 // A branch types in its paper minutes of the year in one go: every
@@ -32,15 +33,15 @@ func TestRecordMeetings(t *testing.T) {
 				Attendance: append(present(a1, a2, p1), members.AttendanceInput{MemberID: a3, Reason: "外出务工"})},
 		}
 		ids, err := w.svc.RecordMeetings(w.ctx, w.sec1, w.hd1.ID, year)
-		must(t, err)
+		want.OK(t, err)
 		if len(ids) != 3 || w.auditCount("meeting.record") != 3 {
 			t.Fatalf("%d meetings recorded, %d audit records", len(ids), w.auditCount("meeting.record"))
 		}
-		want := []struct{ expected, present int }{{3, 3}, {2, 2}, {4, 3}}
+		wantCounts := []struct{ expected, present int }{{3, 3}, {2, 2}, {4, 3}}
 		for i, id := range ids {
 			m, err := w.svc.GetMeeting(w.ctx, w.haidanLeader, id)
-			must(t, err)
-			if m.Expected != want[i].expected || m.Present != want[i].present || !m.Counts || m.OrgID != w.hd1.ID {
+			want.OK(t, err)
+			if m.Expected != wantCounts[i].expected || m.Present != wantCounts[i].present || !m.Counts || m.OrgID != w.hd1.ID {
 				t.Errorf("meeting %d read back as %d/%d (counts %v)", i+1, m.Present, m.Expected, m.Counts)
 			}
 		}
@@ -49,13 +50,13 @@ func TestRecordMeetings(t *testing.T) {
 		// reason: the whole batch is refused and nothing more is stored.
 		early := members.NewMeeting{Kind: members.MeetingThemeDay, Topic: "主题党日", HeldOn: ymd(2026, 2, 1), Attendance: present(a1, a2, a3, p1)}
 		_, err = w.svc.RecordMeetings(w.ctx, w.sec1, w.hd1.ID, []members.NewMeeting{year[1], early})
-		wantField(t, err, "attendance", "meeting.attendee_unknown")
+		want.Field(t, err, "attendance", "meeting.attendee_unknown")
 		noReason := year[2]
 		noReason.Attendance = present(a1, a2, p1)
 		_, err = w.svc.RecordMeetings(w.ctx, w.sec1, w.hd1.ID, []members.NewMeeting{year[1], noReason})
-		wantKindRule(t, err, apperr.KindRuleViolation, "meeting.absence_reason")
+		want.Rule(t, err, "meeting.absence_reason")
 		list, err := w.svc.ListMeetings(w.ctx, w.haidanLeader, members.MeetingFilter{OrgID: w.hd1.ID})
-		must(t, err)
+		want.OK(t, err)
 		if len(list) != 3 {
 			t.Fatalf("%d meetings after two refused batches, want 3", len(list))
 		}
@@ -63,7 +64,7 @@ func TestRecordMeetings(t *testing.T) {
 		// Scope as for one meeting; a meeting of another branch in the
 		// batch is refused.
 		_, err = w.svc.RecordMeetings(w.ctx, w.haigaLeader, w.hd1.ID, year)
-		wantKindRule(t, err, apperr.KindNotFound, "")
+		want.Kind(t, err, apperr.KindNotFound)
 		other := year[0]
 		other.OrgID = w.hd2.ID
 		if _, err := w.svc.RecordMeetings(w.ctx, w.sec1, w.hd1.ID, []members.NewMeeting{other}); err == nil {

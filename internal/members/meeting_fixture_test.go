@@ -114,9 +114,3 @@ func (w *world) auditCount(action string) int {
 func ymd(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
 func timeMonth(m int) time.Month { return time.Month(m) }
-
-var (
-	must         = memberstest.Must
-	wantKindRule = memberstest.WantKind
-	wantField    = memberstest.WantField
-)

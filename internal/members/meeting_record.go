@@ -3,6 +3,7 @@ package members
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -68,9 +69,9 @@ func validMeetingFields(f apperr.Fields, in *NewMeeting, today time.Time) time.T
 	if !in.Kind.Valid() {
 		f.Add("kind", "meeting.kind_unknown", nil)
 	}
-	in.Topic = textField(f, "topic", in.Topic, true, 200)
-	in.Place = textField(f, "place", in.Place, false, 200)
-	in.Minutes = textField(f, "minutes", in.Minutes, false, 20000)
+	in.Topic = apperr.Text(f, "topic", in.Topic, 200, true)
+	in.Place = apperr.Text(f, "place", in.Place, 200, false)
+	in.Minutes = apperr.Prose(f, "minutes", in.Minutes, 20000, false)
 	day := db.Day(in.HeldOn)
 	switch {
 	case in.HeldOn.IsZero():
@@ -79,8 +80,8 @@ func validMeetingFields(f apperr.Fields, in *NewMeeting, today time.Time) time.T
 		f.Add("held_on", "meeting.date_future", apperr.Params{"today": today})
 	}
 	if in.Kind == MeetingLecture {
-		in.Speaker = textField(f, "speaker", in.Speaker, true, 50)
-		in.SpeakerTitle = textField(f, "speaker_title", in.SpeakerTitle, false, 100)
+		in.Speaker = apperr.Text(f, "speaker", in.Speaker, 50, true)
+		in.SpeakerTitle = apperr.Text(f, "speaker_title", in.SpeakerTitle, 100, false)
 	}
 	return day
 }
@@ -275,7 +276,7 @@ func committeeNames(ctx context.Context, q db.Queryer, orgID int64) (map[string]
 		JOIN post_terms t ON t.post_id = p.id AND t.ended_on IS NULL
 		WHERE p.org_id = $1 AND p.body = 'party'`, orgID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("members: committee names: %w", err)
 	}
 	defer rows.Close()
 	out := map[string]bool{}

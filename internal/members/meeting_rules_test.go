@@ -7,7 +7,7 @@ import (
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/i18n"
-	"dangjian/internal/members/memberstest"
+	"dangjian/internal/testkit/want"
 )
 
 func TestQuorumRules(t *testing.T) {
@@ -105,21 +105,21 @@ func TestBuildAttendance(t *testing.T) {
 	t.Run("all members listed", func(t *testing.T) {
 		in := NewMeeting{Kind: MeetingAssembly, HeldOn: on, Attendance: append(present(1, 2, 4), absent(3, "外出务工"))}
 		lines, tt, headcount, err := buildAttendance(in, roster)
-		must(t, err)
+		want.OK(t, err)
 		if headcount || len(lines) != 4 || tt != (turnout{4, 3, 3, 2}) {
 			t.Fatalf("got %v %+v headcount=%v", lines, tt, headcount)
 		}
 	})
 	t.Run("an unlisted member at an all-member meeting is an absentee without reason", func(t *testing.T) {
 		_, _, _, err := buildAttendance(NewMeeting{Kind: MeetingThemeDay, HeldOn: on, Attendance: present(1, 2, 4)}, roster)
-		e := wantKind(t, err, apperr.KindRuleViolation, "meeting.absence_reason")
+		e := want.Rule(t, err, "meeting.absence_reason")
 		if e.Params["names"] != "王三" {
 			t.Fatalf("names = %v", e.Params["names"])
 		}
 	})
 	t.Run("absentees need a reason; blank is none", func(t *testing.T) {
 		in := NewMeeting{Kind: MeetingLecture, HeldOn: on, Attendance: append(present(1, 4), absent(2, "  "), absent(3, ""))}
-		e := wantKind(t, func() error { _, _, _, err := buildAttendance(in, roster); return err }(), apperr.KindRuleViolation, "meeting.absence_reason")
+		e := want.Rule(t, func() error { _, _, _, err := buildAttendance(in, roster); return err }(), "meeting.absence_reason")
 		if e.Params["names"] != "李二、王三" || e.Params["n"] != 2 {
 			t.Fatalf("params = %v", e.Params)
 		}
@@ -127,23 +127,23 @@ func TestBuildAttendance(t *testing.T) {
 	t.Run("committee: only listed members are expected", func(t *testing.T) {
 		in := NewMeeting{Kind: MeetingCommittee, HeldOn: on, Attendance: append(present(1, 2), absent(3, "生病"))}
 		lines, tt, _, err := buildAttendance(in, roster)
-		must(t, err)
+		want.OK(t, err)
 		if len(lines) != 3 || tt.Expected != 3 || tt.Present != 2 {
 			t.Fatalf("got %v %+v", lines, tt)
 		}
 	})
 	t.Run("committee needs a list", func(t *testing.T) {
 		_, _, _, err := buildAttendance(NewMeeting{Kind: MeetingCommittee, HeldOn: on}, roster)
-		wantField(t, err, "attendance", "meeting.attendance_required")
+		want.Field(t, err, "attendance", "meeting.attendance_required")
 	})
 	t.Run("a stranger on the list", func(t *testing.T) {
 		_, _, _, err := buildAttendance(NewMeeting{Kind: MeetingGroup, HeldOn: on, Attendance: present(1, 99)}, roster)
-		wantField(t, err, "attendance", "meeting.attendee_unknown")
+		want.Field(t, err, "attendance", "meeting.attendee_unknown")
 	})
 	t.Run("a member listed twice", func(t *testing.T) {
 		in := NewMeeting{Kind: MeetingGroup, HeldOn: on, Attendance: []AttendanceInput{absent(1, ""), {MemberID: 1, Present: true}}}
 		_, _, _, err := buildAttendance(in, roster)
-		wantField(t, err, "attendance", "meeting.attendee_duplicate")
+		want.Field(t, err, "attendance", "meeting.attendee_duplicate")
 	})
 	t.Run("typed figures when nobody is on the roster", func(t *testing.T) {
 		for _, c := range []struct {
@@ -159,14 +159,14 @@ func TestBuildAttendance(t *testing.T) {
 			_, tt, headcount, err := buildAttendance(NewMeeting{Kind: MeetingThemeDay, HeldOn: on, Expected: c.expected, Present: c.present}, nil)
 			switch {
 			case c.rule != "":
-				wantKind(t, err, apperr.KindRuleViolation, c.rule)
+				want.Rule(t, err, c.rule)
 			case c.field != "":
-				e := wantKind(t, err, apperr.KindInvalid, "")
+				e := want.Kind(t, err, apperr.KindInvalid)
 				if _, ok := e.Fields[c.field]; !ok {
 					t.Fatalf("%+v: want field %s, got %v", c, c.field, err)
 				}
 			default:
-				must(t, err)
+				want.OK(t, err)
 				if !headcount || tt.Expected != c.expected || tt.Present != c.present {
 					t.Fatalf("%+v: got %+v", c, tt)
 				}
@@ -175,14 +175,8 @@ func TestBuildAttendance(t *testing.T) {
 	})
 	t.Run("a list for a branch with nobody on the roster", func(t *testing.T) {
 		_, _, _, err := buildAttendance(NewMeeting{Kind: MeetingThemeDay, HeldOn: on, Expected: 3, Attendance: present(7)}, nil)
-		wantField(t, err, "attendance", "meeting.attendee_unknown")
+		want.Field(t, err, "attendance", "meeting.attendee_unknown")
 	})
 }
 
 func ymd(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
-
-var (
-	must      = memberstest.Must
-	wantKind  = memberstest.WantKind
-	wantField = memberstest.WantField
-)

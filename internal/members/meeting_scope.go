@@ -37,7 +37,10 @@ func loadBranchRef(ctx context.Context, q db.Queryer, id int64) (BranchInfo, err
 	if errors.Is(err, sql.ErrNoRows) {
 		return b, apperr.NotFound()
 	}
-	return b, err
+	if err != nil {
+		return b, fmt.Errorf("members: load organisation %d: %w", id, err)
+	}
+	return b, nil
 }
 
 // branchFor loads a branch and checks that the actor holds perm over it.
@@ -47,16 +50,10 @@ func branchFor(ctx context.Context, q db.Queryer, a *auth.Actor, id int64, perm 
 	if err != nil {
 		return b, err
 	}
-	if a == nil {
-		return b, nil
+	if err := decide(a, perm, b.Path); err != nil {
+		return BranchInfo{}, err
 	}
-	if a.CanAt(perm, b.Path) {
-		return b, nil
-	}
-	if a.CanAt(auth.PermMemberRead, b.Path) {
-		return BranchInfo{}, apperr.Forbidden()
-	}
-	return BranchInfo{}, apperr.NotFound()
+	return b, nil
 }
 
 // MemberOn reports whether the person was a party member (预备 or 正式)
@@ -112,7 +109,7 @@ func branchRoster(ctx context.Context, q db.Queryer, orgID int64) ([]Member, err
 		WHERE m.org_id = $1 AND m.status IN ('probationary', 'full', 'left')
 		ORDER BY m.name, m.id`, orgID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("members: branch members on: %w", err)
 	}
 	defer rows.Close()
 	var out []Member
@@ -178,38 +175,6 @@ func (s scanDay) ptr() *time.Time {
 	}
 	t := s.T
 	return &t
-}
-
-// inList adds ids as parameters and returns "$1, $2, …" for an IN list.
-func inList(args *db.Args, ids []int64) string {
-	ph := make([]string, len(ids))
-	for i, id := range ids {
-		ph[i] = args.Add(id)
-	}
-	return strings.Join(ph, ", ")
-}
-
-// limitOr keeps a page size within bounds.
-func limitOr(n, def, max int) int {
-	if n <= 0 {
-		return def
-	}
-	if n > max {
-		return max
-	}
-	return n
-}
-
-// textField trims a free-text field and records a problem when it is
-// required and empty or longer than max characters.
-func textField(f apperr.Fields, field, v string, required bool, max int) string {
-	v = strings.TrimSpace(v)
-	if required && v == "" {
-		f.Add(field, "error.required", nil)
-	} else if len([]rune(v)) > max {
-		f.Add(field, "error.too_long", apperr.Params{"max": max})
-	}
-	return v
 }
 
 // actorUserID is the users.id to store for who did something; the system

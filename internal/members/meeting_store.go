@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -43,14 +44,14 @@ func (s *Service) GetMeeting(ctx context.Context, a *auth.Actor, id int64) (Meet
 	if err != nil {
 		return m, err
 	}
-	if a != nil && !a.CanAt(auth.PermMemberRead, m.OrgPath) {
-		return Meeting{}, apperr.NotFound()
+	if err := decide(a, auth.PermMemberRead, m.OrgPath); err != nil {
+		return Meeting{}, err
 	}
 	rows, err := s.DB.QueryContext(ctx, `SELECT a.member_id, mb.name, a.present, a.voting, a.reason
 		FROM meeting_attendance a JOIN members mb ON mb.id = a.member_id
 		WHERE a.meeting_id = $1 ORDER BY mb.name, mb.id`, id)
 	if err != nil {
-		return m, err
+		return m, fmt.Errorf("members: get meeting: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
@@ -92,11 +93,11 @@ func (s *Service) ListMeetings(ctx context.Context, a *auth.Actor, f MeetingFilt
 		where = append(where, `(m.held_on < (SELECT held_on FROM meetings WHERE id = `+c+`)
 			OR (m.held_on = (SELECT held_on FROM meetings WHERE id = `+c+`) AND m.id < `+c+`))`)
 	}
-	limit := limitOr(f.Limit, 50, 200)
+	limit := db.Limit(f.Limit, 50, 200)
 	rows, err := s.DB.QueryContext(ctx, `SELECT `+meetingColumns+meetingFrom+` WHERE `+strings.Join(where, " AND ")+
 		` ORDER BY m.held_on DESC, m.id DESC LIMIT `+strconv.Itoa(limit), args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("members: list meetings: %w", err)
 	}
 	defer rows.Close()
 	var out []Meeting

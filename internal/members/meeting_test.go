@@ -7,6 +7,7 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/members"
 	"dangjian/internal/testkit"
+	"dangjian/internal/testkit/want"
 )
 
 func TestRecordMeeting(t *testing.T) {
@@ -22,7 +23,7 @@ func TestRecordMeeting(t *testing.T) {
 				{MemberID: a3, Reason: "外出务工"}, {MemberID: p1, Present: true}}}
 
 		m, err := w.svc.RecordMeeting(w.ctx, w.sec1, in)
-		must(t, err)
+		want.OK(t, err)
 		if m.Expected != 4 || m.Present != 3 || m.VotingExpected != 3 || m.VotingPresent != 2 || !m.Counts {
 			t.Fatalf("recorded %+v", m)
 		}
@@ -30,7 +31,7 @@ func TestRecordMeeting(t *testing.T) {
 			t.Fatal("no audit record")
 		}
 		got, err := w.svc.GetMeeting(w.ctx, w.haidanLeader, m.ID)
-		must(t, err)
+		want.OK(t, err)
 		if len(got.Attendance) != 4 || got.Topic != in.Topic || !got.HeldOn.Equal(held) || got.Attendance[0].Name == "" {
 			t.Fatalf("read back %+v", got)
 		}
@@ -46,15 +47,15 @@ func TestRecordMeeting(t *testing.T) {
 		// Scope: 海戛 cannot see or record 海丹's meetings; the secretary of
 		// one branch cannot record for the next.
 		_, err = w.svc.GetMeeting(w.ctx, w.haigaLeader, m.ID)
-		wantKindRule(t, err, apperr.KindNotFound, "")
+		want.Kind(t, err, apperr.KindNotFound)
 		_, err = w.svc.RecordMeeting(w.ctx, w.haigaLeader, in)
-		wantKindRule(t, err, apperr.KindNotFound, "")
+		want.Kind(t, err, apperr.KindNotFound)
 		in2 := in
 		in2.OrgID = w.hd2.ID
 		_, err = w.svc.RecordMeeting(w.ctx, w.sec1, in2)
-		wantKindRule(t, err, apperr.KindNotFound, "")
+		want.Kind(t, err, apperr.KindNotFound)
 		list, err := w.svc.ListMeetings(w.ctx, w.haigaLeader, members.MeetingFilter{})
-		must(t, err)
+		want.OK(t, err)
 		if len(list) != 0 {
 			t.Fatalf("海戛 lists %d of 海丹's meetings", len(list))
 		}
@@ -64,7 +65,7 @@ func TestRecordMeeting(t *testing.T) {
 		low.Attendance = []members.AttendanceInput{{MemberID: a1, Present: true}, {MemberID: a2, Reason: "生病"},
 			{MemberID: a3, Reason: "外出务工"}, {MemberID: p1, Present: true}}
 		m2, err := w.svc.RecordMeeting(w.ctx, w.sec1, low)
-		must(t, err)
+		want.OK(t, err)
 		if m2.Counts || m2.QuorumProblem() == nil || m2.QuorumProblem().Rule != "meeting.quorum_members" {
 			t.Fatalf("below quorum recorded as %+v", m2)
 		}
@@ -73,25 +74,25 @@ func TestRecordMeeting(t *testing.T) {
 		fut := in
 		fut.HeldOn = w.today().AddDate(0, 0, 1)
 		_, err = w.svc.RecordMeeting(w.ctx, w.sec1, fut)
-		wantField(t, err, "held_on", "meeting.date_future")
+		want.Field(t, err, "held_on", "meeting.date_future")
 		// Today 钱五 has joined, so today's list must account for them.
 		fut.HeldOn = w.today()
 		_, err = w.svc.RecordMeeting(w.ctx, w.sec1, fut)
-		wantKindRule(t, err, apperr.KindRuleViolation, "meeting.absence_reason")
+		want.Rule(t, err, "meeting.absence_reason")
 		fut.Attendance = append(fut.Attendance, members.AttendanceInput{MemberID: later, Present: true})
 		_, err = w.svc.RecordMeeting(w.ctx, w.sec1, fut)
-		must(t, err)
+		want.OK(t, err)
 
 		// A 党课 needs its speaker; 副科级以上 is recorded and listed.
 		lec := members.NewMeeting{OrgID: w.hd1.ID, Kind: members.MeetingLecture, Topic: "党课：牢记初心使命", HeldOn: held,
 			Attendance: in.Attendance}
 		_, err = w.svc.RecordMeeting(w.ctx, w.sec1, lec)
-		wantField(t, err, "speaker", "error.required")
+		want.Field(t, err, "speaker", "error.required")
 		lec.Speaker, lec.SpeakerTitle, lec.SpeakerSenior = "李建国", "镇党委副书记", true
 		ml, err := w.svc.RecordMeeting(w.ctx, w.sec1, lec)
-		must(t, err)
+		want.OK(t, err)
 		senior, err := w.svc.ListMeetings(w.ctx, w.admin, members.MeetingFilter{SeniorOnly: true})
-		must(t, err)
+		want.OK(t, err)
 		if len(senior) != 1 || senior[0].ID != ml.ID || senior[0].Speaker == nil || !senior[0].Speaker.Senior {
 			t.Fatalf("senior lectures = %+v", senior)
 		}
@@ -100,11 +101,11 @@ func TestRecordMeeting(t *testing.T) {
 		vil := in
 		vil.OrgID = w.haidan.ID
 		_, err = w.svc.RecordMeeting(w.ctx, w.admin, vil)
-		wantField(t, err, "org_id", "meeting.not_branch")
+		want.Field(t, err, "org_id", "meeting.not_branch")
 
 		// Nothing half-written after a refusal.
 		var n int
-		must(t, d.QueryRowContext(w.ctx, `SELECT COUNT(*) FROM meetings`).Scan(&n))
+		want.OK(t, d.QueryRowContext(w.ctx, `SELECT COUNT(*) FROM meetings`).Scan(&n))
 		if n != 4 {
 			t.Fatalf("%d meetings stored, want 4", n)
 		}
@@ -118,13 +119,13 @@ func TestListMeetingsPages(t *testing.T) {
 		for i, dd := range []int{3, 9, 3, 1, 9, 5, 3} {
 			_, err := w.svc.RecordMeeting(w.ctx, w.sec1, members.NewMeeting{OrgID: w.hd1.ID, Kind: members.MeetingThemeDay,
 				Topic: "主题党日", HeldOn: ymd(2026, 10, dd), Expected: 5 + i, Present: 3})
-			must(t, err)
+			want.OK(t, err)
 		}
 		var all []members.Meeting
 		var before int64
 		for page := 0; page < 10; page++ {
 			ms, err := w.svc.ListMeetings(w.ctx, w.sec1, members.MeetingFilter{BeforeID: before, Limit: 3})
-			must(t, err)
+			want.OK(t, err)
 			all = append(all, ms...)
 			if len(ms) < 3 {
 				break
@@ -149,7 +150,7 @@ func TestMeetingForm(t *testing.T) {
 		w.full(w.hd1, "张一")
 		w.probationary(w.hd1, "赵四", ymd(2026, 3, 1))
 		b, inv, err := w.svc.MeetingForm(w.ctx, w.sec1, w.hd1.ID, w.today())
-		must(t, err)
+		want.OK(t, err)
 		if b.ID != w.hd1.ID || len(inv) != 2 {
 			t.Fatalf("form for %+v: %+v", b, inv)
 		}
@@ -159,6 +160,6 @@ func TestMeetingForm(t *testing.T) {
 			}
 		}
 		_, _, err = w.svc.MeetingForm(w.ctx, w.haigaLeader, w.hd1.ID, w.today())
-		wantKindRule(t, err, apperr.KindNotFound, "")
+		want.Kind(t, err, apperr.KindNotFound)
 	})
 }

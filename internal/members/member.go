@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/audit"
@@ -33,35 +32,16 @@ type MemberInput struct {
 
 const maxName = 50
 
-// checkDetails validates the free-text fields shared by add and update.
-func checkDetails(f apperr.Fields, name, phone, education string, c Category) {
-	switch n := utf8.RuneCountInString(name); {
-	case n == 0:
-		f.Add("name", "error.required", nil)
-	case n > maxName:
-		f.Add("name", "error.too_long", apperr.Params{"max": maxName})
-	}
-	if phone != "" && !validPhone(phone) {
-		f.Add("phone", "member.phone_format", nil)
-	}
-	if utf8.RuneCountInString(education) > 20 {
-		f.Add("education", "error.too_long", apperr.Params{"max": 20})
-	}
+// checkDetails trims and validates the free-text fields shared by add and
+// update; the phone rule is the registry's, so a number accepted for a
+// resident is accepted for the same person as a member.
+func checkDetails(f apperr.Fields, name, phone, education *string, c Category) {
+	*name = apperr.Text(f, "name", *name, maxName, true)
+	*phone = apperr.Phone(f, "phone", *phone)
+	*education = apperr.Text(f, "education", *education, 20, false)
 	if !c.Valid() {
 		f.Add("category", "member.category_unknown", nil)
 	}
-}
-
-func validPhone(s string) bool {
-	if len(s) < 7 || len(s) > 20 {
-		return false
-	}
-	for _, c := range s {
-		if (c < '0' || c > '9') && c != '-' {
-			return false
-		}
-	}
-	return true
 }
 
 // checkRosterDates validates the dates of a roster entry against the
@@ -121,11 +101,13 @@ func (in *MemberInput) normalise() {
 	in.Education = strings.TrimSpace(in.Education)
 }
 
-// prepared is a validated input with its sealed identifier and place.
+// prepared is a validated input with its sealed identifier, its place and
+// the registered resident it is linked to (0 for none).
 type prepared struct {
-	in    MemberInput
-	id    people.Identifier
-	place place
+	in         MemberInput
+	id         people.Identifier
+	place      place
+	residentID int64
 }
 
 // validate checks one input completely (fields, identifier, dates) and
@@ -134,7 +116,7 @@ type prepared struct {
 func (s *Service) validate(in MemberInput, today time.Time) (prepared, apperr.Fields) {
 	in.normalise()
 	f := apperr.Fields{}
-	checkDetails(f, in.Name, in.Phone, in.Education, in.Category)
+	checkDetails(f, &in.Name, &in.Phone, &in.Education, in.Category)
 	var id people.Identifier
 	if in.IDNumber == "" {
 		f.Add("id_number", "error.required", nil)
@@ -154,31 +136,31 @@ func (s *Service) validate(in MemberInput, today time.Time) (prepared, apperr.Fi
 // Add enters a person on the roster: a member with their dates, or a new
 // applicant, who starts the pipeline. The id number is sealed, birth date
 // and sex come from it, and the person is linked to the resident with the
-// same number when there is one.
+// same number when there is one the actor may see in the registry.
 func (s *Service) Add(ctx context.Context, a *auth.Actor, in MemberInput) (Member, error) {
 	now := s.Clock.Now()
 	today := db.Day(now)
 	pre, f := s.validate(in, today)
-	pl, err := placeOf(ctx, s.DB, in.OrgID)
-	if err != nil || !memberOrgType(pl.Type) {
-		f.Add("org_id", "member.org_unknown", nil)
-	} else if a != nil && !a.CanAt(auth.PermMemberWrite, pl.Path) {
-		if !a.CanAt(auth.PermMemberRead, pl.Path) {
-			return Member{}, apperr.NotFound()
-		}
-		return Member{}, apperr.Forbidden()
-	}
-	if err := f.Err(); err != nil {
-		return Member{}, err
-	}
-	if pre.in.Status == StatusApplicant {
-		if err := CheckApplicant(pre.id.Birth, pre.in.AppliedOn, today); err != nil {
-			return Member{}, err
-		}
-	}
-	pre.place = pl
 	var m Member
-	err = s.DB.Tx(ctx, func(tx *sql.Tx) error {
+	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		pl, _, err := placeFor(ctx, tx, a, f, "org_id", in.OrgID, auth.PermMemberWrite)
+		if err != nil {
+			return err
+		}
+		if err := f.Err(); err != nil {
+			return err
+		}
+		if pre.in.Status == StatusApplicant {
+			if err := CheckApplicant(pre.id.Birth, pre.in.AppliedOn, today); err != nil {
+				return err
+			}
+		}
+		pre.place = pl
+		batch := []prepared{pre}
+		if err := linkResidents(ctx, tx, seesResidents(a), batch); err != nil {
+			return err
+		}
+		pre = batch[0]
 		id, err := insertMember(ctx, tx, pre, now)
 		if err != nil {
 			return err
@@ -205,18 +187,16 @@ func (s *Service) Add(ctx context.Context, a *auth.Actor, in MemberInput) (Membe
 	return m, err
 }
 
-// insertMemberSQL writes one person; the resident with the same number,
-// if any, is linked in the same statement.
+// insertMemberSQL writes one person with the resident linkResidents found.
 const insertMemberSQL = `INSERT INTO members(town_id, org_id, village_id, resident_id, name, id_cipher, id_hash,
 	id_masked, birth_date, sex, phone, education, category, status, applied_on, joined_on, full_on, mobile,
 	created_at, updated_at)
-	VALUES ($1, $2, $3, (SELECT r.id FROM residents r WHERE r.id_hash = $4), $5, $6, $4, $7, $8, $9, $10, $11, $12,
-	$13, $14, $15, $16, $17, $18, $18) RETURNING id`
+	VALUES ($1, $2, $3, $19, $5, $6, $4, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) RETURNING id`
 
 func insertMemberArgs(p prepared, now time.Time) []any {
 	return []any{db.NullID(p.place.TownID), p.place.ID, db.NullID(p.place.VillageID), p.id.Hash, p.in.Name, p.id.Cipher,
 		p.id.Masked, p.id.Birth, p.id.Sex, p.in.Phone, p.in.Education, string(p.in.Category), string(p.in.Status),
-		nullDay(p.in.AppliedOn), nullDay(p.in.JoinedOn), nullDay(p.in.FullOn), p.in.Mobile, now}
+		db.NullDay(&p.in.AppliedOn), db.NullDay(&p.in.JoinedOn), db.NullDay(&p.in.FullOn), p.in.Mobile, now, db.NullID(p.residentID)}
 }
 
 // insertMember writes one prepared member and returns its id.
@@ -239,10 +219,9 @@ type MemberUpdate struct {
 // Update corrects a member's details.
 func (s *Service) Update(ctx context.Context, a *auth.Actor, id int64, in MemberUpdate) (Member, error) {
 	now := s.Clock.Now()
-	in.Name, in.Phone, in.Education = strings.TrimSpace(in.Name), strings.TrimSpace(in.Phone), strings.TrimSpace(in.Education)
 	in.IDNumber = strings.TrimSpace(in.IDNumber)
 	f := apperr.Fields{}
-	checkDetails(f, in.Name, in.Phone, in.Education, in.Category)
+	checkDetails(f, &in.Name, &in.Phone, &in.Education, in.Category)
 	var sealed *people.Identifier
 	if in.IDNumber != "" {
 		idn, err := s.People.Sealer.Seal(in.IDNumber, db.Day(now))
@@ -262,9 +241,13 @@ func (s *Service) Update(ctx context.Context, a *auth.Actor, id int64, in Member
 			return change{}, err
 		}
 		if sealed != nil {
+			link := []prepared{{id: *sealed}}
+			if err := linkResidents(ctx, tx, seesResidents(a), link); err != nil {
+				return change{}, err
+			}
 			if _, err := tx.ExecContext(ctx, `UPDATE members SET id_cipher = $1, id_hash = $2, id_masked = $3,
-				birth_date = $4, sex = $5, resident_id = (SELECT r.id FROM residents r WHERE r.id_hash = $2) WHERE id = $6`,
-				sealed.Cipher, sealed.Hash, sealed.Masked, sealed.Birth, sealed.Sex, id); err != nil {
+				birth_date = $4, sex = $5, resident_id = $6 WHERE id = $7`,
+				sealed.Cipher, sealed.Hash, sealed.Masked, sealed.Birth, sealed.Sex, db.NullID(link[0].residentID), id); err != nil {
 				return change{}, err
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -43,30 +44,16 @@ func placeOf(ctx context.Context, q db.Queryer, orgID int64) (place, error) {
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, apperr.NotFound()
 	}
+	if err != nil {
+		return p, fmt.Errorf("members: load organisation %d: %w", orgID, err)
+	}
 	switch {
 	case p.Type == org.TypeGeneralBranch:
 		p.VillageID = p.ID
 	case org.Type(parentType) == org.TypeGeneralBranch:
 		p.VillageID = parentID
 	}
-	return p, err
-}
-
-// nullDay stores a zero or nil date as NULL and any other as a day.
-func nullDay(t any) any {
-	switch x := t.(type) {
-	case time.Time:
-		if x.IsZero() {
-			return nil
-		}
-		return db.Day(x)
-	case *time.Time:
-		if x == nil || x.IsZero() {
-			return nil
-		}
-		return db.Day(*x)
-	}
-	return nil
+	return p, nil
 }
 
 // addEvent appends one entry to a member's history.
@@ -95,10 +82,10 @@ func (r *pipelineRow) dest() []any {
 }
 
 func (r *pipelineRow) pipeline() Pipeline {
-	return Pipeline{TalkOn: dayPtr(r.talk), TalkLate: r.late.Bool, ActivistOn: dayPtr(r.activist),
-		CandidateOn: dayPtr(r.candidate), TrainingDays: int(r.days.Int64), TrainingHours: int(r.hours.Int64),
-		MeetingOn: dayPtr(r.meeting), ApprovedOn: dayPtr(r.approved), ApprovalNote: r.approvalNote.String,
-		ExtensionMonths: int(r.months.Int64), ExtendedOn: dayPtr(r.extended), RejectedOn: dayPtr(r.rejected),
+	return Pipeline{TalkOn: db.DayPtr(r.talk), TalkLate: r.late.Bool, ActivistOn: db.DayPtr(r.activist),
+		CandidateOn: db.DayPtr(r.candidate), TrainingDays: int(r.days.Int64), TrainingHours: int(r.hours.Int64),
+		MeetingOn: db.DayPtr(r.meeting), ApprovedOn: db.DayPtr(r.approved), ApprovalNote: r.approvalNote.String,
+		ExtensionMonths: int(r.months.Int64), ExtendedOn: db.DayPtr(r.extended), RejectedOn: db.DayPtr(r.rejected),
 		RejectReason: r.rejectReason.String}
 }
 
@@ -137,9 +124,9 @@ func savePipeline(ctx context.Context, tx *sql.Tx, memberID int64, p Pipeline, n
 		approval_note = excluded.approval_note, extension_months = excluded.extension_months,
 		extended_on = excluded.extended_on, rejected_on = excluded.rejected_on, reject_reason = excluded.reject_reason,
 		updated_at = excluded.updated_at`,
-		memberID, nullDay(p.TalkOn), p.TalkLate, nullDay(p.ActivistOn), nullDay(p.CandidateOn), p.TrainingDays,
-		p.TrainingHours, nullDay(p.MeetingOn), nullDay(p.ApprovedOn), p.ApprovalNote, p.ExtensionMonths,
-		nullDay(p.ExtendedOn), nullDay(p.RejectedOn), p.RejectReason, now)
+		memberID, db.NullDay(p.TalkOn), p.TalkLate, db.NullDay(p.ActivistOn), db.NullDay(p.CandidateOn), p.TrainingDays,
+		p.TrainingHours, db.NullDay(p.MeetingOn), db.NullDay(p.ApprovedOn), p.ApprovalNote, p.ExtensionMonths,
+		db.NullDay(p.ExtendedOn), db.NullDay(p.RejectedOn), p.RejectReason, now)
 	return err
 }
 
@@ -153,19 +140,15 @@ func (s *Service) History(ctx context.Context, a *auth.Actor, id int64) ([]Event
 		FROM member_events e LEFT JOIN orgs f ON f.id = e.from_org_id LEFT JOIN orgs t ON t.id = e.to_org_id
 		WHERE e.member_id = $1 ORDER BY e.on_date, e.id`, id)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("members: history: %w", err)
 	}
-	defer rows.Close()
-	var out []Event
-	for rows.Next() {
-		var e Event
-		if err := rows.Scan(&e.ID, &e.MemberID, &e.OrgID, &e.Kind, &e.On, &e.FromOrgID, &e.FromOrg, &e.ToOrgID, &e.ToOrg, &e.Detail); err != nil {
-			return nil, err
+	return db.Collect(rows, func(r *sql.Rows, e *Event) error {
+		if err := r.Scan(&e.ID, &e.MemberID, &e.OrgID, &e.Kind, &e.On, &e.FromOrgID, &e.FromOrg, &e.ToOrgID, &e.ToOrg, &e.Detail); err != nil {
+			return err
 		}
 		e.On = db.Day(e.On)
-		out = append(out, e)
-	}
-	return out, rows.Err()
+		return nil
+	})
 }
 
 // change is what one use case did to a member, for its history event.

@@ -11,10 +11,10 @@ import (
 	"dangjian/internal/auth"
 	"dangjian/internal/db"
 	"dangjian/internal/demo"
-	"dangjian/internal/i18n"
 	"dangjian/internal/members"
 	"dangjian/internal/people"
 	"dangjian/internal/testkit"
+	"dangjian/internal/testkit/want"
 )
 
 // fixture is a demo town with the demo accounts as actors.
@@ -81,29 +81,6 @@ func (f *fixture) add(t *testing.T, group string, in members.MemberInput) member
 	return m
 }
 
-// wantRule asserts a violation of the named rule whose Chinese message
-// contains each of the given fragments.
-func wantRule(t *testing.T, err error, rule string, fragments ...string) {
-	t.Helper()
-	e := apperr.As(err)
-	if e == nil || e.Rule != rule {
-		t.Fatalf("want rule %s, got %v", rule, err)
-	}
-	msg := i18n.T(i18n.ZH, e.Key, e.Params)
-	for _, f := range fragments {
-		if !strings.Contains(msg, f) {
-			t.Fatalf("message %q lacks %q", msg, f)
-		}
-	}
-}
-
-func wantKind(t *testing.T, err error, k apperr.Kind) {
-	t.Helper()
-	if apperr.KindOf(err) != k {
-		t.Fatalf("want kind %d, got %v", k, err)
-	}
-}
-
 func TestRoster(t *testing.T) {
 	testkit.Dialects(t, func(t *testing.T, d *db.DB) {
 		f := newFixture(t, d)
@@ -137,7 +114,7 @@ func (f *fixture) testAdd(t *testing.T) {
 	}
 	_, err := f.svc.Add(f.ctx, nil, members.MemberInput{OrgID: f.group("海丹一组"), Name: "重复", IDNumber: number,
 		Status: members.StatusFull, JoinedOn: day("2010-07-01"), FullOn: day("2011-07-01")})
-	wantField(t, err, "id_number", "member.duplicate_id")
+	want.Field(t, err, "id_number", "member.duplicate_id")
 
 	bad := f.idNumber(birth)
 	bad = bad[:17] + string("0123456789X"[(strings.IndexByte("0123456789X", bad[17])+1)%11])
@@ -186,12 +163,16 @@ func (f *fixture) testScope(t *testing.T) {
 	_, checks["tag"] = f.svc.AddTag(f.ctx, haidan, theirs.ID, members.TagInput{Kind: members.TagMemberToRich, StartedOn: day("2026-01-01")})
 	_, checks["list"] = f.svc.List(f.ctx, haidan, members.Filter{OrgID: f.env.Town.Villages["海戛"].ID})
 	_, checks["board"] = f.svc.Board(f.ctx, haidan, f.env.Town.Villages["海戛"].ID)
-	_, checks["add"] = f.svc.Add(f.ctx, haidan, members.MemberInput{OrgID: f.group("海戛一组"), Name: "某人",
-		IDNumber: f.idNumber(day("1980-01-01")), Status: members.StatusProbationary, JoinedOn: day("2026-01-01")})
 	for name, err := range checks {
 		if apperr.KindOf(err) != apperr.KindNotFound {
 			t.Errorf("%s on a 海戛 member as haidan: want not found, got %v", name, err)
 		}
+	}
+	// A branch named in the input is refused as one that does not exist.
+	for _, orgID := range []int64{f.group("海戛一组"), 99999999} {
+		_, err := f.svc.Add(f.ctx, haidan, members.MemberInput{OrgID: orgID, Name: "某人",
+			IDNumber: f.idNumber(day("1980-01-01")), Status: members.StatusProbationary, JoinedOn: day("2026-01-01")})
+		want.Field(t, err, "org_id", "member.org_unknown")
 	}
 	list, err := f.svc.List(f.ctx, haidan, members.Filter{Status: "all", Limit: 200})
 	if err != nil {
@@ -208,14 +189,14 @@ func (f *fixture) testScope(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = f.svc.Update(f.ctx, jiandu, ours.ID, members.MemberUpdate{Name: "改名"})
-	wantKind(t, err, apperr.KindForbidden)
+	want.Kind(t, err, apperr.KindForbidden)
 }
 
 func (f *fixture) testTransferLeave(t *testing.T) {
 	admin, haidan := f.actor(t, "admin"), f.actor(t, "haidan")
 	m := f.add(t, "海丹三组", members.MemberInput{Status: members.StatusFull, JoinedOn: day("2000-07-01"), FullOn: day("2001-07-01")})
 	_, err := f.svc.Transfer(f.ctx, haidan, m.ID, members.TransferInput{ToOrgID: f.group("海戛三组"), On: day("2026-10-01")})
-	wantField(t, err, "to_org_id", "member.org_unknown")
+	want.Field(t, err, "to_org_id", "member.org_unknown")
 	moved, err := f.svc.Transfer(f.ctx, haidan, m.ID, members.TransferInput{ToOrgID: f.group("海丹四组"), On: day("2026-10-01"), Note: "搬迁"})
 	if err != nil || moved.OrgID != f.group("海丹四组") {
 		t.Fatalf("transfer within 海丹: %+v %v", moved, err)
@@ -241,7 +222,7 @@ func (f *fixture) testTransferLeave(t *testing.T) {
 		t.Fatalf("transfer history %v, want %s", transfers, want)
 	}
 	_, err = f.svc.Leave(f.ctx, admin, m.ID, members.LeaveInput{Reason: "moved", On: day("2026-11-02")})
-	wantField(t, err, "reason", "member.leave_reason_unknown")
+	want.Field(t, err, "reason", "member.leave_reason_unknown")
 	left, err := f.svc.Leave(f.ctx, admin, m.ID, members.LeaveInput{Reason: members.LeftTransferredOut, On: day("2026-11-02"), Note: "转至曲靖市"})
 	if err != nil || left.Status != members.StatusLeft || left.LeftReason != members.LeftTransferredOut {
 		t.Fatalf("leave: %+v %v", left, err)
@@ -250,7 +231,7 @@ func (f *fixture) testTransferLeave(t *testing.T) {
 		t.Fatalf("a member who left is still on record: %v", err)
 	}
 	_, err = f.svc.Leave(f.ctx, admin, m.ID, members.LeaveInput{Reason: members.LeftDied, On: day("2026-11-03")})
-	wantRule(t, err, "member.left", "2026-11-02")
+	want.Rule(t, err, "member.left", "2026-11-02")
 	var audits int
 	f.env.DB.QueryRow(`SELECT COUNT(*) FROM audit_log WHERE entity = 'member' AND entity_id = $1`, m.ID).Scan(&audits)
 	if audits != 4 { // create, two transfers, leave

@@ -2,6 +2,7 @@ package members
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"time"
 
@@ -113,7 +114,7 @@ func (s *Service) Board(ctx context.Context, a *auth.Actor, orgID int64) (Board,
 		memberFrom+` LEFT JOIN member_pipeline p ON p.member_id = m.id
 		WHERE `+where+` AND m.status IN ('applicant', 'activist', 'candidate', 'probationary') ORDER BY m.id`, args.Values()...)
 	if err != nil {
-		return b, err
+		return b, fmt.Errorf("members: board: %w", err)
 	}
 	defer rows.Close()
 	byChild := map[int64]*BoardRow{}
@@ -186,7 +187,7 @@ func (s *Service) boardByTown(ctx context.Context, ar area, b Board) (Board, err
 	}
 	rows, err := s.DB.QueryContext(ctx, query, args.Values()...)
 	if err != nil {
-		return b, err
+		return b, fmt.Errorf("members: board by town: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
@@ -211,7 +212,7 @@ func (s *Service) boardRows(ctx context.Context, rootID int64, byChild map[int64
 	rows, err := s.DB.QueryContext(ctx, `SELECT id, name FROM orgs WHERE parent_id = $1 AND type IN ('general_branch', 'branch', 'industry')
 		ORDER BY sort_order, id`, rootID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("members: board rows: %w", err)
 	}
 	defer rows.Close()
 	out := []BoardRow{}

@@ -6,6 +6,7 @@ import (
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/members"
+	"dangjian/internal/testkit/want"
 )
 
 // step records a step as the system.
@@ -67,7 +68,7 @@ func (f *fixture) testPipeline(t *testing.T) {
 			}
 			continue
 		}
-		t.Run(c.name, func(t *testing.T) { wantRule(t, err, c.rule, c.frag...) })
+		t.Run(c.name, func(t *testing.T) { want.Rule(t, err, c.rule, c.frag...) })
 	}
 	// On the day the extended probation ends the step is accepted.
 	saved := f.env.Clock.T
@@ -94,7 +95,7 @@ func (f *fixture) testPipeline(t *testing.T) {
 		t.Fatalf("history %s", got)
 	}
 	err = f.step(m.ID, members.StepReject, "2026-12-01", note("x"))
-	wantRule(t, err, "pipeline.order_done", "正式党员")
+	want.Rule(t, err, "pipeline.order_done", "正式党员")
 
 	// A talk after the month is recorded and marked late.
 	late := f.add(t, "大坪一组", members.MemberInput{Name: "迟谈话", Status: members.StatusApplicant, AppliedOn: day("2024-01-31")})
@@ -106,7 +107,7 @@ func (f *fixture) testPipeline(t *testing.T) {
 	}
 	// Rejection needs a reason, keeps the record and closes the way.
 	err = f.step(late.ID, members.StepReject, "2024-04-01")
-	wantField(t, err, "note", "pipeline.reason_required")
+	want.Field(t, err, "note", "pipeline.reason_required")
 	if err := f.step(late.ID, members.StepReject, "2024-04-01", note("本人撤回申请")); err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +115,7 @@ func (f *fixture) testPipeline(t *testing.T) {
 	if err != nil || got.Status != members.StatusLeft || got.LeftReason != members.LeftRejected {
 		t.Fatalf("after rejection: %+v %v", got, err)
 	}
-	wantRule(t, f.step(late.ID, members.StepActivist, "2024-05-01"), "member.left")
+	want.Rule(t, f.step(late.ID, members.StepActivist, "2024-05-01"), "member.left")
 }
 
 func join(ss []string) string {
@@ -144,12 +145,12 @@ func (f *fixture) testApplicantAge(t *testing.T) {
 			t.Errorf("born %s applying %s: %v", c.birth, c.applied, err)
 		}
 		if !c.ok {
-			wantRule(t, err, "pipeline.applicant_age", "18")
+			want.Rule(t, err, "pipeline.applicant_age", "18")
 		}
 	}
 	_, err := f.svc.Add(f.ctx, nil, members.MemberInput{OrgID: f.group("大坪二组"), Name: "申请人",
 		IDNumber: f.idNumber(day("2008-11-27")), Status: members.StatusApplicant, AppliedOn: day("2026-11-26")})
-	wantRule(t, err, "pipeline.applicant_age", "最早 2026-11-27")
+	want.Rule(t, err, "pipeline.applicant_age", "最早 2026-11-27")
 }
 
 // testBoard builds a branch with one person per state and checks what
@@ -159,13 +160,13 @@ func (f *fixture) testBoard(t *testing.T) {
 	talkDue := f.add(t, g, members.MemberInput{Name: "待谈话", Status: members.StatusApplicant, AppliedOn: day("2026-11-01")})
 	talkLate := f.add(t, g, members.MemberInput{Name: "谈话逾期", Status: members.StatusApplicant, AppliedOn: day("2026-10-25")})
 	activist := f.add(t, g, members.MemberInput{Name: "积极分子", Status: members.StatusApplicant, AppliedOn: day("2026-01-05")})
-	must(t, f.step(activist.ID, members.StepTalk, "2026-01-20"))
-	must(t, f.step(activist.ID, members.StepActivist, "2026-02-01"))
+	want.OK(t, f.step(activist.ID, members.StepTalk, "2026-01-20"))
+	want.OK(t, f.step(activist.ID, members.StepActivist, "2026-02-01"))
 	approval := f.add(t, g, members.MemberInput{Name: "待审批", Status: members.StatusApplicant, AppliedOn: day("2024-01-05")})
-	must(t, f.step(approval.ID, members.StepTalk, "2024-01-20"))
-	must(t, f.step(approval.ID, members.StepActivist, "2024-02-01"))
-	must(t, f.step(approval.ID, members.StepCandidate, "2025-02-01"))
-	must(t, f.step(approval.ID, members.StepAdmit, "2026-09-20", training(3, 0)))
+	want.OK(t, f.step(approval.ID, members.StepTalk, "2024-01-20"))
+	want.OK(t, f.step(approval.ID, members.StepActivist, "2024-02-01"))
+	want.OK(t, f.step(approval.ID, members.StepCandidate, "2025-02-01"))
+	want.OK(t, f.step(approval.ID, members.StepAdmit, "2026-09-20", training(3, 0)))
 	prob := f.add(t, g, members.MemberInput{Name: "预备期满", Status: members.StatusProbationary, JoinedOn: day("2025-11-20")})
 
 	b, err := f.svc.Board(f.ctx, f.actor(t, "admin"), f.group(g))
@@ -229,31 +230,31 @@ func (f *fixture) testCultivation(t *testing.T) {
 	member := f.add(t, "岩头一组", members.MemberInput{Status: members.StatusFull, JoinedOn: day("2000-07-01"), FullOn: day("2001-07-01")})
 	farmer := f.add(t, "岩头一组", members.MemberInput{Name: "能手", Status: members.StatusApplicant, AppliedOn: day("2024-01-05")})
 	_, err := f.svc.AddTag(f.ctx, admin, farmer.ID, members.TagInput{Kind: members.TagMemberToRich, StartedOn: day("2026-01-01")})
-	wantRule(t, err, "cultivate.kind_status", "入党申请人")
+	want.Rule(t, err, "cultivate.kind_status", "入党申请人")
 	tag, err := f.svc.AddTag(f.ctx, admin, member.ID, members.TagInput{Kind: members.TagMemberToRich, StartedOn: day("2026-01-01")})
-	must(t, err)
+	want.OK(t, err)
 	_, err = f.svc.AddTag(f.ctx, admin, member.ID, members.TagInput{Kind: members.TagMemberToRich, StartedOn: day("2026-02-01")})
-	wantKind(t, err, apperr.KindConflict)
+	want.Kind(t, err, apperr.KindConflict)
 	_, err = f.svc.CloseTag(f.ctx, admin, member.ID, tag.ID, true, day("2025-12-31"))
-	wantField(t, err, "on", "tag.before_start")
+	want.Field(t, err, "on", "tag.before_start")
 	if _, err := f.svc.CloseTag(f.ctx, admin, member.ID, tag.ID, true, day("2026-06-01")); err != nil {
 		t.Fatal(err)
 	}
 	// 致富能手→党员 is achieved by the approval that makes them a 预备党员.
 	rich, err := f.svc.AddTag(f.ctx, admin, farmer.ID, members.TagInput{Kind: members.TagRichToMember, StartedOn: day("2024-01-10")})
-	must(t, err)
-	must(t, f.step(farmer.ID, members.StepTalk, "2024-01-20"))
-	must(t, f.step(farmer.ID, members.StepActivist, "2024-02-01"))
-	must(t, f.step(farmer.ID, members.StepCandidate, "2025-02-01"))
-	must(t, f.step(farmer.ID, members.StepAdmit, "2025-06-01", training(3, 0)))
-	must(t, f.step(farmer.ID, members.StepApprove, "2025-07-01"))
+	want.OK(t, err)
+	want.OK(t, f.step(farmer.ID, members.StepTalk, "2024-01-20"))
+	want.OK(t, f.step(farmer.ID, members.StepActivist, "2024-02-01"))
+	want.OK(t, f.step(farmer.ID, members.StepCandidate, "2025-02-01"))
+	want.OK(t, f.step(farmer.ID, members.StepAdmit, "2025-06-01", training(3, 0)))
+	want.OK(t, f.step(farmer.ID, members.StepApprove, "2025-07-01"))
 	d, err := f.svc.Detail(f.ctx, admin, farmer.ID)
-	must(t, err)
+	want.OK(t, err)
 	if len(d.Tags) != 1 || d.Tags[0].ID != rich.ID || d.Tags[0].AchievedOn == nil || !d.Tags[0].AchievedOn.Equal(day("2025-07-01")) {
 		t.Fatalf("tags after approval: %+v", d.Tags)
 	}
 	rows, total, err := f.svc.Cultivation(f.ctx, admin, f.env.Town.Town.ID)
-	must(t, err)
+	want.OK(t, err)
 	if len(rows) != 16 {
 		t.Fatalf("cultivation rows: %d villages, want 16", len(rows))
 	}

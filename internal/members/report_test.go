@@ -14,6 +14,7 @@ import (
 	"dangjian/internal/members/memberstest"
 	"dangjian/internal/org"
 	"dangjian/internal/testkit"
+	"dangjian/internal/testkit/want"
 )
 
 // reportWorld adds to the small town the people the development report
@@ -54,7 +55,7 @@ func reportWorld(t *testing.T, d *db.DB) *world {
 	w.probationary(w.hg1, "海戛预备", ymd(2026, 6, 1))
 	os := &org.Service{DB: d, Clock: w.clock}
 	ind, err := os.Create(w.ctx, nil, org.NewOrg{ParentID: w.town.ID, Type: org.TypeIndustry, IndustryType: org.IndustryLeadingEnterprise, Name: "龙头企业党支部"})
-	must(t, err)
+	want.OK(t, err)
 	add(ind, memberstest.Member{Name: "企业党员", Status: "full", JoinedOn: day(2010, 1, 1), FullOn: day(2011, 1, 1),
 		Birth: day(1980, 1, 1), Sex: "M"})
 	return w
@@ -64,7 +65,7 @@ func TestDevelopmentReportCounts(t *testing.T) {
 	testkit.Dialects(t, func(t *testing.T, d *db.DB) {
 		w := reportWorld(t, d)
 		rep, err := w.svc.DevelopmentReport(w.ctx, w.haidanLeader, members.ReportFilter{})
-		must(t, err)
+		want.OK(t, err)
 		if rep.Year != 2026 || len(rep.Rows) != 1 || rep.Rows[0].VillageID != w.haidan.ID || rep.Rows[0].Name != w.haidan.Name {
 			t.Fatalf("haidan sees %d %+v", rep.Year, rep.Rows)
 		}
@@ -90,7 +91,7 @@ func TestDevelopmentReportCounts(t *testing.T) {
 		// The previous year: the admissions of 2025-05-01 (59 then) and
 		// 2025-12-31 (35 then).
 		rep, err = w.svc.DevelopmentReport(w.ctx, w.haidanLeader, members.ReportFilter{Year: 2025})
-		must(t, err)
+		want.OK(t, err)
 		wantBreakdown(t, "admitted in 2025", rep.Total.Admitted, members.Breakdown{Total: 2,
 			Categories: []int{0, 0, 1, 0, 1, 0, 0}, Ages: []int{1, 0, 1, 0}})
 		if rep.Total.BecameFull != 0 {
@@ -103,7 +104,7 @@ func TestDevelopmentReportScope(t *testing.T) {
 	testkit.Dialects(t, func(t *testing.T, d *db.DB) {
 		w := reportWorld(t, d)
 		rep, err := w.svc.DevelopmentReport(w.ctx, w.admin, members.ReportFilter{})
-		must(t, err)
+		want.OK(t, err)
 		var names []string
 		for _, r := range rep.Rows {
 			names = append(names, r.Name)
@@ -121,19 +122,19 @@ func TestDevelopmentReportScope(t *testing.T) {
 		// A branch secretary sees their branch only; a leader one of
 		// their branches; nobody another village.
 		rep, err = w.svc.DevelopmentReport(w.ctx, w.sec1, members.ReportFilter{})
-		must(t, err)
+		want.OK(t, err)
 		if len(rep.Rows) != 1 || rep.Total.Admitted.Total != 3 || rep.Total.Stages.Full != 1 {
 			t.Fatalf("branch report %+v", rep.Total)
 		}
 		rep, err = w.svc.DevelopmentReport(w.ctx, w.haidanLeader, members.ReportFilter{OrgID: w.hd2.ID})
-		must(t, err)
+		want.OK(t, err)
 		if rep.Total.Admitted.Total != 1 || rep.Total.BecameFull != 1 || rep.Total.Stages.Applicants != 0 {
 			t.Fatalf("海丹二组 %+v", rep.Total)
 		}
 		_, err = w.svc.DevelopmentReport(w.ctx, w.haidanLeader, members.ReportFilter{OrgID: w.haiga.ID})
-		wantKindRule(t, err, apperr.KindNotFound, "")
+		want.Kind(t, err, apperr.KindNotFound)
 		_, err = w.svc.DevelopmentReport(w.ctx, w.haidanLeader, members.ReportFilter{Year: 2027})
-		wantField(t, err, "year", "activity.year_range")
+		want.Field(t, err, "year", "activity.year_range")
 	})
 }
 
@@ -141,14 +142,14 @@ func TestDevelopmentReportWorkbook(t *testing.T) {
 	testkit.Dialects(t, func(t *testing.T, d *db.DB) {
 		w := reportWorld(t, d)
 		rep, err := w.svc.DevelopmentReport(w.ctx, w.admin, members.ReportFilter{})
-		must(t, err)
+		want.OK(t, err)
 		var buf bytes.Buffer
-		must(t, rep.WriteXLSX(&buf))
+		want.OK(t, rep.WriteXLSX(&buf))
 		f, err := excelize.OpenReader(&buf)
-		must(t, err)
+		want.OK(t, err)
 		defer f.Close()
 		rows, err := f.GetRows("发展党员工作情况")
-		must(t, err)
+		want.OK(t, err)
 		// title, two header rows, three villages, the total.
 		if len(rows) != 7 || rows[3][0] != "海丹村党总支" || rows[5][0] != "镇直及其他" || rows[6][0] != "合计" {
 			t.Fatalf("rows %q", rows)

@@ -2,6 +2,7 @@ package members
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -59,10 +60,7 @@ func (s *Service) List(ctx context.Context, a *auth.Actor, f Filter) ([]Member, 
 	if err != nil {
 		return nil, err
 	}
-	limit := f.Limit
-	if limit <= 0 || limit > 200 {
-		limit = 50
-	}
+	limit := db.Limit(f.Limit, 50, 200)
 	var args db.Args
 	where := f.where(ar, &args)
 	if f.AfterID > 0 {
@@ -71,7 +69,7 @@ func (s *Service) List(ctx context.Context, a *auth.Actor, f Filter) ([]Member, 
 	rows, err := s.DB.QueryContext(ctx, `SELECT `+memberColumns+memberFrom+` WHERE `+where+
 		` ORDER BY m.id LIMIT `+strconv.Itoa(limit), args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("members: list roster: %w", err)
 	}
 	defer rows.Close()
 	out := []Member{}
@@ -95,7 +93,7 @@ func (s *Service) Counts(ctx context.Context, a *auth.Actor, orgID int64) (map[S
 	rows, err := s.DB.QueryContext(ctx, `SELECT m.status, COUNT(*)`+memberFrom+` WHERE `+ar.cond(&args)+
 		` GROUP BY m.status`, args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("members: counts: %w", err)
 	}
 	defer rows.Close()
 	out := map[Status]int{}

@@ -17,41 +17,47 @@ import (
 // checked as Add checks it; the first bad one refuses the whole batch,
 // naming its position.
 func (s *Service) BulkAdd(ctx context.Context, a *auth.Actor, orgID int64, ins []MemberInput) ([]int64, error) {
-	root, err := placeOf(ctx, s.DB, orgID)
-	if err != nil {
-		return nil, err
-	}
-	if a != nil && !a.CanAt(auth.PermMemberWrite, root.Path) {
-		return nil, apperr.Forbidden()
-	}
 	now := s.Clock.Now()
 	today := db.Day(now)
-	places := map[int64]place{}
-	batch := make([]prepared, len(ins))
-	for i, in := range ins {
-		pre, f := s.validate(in, today)
-		pl, ok := places[in.OrgID]
-		if !ok {
-			if pl, err = placeOf(ctx, s.DB, in.OrgID); err != nil || !memberOrgType(pl.Type) || !db.Under(pl.Path, root.Path) {
-				f.Add("org_id", "member.org_unknown", nil)
-			}
-			places[in.OrgID] = pl
-		}
-		if err := f.Err(); err != nil {
-			return nil, &apperr.Error{Kind: apperr.KindInvalid, Key: "member.bulk_invalid", Params: apperr.Params{"n": i + 1},
-				Fields: apperr.As(err).Fields}
-		}
-		if pre.in.Status == StatusApplicant {
-			if err := CheckApplicant(pre.id.Birth, pre.in.AppliedOn, today); err != nil {
-				return nil, err
-			}
-		}
-		pre.place = pl
-		batch[i] = pre
-	}
 	var ids []int64
-	err = s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		var err error
+	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		root, err := placeOf(ctx, tx, orgID)
+		if err != nil {
+			return err
+		}
+		if err := decide(a, auth.PermMemberWrite, root.Path); err != nil {
+			return err
+		}
+		places := map[int64]place{}
+		batch := make([]prepared, len(ins))
+		for i, in := range ins {
+			pre, f := s.validate(in, today)
+			pl, ok := places[in.OrgID]
+			if !ok {
+				pl, err = placeOf(ctx, tx, in.OrgID)
+				if err != nil && apperr.KindOf(err) != apperr.KindNotFound {
+					return err
+				}
+				if err != nil || !memberOrgType(pl.Type) || !db.Under(pl.Path, root.Path) {
+					f.Add("org_id", "member.org_unknown", nil)
+				}
+				places[in.OrgID] = pl
+			}
+			if err := f.Err(); err != nil {
+				return &apperr.Error{Kind: apperr.KindInvalid, Key: "member.bulk_invalid", Params: apperr.Params{"n": i + 1},
+					Fields: apperr.As(err).Fields}
+			}
+			if pre.in.Status == StatusApplicant {
+				if err := CheckApplicant(pre.id.Birth, pre.in.AppliedOn, today); err != nil {
+					return err
+				}
+			}
+			pre.place = pl
+			batch[i] = pre
+		}
+		if err := linkResidents(ctx, tx, seesResidents(a), batch); err != nil {
+			return err
+		}
 		if ids, err = insertAll(ctx, tx, batch, EventAdded, "", now); err != nil {
 			return err
 		}

@@ -4,7 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"time"
+	"fmt"
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/auth"
@@ -38,7 +38,7 @@ func (r *memberRow) dest() []any {
 func (r *memberRow) member() Member {
 	m := r.m
 	m.BirthDate = db.Day(m.BirthDate)
-	m.AppliedOn, m.JoinedOn, m.FullOn, m.LeftOn = dayPtr(r.applied), dayPtr(r.joined), dayPtr(r.full), dayPtr(r.left)
+	m.AppliedOn, m.JoinedOn, m.FullOn, m.LeftOn = db.DayPtr(r.applied), db.DayPtr(r.joined), db.DayPtr(r.full), db.DayPtr(r.left)
 	return m
 }
 
@@ -49,21 +49,16 @@ func scanMember(row interface{ Scan(...any) error }) (Member, error) {
 	return r.member(), err
 }
 
-func dayPtr(t sql.NullTime) *time.Time {
-	if !t.Valid {
-		return nil
-	}
-	d := db.Day(t.Time)
-	return &d
-}
-
 // loadMember reads a member without any scope check; callers check.
 func loadMember(ctx context.Context, q db.Queryer, id int64) (Member, error) {
 	m, err := scanMember(q.QueryRowContext(ctx, `SELECT `+memberColumns+memberFrom+` WHERE m.id = $1`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return m, apperr.NotFound()
 	}
-	return m, err
+	if err != nil {
+		return m, fmt.Errorf("members: load member %d: %w", id, err)
+	}
+	return m, nil
 }
 
 // getMemberFor loads a member with its branch path and checks that the
@@ -87,18 +82,23 @@ func getMemberFor(ctx context.Context, q db.Queryer, a *auth.Actor, id int64, pe
 	return m, nil
 }
 
-// checkMember is the scope rule of getMemberFor for a record already read.
+// checkMember is the scope rule of getMemberFor for a record already read:
+// auth's one decision, plus a member reading their own record.
 func checkMember(a *auth.Actor, m Member, perm auth.Perm) error {
-	if a == nil || a.CanAt(perm, m.OrgPath) {
+	if perm == auth.PermMemberRead && a != nil && m.UserID != 0 && m.UserID == a.UserID {
 		return nil
 	}
-	if perm == auth.PermMemberRead && m.UserID != 0 && m.UserID == a.UserID {
-		return nil
+	return decide(a, perm, m.OrgPath)
+}
+
+// decide is auth's scope decision for member records, whose read
+// permission is members.read: perm members.read is a read, any other perm
+// a change (NotFound outside members.read, Forbidden within it).
+func decide(a *auth.Actor, perm auth.Perm, path string) error {
+	if perm == auth.PermMemberRead {
+		return a.Decide(auth.PermMemberRead, "", path)
 	}
-	if a.CanAt(auth.PermMemberRead, m.OrgPath) {
-		return apperr.Forbidden()
-	}
-	return apperr.NotFound()
+	return a.Decide(auth.PermMemberRead, perm, path)
 }
 
 // Get returns one member the actor may read.
@@ -130,8 +130,8 @@ func areaFor(ctx context.Context, q db.Queryer, a *auth.Actor, orgID int64) (are
 	if err != nil {
 		return area{}, err
 	}
-	if a != nil && !a.CanAt(auth.PermMemberRead, p.Path) {
-		return area{}, apperr.NotFound()
+	if err := decide(a, auth.PermMemberRead, p.Path); err != nil {
+		return area{}, err
 	}
 	return area{Root: p, paths: []string{p.Path}}, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strconv"
 	"time"
 
@@ -91,7 +92,7 @@ func (s *Service) Self(ctx context.Context, a *auth.Actor, meetingsBefore int64)
 		return r, err
 	}
 	m.BirthDate = db.Day(m.BirthDate)
-	m.AppliedOn, m.JoinedOn, m.FullOn = dayPtr(applied), dayPtr(joined), dayPtr(full)
+	m.AppliedOn, m.JoinedOn, m.FullOn = db.DayPtr(applied), db.DayPtr(joined), db.DayPtr(full)
 	if r.Meetings, err = selfMeetings(ctx, s.DB, id, meetingsBefore); err != nil {
 		return r, err
 	}
@@ -128,19 +129,15 @@ func selfMeetings(ctx context.Context, q db.Queryer, memberID, before int64) ([]
 		FROM meeting_attendance a JOIN meetings g ON g.id = a.meeting_id WHERE `+where+`
 		ORDER BY g.held_on DESC, g.id DESC LIMIT `+strconv.Itoa(SelfMeetingsPage), args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("members: self meetings: %w", err)
 	}
-	defer rows.Close()
-	out := []SelfMeeting{} // [] in JSON when there are none
-	for rows.Next() {
-		var sm SelfMeeting
-		if err := rows.Scan(&sm.MeetingID, &sm.Kind, &sm.Topic, &sm.HeldOn, &sm.Place, &sm.Present, &sm.Reason); err != nil {
-			return nil, err
+	return db.Collect(rows, func(r *sql.Rows, sm *SelfMeeting) error {
+		if err := r.Scan(&sm.MeetingID, &sm.Kind, &sm.Topic, &sm.HeldOn, &sm.Place, &sm.Present, &sm.Reason); err != nil {
+			return err
 		}
 		sm.HeldOn = db.Day(sm.HeldOn)
-		out = append(out, sm)
-	}
-	return out, rows.Err()
+		return nil
+	})
 }
 
 func ownSuggestions(ctx context.Context, q db.Queryer, memberID int64, now time.Time) ([]Suggestion, error) {
@@ -185,12 +182,8 @@ func (s *Service) LinkAccount(ctx context.Context, a *auth.Actor, memberID, user
 		if m.UserID != 0 && m.UserID != userID {
 			return apperr.Conflict("self.member_linked", apperr.Params{"name": m.Name})
 		}
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM users WHERE id = $1`, userID).Scan(&n); err != nil {
+		if err := accountFor(ctx, tx, a, userID); err != nil {
 			return err
-		}
-		if n == 0 {
-			return apperr.Invalid("user_id", "self.user_unknown", nil)
 		}
 		var other int64
 		err = tx.QueryRowContext(ctx, `SELECT id FROM members WHERE user_id = $1 AND id <> $2 LIMIT 1`, userID, memberID).Scan(&other)

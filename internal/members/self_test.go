@@ -9,6 +9,7 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/members"
 	"dangjian/internal/testkit"
+	"dangjian/internal/testkit/want"
 )
 
 func TestSelfService(t *testing.T) {
@@ -24,25 +25,25 @@ func TestSelfService(t *testing.T) {
 		att := []members.AttendanceInput{{MemberID: me, Present: true}, {MemberID: other, Reason: "外出务工李别人"}}
 		_, err := w.svc.RecordMeeting(w.ctx, w.sec1, members.NewMeeting{OrgID: w.hd1.ID, Kind: members.MeetingCommittee,
 			Topic: "研究发展党员", HeldOn: ymd(2026, 11, 5), Attendance: att})
-		must(t, err)
+		want.OK(t, err)
 		_, err = w.svc.RecordMeeting(w.ctx, w.sec1, members.NewMeeting{OrgID: w.hd1.ID, Kind: members.MeetingCommittee,
 			Topic: "别人参加的会", HeldOn: ymd(2026, 11, 6), Attendance: []members.AttendanceInput{{MemberID: other, Present: true}}})
-		must(t, err)
+		want.OK(t, err)
 		_, err = w.svc.RateMember(w.ctx, w.sec1, members.NewRating{MemberID: me, Year: 2026, Leads: []string{"study", "serve", "law"}})
-		must(t, err)
+		want.OK(t, err)
 		_, err = w.svc.RateMember(w.ctx, w.sec1, members.NewRating{MemberID: other, Year: 2026, Leads: []string{"study"}, Note: "别人的评语"})
-		must(t, err)
+		want.OK(t, err)
 		_, err = w.svc.AssignDuty(w.ctx, w.sec1, members.NewDuty{MemberID: me, Year: 2026, Post: "环境卫生监督岗", Duty: "每周巡查"})
-		must(t, err)
+		want.OK(t, err)
 		_, err = w.svc.AssignDuty(w.ctx, w.sec1, members.NewDuty{MemberID: other, Year: 2026, Post: "别人的岗位", Duty: "别人的职责"})
-		must(t, err)
+		want.OK(t, err)
 		_, err = w.svc.SubmitOwnSuggestion(w.ctx, otherUser, "别人的建议", "别人的内容")
-		must(t, err)
+		want.OK(t, err)
 		mine, err := w.svc.SubmitOwnSuggestion(w.ctx, user, "我的建议", "修水窖")
-		must(t, err)
+		want.OK(t, err)
 
 		r, err := w.svc.Self(w.ctx, user, 0)
-		must(t, err)
+		want.OK(t, err)
 		if !r.Linked || r.Member.Name != "张自己" || r.Member.OrgName != w.hd1.Name || !strings.Contains(r.Member.IDMasked, "********") {
 			t.Fatalf("record %+v", r.Member)
 		}
@@ -60,27 +61,27 @@ func TestSelfService(t *testing.T) {
 
 		// A member has no reading scope over others.
 		_, err = w.svc.GetMeeting(w.ctx, user, r.Meetings[0].MeetingID)
-		wantKindRule(t, err, apperr.KindNotFound, "")
+		want.Kind(t, err, apperr.KindNotFound)
 		list, err := w.svc.ListMeetings(w.ctx, user, members.MeetingFilter{})
-		must(t, err)
+		want.OK(t, err)
 		if len(list) != 0 {
 			t.Fatal("a member lists the branch's meetings")
 		}
 		_, _, err = w.svc.BranchStars(w.ctx, user, w.hd1.ID, 2026)
-		wantKindRule(t, err, apperr.KindNotFound, "")
+		want.Kind(t, err, apperr.KindNotFound)
 
 		// An account without a member record.
 		r, err = w.svc.Self(w.ctx, w.admin, 0)
-		must(t, err)
+		want.OK(t, err)
 		if r.Linked {
 			t.Fatal("the admin is linked to a member")
 		}
 
 		// One account, one member.
 		err = w.svc.LinkAccount(w.ctx, nil, other, user.UserID)
-		wantKindRule(t, err, apperr.KindConflict, "")
+		want.Kind(t, err, apperr.KindConflict)
 		err = w.svc.LinkAccount(w.ctx, w.sec1, me, user.UserID)
-		wantKindRule(t, err, apperr.KindForbidden, "") // a secretary does not manage accounts
+		want.Kind(t, err, apperr.KindForbidden) // a secretary does not manage accounts
 	})
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -78,7 +79,7 @@ func (s *Service) RateMember(ctx context.Context, a *auth.Actor, in NewRating) (
 		if unknown {
 			f.Add("leads", "star.lead_unknown", nil)
 		}
-		in.Note = textField(f, "note", in.Note, false, 500)
+		in.Note = apperr.Prose(f, "note", in.Note, 500, false)
 		if err := f.Err(); err != nil {
 			return err
 		}
@@ -132,18 +133,9 @@ func queryRatings(ctx context.Context, q db.Queryer, where string, args ...any) 
 	rows, err := q.QueryContext(ctx, `SELECT `+starColumns+` FROM member_stars r JOIN members m ON m.id = r.member_id
 		WHERE `+where+` ORDER BY r.year DESC, r.stars DESC, m.name, r.member_id LIMIT 1000`, args...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("members: query ratings: %w", err)
 	}
-	defer rows.Close()
-	out := []StarRating{} // [] in JSON when there are none
-	for rows.Next() {
-		r, err := scanRating(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return db.Collect(rows, func(r *sql.Rows, v *StarRating) (err error) { *v, err = scanRating(r); return err })
 }
 
 // BranchStars lists a branch's ratings of a year, most stars first.

@@ -7,6 +7,7 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/members"
 	"dangjian/internal/testkit"
+	"dangjian/internal/testkit/want"
 )
 
 func TestStarsAndDuties(t *testing.T) {
@@ -16,32 +17,32 @@ func TestStarsAndDuties(t *testing.T) {
 		activist := w.add(w.hd1.ID, "积极分子", "activist")
 
 		_, err := w.svc.RateMember(w.ctx, w.sec1, members.NewRating{MemberID: m, Year: 2026})
-		e := wantKindRule(t, err, apperr.KindRuleViolation, "star.range")
+		e := want.Rule(t, err, "star.range")
 		if e.Params["stars"] != 0 {
 			t.Fatalf("params %v", e.Params)
 		}
 		_, err = w.svc.RateMember(w.ctx, w.sec1, members.NewRating{MemberID: m, Year: 2026, Leads: []string{"study", "dance"}})
-		wantField(t, err, "leads", "star.lead_unknown")
+		want.Field(t, err, "leads", "star.lead_unknown")
 		_, err = w.svc.RateMember(w.ctx, w.sec1, members.NewRating{MemberID: m, Year: 2027, Leads: []string{"study"}})
-		wantField(t, err, "year", "activity.year_range")
+		want.Field(t, err, "year", "activity.year_range")
 		_, err = w.svc.RateMember(w.ctx, w.sec1, members.NewRating{MemberID: activist, Year: 2026, Leads: []string{"study"}})
-		wantField(t, err, "member_id", "activity.not_member")
+		want.Field(t, err, "member_id", "activity.not_member")
 		_, err = w.svc.RateMember(w.ctx, w.haigaLeader, members.NewRating{MemberID: m, Year: 2026, Leads: []string{"study"}})
-		wantKindRule(t, err, apperr.KindNotFound, "")
+		want.Kind(t, err, apperr.KindNotFound)
 
 		r, err := w.svc.RateMember(w.ctx, w.sec1, members.NewRating{MemberID: m, Year: 2026,
 			Leads: []string{"study", "achieve", "serve", "law", "virtue"}, Note: "带头发展魔芋种植"})
-		must(t, err)
+		want.OK(t, err)
 		if r.Stars != 5 {
 			t.Fatalf("five leads gave %d stars", r.Stars)
 		}
 		r2, err := w.svc.RateMember(w.ctx, w.sec1, members.NewRating{MemberID: m, Year: 2026, Leads: []string{"serve", "law"}})
-		must(t, err)
+		want.OK(t, err)
 		if r2.ID != r.ID || r2.Stars != 2 {
 			t.Fatalf("re-rating made %+v", r2)
 		}
 		_, list, err := w.svc.BranchStars(w.ctx, w.haidanLeader, w.hd1.ID, 2026)
-		must(t, err)
+		want.OK(t, err)
 		if len(list) != 1 || list[0].Stars != 2 || len(list[0].Leads) != 2 {
 			t.Fatalf("stars = %+v", list)
 		}
@@ -50,21 +51,21 @@ func TestStarsAndDuties(t *testing.T) {
 		}
 
 		du, err := w.svc.AssignDuty(w.ctx, w.sec1, members.NewDuty{MemberID: m, Year: 2027, Post: "政策宣传岗", Duty: "每月向群众宣讲政策一次"})
-		must(t, err)
+		want.OK(t, err)
 		_, err = w.svc.AssignDuty(w.ctx, w.sec1, members.NewDuty{MemberID: m, Year: 2027, Post: "政策宣传岗", Duty: "重复"})
-		wantKindRule(t, err, apperr.KindConflict, "")
+		want.Kind(t, err, apperr.KindConflict)
 		_, err = w.svc.AssignDuty(w.ctx, w.sec1, members.NewDuty{MemberID: m, Year: 2028, Post: "岗", Duty: "太远"})
-		wantField(t, err, "year", "activity.year_range")
+		want.Field(t, err, "year", "activity.year_range")
 		_, err = w.svc.AssignDuty(w.ctx, w.sec1, members.NewDuty{MemberID: m, Year: 2026, Post: " ", Duty: "x"})
-		wantField(t, err, "post", "error.required")
+		want.Field(t, err, "post", "error.required")
 		_, ds, err := w.svc.BranchDuties(w.ctx, w.sec1, w.hd1.ID, 2027)
-		must(t, err)
+		want.OK(t, err)
 		if len(ds) != 1 || ds[0].Post != "政策宣传岗" || ds[0].MemberName != "张一" {
 			t.Fatalf("duties = %+v", ds)
 		}
-		wantKindRule(t, w.svc.RemoveDuty(w.ctx, w.haigaLeader, du.ID), apperr.KindNotFound, "")
-		must(t, w.svc.RemoveDuty(w.ctx, w.sec1, du.ID))
-		wantKindRule(t, w.svc.RemoveDuty(w.ctx, w.sec1, du.ID), apperr.KindNotFound, "")
+		want.Kind(t, w.svc.RemoveDuty(w.ctx, w.haigaLeader, du.ID), apperr.KindNotFound)
+		want.OK(t, w.svc.RemoveDuty(w.ctx, w.sec1, du.ID))
+		want.Kind(t, w.svc.RemoveDuty(w.ctx, w.sec1, du.ID), apperr.KindNotFound)
 		if w.auditCount("duty.assign") != 1 || w.auditCount("duty.remove") != 1 {
 			t.Fatal("duty changes are audited")
 		}

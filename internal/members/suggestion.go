@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -69,8 +70,8 @@ func (s *Service) SubmitSuggestion(ctx context.Context, a *auth.Actor, in NewSug
 
 func (s *Service) insertSuggestion(ctx context.Context, tx *sql.Tx, a *auth.Actor, m Member, in NewSuggestion) (Suggestion, error) {
 	f := apperr.Fields{}
-	in.Title = textField(f, "title", in.Title, true, 100)
-	in.Body = textField(f, "body", in.Body, true, 5000)
+	in.Title = apperr.Text(f, "title", in.Title, 100, true)
+	in.Body = apperr.Prose(f, "body", in.Body, 5000, true)
 	if err := f.Err(); err != nil {
 		return Suggestion{}, err
 	}
@@ -99,7 +100,7 @@ func (s *Service) ReplySuggestion(ctx context.Context, a *auth.Actor, id int64, 
 			return err
 		}
 		f := apperr.Fields{}
-		reply = textField(f, "reply", reply, true, 5000)
+		reply = apperr.Prose(f, "reply", reply, 5000, true)
 		if err := f.Err(); err != nil {
 			return err
 		}
@@ -148,7 +149,10 @@ func loadSuggestion(ctx context.Context, q db.Queryer, id int64, now time.Time) 
 	if errors.Is(err, sql.ErrNoRows) {
 		return sg, apperr.NotFound()
 	}
-	return sg, err
+	if err != nil {
+		return sg, fmt.Errorf("members: load suggestion %d: %w", id, err)
+	}
+	return sg, nil
 }
 
 // GetSuggestion returns a suggestion to a reader of the branch's members
@@ -158,13 +162,18 @@ func (s *Service) GetSuggestion(ctx context.Context, a *auth.Actor, id int64) (S
 	if err != nil {
 		return sg, err
 	}
-	if a == nil || a.CanAt(auth.PermMemberRead, sg.OrgPath) {
+	refused := decide(a, auth.PermMemberRead, sg.OrgPath)
+	if refused == nil {
 		return sg, nil
 	}
-	if own, err := ownMemberID(ctx, s.DB, a); err == nil && own == sg.MemberID {
+	own, err := ownMemberID(ctx, s.DB, a)
+	if err == nil && own == sg.MemberID {
 		return sg, nil
 	}
-	return Suggestion{}, apperr.NotFound()
+	if err != nil && apperr.KindOf(err) != apperr.KindNotFound {
+		return Suggestion{}, err
+	}
+	return Suggestion{}, refused
 }
 
 // SuggestionFilter selects suggestions for ListSuggestions.
@@ -202,14 +211,14 @@ func (s *Service) ListSuggestions(ctx context.Context, a *auth.Actor, f Suggesti
 		}
 	}
 	return querySuggestions(ctx, s.DB, s.Clock.Now(), strings.Join(where, " AND ")+
-		` ORDER BY `+order+` LIMIT `+strconv.Itoa(limitOr(f.Limit, 50, 200)), args.Values()...)
+		` ORDER BY `+order+` LIMIT `+strconv.Itoa(db.Limit(f.Limit, 50, 200)), args.Values()...)
 }
 
 // querySuggestions reads suggestions by a condition and order.
 func querySuggestions(ctx context.Context, q db.Queryer, now time.Time, whereOrder string, args ...any) ([]Suggestion, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+suggestionColumns+suggestionFrom+` WHERE `+whereOrder, args...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("members: query suggestions: %w", err)
 	}
 	defer rows.Close()
 	out := []Suggestion{} // [] in JSON when there are none

@@ -24,21 +24,22 @@ type TransferInput struct {
 func (s *Service) Transfer(ctx context.Context, a *auth.Actor, id int64, in TransferInput) (Member, error) {
 	f := apperr.Fields{}
 	checkDay(f, "on", in.On, db.Day(s.Clock.Now()))
-	to, err := placeOf(ctx, s.DB, in.ToOrgID)
-	switch {
-	case err != nil || !memberOrgType(to.Type) || (a != nil && !a.CanAt(auth.PermMemberRead, to.Path)):
-		f.Add("to_org_id", "member.org_unknown", nil)
-	case a != nil && !a.CanAt(auth.PermMemberWrite, to.Path):
-		f.Add("to_org_id", "member.transfer_scope", nil)
-	}
 	return s.changeMember(ctx, a, id, "member.transfer", func(tx *sql.Tx, m Member, now time.Time) (change, error) {
-		if to.ID == m.OrgID {
+		// The branch moved to is seen as placeFor sees it; one the actor
+		// reads but may not write to is a problem of the same field.
+		to, ok, err := placeFor(ctx, tx, a, f, "to_org_id", in.ToOrgID, auth.PermMemberWrite)
+		switch {
+		case apperr.KindOf(err) == apperr.KindForbidden:
+			f.Add("to_org_id", "member.transfer_scope", nil)
+		case err != nil:
+			return change{}, err
+		case ok && to.ID == m.OrgID:
 			f.Add("to_org_id", "member.transfer_same", nil)
 		}
 		if err := f.Err(); err != nil {
 			return change{}, err
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE members SET org_id = $1, village_id = $2, town_id = $3, updated_at = $4
+		_, err = tx.ExecContext(ctx, `UPDATE members SET org_id = $1, village_id = $2, town_id = $3, updated_at = $4
 			WHERE id = $5`, to.ID, db.NullID(to.VillageID), db.NullID(to.TownID), now, id)
 		return change{Kind: EventTransfer, On: in.On, From: m.OrgID, To: to.ID, Detail: strings.TrimSpace(in.Note)}, err
 	})

@@ -8,6 +8,7 @@ import (
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/auth"
+	"dangjian/internal/db"
 )
 
 // Committee is a village's 两委: the party committee (党总支委员会) and
@@ -135,10 +136,7 @@ type VillageFilter struct {
 // villages lists the general branches in the actor's scope, in id order
 // (the order the tree was built in: the town's own order of villages).
 func (s *Service) villages(ctx context.Context, a *auth.Actor, f VillageFilter) ([]Org, error) {
-	limit := f.Limit
-	if limit <= 0 || limit > 200 {
-		limit = 100
-	}
+	limit := db.Limit(f.Limit, 100, 200)
 	return s.List(ctx, a, Filter{Type: TypeGeneralBranch, TownID: f.TownID, AfterID: f.AfterID, Limit: limit})
 }
 

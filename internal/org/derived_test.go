@@ -7,6 +7,7 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/org"
 	"dangjian/internal/testkit"
+	"dangjian/internal/testkit/want"
 )
 
 func TestCommittees(t *testing.T) {
@@ -68,9 +69,9 @@ func TestCommittees(t *testing.T) {
 			t.Fatalf("leader's committees: %v %v", mine, err)
 		}
 		_, err = env.Svc.Org.Committee(ctx, leader, env.Town.Villages["海戛"].ID)
-		wantKind(t, err, apperr.KindNotFound)
+		want.Kind(t, err, apperr.KindNotFound)
 		_, err = env.Svc.Org.Committee(ctx, admin, env.Town.Groups["海丹一组"].ID)
-		wantRule(t, err, "org.village_only")
+		want.Rule(t, err, "org.village_only")
 
 		// Keyset pages cover the 16 without overlap.
 		p1, _ := env.Svc.Org.Committees(ctx, admin, org.VillageFilter{Limit: 10})
@@ -100,7 +101,7 @@ func TestCentresFollowPostHolders(t *testing.T) {
 		if err != nil || len(centres) != 5 {
 			t.Fatalf("centres: %v %v", centres, err)
 		}
-		want := map[string][]string{ // director, then deputies, by post
+		wantSeats := map[string][]string{ // director, then deputies, by post
 			"education":  {"secretary", "deputy_secretary"},
 			"technology": {"director", "agri_tech", "forest_ranger", "vet"},
 			"mediation":  {"director", "stability_deputy", "mediator", "militia_deputy"},
@@ -108,7 +109,7 @@ func TestCentresFollowPostHolders(t *testing.T) {
 			"service":    {"deputy_director", "land_officer", "family_planning"},
 		}
 		for _, c := range centres {
-			codes := want[c.Code]
+			codes := wantSeats[c.Code]
 			if len(c.Deputies) != len(codes)-1 {
 				t.Fatalf("%s: %d deputies", c.Code, len(c.Deputies))
 			}
@@ -156,9 +157,9 @@ func TestCentresFollowPostHolders(t *testing.T) {
 		}
 
 		_, err = env.Svc.Org.Centres(ctx, villageLeader(env, "海戛"), v.ID)
-		wantKind(t, err, apperr.KindNotFound)
+		want.Kind(t, err, apperr.KindNotFound)
 		_, err = env.Svc.Org.Centres(ctx, townAdmin(env), env.Town.Town.ID)
-		wantRule(t, err, "org.village_only")
+		want.Rule(t, err, "org.village_only")
 	})
 }
 
@@ -214,9 +215,9 @@ func TestTownOverview(t *testing.T) {
 		check(rows, "海戛", 9, 1, 0, 0)
 
 		_, err = env.Svc.Org.TownOverview(ctx, admin, env.Town.Villages["海丹"].ID)
-		wantRule(t, err, "org.town_only")
+		want.Rule(t, err, "org.town_only")
 		_, err = env.Svc.Org.TownOverview(ctx, villageLeader(env, "海丹"), env.Town.Town.ID)
-		wantKind(t, err, apperr.KindNotFound)
+		want.Kind(t, err, apperr.KindNotFound)
 	})
 }
 
@@ -251,7 +252,7 @@ func TestSecretaries(t *testing.T) {
 			t.Fatalf("vacant: %+v", vacant)
 		}
 		// A branch secretary's scope is their own branch.
-		mine, _ := env.Svc.Org.Secretaries(ctx, actor("minjia1", "branch_secretary", env.Town.Groups["民家一组"]), org.SecretaryFilter{})
+		mine, _ := env.Svc.Org.Secretaries(ctx, testkit.ActorOn("minjia1", "branch_secretary", env.Town.Groups["民家一组"]), org.SecretaryFilter{})
 		if len(mine) != 1 || mine[0].Org.ID != env.Town.Groups["民家一组"].ID {
 			t.Fatalf("branch secretary sees %d", len(mine))
 		}

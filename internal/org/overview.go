@@ -2,6 +2,7 @@ package org
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"dangjian/internal/apperr"
@@ -47,7 +48,7 @@ func (s *Service) TownOverview(ctx context.Context, a *auth.Actor, townID int64)
 			AND w.closed_on IS NULL AND w.deadline < `+today+`)
 		FROM orgs o WHERE `+strings.Join(where, " AND ")+` ORDER BY o.sort_order, o.id`, args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("org: town overview: %w", err)
 	}
 	defer rows.Close()
 	out := []VillageStats{}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -20,10 +21,7 @@ func scanTerm(row interface{ Scan(...any) error }) (Term, error) {
 	var ended sql.NullTime
 	err := row.Scan(&t.ID, &t.PostID, &t.HolderName, &t.ResidentID, &t.StartedOn, &ended, &t.Note)
 	t.StartedOn = t.StartedOn.UTC()
-	if ended.Valid {
-		e := ended.Time.UTC()
-		t.EndedOn = &e
-	}
+	t.EndedOn = db.DayPtr(ended)
 	return t, err
 }
 
@@ -43,35 +41,27 @@ func postsOf(ctx context.Context, q db.Queryer, orgIDs []int64) ([]Post, error) 
 		return nil, nil
 	}
 	var args db.Args
-	ph := make([]string, len(orgIDs))
-	for i, id := range orgIDs {
-		ph[i] = args.Add(id)
-	}
 	rows, err := q.QueryContext(ctx, `SELECT p.id, p.org_id, p.code, p.body, p.sort_order,
 		t.id, t.post_id, t.holder_name, COALESCE(t.resident_id, 0), t.started_on, t.ended_on, t.note
 		FROM posts p LEFT JOIN post_terms t ON t.post_id = p.id AND t.ended_on IS NULL
-		WHERE p.org_id IN (`+strings.Join(ph, ", ")+`) ORDER BY p.org_id, p.sort_order, p.id`, args.Values()...)
+		WHERE p.org_id IN (`+db.InList(&args, orgIDs)+`) ORDER BY p.org_id, p.sort_order, p.id`, args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("org: posts of: %w", err)
 	}
-	defer rows.Close()
-	var out []Post
-	for rows.Next() {
-		var p Post
+	return db.Collect(rows, func(r *sql.Rows, p *Post) error {
 		var tid, tpost, tres sql.NullInt64
 		var tname, tnote sql.NullString
 		var tstart, tend sql.NullTime
-		if err := rows.Scan(&p.ID, &p.OrgID, &p.Code, &p.Body, &p.SortOrder,
+		if err := r.Scan(&p.ID, &p.OrgID, &p.Code, &p.Body, &p.SortOrder,
 			&tid, &tpost, &tname, &tres, &tstart, &tend, &tnote); err != nil {
-			return nil, err
+			return err
 		}
 		if tid.Valid {
 			p.Holder = &Term{ID: tid.Int64, PostID: tpost.Int64, HolderName: tname.String,
 				ResidentID: tres.Int64, StartedOn: tstart.Time.UTC(), Note: tnote.String}
 		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+		return nil
+	})
 }
 
 // PostOrgs loads the posts of many organisations the actor may read, for
@@ -82,14 +72,10 @@ func (s *Service) PostOrgs(ctx context.Context, a *auth.Actor, orgIDs []int64) (
 	}
 	// Keep the ids the actor may read, in one query.
 	var args db.Args
-	ph := make([]string, len(orgIDs))
-	for i, id := range orgIDs {
-		ph[i] = args.Add(id)
-	}
-	rows, err := s.DB.QueryContext(ctx, `SELECT o.id FROM orgs o WHERE o.id IN (`+strings.Join(ph, ", ")+`) AND `+
+	rows, err := s.DB.QueryContext(ctx, `SELECT o.id FROM orgs o WHERE o.id IN (`+db.InList(&args, orgIDs)+`) AND `+
 		args.Subtree("o.path", a.Scope(auth.PermOrgRead)), args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("org: post orgs: %w", err)
 	}
 	defer rows.Close()
 	var visible []int64
@@ -127,13 +113,13 @@ func (s *Service) History(ctx context.Context, a *auth.Actor, postID int64) (Pos
 	if err != nil {
 		return p, nil, err
 	}
-	if !a.CanAt(auth.PermOrgRead, o.Path) {
-		return Post{}, nil, apperr.NotFound()
+	if err := a.Decide(auth.PermOrgRead, "", o.Path); err != nil {
+		return Post{}, nil, err
 	}
 	rows, err := s.DB.QueryContext(ctx, `SELECT `+termColumns+` FROM post_terms t WHERE t.post_id = $1
 		ORDER BY t.started_on DESC, t.id DESC`, postID)
 	if err != nil {
-		return p, nil, err
+		return p, nil, fmt.Errorf("org: history: %w", err)
 	}
 	defer rows.Close()
 	var out []Term
@@ -178,18 +164,19 @@ func (s *Service) assign(ctx context.Context, tx *sql.Tx, a *auth.Actor, in Assi
 	if err != nil {
 		return Term{}, err
 	}
-	if err := requireSystemOr(a, auth.PermOrgPosts, o.Path); err != nil {
+	if err := a.Decide(auth.PermOrgRead, auth.PermOrgPosts, o.Path); err != nil {
 		return Term{}, err
 	}
-	in.HolderName = strings.TrimSpace(in.HolderName)
 	f := apperr.Fields{}
-	if in.HolderName == "" {
-		f.Add("holder_name", "error.required", nil)
-	} else if len([]rune(in.HolderName)) > 40 {
-		f.Add("holder_name", "error.too_long", apperr.Params{"max": 40})
-	}
+	in.HolderName = apperr.Text(f, "holder_name", in.HolderName, 40, true)
+	in.Note = apperr.Prose(f, "note", in.Note, maxText, false)
 	if in.StartedOn.IsZero() {
 		f.Add("started_on", "error.date_required", nil)
+	}
+	if in.ResidentID != 0 {
+		if err := checkResident(ctx, tx, a, f, in.ResidentID); err != nil {
+			return Term{}, err
+		}
 	}
 	if err := f.Err(); err != nil {
 		return Term{}, err
@@ -256,7 +243,7 @@ func (s *Service) Vacate(ctx context.Context, a *auth.Actor, postID int64, on ti
 		if err != nil {
 			return err
 		}
-		if err := requireSystemOr(a, auth.PermOrgPosts, o.Path); err != nil {
+		if err := a.Decide(auth.PermOrgRead, auth.PermOrgPosts, o.Path); err != nil {
 			return err
 		}
 		if on.IsZero() {

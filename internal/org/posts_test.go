@@ -8,6 +8,7 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/org"
 	"dangjian/internal/testkit"
+	"dangjian/internal/testkit/want"
 )
 
 func TestAssignAndHistory(t *testing.T) {
@@ -19,17 +20,17 @@ func TestAssignAndHistory(t *testing.T) {
 
 		// Someone from another village cannot touch the post at all.
 		_, err := env.Svc.Org.Assign(ctx, villageLeader(env, "海戛"), org.Assignment{PostID: sec.ID, HolderName: "张三", StartedOn: day("2026-01-05")})
-		wantKind(t, err, apperr.KindNotFound)
+		want.Kind(t, err, apperr.KindNotFound)
 
 		// A new term cannot start before the current one.
 		_, err = env.Svc.Org.Assign(ctx, leader, org.Assignment{PostID: sec.ID, HolderName: "张三", StartedOn: day("2020-12-31")})
-		zh, en := wantRule(t, err, "post.term_order")
+		zh, en := want.Messages(want.Rule(t, err, "post.term_order"))
 		if !strings.Contains(zh, old.HolderName) || !strings.Contains(zh, "2021-03-01") || !strings.Contains(en, "began on 2021-03-01") {
 			t.Fatalf("term order message: %q / %q", zh, en)
 		}
 		// Nor after today (2026-11-26 on the test clock).
 		_, err = env.Svc.Org.Assign(ctx, leader, org.Assignment{PostID: sec.ID, HolderName: "张三", StartedOn: day("2026-11-27")})
-		zh, _ = wantRule(t, err, "post.not_future")
+		zh, _ = want.Messages(want.Rule(t, err, "post.not_future"))
 		if !strings.Contains(zh, "2026-11-27") || !strings.Contains(zh, "2026-11-26") {
 			t.Fatalf("not future message: %q", zh)
 		}
@@ -69,14 +70,14 @@ func TestVacate(t *testing.T) {
 		post := postOf(t, env, env.Town.Villages["海丹"], "vet")
 		leader := villageLeader(env, "海丹")
 
-		wantKind(t, env.Svc.Org.Vacate(ctx, villageLeader(env, "海戛"), post.ID, day("2026-10-01")), apperr.KindNotFound)
-		wantKind(t, env.Svc.Org.Vacate(ctx, actor("member", "branch_secretary", env.Town.Groups["海丹一组"]), post.ID, day("2026-10-01")), apperr.KindNotFound)
-		zh, _ := wantRule(t, env.Svc.Org.Vacate(ctx, leader, post.ID, day("2021-02-01")), "post.term_order")
+		want.Kind(t, env.Svc.Org.Vacate(ctx, villageLeader(env, "海戛"), post.ID, day("2026-10-01")), apperr.KindNotFound)
+		want.Kind(t, env.Svc.Org.Vacate(ctx, testkit.ActorOn("member", "branch_secretary", env.Town.Groups["海丹一组"]), post.ID, day("2026-10-01")), apperr.KindNotFound)
+		zh, _ := want.Messages(want.Rule(t, env.Svc.Org.Vacate(ctx, leader, post.ID, day("2021-02-01")), "post.term_order"))
 		if !strings.Contains(zh, "2021-03-01") {
 			t.Fatalf("term order message: %q", zh)
 		}
-		wantRule(t, env.Svc.Org.Vacate(ctx, leader, post.ID, day("2026-12-01")), "post.not_future")
-		wantKind(t, env.Svc.Org.Vacate(ctx, leader, post.ID, day("0001-01-01")), apperr.KindInvalid)
+		want.Rule(t, env.Svc.Org.Vacate(ctx, leader, post.ID, day("2026-12-01")), "post.not_future")
+		want.Kind(t, env.Svc.Org.Vacate(ctx, leader, post.ID, day("0001-01-01")), apperr.KindInvalid)
 
 		if err := env.Svc.Org.Vacate(ctx, leader, post.ID, day("2026-10-01")); err != nil {
 			t.Fatal(err)
@@ -88,13 +89,13 @@ func TestVacate(t *testing.T) {
 		if p.Holder != nil || len(history) != 1 || history[0].EndedOn == nil || !history[0].EndedOn.Equal(day("2026-10-01")) {
 			t.Fatalf("after vacate: %+v %+v", p.Holder, history)
 		}
-		wantRule(t, env.Svc.Org.Vacate(ctx, leader, post.ID, day("2026-10-02")), "post.already_vacant")
+		want.Rule(t, env.Svc.Org.Vacate(ctx, leader, post.ID, day("2026-10-02")), "post.already_vacant")
 		if auditCount(t, env, "post.vacate", "post", post.ID) != 1 {
 			t.Fatal("post.vacate not audited")
 		}
 		// A vacated post is filled again from the day it fell vacant, not before.
 		_, err = env.Svc.Org.Assign(ctx, leader, org.Assignment{PostID: post.ID, HolderName: "李四", StartedOn: day("2026-09-30")})
-		zh, en := wantRule(t, err, "post.after_last_term")
+		zh, en := want.Messages(want.Rule(t, err, "post.after_last_term"))
 		if !strings.Contains(zh, "最早 2026-10-01") || !strings.Contains(en, "earliest is 2026-10-01") {
 			t.Fatalf("after last term message: %q / %q", zh, en)
 		}

@@ -3,6 +3,7 @@ package org
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -58,10 +59,7 @@ func (s *Service) Secretaries(ctx context.Context, a *auth.Actor, f SecretaryFil
 	if f.AfterID != 0 {
 		where = append(where, "o.id > "+args.Add(f.AfterID))
 	}
-	limit := f.Limit
-	if limit <= 0 || limit > 500 {
-		limit = 200
-	}
+	limit := db.Limit(f.Limit, 200, 500)
 	rows, err := s.DB.QueryContext(ctx, `SELECT `+orgColumns+`, p.id, p.code,
 		t.id, t.holder_name, COALESCE(t.resident_id, 0), t.started_on, t.note,
 		w.id, w.flagged_on, w.deadline, w.reason, w.plan
@@ -70,7 +68,7 @@ func (s *Service) Secretaries(ctx context.Context, a *auth.Actor, f SecretaryFil
 		LEFT JOIN weak_flags w ON w.org_id = o.id AND w.closed_on IS NULL
 		WHERE `+strings.Join(where, " AND ")+` ORDER BY o.id LIMIT `+strconv.Itoa(limit), args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("org: secretaries: %w", err)
 	}
 	defer rows.Close()
 	today := s.Clock.Now()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -31,10 +32,7 @@ func scanOrg(row interface{ Scan(...any) error }, extra ...any) (Org, error) {
 	dest := append([]any{&o.ID, &o.ParentID, &o.TownID, &o.Type, &o.IndustryType, &o.Name, &o.ShortName,
 		&o.Path, &o.SortOrder, &founded}, extra...)
 	err := row.Scan(dest...)
-	if founded.Valid {
-		t := founded.Time.UTC()
-		o.FoundedOn = &t
-	}
+	o.FoundedOn = db.DayPtr(founded)
 	return o, err
 }
 
@@ -44,7 +42,10 @@ func getOrg(ctx context.Context, q db.Queryer, id int64) (Org, error) {
 	if errors.Is(err, sql.ErrNoRows) {
 		return o, apperr.NotFound()
 	}
-	return o, err
+	if err != nil {
+		return o, fmt.Errorf("org: load organisation %d: %w", id, err)
+	}
+	return o, nil
 }
 
 // Get returns one organisation the actor may read.
@@ -53,8 +54,8 @@ func (s *Service) Get(ctx context.Context, a *auth.Actor, id int64) (Org, error)
 	if err != nil {
 		return o, err
 	}
-	if !a.CanAt(auth.PermOrgRead, o.Path) {
-		return Org{}, apperr.NotFound()
+	if err := a.Decide(auth.PermOrgRead, "", o.Path); err != nil {
+		return Org{}, err
 	}
 	return o, nil
 }
@@ -83,14 +84,9 @@ func (s *Service) Create(ctx context.Context, a *auth.Actor, in NewOrg) (Org, er
 }
 
 func (s *Service) create(ctx context.Context, tx *sql.Tx, a *auth.Actor, in NewOrg) (Org, error) {
-	in.Name = strings.TrimSpace(in.Name)
-	in.ShortName = strings.TrimSpace(in.ShortName)
 	f := apperr.Fields{}
-	if in.Name == "" {
-		f.Add("name", "error.required", nil)
-	} else if len([]rune(in.Name)) > maxName {
-		f.Add("name", "error.too_long", apperr.Params{"max": maxName})
-	}
+	in.Name = apperr.Text(f, "name", in.Name, maxName, true)
+	in.ShortName = apperr.Text(f, "short_name", in.ShortName, maxName, false)
 	if !in.Type.Valid() {
 		f.Add("type", "org.type_unknown", nil)
 	}
@@ -105,15 +101,21 @@ func (s *Service) create(ctx context.Context, tx *sql.Tx, a *auth.Actor, in NewO
 	}
 	var parent Org
 	if in.ParentID != 0 {
+		// A parent outside the actor's sight is refused exactly as one
+		// that does not exist.
 		p, err := getOrg(ctx, tx, in.ParentID)
-		if err != nil {
+		if err == nil && !a.Sees(auth.PermOrgRead, p.Path) {
+			err = apperr.NotFound()
+		}
+		if apperr.KindOf(err) == apperr.KindNotFound {
 			return Org{}, apperr.Invalid("parent_id", "org.unknown", nil)
 		}
+		if err != nil {
+			return Org{}, err
+		}
 		parent = p
-		if a != nil {
-			if err := a.Require(auth.PermOrgManage, parent.Path); err != nil {
-				return Org{}, err
-			}
+		if err := a.Decide(auth.PermOrgRead, auth.PermOrgManage, parent.Path); err != nil {
+			return Org{}, err
 		}
 	} else if a != nil {
 		return Org{}, apperr.Forbidden() // only the command line plants a new root
@@ -137,7 +139,7 @@ func (s *Service) create(ctx context.Context, tx *sql.Tx, a *auth.Actor, in NewO
 	err := tx.QueryRowContext(ctx, `INSERT INTO orgs(parent_id, town_id, type, industry_type, name, short_name, path,
 		sort_order, founded_on, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
 		parentID, townID, string(in.Type), string(in.IndustryType), in.Name, in.ShortName, tmp,
-		in.SortOrder, nullTime(in.FoundedOn), now).Scan(&id)
+		in.SortOrder, db.NullDay(in.FoundedOn), now).Scan(&id)
 	if err != nil {
 		return Org{}, err
 	}
@@ -192,13 +194,6 @@ func typeKey(t Type) any {
 	return i18nKey("org.type." + string(t))
 }
 
-func nullTime(t *time.Time) any {
-	if t == nil {
-		return nil
-	}
-	return db.Day(*t)
-}
-
 // Filter selects organisations for List.
 type Filter struct {
 	Type     Type
@@ -230,25 +225,13 @@ func (s *Service) List(ctx context.Context, a *auth.Actor, f Filter) ([]Org, err
 	if f.AfterID != 0 {
 		where = append(where, "o.id > "+args.Add(f.AfterID))
 	}
-	limit := f.Limit
-	if limit <= 0 || limit > 500 {
-		limit = 200
-	}
+	limit := db.Limit(f.Limit, 200, 500)
 	rows, err := s.DB.QueryContext(ctx, `SELECT `+orgColumns+` FROM orgs o WHERE `+strings.Join(where, " AND ")+
 		` ORDER BY o.id LIMIT `+strconv.Itoa(limit), args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("org: list: %w", err)
 	}
-	defer rows.Close()
-	var out []Org
-	for rows.Next() {
-		o, err := scanOrg(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
+	return db.Collect(rows, func(r *sql.Rows, v *Org) (err error) { *v, err = scanOrg(r); return err })
 }
 
 // Ancestors returns the chain from the root down to o's parent, for
@@ -269,16 +252,7 @@ func (s *Service) Ancestors(ctx context.Context, o Org) ([]Org, error) {
 	rows, err := s.DB.QueryContext(ctx, `SELECT `+orgColumns+` FROM orgs o WHERE o.id IN (`+strings.Join(ids, ", ")+`)
 		ORDER BY LENGTH(o.path)`, args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("org: ancestors: %w", err)
 	}
-	defer rows.Close()
-	var out []Org
-	for rows.Next() {
-		p, err := scanOrg(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return db.Collect(rows, func(r *sql.Rows, v *Org) (err error) { *v, err = scanOrg(r); return err })
 }

@@ -3,7 +3,6 @@ package org
 import (
 	"context"
 	"database/sql"
-	"strings"
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/audit"
@@ -29,19 +28,12 @@ func (s *Service) Update(ctx context.Context, a *auth.Actor, in OrgEdit) (Org, e
 		if err != nil {
 			return err
 		}
-		if err := requireSystemOr(a, auth.PermOrgManage, before.Path); err != nil {
+		if err := a.Decide(auth.PermOrgRead, auth.PermOrgManage, before.Path); err != nil {
 			return err
 		}
-		in.Name, in.ShortName = strings.TrimSpace(in.Name), strings.TrimSpace(in.ShortName)
 		f := apperr.Fields{}
-		if in.Name == "" {
-			f.Add("name", "error.required", nil)
-		} else if len([]rune(in.Name)) > maxName {
-			f.Add("name", "error.too_long", apperr.Params{"max": maxName})
-		}
-		if len([]rune(in.ShortName)) > maxName {
-			f.Add("short_name", "error.too_long", apperr.Params{"max": maxName})
-		}
+		in.Name = apperr.Text(f, "name", in.Name, maxName, true)
+		in.ShortName = apperr.Text(f, "short_name", in.ShortName, maxName, false)
 		if in.SortOrder < 0 || in.SortOrder > 9999 {
 			f.Add("sort_order", "org.sort_order_range", apperr.Params{"min": 0, "max": 9999})
 		}
@@ -71,7 +63,7 @@ func (s *Service) Editable(ctx context.Context, a *auth.Actor, id int64) (Org, e
 	if err != nil {
 		return o, err
 	}
-	if err := a.Require(auth.PermOrgManage, o.Path); err != nil {
+	if err := a.Decide(auth.PermOrgRead, auth.PermOrgManage, o.Path); err != nil {
 		return Org{}, err
 	}
 	return o, nil

@@ -4,8 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"dangjian/internal/apperr"
@@ -74,10 +74,7 @@ func scanWeak(row interface{ Scan(...any) error }) (WeakFlag, error) {
 	err := row.Scan(&f.ID, &f.OrgID, &f.OrgName, &f.OrgType, &f.OrgPath, &f.FlaggedOn, &f.Reason, &f.Plan,
 		&f.Deadline, &closed, &f.ClosingNote, &f.SecretaryPostID)
 	f.FlaggedOn, f.Deadline = f.FlaggedOn.UTC(), f.Deadline.UTC()
-	if closed.Valid {
-		c := closed.Time.UTC()
-		f.ClosedOn = &c
-	}
+	f.ClosedOn = db.DayPtr(closed)
 	return f, err
 }
 
@@ -86,7 +83,10 @@ func getWeak(ctx context.Context, q db.Queryer, id int64) (WeakFlag, error) {
 	if errors.Is(err, sql.ErrNoRows) {
 		return f, apperr.NotFound()
 	}
-	return f, err
+	if err != nil {
+		return f, fmt.Errorf("org: load weak flag %d: %w", id, err)
+	}
+	return f, nil
 }
 
 // WeakFlag returns one flag the actor may read.
@@ -95,8 +95,8 @@ func (s *Service) WeakFlag(ctx context.Context, a *auth.Actor, id int64) (WeakFl
 	if err != nil {
 		return f, err
 	}
-	if !a.CanAt(auth.PermOrgRead, f.OrgPath) {
-		return WeakFlag{}, apperr.NotFound()
+	if err := a.Decide(auth.PermOrgRead, "", f.OrgPath); err != nil {
+		return WeakFlag{}, err
 	}
 	f.judge(s.Clock.Now())
 	return f, nil
@@ -115,7 +115,7 @@ func (s *Service) WeakFlagsOf(ctx context.Context, a *auth.Actor, orgID int64) (
 func (s *Service) queryWeak(ctx context.Context, query string, args ...any) ([]WeakFlag, error) {
 	rows, err := s.DB.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("org: query weak: %w", err)
 	}
 	defer rows.Close()
 	today := s.Clock.Now()
@@ -149,16 +149,15 @@ func (s *Service) Flag(ctx context.Context, a *auth.Actor, in NewWeakFlag) (Weak
 		if err != nil {
 			return err
 		}
-		if err := requireSystemOr(a, auth.PermOrgManage, o.Path); err != nil {
+		if err := a.Decide(auth.PermOrgRead, auth.PermOrgManage, o.Path); err != nil {
 			return err
 		}
 		if !Flaggable(o.Type) {
 			return apperr.Rule(RuleWeakOrgType, apperr.Params{"type": typeKey(o.Type)})
 		}
-		in.Reason, in.Plan = strings.TrimSpace(in.Reason), strings.TrimSpace(in.Plan)
 		f := apperr.Fields{}
-		requireText(f, "reason", in.Reason)
-		requireText(f, "plan", in.Plan)
+		in.Reason = apperr.Prose(f, "reason", in.Reason, maxText, true)
+		in.Plan = apperr.Prose(f, "plan", in.Plan, maxText, true)
 		requireDate(f, "flagged_on", in.FlaggedOn)
 		requireDate(f, "deadline", in.Deadline)
 		if err := f.Err(); err != nil {
@@ -222,9 +221,8 @@ type WeakPlan struct {
 // deadline may move, but never to the flag date or before.
 func (s *Service) UpdateWeakPlan(ctx context.Context, a *auth.Actor, in WeakPlan) (WeakFlag, error) {
 	return s.changeWeak(ctx, a, in.FlagID, "weak.plan", func(f *WeakFlag, _ time.Time) error {
-		plan := strings.TrimSpace(in.Plan)
 		fe := apperr.Fields{}
-		requireText(fe, "plan", plan)
+		plan := apperr.Prose(fe, "plan", in.Plan, maxText, true)
 		requireDate(fe, "deadline", in.Deadline)
 		if err := fe.Err(); err != nil {
 			return err
@@ -249,9 +247,8 @@ type WeakClosing struct {
 // CloseWeak ends a rectification with a note on what was achieved.
 func (s *Service) CloseWeak(ctx context.Context, a *auth.Actor, in WeakClosing) (WeakFlag, error) {
 	return s.changeWeak(ctx, a, in.FlagID, "weak.close", func(f *WeakFlag, today time.Time) error {
-		note := strings.TrimSpace(in.Note)
 		fe := apperr.Fields{}
-		requireText(fe, "closing_note", note)
+		note := apperr.Prose(fe, "closing_note", in.Note, maxText, true)
 		requireDate(fe, "closed_on", in.ClosedOn)
 		if err := fe.Err(); err != nil {
 			return err
@@ -279,7 +276,7 @@ func (s *Service) changeWeak(ctx context.Context, a *auth.Actor, id int64, actio
 		if err != nil {
 			return err
 		}
-		if err := requireSystemOr(a, auth.PermOrgManage, before.OrgPath); err != nil {
+		if err := a.Decide(auth.PermOrgRead, auth.PermOrgManage, before.OrgPath); err != nil {
 			return err
 		}
 		if !before.Open() {
@@ -300,23 +297,6 @@ func (s *Service) changeWeak(ctx context.Context, a *auth.Actor, id int64, actio
 			Action: action, Entity: "weak_flag", EntityID: id, OrgID: after.OrgID, Before: before, After: after})
 	})
 	return out, err
-}
-
-// requireSystemOr lets the command line and demo loader (nil actor) act,
-// and otherwise requires p over path.
-func requireSystemOr(a *auth.Actor, p auth.Perm, path string) error {
-	if a == nil {
-		return nil
-	}
-	return a.Require(p, path)
-}
-
-func requireText(f apperr.Fields, field, v string) {
-	if v == "" {
-		f.Add(field, "error.required", nil)
-	} else if n := len([]rune(v)); n > maxText {
-		f.Add(field, "error.too_long", apperr.Params{"max": maxText})
-	}
 }
 
 func requireDate(f apperr.Fields, field string, t time.Time) {

@@ -53,10 +53,7 @@ func (s *Service) ListWeak(ctx context.Context, a *auth.Actor, f WeakFilter) ([]
 				OR (w.deadline = (SELECT deadline FROM weak_flags WHERE id = `+c+`) AND w.id > `+c+`))`)
 		}
 	}
-	limit := f.Limit
-	if limit <= 0 || limit > 500 {
-		limit = 100
-	}
+	limit := db.Limit(f.Limit, 100, 500)
 	return s.queryWeak(ctx, `SELECT `+weakColumns+` `+weakFrom+`
 		WHERE `+strings.Join(where, " AND ")+` ORDER BY `+order+` LIMIT `+strconv.Itoa(limit), args.Values()...)
 }

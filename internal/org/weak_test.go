@@ -9,6 +9,7 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/org"
 	"dangjian/internal/testkit"
+	"dangjian/internal/testkit/want"
 )
 
 func TestWeakFlagRules(t *testing.T) {
@@ -29,13 +30,13 @@ func TestWeakFlagRules(t *testing.T) {
 
 		// weak.deadline_after_flag: the deadline must fall after the flag date.
 		_, err := flag(org.NewWeakFlag{FlaggedOn: day("2026-06-01"), Deadline: day("2026-06-01")})
-		zh, en := wantRule(t, err, org.RuleWeakDeadlineAfterFlag)
+		zh, en := want.Messages(want.Rule(t, err, org.RuleWeakDeadlineAfterFlag))
 		if !strings.Contains(zh, "须晚于认定日期 2026-06-01，最早 2026-06-02") || !strings.Contains(en, "the earliest is 2026-06-02") {
 			t.Fatalf("deadline message: %q / %q", zh, en)
 		}
 		// weak.not_future: a flag is recorded once made.
 		_, err = flag(org.NewWeakFlag{FlaggedOn: day("2026-11-27"), Deadline: day("2027-06-01")})
-		zh, _ = wantRule(t, err, org.RuleWeakNotFuture)
+		zh, _ = want.Messages(want.Rule(t, err, org.RuleWeakNotFuture))
 		if !strings.Contains(zh, "2026-11-27") || !strings.Contains(zh, "今天 2026-11-26") {
 			t.Fatalf("not future message: %q", zh)
 		}
@@ -48,11 +49,11 @@ func TestWeakFlagRules(t *testing.T) {
 		// Only the town (org.manage) flags: the village's own leader cannot.
 		_, err = env.Svc.Org.Flag(ctx, villageLeader(env, "海丹"), org.NewWeakFlag{OrgID: haidan.ID, FlaggedOn: day("2026-06-01"),
 			Reason: "x", Plan: "y", Deadline: day("2026-12-01")})
-		wantKind(t, err, apperr.KindForbidden)
+		want.Kind(t, err, apperr.KindForbidden)
 		// weak.org_type: a town is not flagged.
 		_, err = env.Svc.Org.Flag(ctx, admin, org.NewWeakFlag{OrgID: env.Town.Town.ID, FlaggedOn: day("2026-06-01"),
 			Reason: "x", Plan: "y", Deadline: day("2026-12-01")})
-		wantRule(t, err, org.RuleWeakOrgType)
+		want.Rule(t, err, org.RuleWeakOrgType)
 
 		f, err := flag(org.NewWeakFlag{FlaggedOn: day("2026-06-01"), Deadline: day("2026-12-01")})
 		if err != nil {
@@ -63,18 +64,18 @@ func TestWeakFlagRules(t *testing.T) {
 		}
 		// weak.one_open: one open flag per organisation.
 		_, err = flag(org.NewWeakFlag{FlaggedOn: day("2026-07-01"), Deadline: day("2026-12-31")})
-		zh, _ = wantRule(t, err, org.RuleWeakOneOpen)
+		zh, _ = want.Messages(want.Rule(t, err, org.RuleWeakOneOpen))
 		if !strings.Contains(zh, "2026-06-01") || !strings.Contains(zh, "2026-12-01") {
 			t.Fatalf("one open message: %q", zh)
 		}
 
 		// The plan is revised; the deadline still must follow the flag date.
 		_, err = env.Svc.Org.UpdateWeakPlan(ctx, admin, org.WeakPlan{FlagID: f.ID, Plan: "新方案", Deadline: day("2026-05-31")})
-		wantRule(t, err, org.RuleWeakDeadlineAfterFlag)
+		want.Rule(t, err, org.RuleWeakDeadlineAfterFlag)
 		_, err = env.Svc.Org.UpdateWeakPlan(ctx, villageLeader(env, "海丹"), org.WeakPlan{FlagID: f.ID, Plan: "新方案", Deadline: day("2027-01-31")})
-		wantKind(t, err, apperr.KindForbidden)
+		want.Kind(t, err, apperr.KindForbidden)
 		_, err = env.Svc.Org.UpdateWeakPlan(ctx, villageLeader(env, "海戛"), org.WeakPlan{FlagID: f.ID, Plan: "新方案", Deadline: day("2027-01-31")})
-		wantKind(t, err, apperr.KindNotFound)
+		want.Kind(t, err, apperr.KindNotFound)
 		f, err = env.Svc.Org.UpdateWeakPlan(ctx, admin, org.WeakPlan{FlagID: f.ID, Plan: "调整书记；每月支委会", Deadline: day("2027-01-31")})
 		if err != nil || f.Plan != "调整书记；每月支委会" || !f.Deadline.Equal(day("2027-01-31")) {
 			t.Fatalf("plan update: %+v %v", f, err)
@@ -82,12 +83,12 @@ func TestWeakFlagRules(t *testing.T) {
 
 		// weak.close_after_flag and weak.not_future guard the closing date.
 		_, err = env.Svc.Org.CloseWeak(ctx, admin, org.WeakClosing{FlagID: f.ID, ClosedOn: day("2026-05-31"), Note: "done"})
-		zh, en = wantRule(t, err, org.RuleWeakCloseAfterFlag)
+		zh, en = want.Messages(want.Rule(t, err, org.RuleWeakCloseAfterFlag))
 		if !strings.Contains(zh, "2026-05-31") || !strings.Contains(zh, "2026-06-01") || !strings.Contains(en, "earliest is 2026-06-01") {
 			t.Fatalf("close message: %q / %q", zh, en)
 		}
 		_, err = env.Svc.Org.CloseWeak(ctx, admin, org.WeakClosing{FlagID: f.ID, ClosedOn: day("2026-11-30"), Note: "done"})
-		wantRule(t, err, org.RuleWeakNotFuture)
+		want.Rule(t, err, org.RuleWeakNotFuture)
 		_, err = env.Svc.Org.CloseWeak(ctx, admin, org.WeakClosing{FlagID: f.ID, ClosedOn: day("2026-11-20")})
 		if apperr.As(err) == nil || apperr.As(err).Fields["closing_note"].Key != "error.required" {
 			t.Fatalf("want closing note required, got %v", err)
@@ -98,7 +99,7 @@ func TestWeakFlagRules(t *testing.T) {
 		}
 		// weak.closed: a closed flag is history.
 		_, err = env.Svc.Org.UpdateWeakPlan(ctx, admin, org.WeakPlan{FlagID: f.ID, Plan: "x", Deadline: day("2027-01-31")})
-		wantRule(t, err, org.RuleWeakClosed)
+		want.Rule(t, err, org.RuleWeakClosed)
 		// With it closed, the organisation may be flagged again.
 		if _, err := flag(org.NewWeakFlag{FlaggedOn: day("2026-11-26"), Deadline: day("2027-05-26")}); err != nil {
 			t.Fatal(err)

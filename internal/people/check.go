@@ -2,61 +2,15 @@ package people
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/auth"
+	"dangjian/internal/db"
 )
 
-// allowWrite checks a change. A nil actor is the command line or the demo
-// loader, which act for the system; web handlers always pass a user.
+// allowWrite is the scope decision of a change to records at path.
 func allowWrite(a *auth.Actor, path string) error {
-	if a == nil {
-		return nil
-	}
-	return a.Require(auth.PermPeopleWrite, path)
-}
-
-// mayRead tells whether the actor may see records at path; the system
-// (nil actor, command line) may.
-func mayRead(a *auth.Actor, path string) bool {
-	return a == nil || a.CanAt(auth.PermPeopleRead, path)
-}
-
-// text trims a field and records it as missing or too long.
-func text(f apperr.Fields, field, v string, required bool, max int) string {
-	v = strings.TrimSpace(v)
-	switch {
-	case v == "" && required:
-		f.Add(field, "error.required", nil)
-	case utf8.RuneCountInString(v) > max:
-		f.Add(field, "error.too_long", apperr.Params{"max": max})
-	}
-	return v
-}
-
-// phone accepts what people write on forms: digits with optional spaces,
-// dashes and a leading +, 7 to 20 characters (landlines and mobiles).
-func phone(f apperr.Fields, field, v string) string {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return v
-	}
-	digits := 0
-	for i, c := range v {
-		switch {
-		case c >= '0' && c <= '9':
-			digits++
-		case c == ' ' || c == '-' || (c == '+' && i == 0):
-		default:
-			f.Add(field, "people.phone_format", nil)
-			return v
-		}
-	}
-	if digits < 7 || len(v) > 20 {
-		f.Add(field, "people.phone_format", nil)
-	}
-	return v
+	return a.Decide(auth.PermPeopleRead, auth.PermPeopleWrite, path)
 }
 
 // merge copies the field problems of err (an id number refusal, say) into
@@ -102,9 +56,4 @@ func looksLikeIDNumber(s string) bool {
 	return true
 }
 
-func limitOf(n int) int {
-	if n <= 0 || n > 200 {
-		return 50
-	}
-	return n
-}
+func limitOf(n int) int { return db.Limit(n, 50, 200) }

@@ -2,6 +2,8 @@ package people
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 
 	"dangjian/internal/auth"
 	"dangjian/internal/db"
@@ -17,16 +19,9 @@ func (s *Service) OrgChoices(ctx context.Context, a *auth.Actor, perm auth.Perm)
 		ORDER BY v.sort_order, v.id, CASE WHEN o.type = 'branch' THEN 1 ELSE 0 END, o.sort_order, o.id
 		LIMIT 2000`, args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("people: org choices: %w", err)
 	}
-	defer rows.Close()
-	var out []OrgChoice
-	for rows.Next() {
-		var c OrgChoice
-		if err := rows.Scan(&c.ID, &c.Name, &c.Type, &c.Path, &c.Village); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return db.Collect(rows, func(r *sql.Rows, c *OrgChoice) error {
+		return r.Scan(&c.ID, &c.Name, &c.Type, &c.Path, &c.Village)
+	})
 }

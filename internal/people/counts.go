@@ -2,7 +2,7 @@ package people
 
 import (
 	"context"
-	"strings"
+	"fmt"
 
 	"dangjian/internal/auth"
 	"dangjian/internal/db"
@@ -20,10 +20,7 @@ func (s *Service) Counts(ctx context.Context, a *auth.Actor, orgIDs []int64) (ma
 	}
 	var args db.Args
 	adult := args.Add(db.Day(s.Clock.Now()).AddDate(-AdultAge, 0, 0))
-	ph := make([]string, len(orgIDs))
-	for i, id := range orgIDs {
-		ph[i] = args.Add(id)
-	}
+	ids := db.InList(&args, orgIDs)
 	// Each organisation of a root's subtree is counted through the
 	// (org_id, …) indexes of households and residents; the subtree is a
 	// range on orgs.path, its end computed as db.PathEnd does.
@@ -33,10 +30,10 @@ func (s *Service) Counts(ctx context.Context, a *auth.Actor, orgIDs []int64) (ma
 			(SELECT COUNT(*) FROM residents p WHERE p.org_id = o.id) AS r,
 			(SELECT COUNT(*) FROM residents p WHERE p.org_id = o.id AND p.birth_date <= `+adult+`) AS a
 			FROM orgs v JOIN orgs o ON o.path >= v.path AND o.path < substr(v.path, 1, length(v.path) - 1) || '0'
-			WHERE v.id IN (`+strings.Join(ph, ", ")+`) AND `+args.Subtree("v.path", a.Scope(auth.PermPeopleRead))+`) x
+			WHERE v.id IN (`+ids+`) AND `+args.Subtree("v.path", a.Scope(auth.PermPeopleRead))+`) x
 		GROUP BY x.root`, args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("people: counts: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -30,7 +31,10 @@ func getHousehold(ctx context.Context, q db.Queryer, id int64) (Household, error
 	if errors.Is(err, sql.ErrNoRows) {
 		return h, apperr.NotFound()
 	}
-	return h, err
+	if err != nil {
+		return h, fmt.Errorf("people: load household %d: %w", id, err)
+	}
+	return h, nil
 }
 
 // GetHousehold returns a household the actor may read with its residents,
@@ -40,7 +44,7 @@ func (s *Service) GetHousehold(ctx context.Context, a *auth.Actor, id int64) (Ho
 	if err != nil {
 		return Household{}, nil, err
 	}
-	if err := a.Require(auth.PermPeopleRead, h.OrgPath); err != nil {
+	if err := a.Decide(auth.PermPeopleRead, "", h.OrgPath); err != nil {
 		return Household{}, nil, err
 	}
 	var args db.Args
@@ -56,8 +60,11 @@ func (s *Service) ListHouseholds(ctx context.Context, a *auth.Actor, f Household
 	where := []string{args.Subtree("o.path", a.Scope(auth.PermPeopleRead))}
 	if f.OrgID != 0 {
 		root, err := loadOrg(ctx, s.DB, f.OrgID)
+		if apperr.KindOf(err) == apperr.KindNotFound {
+			return []Household{}, nil // an unknown organisation has no households
+		}
 		if err != nil {
-			return nil, nil // an unknown organisation has no households
+			return nil, err
 		}
 		where = append(where, args.Subtree("o.path", []string{root.Path}))
 	}
@@ -85,16 +92,7 @@ func (s *Service) ListHouseholds(ctx context.Context, a *auth.Actor, f Household
 	rows, err := s.DB.QueryContext(ctx, `SELECT `+householdColumns+` FROM households h JOIN orgs o ON o.id = h.org_id
 		WHERE `+strings.Join(where, " AND ")+` ORDER BY h.id LIMIT `+strconv.Itoa(limitOf(f.Limit)), args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("people: list households: %w", err)
 	}
-	defer rows.Close()
-	var out []Household
-	for rows.Next() {
-		h, err := scanHousehold(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, h)
-	}
-	return out, rows.Err()
+	return db.Collect(rows, func(r *sql.Rows, v *Household) (err error) { *v, err = scanHousehold(r); return err })
 }

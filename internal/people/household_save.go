@@ -13,10 +13,10 @@ import (
 
 // cleanHousehold trims and checks the typed fields.
 func cleanHousehold(in HouseholdInput, f apperr.Fields) HouseholdInput {
-	in.Code = text(f, "code", in.Code, true, 32)
-	in.HeadName = text(f, "head_name", in.HeadName, true, 40)
-	in.Address = text(f, "address", in.Address, false, 200)
-	in.Phone = phone(f, "phone", in.Phone)
+	in.Code = apperr.Text(f, "code", in.Code, 32, true)
+	in.HeadName = apperr.Text(f, "head_name", in.HeadName, 40, true)
+	in.Address = apperr.Text(f, "address", in.Address, 200, false)
+	in.Phone = apperr.Phone(f, "phone", in.Phone)
 	return in
 }
 
@@ -41,11 +41,9 @@ func (s *Service) CreateHousehold(ctx context.Context, a *auth.Actor, in Househo
 	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
 		f := apperr.Fields{}
 		in = cleanHousehold(in, f)
-		o, ok := householdOrg(ctx, tx, f, in.OrgID)
-		if ok {
-			if err := allowWrite(a, o.Path); err != nil {
-				return err
-			}
+		o, _, err := householdOrg(ctx, tx, a, f, in.OrgID)
+		if err != nil {
+			return err
 		}
 		if err := f.Err(); err != nil {
 			return err
@@ -59,7 +57,6 @@ func (s *Service) CreateHousehold(ctx context.Context, a *auth.Actor, in Househo
 			in.Address, in.Phone, s.Clock.Now()).Scan(&id); err != nil {
 			return err
 		}
-		var err error
 		if h, err = getHousehold(ctx, tx, id); err != nil {
 			return err
 		}
@@ -87,11 +84,9 @@ func (s *Service) UpdateHousehold(ctx context.Context, a *auth.Actor, id int64, 
 		if in.OrgID == 0 {
 			in.OrgID = before.OrgID
 		}
-		o, ok := householdOrg(ctx, tx, f, in.OrgID)
-		if ok && o.ID != before.OrgID {
-			if err := allowWrite(a, o.Path); err != nil {
-				return err
-			}
+		o, _, err := householdOrg(ctx, tx, a, f, in.OrgID)
+		if err != nil {
+			return err
 		}
 		if err := f.Err(); err != nil {
 			return err

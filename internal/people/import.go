@@ -74,7 +74,11 @@ func (s *Service) importBatch(ctx context.Context, tx *sql.Tx, st importStmts, a
 	for _, ih := range b.Households {
 		o, ok := orgs[ih.OrgID]
 		if !ok {
-			if o, err = loadOrg(ctx, tx, ih.OrgID); err != nil || !o.holdsHouseholds() || !db.Under(o.Path, village.Path) {
+			o, err = loadOrg(ctx, tx, ih.OrgID)
+			if err != nil && apperr.KindOf(err) != apperr.KindNotFound {
+				return 0, err
+			}
+			if err != nil || !o.holdsHouseholds() || !db.Under(o.Path, village.Path) {
 				return 0, rowError(ih.Code, apperr.Invalid("org_id", "people.org_invalid", nil))
 			}
 			orgs[o.ID] = o

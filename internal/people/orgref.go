@@ -4,8 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 
 	"dangjian/internal/apperr"
+	"dangjian/internal/auth"
 	"dangjian/internal/db"
 )
 
@@ -26,24 +28,37 @@ func loadOrg(ctx context.Context, q db.Queryer, id int64) (orgRef, error) {
 	if errors.Is(err, sql.ErrNoRows) {
 		return o, apperr.NotFound()
 	}
-	return o, err
+	if err != nil {
+		return o, fmt.Errorf("people: load organisation %d: %w", id, err)
+	}
+	return o, nil
 }
 
 // holdsHouseholds tells the organisations a household may belong to: a
 // village general branch or one of its group branches.
 func (o orgRef) holdsHouseholds() bool { return o.Type == "general_branch" || o.Type == "branch" }
 
-// householdOrg loads the organisation a household is put in; an unknown
-// one or one of the wrong kind is a problem of the org_id field.
-func householdOrg(ctx context.Context, q db.Queryer, f apperr.Fields, id int64) (orgRef, bool) {
+// householdOrg loads the organisation a household is put in and decides
+// the actor's right to write there. An unknown one, one the actor may not
+// even read, or one of the wrong kind is the same problem of the org_id
+// field, so the form tells nothing of other villages; readable but not
+// writable is Forbidden. A failing query is returned as it is: only a
+// missing row is the user's mistake.
+func householdOrg(ctx context.Context, q db.Queryer, a *auth.Actor, f apperr.Fields, id int64) (orgRef, bool, error) {
 	if id == 0 {
 		f.Add("org_id", "error.required", nil)
-		return orgRef{}, false
+		return orgRef{}, false, nil
 	}
 	o, err := loadOrg(ctx, q, id)
-	if err != nil || !o.holdsHouseholds() {
-		f.Add("org_id", "people.org_invalid", nil)
-		return orgRef{}, false
+	if err == nil {
+		err = allowWrite(a, o.Path)
 	}
-	return o, true
+	switch {
+	case apperr.KindOf(err) == apperr.KindNotFound || (err == nil && !o.holdsHouseholds()):
+		f.Add("org_id", "people.org_invalid", nil)
+		return orgRef{}, false, nil
+	case err != nil:
+		return orgRef{}, false, err
+	}
+	return o, true, nil
 }

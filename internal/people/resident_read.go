@@ -2,6 +2,8 @@ package people
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -19,22 +21,18 @@ func (s *Service) residents(ctx context.Context, q db.Queryer, cond string, args
 	rows, err := q.QueryContext(ctx, `SELECT `+residentColumns+` FROM residents r
 		JOIN households h ON h.id = r.household_id JOIN orgs o ON o.id = r.org_id WHERE `+cond, args.Values()...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("people: residents: %w", err)
 	}
-	defer rows.Close()
 	today := db.Day(s.Clock.Now())
-	var out []Resident
-	for rows.Next() {
-		var r Resident
+	return db.Collect(rows, func(rows *sql.Rows, r *Resident) error {
 		if err := rows.Scan(&r.ID, &r.HouseholdID, &r.HouseholdCode, &r.OrgID, &r.OrgName, &r.Name, &r.IDMasked,
 			&r.BirthDate, &r.Sex, &r.Relation, &r.Phone, &r.OrgPath); err != nil {
-			return nil, err
+			return err
 		}
 		r.BirthDate = r.BirthDate.UTC()
 		r.Age = AgeOn(r.BirthDate, today)
-		out = append(out, r)
-	}
-	return out, rows.Err()
+		return nil
+	})
 }
 
 // getResident loads one resident without a scope check; callers check.
@@ -56,7 +54,7 @@ func (s *Service) GetResident(ctx context.Context, a *auth.Actor, id int64) (Res
 	if err != nil {
 		return Resident{}, err
 	}
-	if err := a.Require(auth.PermPeopleRead, r.OrgPath); err != nil {
+	if err := a.Decide(auth.PermPeopleRead, "", r.OrgPath); err != nil {
 		return Resident{}, err
 	}
 	return r, nil
@@ -114,8 +112,11 @@ func (s *Service) ListResidents(ctx context.Context, a *auth.Actor, f ResidentFi
 	where := []string{args.Subtree("o.path", a.Scope(auth.PermPeopleRead))}
 	if f.OrgID != 0 {
 		root, err := loadOrg(ctx, s.DB, f.OrgID)
+		if apperr.KindOf(err) == apperr.KindNotFound {
+			return []Resident{}, nil // an unknown organisation has no residents
+		}
 		if err != nil {
-			return nil, nil
+			return nil, err
 		}
 		where = append(where, args.Subtree("o.path", []string{root.Path}))
 	}

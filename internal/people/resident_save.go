@@ -16,8 +16,8 @@ import (
 // allowed only when keep is set (an edit that leaves it unchanged).
 func (s *Service) cleanResident(in ResidentInput, keep bool) (ResidentInput, *Identifier, error) {
 	f := apperr.Fields{}
-	in.Name = text(f, "name", in.Name, true, 40)
-	in.Phone = phone(f, "phone", in.Phone)
+	in.Name = apperr.Text(f, "name", in.Name, 40, true)
+	in.Phone = apperr.Phone(f, "phone", in.Phone)
 	if !in.Relation.Valid() {
 		f.Add("relation", "people.relation_unknown", nil)
 	}
@@ -54,7 +54,7 @@ func idFree(ctx context.Context, q db.Queryer, a *auth.Actor, hash string, self 
 		return err
 	case id == self:
 		return nil
-	case mayRead(a, path):
+	case a.Sees(auth.PermPeopleRead, path):
 		return conflict("id_number", "people.id_taken_by", apperr.Params{"name": name, "code": code})
 	}
 	return conflict("id_number", "people.id_taken", nil)

@@ -23,10 +23,7 @@ func (s *Service) Reveal(ctx context.Context, a *auth.Actor, id int64) (Resident
 		if err != nil {
 			return err
 		}
-		if err := a.Require(auth.PermPeopleRead, r.OrgPath); err != nil {
-			return err
-		}
-		if err := a.Require(auth.PermPeopleReveal, r.OrgPath); err != nil {
+		if err := a.Decide(auth.PermPeopleRead, auth.PermPeopleReveal, r.OrgPath); err != nil {
 			return err
 		}
 		var sealed []byte

@@ -10,32 +10,10 @@ import (
 	"dangjian/internal/demo"
 	"dangjian/internal/people"
 	"dangjian/internal/testkit"
+	"dangjian/internal/testkit/want"
 )
 
 var ctx = context.Background()
-
-// actor logs a demo account in and returns it as use cases see it.
-func actor(t *testing.T, env *testkit.Env, username string) *auth.Actor {
-	t.Helper()
-	token, err := env.Svc.Auth.Login(ctx, username, demo.DemoPassword, "127.0.0.1")
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := env.Svc.Auth.SessionActor(ctx, token)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
-}
-
-func wantKind(t *testing.T, err error, k apperr.Kind) *apperr.Error {
-	t.Helper()
-	e := apperr.As(err)
-	if e == nil || e.Kind != k {
-		t.Fatalf("want error kind %d, got %v", k, err)
-	}
-	return e
-}
 
 // number makes a valid 富源县 id number for a birth date and sequence.
 func number(birth string, seq string) string {
@@ -66,8 +44,8 @@ func TestUseCases(t *testing.T) {
 	testkit.Dialects(t, func(t *testing.T, d *db.DB) {
 		env := testkit.Start(t, d)
 		svc := env.Svc.People
-		haidan, haiga, admin := actor(t, env, "haidan"), actor(t, env, "haiga"), actor(t, env, "admin")
-		zhongxin := actor(t, env, "zhongxin")
+		haidan, haiga, admin := env.ActorFor(t, "haidan"), env.ActorFor(t, "haiga"), env.ActorFor(t, "admin")
+		zhongxin := env.ActorFor(t, "zhongxin")
 		haidan3 := env.Town.Groups["海丹三组"]
 		haiga2 := env.Town.Groups["海戛二组"]
 
@@ -130,16 +108,21 @@ func TestUseCases(t *testing.T) {
 			}
 			other := firstHousehold(t, env, admin, "海戛")
 			_, _, err = svc.GetHousehold(ctx, haidan, other.ID)
-			wantKind(t, err, apperr.KindNotFound)
-			_, err = svc.CreateHousehold(ctx, haidan, people.HouseholdInput{OrgID: haiga2.ID, Code: "海戛-02-901", HeadName: "张三"})
-			wantKind(t, err, apperr.KindNotFound)
+			want.Kind(t, err, apperr.KindNotFound)
+			// Another village's group is refused as one that does not exist.
+			for _, orgID := range []int64{haiga2.ID, 99999999} {
+				_, err = svc.CreateHousehold(ctx, haidan, people.HouseholdInput{OrgID: orgID, Code: "海戛-02-901", HeadName: "张三"})
+				want.Field(t, err, "org_id", "people.org_invalid")
+			}
+			_, err = svc.AddResident(ctx, haidan, people.ResidentInput{HouseholdID: 99999999, Name: "李四", IDNumber: number("19900101", "011")})
+			want.Kind(t, err, apperr.KindNotFound)
 			_, err = svc.AddResident(ctx, haidan, people.ResidentInput{HouseholdID: other.ID, Name: "李四", IDNumber: number("19900101", "011")})
-			wantKind(t, err, apperr.KindNotFound)
+			want.Kind(t, err, apperr.KindNotFound)
 			_, err = svc.UpdateHousehold(ctx, haidan, other.ID, people.HouseholdInput{Code: other.Code, HeadName: "改名"})
-			wantKind(t, err, apperr.KindNotFound)
+			want.Kind(t, err, apperr.KindNotFound)
 			// A centre's staff read but do not write.
 			_, err = svc.CreateHousehold(ctx, zhongxin, people.HouseholdInput{OrgID: haidan3.ID, Code: "海丹-03-901", HeadName: "张三"})
-			wantKind(t, err, apperr.KindForbidden)
+			want.Kind(t, err, apperr.KindForbidden)
 			if n := count(t, d, `SELECT COUNT(*) FROM households WHERE code LIKE '%-901'`); n != 0 {
 				t.Fatalf("%d refused households were written", n)
 			}
@@ -156,14 +139,14 @@ func TestUseCases(t *testing.T) {
 
 		t.Run("create, validate, audit", func(t *testing.T) {
 			_, err := svc.CreateHousehold(ctx, haidan, people.HouseholdInput{OrgID: haidan3.ID, Phone: "abc"})
-			e := wantKind(t, err, apperr.KindInvalid)
+			e := want.Kind(t, err, apperr.KindInvalid)
 			for _, f := range []string{"code", "head_name", "phone"} {
 				if _, ok := e.Fields[f]; !ok {
 					t.Errorf("no error on %s: %+v", f, e.Fields)
 				}
 			}
 			_, err = svc.CreateHousehold(ctx, haidan, people.HouseholdInput{OrgID: env.Town.Town.ID, Code: "X-1", HeadName: "张三"})
-			if e := wantKind(t, err, apperr.KindInvalid); e.Fields["org_id"].Key != "people.org_invalid" {
+			if e := want.Kind(t, err, apperr.KindInvalid); e.Fields["org_id"].Key != "people.org_invalid" {
 				t.Fatalf("a household in the town itself: %+v", e.Fields)
 			}
 			h, err := svc.CreateHousehold(ctx, haidan, people.HouseholdInput{OrgID: haidan3.ID, Code: " 海丹-03-101 ", HeadName: "王建华", Phone: "139 0000 1111"})
@@ -177,7 +160,7 @@ func TestUseCases(t *testing.T) {
 				t.Fatalf("%d audit records for the creation", n)
 			}
 			_, err = svc.CreateHousehold(ctx, admin, people.HouseholdInput{OrgID: env.Town.Groups["民家一组"].ID, Code: "海丹-03-101", HeadName: "李四"})
-			if e := wantKind(t, err, apperr.KindConflict); e.Fields["code"].Key != "people.code_taken" {
+			if e := want.Kind(t, err, apperr.KindConflict); e.Fields["code"].Key != "people.code_taken" {
 				t.Fatalf("duplicate code: %+v", e)
 			}
 			r, err := svc.AddResident(ctx, haidan, people.ResidentInput{HouseholdID: h.ID, Name: "王建华", Relation: "head",
@@ -189,7 +172,7 @@ func TestUseCases(t *testing.T) {
 				t.Fatalf("birth, sex, age, mask not read from the number: %+v", r)
 			}
 			_, err = svc.AddResident(ctx, haidan, people.ResidentInput{HouseholdID: h.ID, Name: "错号", IDNumber: "530325198001010019"})
-			if e := wantKind(t, err, apperr.KindInvalid); e.Fields["id_number"].Key != "idnumber.check" {
+			if e := want.Kind(t, err, apperr.KindInvalid); e.Fields["id_number"].Key != "idnumber.check" {
 				t.Fatalf("bad check digit: %+v", e.Fields)
 			}
 			// Moving the household moves its residents.
@@ -202,8 +185,10 @@ func TestUseCases(t *testing.T) {
 			if moved.OrgID != env.Town.Groups["海丹四组"].ID || got.OrgID != moved.OrgID {
 				t.Fatalf("household in %d, resident in %d", moved.OrgID, got.OrgID)
 			}
-			_, err = svc.UpdateHousehold(ctx, haidan, h.ID, people.HouseholdInput{OrgID: haiga2.ID, Code: h.Code, HeadName: h.HeadName})
-			wantKind(t, err, apperr.KindNotFound)
+			for _, orgID := range []int64{haiga2.ID, 99999999} {
+				_, err = svc.UpdateHousehold(ctx, haidan, h.ID, people.HouseholdInput{OrgID: orgID, Code: h.Code, HeadName: h.HeadName})
+				want.Field(t, err, "org_id", "people.org_invalid")
+			}
 		})
 
 		t.Run("duplicate id number", func(t *testing.T) {
@@ -217,7 +202,7 @@ func TestUseCases(t *testing.T) {
 				t.Fatal(err)
 			}
 			_, err = svc.AddResident(ctx, haidan, people.ResidentInput{HouseholdID: own.ID, Name: "重复", IDNumber: ownNumber})
-			e := wantKind(t, err, apperr.KindConflict)
+			e := want.Kind(t, err, apperr.KindConflict)
 			if e.Key != "people.id_taken_by" || e.Params["name"] != members[0].Name || e.Params["code"] != own.Code {
 				t.Fatalf("a visible duplicate is not named: %+v", e)
 			}
@@ -228,7 +213,7 @@ func TestUseCases(t *testing.T) {
 				t.Fatal(err)
 			}
 			_, err = svc.AddResident(ctx, haidan, people.ResidentInput{HouseholdID: own.ID, Name: "重复", IDNumber: theirNumber})
-			e = wantKind(t, err, apperr.KindConflict)
+			e = want.Kind(t, err, apperr.KindConflict)
 			if e.Key != "people.id_taken" || len(e.Params) != 0 {
 				t.Fatalf("a duplicate in another village leaks: %+v", e)
 			}
@@ -279,7 +264,7 @@ func TestUseCases(t *testing.T) {
 			}
 			lo, hi := 50, 20
 			_, err = svc.ListResidents(ctx, haidan, people.ResidentFilter{MinAge: &lo, MaxAge: &hi})
-			if e := wantKind(t, err, apperr.KindInvalid); e.Fields["max_age"].Key != "people.age_order" {
+			if e := want.Kind(t, err, apperr.KindInvalid); e.Fields["max_age"].Key != "people.age_order" {
 				t.Fatalf("min above max: %+v", e.Fields)
 			}
 		})
@@ -333,7 +318,7 @@ func TestUseCases(t *testing.T) {
 				t.Fatalf("found %+v, %v", r, err)
 			}
 			_, err = svc.FindByIDNumber(ctx, haiga, n)
-			wantKind(t, err, apperr.KindNotFound)
+			want.Kind(t, err, apperr.KindNotFound)
 			hs, err := svc.ListHouseholds(ctx, haidan, people.HouseholdFilter{Query: n})
 			if err != nil || len(hs) != 1 || hs[0].ID != own.ID {
 				t.Fatalf("household by id number: %+v, %v", hs, err)
@@ -364,9 +349,9 @@ func TestUseCases(t *testing.T) {
 				t.Fatal("the look was not logged with its reader and organisation")
 			}
 			_, _, err = svc.Reveal(ctx, zhongxin, r.ID)
-			wantKind(t, err, apperr.KindForbidden)
+			want.Kind(t, err, apperr.KindForbidden)
 			_, _, err = svc.Reveal(ctx, haiga, r.ID)
-			wantKind(t, err, apperr.KindNotFound)
+			want.Kind(t, err, apperr.KindNotFound)
 			if logged() != before+1 {
 				t.Fatal("a refused look was logged as a read")
 			}
@@ -378,15 +363,15 @@ func TestUseCases(t *testing.T) {
 			good := people.ImportHousehold{HouseholdInput: people.HouseholdInput{OrgID: haidan3.ID, Code: "海丹-03-701", HeadName: "批量甲"},
 				Residents: []people.ResidentInput{{Name: "批量甲", Relation: "head", IDNumber: number("19700707", "071")}}}
 			_, err := svc.Import(ctx, haidan, []people.ImportBatch{{VillageID: env.Town.Villages["海戛"].ID}})
-			wantKind(t, err, apperr.KindNotFound)
+			want.Kind(t, err, apperr.KindNotFound)
 			outside := good
 			outside.OrgID = haiga2.ID
 			_, err = svc.Import(ctx, haidan, []people.ImportBatch{{VillageID: env.Town.Villages["海丹"].ID, Households: []people.ImportHousehold{outside}}})
-			wantKind(t, err, apperr.KindInvalid)
+			want.Kind(t, err, apperr.KindInvalid)
 			dup := good
 			dup.Code = "海丹-03-702"
 			_, err = svc.Import(ctx, haidan, []people.ImportBatch{{VillageID: env.Town.Villages["海丹"].ID, Households: []people.ImportHousehold{good, dup}}})
-			wantKind(t, err, apperr.KindConflict)
+			want.Kind(t, err, apperr.KindConflict)
 			if households() != before {
 				t.Fatal("a refused import left households behind")
 			}

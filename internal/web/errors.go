@@ -31,6 +31,8 @@ func statusOf(k apperr.Kind) int {
 		return http.StatusTooManyRequests
 	case apperr.KindTooLarge:
 		return http.StatusRequestEntityTooLarge
+	case apperr.KindUnavailable:
+		return http.StatusServiceUnavailable
 	default:
 		return http.StatusInternalServerError
 	}
@@ -51,7 +53,7 @@ var kindCodes = map[apperr.Kind]string{
 	apperr.KindInternal: "internal", apperr.KindInvalid: "invalid", apperr.KindRuleViolation: "rule_violation",
 	apperr.KindNotFound: "not_found", apperr.KindForbidden: "forbidden", apperr.KindUnauthenticated: "unauthenticated",
 	apperr.KindConflict: "conflict", apperr.KindTooMany: "too_many_requests",
-	apperr.KindTooLarge: "too_large",
+	apperr.KindTooLarge: "too_large", apperr.KindUnavailable: "unavailable",
 }
 
 // message translates an error for its reader; internal details are logged
@@ -88,6 +90,12 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	kind := apperr.KindOf(err)
 	status := statusOf(kind)
+	if kind == apperr.KindUnavailable {
+		// The database is restarting or failing over: the client may try
+		// again shortly, and the log says so without crying wolf.
+		w.Header().Set("Retry-After", "5")
+		s.log.Warn("database unavailable", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
 	if kind == apperr.KindInternal {
 		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}

@@ -178,7 +178,7 @@ func TestMemberPages(t *testing.T) {
 			}
 			job := resp.Header.Get("Location")
 			body := haidan.GetBody(job)
-			if !strings.Contains(body, `id="import-errors"`) || !strings.Contains(body, "<td class=\"num\">3</td><td>身份证号</td><td>身份证号校验位不符") {
+			if !strings.Contains(body, `id="import-errors"`) || !strings.Contains(body, `<td class="num">3</td><td data-label="列">身份证号</td><td data-label="原因">身份证号校验位不符`) {
 				t.Fatalf("job page: %.2000s", body)
 			}
 			if countMembers(t, env) != before {

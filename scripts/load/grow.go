@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"fmt"
-	"os"
 	"strings"
 	"time"
 
@@ -17,11 +16,9 @@ import (
 // grow adds party members until the database holds n, spread over every
 // branch, with one branch given at least 60 so a 50-row page is full. It
 // returns that branch's id.
-func grow(dbPath string, n int) int64 {
+func grow(dbPath, keyHex string, n int) int64 {
 	ctx := context.Background()
-	keyHex, err := os.ReadFile(dbPath + ".key")
-	check(err)
-	key, err := hex.DecodeString(strings.TrimSpace(string(keyHex)))
+	key, err := hex.DecodeString(strings.TrimSpace(keyHex))
 	check(err)
 	sealer, err := people.NewSealer(key)
 	check(err)

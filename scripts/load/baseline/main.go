@@ -1,26 +1,108 @@
-// Command baseline is the yardstick of the load run: a bare net/http
-// server that runs one fixed SQL query on the same database with the same
-// driver settings and writes the rows as JSON, or writes fixed bytes from
-// memory. The application's figures are reported as ratios against it.
+// Command baseline is the yardstick of the load run: what a competent
+// engineer would write for the member list without the application — its
+// own pool of several connections (database/sql on SQLite in WAL, a
+// pgxpool on PostgreSQL), the application's roster SQL for one branch,
+// rows scanned into a struct and written with encoding/json. It shares no
+// code with the application. /b writes fixed bytes from memory.
 package main
 
 import (
+	"context"
+	"database/sql"
 	"encoding/json"
 	"flag"
 	"log"
 	"net/http"
 	"os"
+	"runtime"
+	"strings"
+	"time"
 
-	"dangjian/internal/db"
+	"github.com/jackc/pgx/v5/pgxpool"
+	_ "modernc.org/sqlite"
 )
+
+// rosterSQL is the application's roster list of one branch, as it sends it.
+const rosterSQL = `SELECT m.id, COALESCE(m.town_id, 0), m.org_id, o.name, COALESCE(m.resident_id, 0),
+	m.name, m.id_masked, m.birth_date, m.sex, m.phone, m.education, m.category, m.status,
+	m.applied_on, m.joined_on, m.full_on, m.mobile, m.left_on, m.left_reason
+	FROM members m JOIN orgs o ON o.id = m.org_id
+	WHERE m.org_id = $1 AND m.status IN ('probationary', 'full') ORDER BY m.id LIMIT 50`
+
+type member struct {
+	ID         int64      `json:"id"`
+	TownID     int64      `json:"town_id"`
+	OrgID      int64      `json:"org_id"`
+	OrgName    string     `json:"org_name,omitempty"`
+	ResidentID int64      `json:"resident_id,omitempty"`
+	Name       string     `json:"name"`
+	IDMasked   string     `json:"id_number_masked"`
+	BirthDate  time.Time  `json:"birth_date"`
+	Sex        string     `json:"sex"`
+	Phone      string     `json:"phone,omitempty"`
+	Education  string     `json:"education,omitempty"`
+	Category   string     `json:"category,omitempty"`
+	Status     string     `json:"status"`
+	AppliedOn  *time.Time `json:"applied_on,omitempty"`
+	JoinedOn   *time.Time `json:"joined_on,omitempty"`
+	FullOn     *time.Time `json:"full_on,omitempty"`
+	Mobile     bool       `json:"mobile"`
+	LeftOn     *time.Time `json:"left_on,omitempty"`
+	LeftReason string     `json:"left_reason,omitempty"`
+}
+
+// rows is what both pools' results offer.
+type rows interface {
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+}
+
+// querier runs the roster query on one pool and returns its rows and
+// the function that releases them.
+type querier func(ctx context.Context, arg string) (rows, func(), error)
+
+func open(url string) (querier, error) {
+	if strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://") {
+		cfg, err := pgxpool.ParseConfig(url)
+		if err != nil {
+			return nil, err
+		}
+		cfg.MaxConns, cfg.MinConns = 20, 20
+		p, err := pgxpool.NewWithConfig(context.Background(), cfg)
+		if err != nil {
+			return nil, err
+		}
+		return func(ctx context.Context, arg string) (rows, func(), error) {
+			r, err := p.Query(ctx, rosterSQL, arg)
+			if err != nil {
+				return nil, nil, err
+			}
+			return r, r.Close, nil
+		}, nil
+	}
+	d, err := sql.Open("sqlite", "file:"+url+"?_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_time_format=sqlite")
+	if err != nil {
+		return nil, err
+	}
+	n := max(2, runtime.GOMAXPROCS(0))
+	d.SetMaxOpenConns(n)
+	d.SetMaxIdleConns(n)
+	return func(ctx context.Context, arg string) (rows, func(), error) {
+		r, err := d.QueryContext(ctx, rosterSQL, arg)
+		if err != nil {
+			return nil, nil, err
+		}
+		return r, func() { r.Close() }, nil
+	}, nil
+}
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:0", "listen address")
-	dbURL := flag.String("db", "", "database")
-	query := flag.String("query", "", "SQL to run for /q (arguments from ?a=)")
+	dbURL := flag.String("db", "", "SQLite file or postgres:// URL")
 	bytesFile := flag.String("bytes", "", "file whose bytes /b serves from memory")
 	flag.Parse()
-	d, err := db.Open(*dbURL)
+	query, err := open(*dbURL)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -31,29 +113,28 @@ func main() {
 		}
 	}
 	http.HandleFunc("/q", func(w http.ResponseWriter, r *http.Request) {
-		rows, err := d.QueryContext(r.Context(), *query, r.URL.Query().Get("a"))
+		rows, release, err := query(r.Context(), r.URL.Query().Get("a"))
 		if err != nil {
 			http.Error(w, err.Error(), 500)
 			return
 		}
-		defer rows.Close()
-		cols, _ := rows.Columns()
-		var out []map[string]any
+		defer release()
+		out := make([]member, 0, 50)
 		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
+			var m member
+			var phone, education, category, leftReason sql.NullString
+			if err := rows.Scan(&m.ID, &m.TownID, &m.OrgID, &m.OrgName, &m.ResidentID, &m.Name, &m.IDMasked,
+				&m.BirthDate, &m.Sex, &phone, &education, &category, &m.Status, &m.AppliedOn, &m.JoinedOn,
+				&m.FullOn, &m.Mobile, &m.LeftOn, &leftReason); err != nil {
 				http.Error(w, err.Error(), 500)
 				return
 			}
-			m := make(map[string]any, len(cols))
-			for i, c := range cols {
-				m[c] = vals[i]
-			}
+			m.Phone, m.Education, m.Category, m.LeftReason = phone.String, education.String, category.String, leftReason.String
 			out = append(out, m)
+		}
+		if err := rows.Err(); err != nil {
+			http.Error(w, err.Error(), 500)
+			return
 		}
 		w.Header().Set("Content-Type", "application/json")
 		json.NewEncoder(w).Encode(map[string]any{"items": out})

@@ -1,0 +1,171 @@
+package main
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"dangjian/internal/audit"
+	"dangjian/internal/auth"
+	"dangjian/internal/db"
+	"dangjian/internal/members"
+	"dangjian/internal/org"
+	"dangjian/internal/people"
+	"dangjian/internal/testkit"
+)
+
+// Every list page reads its rows in order off an index: a plan that sorts
+// reads the whole filtered set (a town's 20,000 members) to show fifty. The
+// test runs each list use case with its filters on the demo town, catches
+// the SQL it really sends, and explains it on both databases.
+func TestListQueriesReadTheirOrderOffAnIndex(t *testing.T) {
+	testkit.Dialects(t, func(t *testing.T, d *db.DB) {
+		env := testkit.Start(t, d)
+		ctx := context.Background()
+		// A server starting on the loaded town gathers SQLite's statistics.
+		if _, err := d.Migrate(ctx); err != nil {
+			t.Fatal(err)
+		}
+		town, village, group := env.Town.Town, env.Town.Villages["海丹"], env.Town.Groups["民家一组"]
+		county := &auth.Actor{UserID: 1, Username: "plans", Bindings: []auth.Binding{{Role: auth.RoleCountyAdmin,
+			OrgID: env.Town.County.ID, OrgPath: env.Town.County.Path}}}
+		svc := env.Svc
+		lists := map[string]func() error{
+			"orgs": func() error { _, err := svc.Org.List(ctx, county, org.Filter{Limit: 50}); return err },
+			"orgs of a type": func() error {
+				_, err := svc.Org.List(ctx, county, org.Filter{Type: org.TypeBranch, Limit: 50})
+				return err
+			},
+			"orgs under a parent": func() error {
+				_, err := svc.Org.List(ctx, county, org.Filter{ParentID: village.ID, Limit: 50})
+				return err
+			},
+			"orgs of a town": func() error {
+				_, err := svc.Org.List(ctx, county, org.Filter{TownID: town.ID, AfterID: 3, Limit: 50})
+				return err
+			},
+			"weak flags open": func() error { _, err := svc.Org.ListWeak(ctx, county, org.WeakFilter{Limit: 50}); return err },
+			"weak flags closed": func() error {
+				_, err := svc.Org.ListWeak(ctx, county, org.WeakFilter{Status: org.WeakClosed, Limit: 50})
+				return err
+			},
+			"secretaries": func() error { _, err := svc.Org.Secretaries(ctx, county, org.SecretaryFilter{Limit: 50}); return err },
+			"committees": func() error {
+				_, err := svc.Org.Committees(ctx, county, org.VillageFilter{TownID: town.ID, Limit: 50})
+				return err
+			},
+			"residents": func() error {
+				_, err := svc.People.ListResidents(ctx, county, people.ResidentFilter{Limit: 50})
+				return err
+			},
+			"residents of a village": func() error {
+				_, err := svc.People.ListResidents(ctx, county, people.ResidentFilter{OrgID: village.ID, AfterID: 5, Limit: 50})
+				return err
+			},
+			"households": func() error {
+				_, err := svc.People.ListHouseholds(ctx, county, people.HouseholdFilter{Limit: 50})
+				return err
+			},
+			"households of a village": func() error {
+				_, err := svc.People.ListHouseholds(ctx, county, people.HouseholdFilter{OrgID: village.ID, Limit: 50})
+				return err
+			},
+			"roster": func() error { _, err := svc.Members.List(ctx, county, members.Filter{Limit: 50}); return err },
+			"roster of a town": func() error {
+				_, err := svc.Members.List(ctx, county, members.Filter{OrgID: town.ID, Limit: 50})
+				return err
+			},
+			"roster of a village": func() error {
+				_, err := svc.Members.List(ctx, county, members.Filter{OrgID: village.ID, Limit: 50})
+				return err
+			},
+			"roster of a branch": func() error {
+				_, err := svc.Members.List(ctx, county, members.Filter{OrgID: group.ID, AfterID: 10, Limit: 50})
+				return err
+			},
+			"pipeline of a branch": func() error {
+				_, err := svc.Members.List(ctx, county, members.Filter{OrgID: group.ID, Status: "pipeline", Limit: 50})
+				return err
+			},
+			"everyone of a branch": func() error {
+				_, err := svc.Members.List(ctx, county, members.Filter{OrgID: group.ID, Status: "all", Limit: 50})
+				return err
+			},
+			"meetings": func() error {
+				_, err := svc.Members.ListMeetings(ctx, county, members.MeetingFilter{Limit: 50})
+				return err
+			},
+			"meetings of a branch": func() error {
+				_, err := svc.Members.ListMeetings(ctx, county, members.MeetingFilter{OrgID: group.ID, Limit: 50})
+				return err
+			},
+			"branches": func() error {
+				_, err := svc.Members.ListBranches(ctx, county, members.BranchFilter{Limit: 50})
+				return err
+			},
+			"suggestions open": func() error {
+				_, err := svc.Members.ListSuggestions(ctx, county, members.SuggestionFilter{Limit: 50})
+				return err
+			},
+			"suggestions answered": func() error {
+				_, err := svc.Members.ListSuggestions(ctx, county, members.SuggestionFilter{Answered: true, Limit: 50})
+				return err
+			},
+			"meetings overdue": func() error { _, err := svc.Members.Overdue(ctx, county, members.OverdueFilter{Limit: 50}); return err },
+			"api tokens":       func() error { _, err := svc.Auth.ListAPITokens(ctx, county); return err },
+			"audit log":        func() error { _, err := audit.List(ctx, d, audit.Filter{All: true, Limit: 50}); return err },
+			"audit log of an entity": func() error {
+				_, err := audit.List(ctx, d, audit.Filter{All: true, Entity: "orgs", EntityID: village.ID, Limit: 50})
+				return err
+			},
+			"audit log of a scope": func() error {
+				_, err := audit.List(ctx, d, audit.Filter{OrgPaths: []string{village.Path}, Limit: 50})
+				return err
+			},
+		}
+		for name, list := range lists {
+			var seen []string
+			var seenArgs [][]any
+			d.ObserveReads(func(q string, args []any) { seen, seenArgs = append(seen, q), append(seenArgs, args) })
+			err := list()
+			d.ObserveReads(nil)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			ordered := 0
+			for i, q := range seen {
+				if !strings.Contains(q, "ORDER BY") {
+					continue
+				}
+				ordered++
+				sorts, plan, err := d.SortsRows(ctx, q, seenArgs[i])
+				if err != nil {
+					t.Fatalf("%s: explain: %v\n%s", name, err, q)
+				}
+				if why, known := sqliteSortsKnown[name]; sorts && known && d.Dialect == db.SQLite {
+					t.Logf("%s still sorts on SQLite: %s", name, why)
+					continue
+				}
+				if sorts {
+					t.Errorf("%s sorts its rows instead of reading an index in order:\n%s\nplan:\n%s", name, q, plan)
+				}
+			}
+			if ordered == 0 {
+				t.Errorf("%s ran no ordered query (%d queries)", name, len(seen))
+			}
+		}
+	})
+}
+
+// With its statistics gathered, SQLite still sorts these, each over a set
+// bounded by one organisation; PostgreSQL reads all of them in order. Each
+// entry goes when its list is fixed.
+var sqliteSortsKnown = map[string]string{
+	"orgs under a parent":     "sorts one organisation's children (a town's 16 villages, a village's groups)",
+	"committees":              "sorts one town's villages",
+	"meetings overdue":        "sorts the branches in scope, one query per meeting kind",
+	"residents of a village":  "sorts one village's residents (one to three thousand)",
+	"households of a village": "sorts one village's households",
+	"audit log of a scope": "sorts a village's audit rows, which grow with the years: needs the query to read " +
+		"audit_log(org_id, id) per organisation of the scope in id order",
+}

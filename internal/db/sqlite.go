@@ -1,0 +1,58 @@
+package db
+
+import (
+	"database/sql"
+	"fmt"
+	"runtime"
+)
+
+// openSQLite opens one writer and a pool of readers on the same file.
+//
+// The writer is a single connection whose transactions begin IMMEDIATE, so
+// concurrent writers queue in Go for that connection instead of racing for
+// SQLite's lock: "database is locked" cannot happen between them. WAL lets
+// the readers — one per core, each PRAGMA query_only so a stray write fails
+// loudly instead of taking the lock — read committed data while a write is
+// in progress. Times are stored in a sortable text form.
+func openSQLite(path string) (*DB, error) {
+	if err := prepareSQLiteFile(path); err != nil {
+		return nil, err
+	}
+	common := "file:" + path + "?_time_format=sqlite&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)"
+	w, err := sql.Open("sqlite", common+"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate")
+	if err != nil {
+		return nil, err
+	}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxLifetime(0)
+	w.SetConnMaxIdleTime(0)
+	// The writer connects first: it switches the file to WAL, which the
+	// read-only connections could not do.
+	if err := w.Ping(); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	r, err := sql.Open("sqlite", common+"&_pragma=query_only(1)")
+	if err != nil {
+		w.Close()
+		return nil, err
+	}
+	n := sqliteReaders()
+	r.SetMaxOpenConns(n)
+	r.SetMaxIdleConns(n)
+	r.SetConnMaxLifetime(0)
+	r.SetConnMaxIdleTime(0)
+	if err := r.Ping(); err != nil {
+		w.Close()
+		r.Close()
+		return nil, fmt.Errorf("open sqlite %s for reading: %w", path, err)
+	}
+	return &DB{DB: w, read: r, Dialect: SQLite}, nil
+}
+
+// sqliteReaders is one reader per core the Go scheduler uses: a read is
+// CPU work on cached pages, so more readers than cores only queue in SQLite.
+func sqliteReaders() int {
+	return max(2, runtime.GOMAXPROCS(0))
+}
