@@ -423,6 +423,7 @@ func TestBodyIDsStayInScope(t *testing.T) {
 		}
 		t.Logf("body walk: %d write routes with id fields, %d requests, %d route-account pairs without an own record; answers %v", len(targets), requests, skipped, answers)
 		checkAuditInScope(t, d, auditBefore, actors)
+		linkStaysInScope(t, s, actors[0])
 		walkListQueries(t, s)
 	})
 }
@@ -568,6 +569,46 @@ var listQuery = map[string]map[string]int{
 	"GET /api/v1/residents":             {"org_id": 200},
 	"GET /audit":                        {"entity_id": 200},
 	"GET /api/v1/audit":                 {"entity_id": 200},
+}
+
+// linkStaysInScope: an id number is an id too. A member registered in
+// the walker's branch with the number of a 海戛 resident (one who is no
+// party member, so the number is free) is created unlinked, as for a
+// number no resident holds.
+func linkStaysInScope(t *testing.T, s *site, a *bodyActor) {
+	t.Helper()
+	v := s.env.Town.Villages[foreignVillage]
+	var resident int64
+	if err := s.env.DB.QueryRow(`SELECT MIN(r.id) FROM residents r JOIN orgs o ON o.id = r.org_id
+		WHERE o.path >= $1 AND o.path < $2 AND r.id_hash NOT IN (SELECT id_hash FROM members)`, v.Path, db.PathEnd(v.Path)).Scan(&resident); err != nil {
+		t.Fatal(err)
+	}
+	resp, body := s.exchange(scenario{as: "admin", method: "POST", path: "/api/v1/residents/" + strconv.FormatInt(resident, 10) + "/reveal", json: "{}"})
+	var revealed struct {
+		IDNumber string `json:"id_number"`
+	}
+	if err := json.Unmarshal([]byte(body), &revealed); resp.StatusCode != 200 || err != nil || revealed.IDNumber == "" {
+		t.Fatalf("admin reveals 海戛 resident %d: %d %v %.200s", resident, resp.StatusCode, err, body)
+	}
+	for _, number := range []string{revealed.IDNumber, "530325198002022347"} {
+		resp, body := s.exchange(scenario{as: a.name, method: "POST", path: "/api/v1/members", json: fmt.Sprintf(
+			`{"org_id": %d, "name": "李四", "id_number": %q, "status": "full", "joined_on": "2010-07-01", "full_on": "2011-07-01", "category": "veteran"}`,
+			a.own["branch"], number)})
+		var m struct {
+			ID         int64 `json:"id"`
+			ResidentID int64 `json:"resident_id"`
+		}
+		if err := json.Unmarshal([]byte(body), &m); resp.StatusCode != 201 || err != nil {
+			t.Fatalf("%s registers a member with id number %s: %d %v %.300s", a.name, number, resp.StatusCode, err, body)
+		}
+		var linked int64
+		if err := s.env.DB.QueryRow(`SELECT COALESCE(resident_id, 0) FROM members WHERE id = $1`, m.ID).Scan(&linked); err != nil {
+			t.Fatal(err)
+		}
+		if linked != 0 || m.ResidentID != 0 {
+			t.Errorf("%s's new member %d is linked to resident %d (answer says %d); 海戛's resident is %d", a.name, m.ID, linked, m.ResidentID, resident)
+		}
+	}
 }
 
 // walkListQueries requests every list with another village's ids in its
