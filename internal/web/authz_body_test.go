@@ -20,7 +20,9 @@ import (
 // The body walk: a low-scope account opens a write route on its OWN
 // record, so the path passes, and puts another village's ids into the
 // body. Each foreign id must be answered exactly like an id that does not
-// exist, and nothing outside the account's scope may be written.
+// exist, and nothing outside the account's scope may be written. The same
+// server then walks every list with another village's ids in its query
+// (walkListQueries).
 
 // bodyFields names, for every write route, the ids its handler reads from
 // the body (or, for pages, the form; web.QueryInt reads both). A value
