@@ -127,10 +127,11 @@ func rowColumns(alias string) string {
 	@entity_id, COALESCE(@org_id, 0), @before_json, @after_json, @prev_hash, @hash`)
 }
 
-func scanRow(rows *sql.Rows) (Row, error) {
+// scanRow reads the stored columns, then any columns a query adds after them.
+func scanRow(rows *sql.Rows, extra ...any) (Row, error) {
 	var r Row
-	err := rows.Scan(&r.ID, &r.At, &r.ActorID, &r.ActorName, &r.Action, &r.Entity, &r.EntityID,
-		&r.OrgID, &r.Before, &r.After, &r.PrevHash, &r.Hash)
+	err := rows.Scan(append([]any{&r.ID, &r.At, &r.ActorID, &r.ActorName, &r.Action, &r.Entity, &r.EntityID,
+		&r.OrgID, &r.Before, &r.After, &r.PrevHash, &r.Hash}, extra...)...)
 	r.At = r.At.UTC()
 	return r, err
 }
@@ -197,10 +198,21 @@ type Filter struct {
 	Limit    int
 }
 
-// List returns audit rows newest first.
+// Listed is a row as readers see it, with what the same query can tell
+// about it from the tables it joins: the actor's full name from users
+// (the stored actor_name is the username at the time) and the record's
+// organisation, for scope checks and for naming organisation records.
+type Listed struct {
+	Row
+	ActorFullName string // "" for the system or a deleted account
+	OrgPath       string // "" when the row belongs to no organisation
+	OrgName       string
+}
+
+// List returns audit rows newest first, in one query.
 func List(ctx context.Context, q interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
-}, f Filter) ([]Row, error) {
+}, f Filter) ([]Listed, error) {
 	var where []string
 	var a db.Args
 	arg := a.Add
@@ -223,7 +235,8 @@ func List(ctx context.Context, q interface {
 	if limit <= 0 || limit > 200 {
 		limit = 50
 	}
-	query := `SELECT ` + rowColumns("a.") + ` FROM audit_log a LEFT JOIN orgs o ON o.id = a.org_id`
+	query := `SELECT ` + rowColumns("a.") + `, COALESCE(u.display_name, ''), COALESCE(o.path, ''), COALESCE(o.name, '')
+	FROM audit_log a LEFT JOIN orgs o ON o.id = a.org_id LEFT JOIN users u ON u.id = a.actor_id`
 	if len(where) > 0 {
 		query += " WHERE " + strings.Join(where, " AND ")
 	}
@@ -233,10 +246,11 @@ func List(ctx context.Context, q interface {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Row
+	var out []Listed
 	for rows.Next() {
-		r, err := scanRow(rows)
-		if err != nil {
+		var r Listed
+		var err error
+		if r.Row, err = scanRow(rows, &r.ActorFullName, &r.OrgPath, &r.OrgName); err != nil {
 			return nil, err
 		}
 		out = append(out, r)

@@ -201,3 +201,31 @@ func TestListFiltersAndScope(t *testing.T) {
 		eq("keyset page", list(audit.Filter{All: true, BeforeID: 4, Limit: 2}), 3, 2)
 	})
 }
+
+func TestListNamesActorAndOrganisation(t *testing.T) {
+	testkit.Dialects(t, func(t *testing.T, d *db.DB) {
+		ids, paths := orgs(t, d)
+		var uid int64
+		if err := d.QueryRowContext(ctx, `INSERT INTO users(username, display_name, password_hash, created_at)
+			VALUES ('wangfang', '王芳', 'x', $1) RETURNING id`, at).Scan(&uid); err != nil {
+			t.Fatal(err)
+		}
+		record(t, d, audit.Actor{ID: uid, Name: "wangfang"}, audit.Entry{Action: "org.update", Entity: "org",
+			EntityID: ids[1], OrgID: ids[1], After: map[string]any{"sort_order": 2}})
+		record(t, d, audit.System, audit.Entry{Action: "token.create", Entity: "api_token", EntityID: 7})
+		rows, err := audit.List(ctx, d, audit.Filter{All: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) != 2 {
+			t.Fatalf("rows: %+v", rows)
+		}
+		sys, user := rows[0], rows[1]
+		if user.ActorName != "wangfang" || user.ActorFullName != "王芳" || user.OrgPath != paths[1] || user.OrgName != "海丹村党总支" {
+			t.Fatalf("user's row: %+v", user)
+		}
+		if sys.ActorFullName != "" || sys.OrgPath != "" || sys.OrgName != "" {
+			t.Fatalf("system row without organisation: %+v", sys)
+		}
+	})
+}

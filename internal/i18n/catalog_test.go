@@ -193,6 +193,8 @@ func goKeys(t *testing.T, root, path string) []usedKey {
 					add(kv, kv.Value, "")
 				case pkg == "audit" && name == "Entry" && field.Name == "Action":
 					add(kv, kv.Value, "audit.action.")
+				case pkg == "audit" && name == "Entry" && field.Name == "Entity":
+					add(kv, kv.Value, "audit.entity.") // the log's menu of record types
 				}
 			}
 		}

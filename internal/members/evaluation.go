@@ -231,7 +231,7 @@ type EvaluationSheet struct {
 // today, within the year).
 func (s *Service) BranchEvaluation(ctx context.Context, a *auth.Actor, orgID int64, year int) (EvaluationSheet, error) {
 	today := db.Day(s.Clock.Now())
-	sh := EvaluationSheet{Year: year, ShareMax: s.Rules.ExcellentShareMax}
+	sh := EvaluationSheet{Year: year, ShareMax: s.Rules.ExcellentShareMax, Pending: []MeetingInvitee{}} // [] when all are graded
 	b, err := branchFor(ctx, s.DB, a, orgID, auth.PermMemberRead)
 	if err != nil {
 		return sh, err

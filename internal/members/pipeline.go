@@ -96,7 +96,8 @@ func (s *Service) Detail(ctx context.Context, a *auth.Actor, id int64) (Detail, 
 	if err != nil {
 		return Detail{}, err
 	}
-	d := Detail{Member: m, Next: []Step{}, Tags: []Tag{}}
+	// Lists are [] rather than null in JSON when empty.
+	d := Detail{Member: m, Next: []Step{}, Events: []Event{}, Tags: []Tag{}}
 	p, ok, err := loadPipeline(ctx, s.DB, id)
 	if err != nil {
 		return d, err
@@ -105,17 +106,20 @@ func (s *Service) Detail(ctx context.Context, a *auth.Actor, id int64) (Detail, 
 		d.Pipeline = &p
 	}
 	if m.Status != StatusLeft {
-		d.Next = nextSteps(m, p)
+		d.Next = append(d.Next, nextSteps(m, p)...)
 		if m.Status.InPipeline() {
 			due := dueOf(m, p, db.Day(s.Clock.Now()))
 			d.Due = &due
 		}
 	}
-	if d.Events, err = s.History(ctx, a, id); err != nil {
+	events, err := s.History(ctx, a, id)
+	if err != nil {
 		return d, err
 	}
-	if d.Tags, err = tagsOf(ctx, s.DB, id); err != nil {
+	tags, err := tagsOf(ctx, s.DB, id)
+	if err != nil {
 		return d, err
 	}
+	d.Events, d.Tags = append(d.Events, events...), append(d.Tags, tags...)
 	return d, nil
 }

@@ -103,7 +103,8 @@ func (s *Service) Board(ctx context.Context, a *auth.Actor, orgID int64) (Board,
 		return Board{}, err
 	}
 	today := db.Day(s.Clock.Now())
-	b := Board{OrgID: ar.Root.ID, OrgName: ar.Root.Name, Today: today, Counts: map[Status]int{}}
+	// Lists are [] rather than null in JSON when empty.
+	b := Board{OrgID: ar.Root.ID, OrgName: ar.Root.Name, Today: today, Counts: map[Status]int{}, Rows: []BoardRow{}, Due: []Due{}}
 	if ar.aboveTown(a) {
 		return s.boardByTown(ctx, ar, b)
 	}
@@ -214,7 +215,7 @@ func (s *Service) boardRows(ctx context.Context, rootID int64, byChild map[int64
 		return nil, fmt.Errorf("members: board rows: %w", err)
 	}
 	defer rows.Close()
-	var out []BoardRow
+	out := []BoardRow{}
 	for rows.Next() {
 		var id int64
 		var name string

@@ -73,7 +73,8 @@ type SelfRecord struct {
 // rows of the member linked to the actor's account, so no other member's
 // data can appear; an account with no linked member gets Linked=false.
 func (s *Service) Self(ctx context.Context, a *auth.Actor, meetingsBefore int64) (SelfRecord, error) {
-	var r SelfRecord
+	r := SelfRecord{Meetings: []SelfMeeting{}, Stars: []StarRating{}, Evaluations: []Evaluation{},
+		Duties: []Duty{}, Suggestions: []Suggestion{}}
 	id, err := ownMemberID(ctx, s.DB, a)
 	if apperr.KindOf(err) == apperr.KindNotFound {
 		return r, nil

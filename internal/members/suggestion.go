@@ -221,7 +221,7 @@ func querySuggestions(ctx context.Context, q db.Queryer, now time.Time, whereOrd
 		return nil, fmt.Errorf("members: query suggestions: %w", err)
 	}
 	defer rows.Close()
-	var out []Suggestion
+	out := []Suggestion{} // [] in JSON when there are none
 	for rows.Next() {
 		sg, err := scanSuggestion(rows, now)
 		if err != nil {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"reflect"
@@ -22,13 +23,19 @@ type APIDoc struct {
 	// Query are the optional query parameters; ids, cursors, limits and
 	// years are integers, everything else a string.
 	Query []string
-	// Body describes the JSON body of a write when Request is not set.
+	// Body adds words on a write's body to what Request's schema says;
+	// it is no substitute for Request.
 	Body string
 	// Request is the type of the JSON body the handler decodes (a value),
-	// or openapi.XLSX for an uploaded workbook.
+	// or openapi.XLSX for an uploaded workbook. Its fields are required in
+	// the document unless tagged omitempty, which decoding ignores: the
+	// tag is how a body type says a field may be left out.
 	Request any
-	// Response is the type of the success body (a value), openapi.XLSX
-	// for a download, or nil for a JSON body not yet described by a type.
+	// RequestOptional says the handler reads Request only when sent.
+	RequestOptional bool
+	// Response is the type of the success body (a value) or openapi.XLSX
+	// for a download. Every route has one but a 204, which has no body:
+	// a document promising "any JSON" would check nothing.
 	Response any
 	// List says Response is one item of the list envelope {items, next}.
 	List bool
@@ -41,7 +48,8 @@ var apiInfo = openapi.Info{
 	Title:   "dangjian API",
 	Version: "1",
 	Description: "党建示范镇管理平台. Authenticate with an API token from your account page: Authorization: Bearer dj_…. " +
-		"Lists return {items, next}; pass next back as after (before for the audit log) for the following page.",
+		"Lists return {items, next}; pass next back as after (before for the audit log) for the following page. " +
+		"Dates in request bodies are written 2006-01-02.",
 	License: "Proprietary",
 }
 
@@ -78,7 +86,11 @@ func (s *Server) buildOpenAPI() ([]byte, error) {
 		if tag == "" {
 			tag = "kit"
 		}
-		ops = append(ops, operationOf(rt, d, tag))
+		op, err := operationOf(rt, d, tag)
+		if err != nil {
+			return nil, err
+		}
+		ops = append(ops, op)
 	}
 	doc, err := openapi.Document(info, ops)
 	if err != nil {
@@ -97,19 +109,18 @@ var programmeSummary = map[string]string{
 	"orglife":  "三会一课 and compliance, 设岗定责, 评星授旗, 民主评议, 谏言献策, the care fund, one's own record",
 }
 
-// operationOf describes one route.
-func operationOf(rt Route, d APIDoc, tag string) openapi.Operation {
+// operationOf describes one route; documentation that leaves a body's
+// type out is refused rather than described as any JSON.
+func operationOf(rt Route, d APIDoc, tag string) (openapi.Operation, error) {
+	key := rt.Method + " " + rt.Pattern
+	if err := d.check(); err != nil {
+		return openapi.Operation{}, fmt.Errorf("API route %s: %w", key, err)
+	}
 	op := openapi.Operation{Method: rt.Method, Path: rt.Pattern, OperationID: operationID(rt),
 		Summary: d.Summary, Tags: []string{tag}, Public: rt.IsPublic(), Request: d.Request,
-		Response: d.Response, List: d.List, Status: d.Status}
+		RequestOptional: d.RequestOptional, Response: d.Response, List: d.List, Status: d.Status}
 	if d.Body != "" {
 		op.Description = "Body: " + d.Body
-		if op.Request == nil {
-			op.Request = json.RawMessage(nil)
-		}
-	}
-	if op.Response == nil {
-		op.Response = json.RawMessage(nil)
 	}
 	for _, m := range pathParam.FindAllStringSubmatch(rt.Pattern, -1) {
 		op.PathParams = append(op.PathParams, openapi.Param{Name: m[1], Type: paramType(m[1])})
@@ -117,7 +128,20 @@ func operationOf(rt Route, d APIDoc, tag string) openapi.Operation {
 	for _, q := range d.Query {
 		op.Query = append(op.Query, openapi.Param{Name: q, Type: paramType(q)})
 	}
-	return op
+	return op, nil
+}
+
+// check reports documentation that does not type the bodies it speaks of.
+func (d APIDoc) check() error {
+	switch {
+	case d.Response == nil && d.Status != http.StatusNoContent:
+		return errors.New("APIDoc has no Response: set it to the type of the success body (Status 204 if there is none)")
+	case d.Response != nil && d.Status == http.StatusNoContent:
+		return errors.New("APIDoc has a Response but Status 204, which has no body")
+	case d.Body != "" && d.Request == nil:
+		return errors.New("APIDoc describes a Body but has no Request: set it to the type the handler decodes")
+	}
+	return nil
 }
 
 var pathParam = regexp.MustCompile(`\{([a-z_]+)(\.\.\.)?\}`)

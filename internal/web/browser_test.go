@@ -31,6 +31,10 @@ func TestBrowserAssignPost(t *testing.T) {
 		}
 		postPath := "/posts/" + strconv.FormatInt(postID, 10)
 		const newHolder = "杨春梅"
+		var leader string // the account's full name, which the audit log shows
+		if err := env.DB.QueryRow(`SELECT display_name FROM users WHERE username = 'haidan'`).Scan(&leader); err != nil {
+			t.Fatal(err)
+		}
 
 		// click follows a link or submits a form and waits for the page
 		// it leads to, which must answer 200.
@@ -126,12 +130,13 @@ func TestBrowserAssignPost(t *testing.T) {
 			t.Fatalf("village post table after the change:\n%s", posts)
 		}
 
-		// The audit log has the change, with the new name.
+		// The audit log has the change, with the new name, by the
+		// leader's full name rather than their username.
 		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/audit")); err != nil {
 			t.Fatal(err)
 		}
 		row := text("#audit-table tr:nth-child(2)")
-		if !strings.Contains(row, "更换任职") || !strings.Contains(row, newHolder) || !strings.Contains(row, "haidan") {
+		if !strings.Contains(row, "更换任职") || !strings.Contains(row, newHolder) || !strings.Contains(row, leader) {
 			t.Fatalf("newest audit row: %q", row)
 		}
 		shot(t, ctx, "audit.png")

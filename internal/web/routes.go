@@ -12,5 +12,5 @@ func (s *Server) kitRoutes() []Route {
 }
 
 var kitAPIDocs = map[string]APIDoc{
-	"GET /api/v1/openapi.json": {Summary: "This document"},
+	"GET /api/v1/openapi.json": {Summary: "This document", Response: map[string]any{}},
 }

@@ -3,17 +3,33 @@ package account
 import (
 	"net/http"
 
+	"dangjian/internal/auth"
+	"dangjian/internal/i18n"
 	"dangjian/internal/web"
 )
+
+// meJSON is the authenticated user as the API shows it.
+type meJSON struct {
+	ID       int64      `json:"id"`
+	Username string     `json:"username"`
+	Name     string     `json:"name"`
+	Lang     i18n.Lang  `json:"lang"`
+	Roles    []roleJSON `json:"roles"`
+}
+
+// roleJSON is one of the user's roles and the organisation it holds at.
+type roleJSON struct {
+	Role  auth.Role `json:"role"`
+	OrgID int64     `json:"org_id"`
+}
 
 // apiMe is the authenticated user and their roles.
 func (h *handlers) apiMe(w http.ResponseWriter, r *http.Request) error {
 	a := web.ActorOf(r)
-	bindings := make([]map[string]any, 0, len(a.Bindings))
+	roles := make([]roleJSON, 0, len(a.Bindings))
 	for _, b := range a.Bindings {
-		bindings = append(bindings, map[string]any{"role": b.Role, "org_id": b.OrgID})
+		roles = append(roles, roleJSON{Role: b.Role, OrgID: b.OrgID})
 	}
-	web.WriteJSON(w, http.StatusOK, map[string]any{"id": a.UserID, "username": a.Username, "name": a.Name,
-		"lang": a.Lang, "roles": bindings})
+	web.WriteJSON(w, http.StatusOK, meJSON{ID: a.UserID, Username: a.Username, Name: a.Name, Lang: a.Lang, Roles: roles})
 	return nil
 }

@@ -18,5 +18,5 @@ func (h *handlers) accountRoutes() []web.Route {
 }
 
 var accountAPIDocs = map[string]web.APIDoc{
-	"GET /api/v1/me": {Summary: "The authenticated user and their roles"},
+	"GET /api/v1/me": {Summary: "The authenticated user and their roles", Response: meJSON{}},
 }

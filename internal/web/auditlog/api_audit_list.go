@@ -1,9 +1,19 @@
 package auditlog
 
 import (
-	"dangjian/internal/web"
+	"encoding/json"
 	"net/http"
+
+	"dangjian/internal/web"
 )
+
+// apiAuditRow is a log row for other systems: the reader's view (names,
+// labels, link) plus the stored before and after as they were written.
+type apiAuditRow struct {
+	auditEntry
+	Before json.RawMessage `json:"before"`
+	After  json.RawMessage `json:"after"`
+}
 
 func (h *handlers) apiAuditList(w http.ResponseWriter, r *http.Request) error {
 	f := auditFilter(r)
@@ -15,11 +25,10 @@ func (h *handlers) apiAuditList(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := make([]map[string]any, 0, len(rows))
-	for _, a := range rows {
-		out = append(out, map[string]any{"id": a.ID, "at": a.At, "actor": a.ActorName, "action": a.Action,
-			"entity": a.Entity, "entity_id": a.EntityID, "org_id": a.OrgID, "before": web.RawJSON(a.Before),
-			"after": web.RawJSON(a.After)})
+	entries := auditEntries(rows, web.ActorOf(r), web.LangOf(r))
+	out := make([]apiAuditRow, len(rows))
+	for i, a := range rows {
+		out[i] = apiAuditRow{entries[i], web.RawJSON(a.Before), web.RawJSON(a.After)}
 	}
 	return web.WriteList(w, out, f.Limit, func(i int) int64 { return rows[i].ID })
 }

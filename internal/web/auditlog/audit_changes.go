@@ -2,26 +2,45 @@ package auditlog
 
 import (
 	"encoding/json"
-	"fmt"
+	"reflect"
 	"sort"
-	"strings"
+
+	"dangjian/internal/i18n"
 )
 
-// auditChange is one field of an audit record as the log page shows it.
+// auditChange is one field of an audit record as a reader sees it.
 type auditChange struct {
-	Field, Before, After string
+	Field  string `json:"field"`
+	Label  string `json:"label"`
+	Before string `json:"before"`
+	After  string `json:"after"`
 }
 
-// auditChanges turns a record's stored before/after JSON into the fields
-// that changed (all fields for a creation or deletion), so a clerk reads
-// "holder_name: 孟杰 → 杨春梅" instead of two JSON documents.
-func auditChanges(before, after string) []auditChange {
-	b, a := flatJSON(before), flatJSON(after)
+// storedFields reads a record's stored JSON; a value that is not an
+// object is kept whole under "value".
+func storedFields(s string) map[string]any {
+	m := map[string]any{}
+	if s == "" {
+		return m
+	}
+	if err := json.Unmarshal([]byte(s), &m); err != nil {
+		var v any
+		_ = json.Unmarshal([]byte(s), &v)
+		return map[string]any{"value": v}
+	}
+	return m
+}
+
+// auditChanges lists the fields that changed between before and after
+// (every field for a creation or deletion), labelled and printed in the
+// reader's language, so a cadre reads "党员状态: 预备党员 → 正式党员"
+// instead of two JSON documents.
+func auditChanges(lang i18n.Lang, entity string, before, after map[string]any, created, deleted bool) []auditChange {
 	keys := map[string]bool{}
-	for k := range b {
+	for k := range before {
 		keys[k] = true
 	}
-	for k := range a {
+	for k := range after {
 		keys[k] = true
 	}
 	names := make([]string, 0, len(keys))
@@ -29,40 +48,17 @@ func auditChanges(before, after string) []auditChange {
 		names = append(names, k)
 	}
 	sort.Strings(names)
-	var out []auditChange
+	out := []auditChange{}
 	for _, k := range names {
-		if b[k] == a[k] && before != "" && after != "" {
+		b, a := before[k], after[k]
+		if !created && !deleted && reflect.DeepEqual(b, a) {
 			continue
 		}
-		out = append(out, auditChange{Field: k, Before: b[k], After: a[k]})
-	}
-	return out
-}
-
-// flatJSON reads a JSON object into field → printable value; nested
-// values stay compact JSON and midnight timestamps print as dates.
-func flatJSON(s string) map[string]string {
-	out := map[string]string{}
-	if s == "" {
-		return out
-	}
-	var m map[string]any
-	if err := json.Unmarshal([]byte(s), &m); err != nil {
-		out["value"] = s
-		return out
-	}
-	for k, v := range m {
-		switch x := v.(type) {
-		case nil:
-			out[k] = ""
-		case string:
-			out[k] = strings.TrimSuffix(x, "T00:00:00Z")
-		case float64, bool:
-			out[k] = fmt.Sprint(x)
-		default:
-			b, _ := json.Marshal(x)
-			out[k] = string(b)
+		if hiddenField(k, before, after) {
+			continue
 		}
+		out = append(out, auditChange{Field: k, Label: fieldLabel(lang, entity, k),
+			Before: valueText(lang, entity, k, b), After: valueText(lang, entity, k, a)})
 	}
 	return out
 }

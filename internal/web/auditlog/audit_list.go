@@ -21,5 +21,6 @@ func (h *handlers) auditList(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	next := web.Next(rows, f.Limit, func(i int) int64 { return rows[i].ID })
-	return h.Render(w, r, "audit", map[string]any{"Rows": rows, "Next": next, "Filter": f})
+	return h.Render(w, r, "audit", map[string]any{"Rows": auditEntries(rows, web.ActorOf(r), web.LangOf(r)),
+		"Next": next, "Filter": f, "Entities": entityNames()})
 }

@@ -4,7 +4,6 @@ package auditlog
 
 import (
 	"embed"
-	"html/template"
 
 	"dangjian/internal/auth"
 	"dangjian/internal/web"
@@ -27,7 +26,6 @@ func New(base web.Handlers) web.Programme {
 		Nav: []web.NavItem{
 			{Section: web.SectionMechanisms, Href: "/audit", Label: "nav.audit", Perm: auth.PermAuditRead},
 		},
-		Funcs: template.FuncMap{"changes": auditChanges},
 		Perms: []auth.Perm{auth.PermAuditRead},
 	}
 }

@@ -8,20 +8,23 @@ import (
 	"dangjian/internal/web"
 )
 
+// memberCreateBody is the JSON body of a member or applicant to enter.
+type memberCreateBody struct {
+	OrgID     int64  `json:"org_id"`
+	Name      string `json:"name"`
+	IDNumber  string `json:"id_number"`
+	Status    string `json:"status"`
+	AppliedOn string `json:"applied_on,omitempty"`
+	JoinedOn  string `json:"joined_on,omitempty"`
+	FullOn    string `json:"full_on,omitempty"`
+	Category  string `json:"category,omitempty"`
+	Phone     string `json:"phone,omitempty"`
+	Education string `json:"education,omitempty"`
+	Mobile    bool   `json:"mobile,omitempty"`
+}
+
 func (h *handlers) apiMemberCreate(w http.ResponseWriter, r *http.Request) error {
-	var body struct {
-		OrgID     int64  `json:"org_id"`
-		Name      string `json:"name"`
-		IDNumber  string `json:"id_number"`
-		Status    string `json:"status"`
-		AppliedOn string `json:"applied_on"`
-		JoinedOn  string `json:"joined_on"`
-		FullOn    string `json:"full_on"`
-		Category  string `json:"category"`
-		Phone     string `json:"phone"`
-		Education string `json:"education"`
-		Mobile    bool   `json:"mobile"`
-	}
+	var body memberCreateBody
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}

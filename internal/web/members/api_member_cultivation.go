@@ -4,8 +4,15 @@ import (
 	"net/http"
 
 	"dangjian/internal/auth"
+	"dangjian/internal/members"
 	"dangjian/internal/web"
 )
+
+// cultivationJSON is 三培养 per village and in total.
+type cultivationJSON struct {
+	Items []members.CultivationRow             `json:"items"`
+	Total map[members.TagKind]members.TagCount `json:"total"`
+}
 
 func (h *handlers) apiMemberCultivation(w http.ResponseWriter, r *http.Request) error {
 	a := web.ActorOf(r)
@@ -17,6 +24,6 @@ func (h *handlers) apiMemberCultivation(w http.ResponseWriter, r *http.Request) 
 	if err != nil {
 		return err
 	}
-	web.WriteJSON(w, http.StatusOK, map[string]any{"items": rows, "total": total})
+	web.WriteJSON(w, http.StatusOK, cultivationJSON{Items: web.List(rows), Total: total})
 	return nil
 }

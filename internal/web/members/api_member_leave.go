@@ -8,12 +8,15 @@ import (
 	"dangjian/internal/web"
 )
 
+// memberLeaveBody is the JSON body of a member leaving.
+type memberLeaveBody struct {
+	Reason string `json:"reason"`
+	On     string `json:"on"`
+	Note   string `json:"note,omitempty"`
+}
+
 func (h *handlers) apiMemberLeave(w http.ResponseWriter, r *http.Request) error {
-	var body struct {
-		Reason string `json:"reason"`
-		On     string `json:"on"`
-		Note   string `json:"note"`
-	}
+	var body memberLeaveBody
 	return h.apiMemberAction(w, r, &body, func(id int64, f apperr.Fields) (any, error) {
 		in := members.LeaveInput{Reason: body.Reason, On: jsonDay(f, "on", body.On), Note: body.Note}
 		if err := f.Err(); err != nil {

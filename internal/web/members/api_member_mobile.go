@@ -7,12 +7,15 @@ import (
 	"dangjian/internal/web"
 )
 
+// memberMobileBody is the JSON body of a 流动党员 mark.
+type memberMobileBody struct {
+	Mobile bool   `json:"mobile"`
+	On     string `json:"on"`
+	Note   string `json:"note,omitempty"`
+}
+
 func (h *handlers) apiMemberMobile(w http.ResponseWriter, r *http.Request) error {
-	var body struct {
-		Mobile bool   `json:"mobile"`
-		On     string `json:"on"`
-		Note   string `json:"note"`
-	}
+	var body memberMobileBody
 	return h.apiMemberAction(w, r, &body, func(id int64, f apperr.Fields) (any, error) {
 		on := jsonDay(f, "on", body.On)
 		if err := f.Err(); err != nil {

@@ -7,18 +7,21 @@ import (
 	"dangjian/internal/web"
 )
 
+// memberUpdateBody is the JSON body of the correctable details of a member.
+type memberUpdateBody struct {
+	Name      string `json:"name"`
+	IDNumber  string `json:"id_number,omitempty"`
+	Phone     string `json:"phone,omitempty"`
+	Education string `json:"education,omitempty"`
+	Category  string `json:"category,omitempty"`
+}
+
 func (h *handlers) apiMemberUpdate(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
-	var body struct {
-		Name      string `json:"name"`
-		IDNumber  string `json:"id_number"`
-		Phone     string `json:"phone"`
-		Education string `json:"education"`
-		Category  string `json:"category"`
-	}
+	var body memberUpdateBody
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}

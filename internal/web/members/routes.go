@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"dangjian/internal/auth"
+	"dangjian/internal/members"
+	"dangjian/internal/openapi"
 	"dangjian/internal/org"
 	"dangjian/internal/web"
 )
@@ -60,34 +62,28 @@ const memberFilterDoc = "org_id (subtree; default: your whole scope), status (em
 
 var memberAPIDocs = map[string]web.APIDoc{
 	"GET /api/v1/members": {Summary: "Roster in the caller's scope, in id order; pass next as after for the next page. " + memberFilterDoc,
-		Query: []string{"org_id", "status", "category", "q", "mobile", "after", "limit"}},
-	"POST /api/v1/members": {Status: 201, Summary: "Enter a member (status full or probationary, with dates) or a new applicant (status applicant, applied_on); the id number is sealed, birth date and sex come from it",
-		Body: `{"org_id": 1, "name": "…", "id_number": "18 characters", "status": "full", "applied_on": "", "joined_on": "2010-07-01", "full_on": "2011-07-01", "category": "veteran", "phone": "", "education": "", "mobile": false}`},
-	"GET /api/v1/members/{id}": {Summary: "A member with pipeline detail, allowed next steps, what is due, history and 三培养 tags"},
-	"POST /api/v1/members/{id}": {Summary: "Correct a member's details (dates change only through steps)",
-		Body: `{"name": "…", "id_number": "(empty keeps it)", "phone": "", "education": "", "category": ""}`},
-	"POST /api/v1/members/{id}/transfer": {Summary: "Transfer to another branch in the caller's write scope (组织关系转接); out of the system use leave with transferred_out",
-		Body: `{"to_org_id": 1, "on": "2026-11-01", "note": ""}`},
-	"POST /api/v1/members/{id}/leave": {Summary: "Record leaving (expelled, died, transferred_out); the record is kept",
-		Body: `{"reason": "died", "on": "2026-11-01", "note": ""}`},
-	"POST /api/v1/members/{id}/mobile": {Summary: "Mark or unmark a 流动党员", Body: `{"mobile": true, "on": "2026-11-01", "note": "在昆明务工"}`},
-	"POST /api/v1/members/{id}/steps": {Summary: "Record a pipeline step (talk, activist, candidate, admit, approve, full, extend, reject). Refusals name the rule (pipeline.*) and the earliest date in params",
-		Body: `{"step": "candidate", "on": "2026-03-01", "training_days": 0, "training_hours": 0, "months": 0, "note": ""}`},
-	"POST /api/v1/members/{id}/tags": {Summary: "Start a 三培养 tag (member_to_rich, rich_to_member, rich_member_to_cadre)",
-		Body: `{"kind": "member_to_rich", "started_on": "2026-01-01", "note": ""}`},
-	"POST /api/v1/members/{id}/tags/{tag}/close": {Summary: "Close a 三培养 tag as achieved or ended", Body: `{"achieved": true, "on": "2026-06-01"}`},
+		Query: []string{"org_id", "status", "category", "q", "mobile", "after", "limit"}, Response: members.Member{}, List: true},
+	"POST /api/v1/members":                       {Status: 201, Summary: "Enter a member (status full or probationary, with dates) or a new applicant (status applicant, applied_on); the id number is sealed, birth date and sex come from it", Request: memberCreateBody{}, Response: members.Member{}},
+	"GET /api/v1/members/{id}":                   {Summary: "A member with pipeline detail, allowed next steps, what is due, history and 三培养 tags", Response: members.Detail{}},
+	"POST /api/v1/members/{id}":                  {Summary: "Correct a member's details (dates change only through steps); an empty id_number keeps the stored one", Request: memberUpdateBody{}, Response: members.Member{}},
+	"POST /api/v1/members/{id}/transfer":         {Summary: "Transfer to another branch in the caller's write scope (组织关系转接); out of the system use leave with transferred_out", Request: memberTransferBody{}, Response: members.Member{}},
+	"POST /api/v1/members/{id}/leave":            {Summary: "Record leaving (expelled, died, transferred_out); the record is kept", Request: memberLeaveBody{}, Response: members.Member{}},
+	"POST /api/v1/members/{id}/mobile":           {Summary: "Mark or unmark a 流动党员", Request: memberMobileBody{}, Response: members.Member{}},
+	"POST /api/v1/members/{id}/steps":            {Summary: "Record a pipeline step (talk, activist, candidate, admit, approve, full, extend, reject). Refusals name the rule (pipeline.*) and the earliest date in params", Request: memberStepBody{}, Response: members.Member{}},
+	"POST /api/v1/members/{id}/tags":             {Summary: "Start a 三培养 tag (member_to_rich, rich_to_member, rich_member_to_cadre)", Request: memberTagAddBody{}, Response: members.Tag{}},
+	"POST /api/v1/members/{id}/tags/{tag}/close": {Summary: "Close a 三培养 tag as achieved or ended", Request: memberTagCloseBody{}, Response: members.Tag{}},
 	"GET /api/v1/members/board": {Summary: "Development pipeline board of an organisation: counts per stage, per child organisation, and next steps due or overdue",
-		Query: []string{"org_id"}},
-	"GET /api/v1/members/cultivation": {Summary: "三培养 counts per village (open and achieved per direction)", Query: []string{"org_id"}},
+		Query: []string{"org_id"}, Response: members.Board{}},
+	"GET /api/v1/members/cultivation": {Summary: "三培养 counts per village (open and achieved per direction)", Query: []string{"org_id"}, Response: cultivationJSON{}},
 	"GET /api/v1/members/report": {Summary: "Development report (发展党员工作情况统计) of a year: per village and in total, people at each pipeline stage now, admissions as 预备党员 and 转正 in the year, and the members' structure; breakdowns by focus group (categories order, last is other), women and age band (age_bands order; at admission for admissions, today for members)",
-		Query: []string{"org_id", "year"}},
-	"GET /api/v1/members/report.xlsx": {Summary: "The development report as .xlsx", Query: []string{"org_id", "year"}},
+		Query: []string{"org_id", "year"}, Response: members.DevReport{}},
+	"GET /api/v1/members/report.xlsx": {Summary: "The development report as .xlsx", Query: []string{"org_id", "year"}, Response: openapi.XLSX},
 	"GET /api/v1/members/export.xlsx": {Summary: "The filtered roster as .xlsx; full=1 shows full id numbers (needs people.reveal; every number shown is logged). " + memberFilterDoc,
-		Query: []string{"org_id", "status", "category", "q", "mobile", "full"}},
-	"GET /api/v1/members/template.xlsx": {Summary: "The roster import template"},
+		Query: []string{"org_id", "status", "category", "q", "mobile", "full"}, Response: openapi.XLSX},
+	"GET /api/v1/members/template.xlsx": {Summary: "The roster import template", Response: openapi.XLSX},
 	"POST /api/v1/member-imports": {Status: 202, Summary: "Import a roster: the request body is the .xlsx file. The whole file is checked first; nothing is imported unless every row is good. Poll the returned job",
-		Query: []string{"org_id", "file_name"}},
-	"GET /api/v1/member-imports/{id}": {Summary: "An import job: state (queued, validating, inserting, done, failed, error), progress and per-row errors (row, column, message)"},
+		Query: []string{"org_id", "file_name"}, Request: openapi.XLSX, Response: importJobJSON{}},
+	"GET /api/v1/member-imports/{id}": {Summary: "An import job: state (queued, validating, inserting, done, failed, error), progress and per-row errors (row, column, message)", Response: importJobJSON{}},
 }
 
 // memberOrgExtra adds the people of an organisation per status to its

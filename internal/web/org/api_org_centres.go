@@ -1,9 +1,15 @@
 package org
 
 import (
+	"dangjian/internal/org"
 	"dangjian/internal/web"
 	"net/http"
 )
+
+// orgCentresJSON is a village's five centres.
+type orgCentresJSON struct {
+	Items []org.Centre `json:"items"`
+}
 
 func (h *handlers) apiOrgCentres(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.PathID(r, "id")
@@ -14,6 +20,6 @@ func (h *handlers) apiOrgCentres(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	web.WriteJSON(w, http.StatusOK, map[string]any{"items": centres})
+	web.WriteJSON(w, http.StatusOK, orgCentresJSON{Items: web.List(centres)})
 	return nil
 }

@@ -7,15 +7,18 @@ import (
 	"dangjian/internal/web"
 )
 
+// orgCreateBody is the JSON body of an organisation to create.
+type orgCreateBody struct {
+	ParentID     int64  `json:"parent_id"`
+	Type         string `json:"type"`
+	IndustryType string `json:"industry_type,omitempty"`
+	Name         string `json:"name"`
+	ShortName    string `json:"short_name,omitempty"`
+	SortOrder    int    `json:"sort_order,omitempty"`
+}
+
 func (h *handlers) apiOrgCreate(w http.ResponseWriter, r *http.Request) error {
-	var body struct {
-		ParentID     int64  `json:"parent_id"`
-		Type         string `json:"type"`
-		IndustryType string `json:"industry_type"`
-		Name         string `json:"name"`
-		ShortName    string `json:"short_name"`
-		SortOrder    int    `json:"sort_order"`
-	}
+	var body orgCreateBody
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}

@@ -7,6 +7,12 @@ import (
 	"dangjian/internal/web"
 )
 
+// townOverviewJSON is a town's villages and their sum.
+type townOverviewJSON struct {
+	Items  []org.VillageStats `json:"items"`
+	Totals org.VillageStats   `json:"totals"`
+}
+
 func (h *handlers) apiOrgOverview(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.PathID(r, "id")
 	if err != nil {
@@ -16,6 +22,6 @@ func (h *handlers) apiOrgOverview(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	web.WriteJSON(w, http.StatusOK, map[string]any{"items": rows, "totals": org.Totals(rows)})
+	web.WriteJSON(w, http.StatusOK, townOverviewJSON{Items: web.List(rows), Totals: org.Totals(rows)})
 	return nil
 }

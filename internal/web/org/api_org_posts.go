@@ -3,8 +3,14 @@ package org
 import (
 	"net/http"
 
+	"dangjian/internal/org"
 	"dangjian/internal/web"
 )
+
+// orgPostsJSON is an organisation's posts.
+type orgPostsJSON struct {
+	Items []org.Post `json:"items"`
+}
 
 func (h *handlers) apiOrgPosts(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.PathID(r, "id")
@@ -15,7 +21,6 @@ func (h *handlers) apiOrgPosts(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	posts = web.List(posts)
-	web.WriteJSON(w, http.StatusOK, map[string]any{"items": posts})
+	web.WriteJSON(w, http.StatusOK, orgPostsJSON{Items: web.List(posts)})
 	return nil
 }

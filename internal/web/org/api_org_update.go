@@ -7,16 +7,19 @@ import (
 	"dangjian/internal/web"
 )
 
+// orgUpdateBody is the JSON body of the editable part of an organisation.
+type orgUpdateBody struct {
+	Name      string `json:"name"`
+	ShortName string `json:"short_name,omitempty"`
+	SortOrder int    `json:"sort_order,omitempty"`
+}
+
 func (h *handlers) apiOrgUpdate(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
-	var body struct {
-		Name      string `json:"name"`
-		ShortName string `json:"short_name"`
-		SortOrder int    `json:"sort_order"`
-	}
+	var body orgUpdateBody
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}

@@ -3,8 +3,14 @@ package org
 import (
 	"net/http"
 
+	"dangjian/internal/org"
 	"dangjian/internal/web"
 )
+
+// orgWeakJSON is an organisation's 软弱涣散 flags.
+type orgWeakJSON struct {
+	Items []org.WeakFlag `json:"items"`
+}
 
 func (h *handlers) apiOrgWeak(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.PathID(r, "id")
@@ -15,7 +21,6 @@ func (h *handlers) apiOrgWeak(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	flags = web.List(flags)
-	web.WriteJSON(w, http.StatusOK, map[string]any{"items": flags})
+	web.WriteJSON(w, http.StatusOK, orgWeakJSON{Items: web.List(flags)})
 	return nil
 }

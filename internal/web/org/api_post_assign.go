@@ -7,17 +7,20 @@ import (
 	"dangjian/internal/web"
 )
 
+// postAssignBody is the JSON body of a post's new holder.
+type postAssignBody struct {
+	HolderName string `json:"holder_name"`
+	ResidentID int64  `json:"resident_id,omitempty"`
+	StartedOn  string `json:"started_on"`
+	Note       string `json:"note,omitempty"`
+}
+
 func (h *handlers) apiPostAssign(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
-	var body struct {
-		HolderName string `json:"holder_name"`
-		ResidentID int64  `json:"resident_id"`
-		StartedOn  string `json:"started_on"`
-		Note       string `json:"note"`
-	}
+	var body postAssignBody
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}

@@ -5,14 +5,17 @@ import (
 	"net/http"
 )
 
+// postVacateBody is the JSON body of the day a post falls vacant.
+type postVacateBody struct {
+	EndedOn string `json:"ended_on"`
+}
+
 func (h *handlers) apiPostVacate(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
-	var body struct {
-		EndedOn string `json:"ended_on"`
-	}
+	var body postVacateBody
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}

@@ -8,15 +8,18 @@ import (
 	"dangjian/internal/web"
 )
 
+// weakCloseBody is the JSON body of the closing of a rectification.
+type weakCloseBody struct {
+	ClosedOn    string `json:"closed_on"`
+	ClosingNote string `json:"closing_note"`
+}
+
 func (h *handlers) apiWeakClose(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
-	var body struct {
-		ClosedOn    string `json:"closed_on"`
-		ClosingNote string `json:"closing_note"`
-	}
+	var body weakCloseBody
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}

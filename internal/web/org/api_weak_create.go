@@ -8,17 +8,20 @@ import (
 	"dangjian/internal/web"
 )
 
+// weakCreateBody is the JSON body of a new 软弱涣散 flag.
+type weakCreateBody struct {
+	FlaggedOn string `json:"flagged_on"`
+	Reason    string `json:"reason"`
+	Plan      string `json:"plan"`
+	Deadline  string `json:"deadline"`
+}
+
 func (h *handlers) apiWeakCreate(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
-	var body struct {
-		FlaggedOn string `json:"flagged_on"`
-		Reason    string `json:"reason"`
-		Plan      string `json:"plan"`
-		Deadline  string `json:"deadline"`
-	}
+	var body weakCreateBody
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}

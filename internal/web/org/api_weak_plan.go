@@ -8,15 +8,18 @@ import (
 	"dangjian/internal/web"
 )
 
+// weakPlanBody is the JSON body of a revised rectification plan.
+type weakPlanBody struct {
+	Plan     string `json:"plan"`
+	Deadline string `json:"deadline"`
+}
+
 func (h *handlers) apiWeakPlan(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
-	var body struct {
-		Plan     string `json:"plan"`
-		Deadline string `json:"deadline"`
-	}
+	var body weakPlanBody
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}

@@ -1,6 +1,9 @@
 package org
 
-import "dangjian/internal/web"
+import (
+	"dangjian/internal/org"
+	"dangjian/internal/web"
+)
 
 // orgRoutes are the organisation tree, posts and their holders, 软弱涣散
 // rectification, 两委, the centres' leadership and the 书记队伍.
@@ -46,33 +49,26 @@ func (h *handlers) orgRoutes() []web.Route {
 
 var orgAPIDocs = map[string]web.APIDoc{
 	"GET /api/v1/orgs": {Summary: "Organisations in the caller's scope (type: county, town, general_branch, branch, industry, activity_home)",
-		Query: []string{"type", "parent_id", "town_id", "q", "after", "limit"}},
-	"POST /api/v1/orgs": {Status: 201, Summary: "Create an organisation under a parent",
-		Body: `{"parent_id": 1, "type": "branch", "name": "…", "short_name": "…", "industry_type": "specialty", "sort_order": 0}`},
-	"GET /api/v1/orgs/{id}": {Summary: "One organisation"},
-	"PUT /api/v1/orgs/{id}": {Summary: "Edit an organisation's name, short name and order (audited)",
-		Body: `{"name": "…", "short_name": "…", "sort_order": 0}`},
-	"GET /api/v1/orgs/{id}/posts":     {Summary: "An organisation's posts with their current holders"},
-	"GET /api/v1/towns/{id}/overview": {Summary: "A town's villages with group branches, vacant posts and open/overdue 软弱涣散 flags (rule org.town_only for other types)"},
-	"GET /api/v1/orgs/{id}/committee": {Summary: "A village's 两委 derived from current holders: party and village posts, vacancies, people in both (rule org.village_only for other types)"},
-	"GET /api/v1/orgs/{id}/centres":   {Summary: "A village's five centres with director and deputies derived from current holders (rule org.village_only for other types)"},
-	"GET /api/v1/orgs/{id}/weak":      {Summary: "An organisation's 软弱涣散 flags, newest first"},
-	"POST /api/v1/orgs/{id}/weak": {Status: 201, Summary: "Flag an organisation 软弱涣散 (org.manage; rules weak.deadline_after_flag, weak.one_open, weak.not_future, weak.org_type)",
-		Body: `{"flagged_on": "2026-03-10", "reason": "…", "plan": "…", "deadline": "2026-09-30"}`},
-	"GET /api/v1/posts/{id}": {Summary: "A post with its full holder history"},
-	"POST /api/v1/posts/{id}/assign": {Summary: "Give a post to a new holder; the previous term ends that day (rules post.term_order, post.not_future)",
-		Body: `{"holder_name": "…", "resident_id": 0, "started_on": "2026-01-01", "note": "…"}`},
-	"POST /api/v1/posts/{id}/vacate": {Summary: "End the current holder's term without a successor (rules post.already_vacant, post.term_order, post.not_future)",
-		Body: `{"ended_on": "2026-01-01"}`},
+		Query: []string{"type", "parent_id", "town_id", "q", "after", "limit"}, Response: org.Org{}, List: true},
+	"POST /api/v1/orgs":               {Status: 201, Summary: "Create an organisation under a parent", Request: orgCreateBody{}, Response: org.Org{}},
+	"GET /api/v1/orgs/{id}":           {Summary: "One organisation", Response: org.Org{}},
+	"PUT /api/v1/orgs/{id}":           {Summary: "Edit an organisation's name, short name and order (audited)", Request: orgUpdateBody{}, Response: org.Org{}},
+	"GET /api/v1/orgs/{id}/posts":     {Summary: "An organisation's posts with their current holders", Response: orgPostsJSON{}},
+	"GET /api/v1/towns/{id}/overview": {Summary: "A town's villages with group branches, vacant posts and open/overdue 软弱涣散 flags (rule org.town_only for other types)", Response: townOverviewJSON{}},
+	"GET /api/v1/orgs/{id}/committee": {Summary: "A village's 两委 derived from current holders: party and village posts, vacancies, people in both (rule org.village_only for other types)", Response: org.Committee{}},
+	"GET /api/v1/orgs/{id}/centres":   {Summary: "A village's five centres with director and deputies derived from current holders (rule org.village_only for other types)", Response: orgCentresJSON{}},
+	"GET /api/v1/orgs/{id}/weak":      {Summary: "An organisation's 软弱涣散 flags, newest first", Response: orgWeakJSON{}},
+	"POST /api/v1/orgs/{id}/weak":     {Status: 201, Summary: "Flag an organisation 软弱涣散 (org.manage; rules weak.deadline_after_flag, weak.one_open, weak.not_future, weak.org_type)", Request: weakCreateBody{}, Response: org.WeakFlag{}},
+	"GET /api/v1/posts/{id}":          {Summary: "A post with its full holder history", Response: postHistoryJSON{}},
+	"POST /api/v1/posts/{id}/assign":  {Summary: "Give a post to a new holder; the previous term ends that day (rules post.term_order, post.not_future)", Request: postAssignBody{}, Response: org.Term{}},
+	"POST /api/v1/posts/{id}/vacate":  {Summary: "End the current holder's term without a successor (rules post.already_vacant, post.term_order, post.not_future)", Request: postVacateBody{}, Status: 204},
 	"GET /api/v1/weak": {Summary: "软弱涣散 flags in the caller's scope: open ones by deadline (overdue first, with days_overdue), or closed ones latest first",
-		Query: []string{"status", "town_id", "after", "limit"}},
-	"GET /api/v1/weak/{id}": {Summary: "One 软弱涣散 flag with its plan and whether it is overdue"},
-	"POST /api/v1/weak/{id}/plan": {Summary: "Revise an open flag's plan and deadline (rules weak.deadline_after_flag, weak.closed)",
-		Body: `{"plan": "…", "deadline": "2026-12-31"}`},
-	"POST /api/v1/weak/{id}/close": {Summary: "Close a rectification (rules weak.close_after_flag, weak.not_future, weak.closed)",
-		Body: `{"closed_on": "2026-11-20", "closing_note": "…"}`},
+		Query: []string{"status", "town_id", "after", "limit"}, Response: org.WeakFlag{}, List: true},
+	"GET /api/v1/weak/{id}":        {Summary: "One 软弱涣散 flag with its plan and whether it is overdue", Response: org.WeakFlag{}},
+	"POST /api/v1/weak/{id}/plan":  {Summary: "Revise an open flag's plan and deadline (rules weak.deadline_after_flag, weak.closed)", Request: weakPlanBody{}, Response: org.WeakFlag{}},
+	"POST /api/v1/weak/{id}/close": {Summary: "Close a rectification (rules weak.close_after_flag, weak.not_future, weak.closed)", Request: weakCloseBody{}, Response: org.WeakFlag{}},
 	"GET /api/v1/committees": {Summary: "The 两委 of every village in the caller's scope, a page at a time",
-		Query: []string{"town_id", "after", "limit"}},
+		Query: []string{"town_id", "after", "limit"}, Response: org.Committee{}, List: true},
 	"GET /api/v1/secretaries": {Summary: "书记队伍: secretaries of general branches, branches and industry organisations with start dates and open 软弱涣散 flags",
-		Query: []string{"type", "town_id", "weak", "vacant", "after", "limit"}},
+		Query: []string{"type", "town_id", "weak", "vacant", "after", "limit"}, Response: org.Secretary{}, List: true},
 }

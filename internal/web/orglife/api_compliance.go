@@ -9,6 +9,10 @@ import (
 
 func (h *handlers) apiCompliance(w http.ResponseWriter, r *http.Request) error {
 	f := h.complianceFilter(r)
+	var err error
+	if f.Limit, err = web.Limit(r); err != nil {
+		return err
+	}
 	rows, err := h.Svc.Members.Compliance(r.Context(), web.ActorOf(r), f)
 	if err != nil {
 		return err

@@ -7,13 +7,16 @@ import (
 	"dangjian/internal/web"
 )
 
+// dutyCreateBody is the JSON body of a member's post of a year.
+type dutyCreateBody struct {
+	MemberID int64  `json:"member_id"`
+	Year     int    `json:"year"`
+	Post     string `json:"post"`
+	Duty     string `json:"duty"`
+}
+
 func (h *handlers) apiDutyCreate(w http.ResponseWriter, r *http.Request) error {
-	var body struct {
-		MemberID int64  `json:"member_id"`
-		Year     int    `json:"year"`
-		Post     string `json:"post"`
-		Duty     string `json:"duty"`
-	}
+	var body dutyCreateBody
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}

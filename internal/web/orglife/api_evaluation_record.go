@@ -7,13 +7,21 @@ import (
 	"dangjian/internal/web"
 )
 
+// evaluationRecordBody is the JSON body of a branch's 民主评议 of a year.
+type evaluationRecordBody struct {
+	OrgID  int64                `json:"org_id"`
+	Year   int                  `json:"year"`
+	HeldOn string               `json:"held_on"`
+	Grades []members.GradeInput `json:"grades"`
+}
+
+// evaluationsJSON is the 民主评议 results just recorded.
+type evaluationsJSON struct {
+	Items []members.Evaluation `json:"items"`
+}
+
 func (h *handlers) apiEvaluationRecord(w http.ResponseWriter, r *http.Request) error {
-	var body struct {
-		OrgID  int64                `json:"org_id"`
-		Year   int                  `json:"year"`
-		HeldOn string               `json:"held_on"`
-		Grades []members.GradeInput `json:"grades"`
-	}
+	var body evaluationRecordBody
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}
@@ -26,6 +34,6 @@ func (h *handlers) apiEvaluationRecord(w http.ResponseWriter, r *http.Request) e
 	if err != nil {
 		return err
 	}
-	web.WriteJSON(w, http.StatusCreated, map[string]any{"items": res})
+	web.WriteJSON(w, http.StatusCreated, evaluationsJSON{Items: web.List(res)})
 	return nil
 }

@@ -6,6 +6,11 @@ import (
 	"dangjian/internal/web"
 )
 
+// fundDecideBody is the JSON body of the note of a grant decision.
+type fundDecideBody struct {
+	Note string `json:"note,omitempty"`
+}
+
 func (h *handlers) apiFundApprove(w http.ResponseWriter, r *http.Request) error {
 	return h.apiFundDecide(w, r, true)
 }
@@ -19,9 +24,7 @@ func (h *handlers) apiFundDecide(w http.ResponseWriter, r *http.Request, approve
 	if err != nil {
 		return err
 	}
-	var body struct {
-		Note string `json:"note"`
-	}
+	var body fundDecideBody
 	if r.ContentLength != 0 {
 		if err := web.DecodeJSON(r, &body); err != nil {
 			return err

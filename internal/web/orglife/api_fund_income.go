@@ -7,13 +7,16 @@ import (
 	"dangjian/internal/web"
 )
 
+// fundIncomeBody is the JSON body of money received into a town's fund.
+type fundIncomeBody struct {
+	TownID      int64  `json:"town_id"`
+	AmountFen   int64  `json:"amount_fen"`
+	OnDate      string `json:"on_date"`
+	Description string `json:"description,omitempty"`
+}
+
 func (h *handlers) apiFundIncome(w http.ResponseWriter, r *http.Request) error {
-	var body struct {
-		TownID      int64  `json:"town_id"`
-		AmountFen   int64  `json:"amount_fen"`
-		OnDate      string `json:"on_date"`
-		Description string `json:"description"`
-	}
+	var body fundIncomeBody
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}

@@ -7,12 +7,15 @@ import (
 	"dangjian/internal/web"
 )
 
+// fundProposeBody is the JSON body of a grant to propose.
+type fundProposeBody struct {
+	MemberID  int64  `json:"member_id"`
+	AmountFen int64  `json:"amount_fen"`
+	Reason    string `json:"reason"`
+}
+
 func (h *handlers) apiFundPropose(w http.ResponseWriter, r *http.Request) error {
-	var body struct {
-		MemberID  int64  `json:"member_id"`
-		AmountFen int64  `json:"amount_fen"`
-		Reason    string `json:"reason"`
-	}
+	var body fundProposeBody
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}

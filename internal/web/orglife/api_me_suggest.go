@@ -6,11 +6,14 @@ import (
 	"dangjian/internal/web"
 )
 
+// meSuggestBody is the JSON body of one's own suggestion.
+type meSuggestBody struct {
+	Title string `json:"title"`
+	Body  string `json:"body"`
+}
+
 func (h *handlers) apiMeSuggest(w http.ResponseWriter, r *http.Request) error {
-	var body struct {
-		Title string `json:"title"`
-		Body  string `json:"body"`
-	}
+	var body meSuggestBody
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}

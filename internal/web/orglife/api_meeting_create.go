@@ -7,19 +7,37 @@ import (
 	"dangjian/internal/web"
 )
 
+// meetingCreateBody is the JSON body of a meeting with its attendance.
+type meetingCreateBody struct {
+	OrgID      int64                     `json:"org_id"`
+	Kind       string                    `json:"kind"`
+	Topic      string                    `json:"topic"`
+	HeldOn     string                    `json:"held_on"`
+	Place      string                    `json:"place,omitempty"`
+	Minutes    string                    `json:"minutes,omitempty"`
+	Attendance []members.AttendanceInput `json:"attendance,omitempty"`
+	Expected   int                       `json:"expected,omitempty"`
+	Present    int                       `json:"present,omitempty"`
+	Speaker    *members.Speaker          `json:"speaker,omitempty"`
+}
+
+// meetingCreatedJSON is the recorded meeting and, when it fell short of
+// its quorum, why it does not count.
+type meetingCreatedJSON struct {
+	Meeting members.Meeting `json:"meeting"`
+	Quorum  *quorumJSON     `json:"quorum,omitempty"`
+}
+
+// quorumJSON names the quorum rule a meeting missed, in the reader's
+// language.
+type quorumJSON struct {
+	Rule    string         `json:"rule"`
+	Message string         `json:"message"`
+	Params  map[string]any `json:"params,omitempty"`
+}
+
 func (h *handlers) apiMeetingCreate(w http.ResponseWriter, r *http.Request) error {
-	var body struct {
-		OrgID      int64                     `json:"org_id"`
-		Kind       string                    `json:"kind"`
-		Topic      string                    `json:"topic"`
-		HeldOn     string                    `json:"held_on"`
-		Place      string                    `json:"place"`
-		Minutes    string                    `json:"minutes"`
-		Attendance []members.AttendanceInput `json:"attendance"`
-		Expected   int                       `json:"expected"`
-		Present    int                       `json:"present"`
-		Speaker    *members.Speaker          `json:"speaker"`
-	}
+	var body meetingCreateBody
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}
@@ -36,9 +54,9 @@ func (h *handlers) apiMeetingCreate(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	out := map[string]any{"meeting": m}
+	out := meetingCreatedJSON{Meeting: m}
 	if p := m.QuorumProblem(); p != nil {
-		out["quorum"] = map[string]any{"rule": p.Rule, "message": web.Message(web.LangOf(r), p), "params": web.JSONParams(p.Params)}
+		out.Quorum = &quorumJSON{Rule: p.Rule, Message: web.Message(web.LangOf(r), p), Params: web.JSONParams(p.Params)}
 	}
 	web.WriteJSON(w, http.StatusCreated, out)
 	return nil

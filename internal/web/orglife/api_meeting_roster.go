@@ -3,8 +3,15 @@ package orglife
 import (
 	"net/http"
 
+	"dangjian/internal/members"
 	"dangjian/internal/web"
 )
+
+// meetingRosterJSON is a branch's attendance list on a day.
+type meetingRosterJSON struct {
+	Branch members.BranchInfo       `json:"branch"`
+	Items  []members.MeetingInvitee `json:"items"`
+}
 
 func (h *handlers) apiMeetingRoster(w http.ResponseWriter, r *http.Request) error {
 	day, err := web.JSONDate("held_on", r.FormValue("held_on"))
@@ -18,7 +25,6 @@ func (h *handlers) apiMeetingRoster(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	list = web.List(list)
-	web.WriteJSON(w, http.StatusOK, map[string]any{"branch": b, "items": list})
+	web.WriteJSON(w, http.StatusOK, meetingRosterJSON{Branch: b, Items: web.List(list)})
 	return nil
 }

@@ -7,13 +7,16 @@ import (
 	"dangjian/internal/web"
 )
 
+// starRateBody is the JSON body of a member's star rating of a year.
+type starRateBody struct {
+	MemberID int64    `json:"member_id"`
+	Year     int      `json:"year"`
+	Leads    []string `json:"leads"`
+	Note     string   `json:"note,omitempty"`
+}
+
 func (h *handlers) apiStarRate(w http.ResponseWriter, r *http.Request) error {
-	var body struct {
-		MemberID int64    `json:"member_id"`
-		Year     int      `json:"year"`
-		Leads    []string `json:"leads"`
-		Note     string   `json:"note"`
-	}
+	var body starRateBody
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}

@@ -7,12 +7,15 @@ import (
 	"dangjian/internal/web"
 )
 
+// suggestionCreateBody is the JSON body of a suggestion recorded for a member.
+type suggestionCreateBody struct {
+	MemberID int64  `json:"member_id"`
+	Title    string `json:"title"`
+	Body     string `json:"body"`
+}
+
 func (h *handlers) apiSuggestionCreate(w http.ResponseWriter, r *http.Request) error {
-	var body struct {
-		MemberID int64  `json:"member_id"`
-		Title    string `json:"title"`
-		Body     string `json:"body"`
-	}
+	var body suggestionCreateBody
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}

@@ -6,14 +6,17 @@ import (
 	"dangjian/internal/web"
 )
 
+// suggestionReplyBody is the JSON body of a branch's reply.
+type suggestionReplyBody struct {
+	Reply string `json:"reply"`
+}
+
 func (h *handlers) apiSuggestionReply(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
-	var body struct {
-		Reply string `json:"reply"`
-	}
+	var body suggestionReplyBody
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}

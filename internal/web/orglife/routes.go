@@ -1,6 +1,9 @@
 package orglife
 
-import "dangjian/internal/web"
+import (
+	"dangjian/internal/members"
+	"dangjian/internal/web"
+)
 
 // meetingRoutes are 三会一课 and other meetings, compliance and overdue
 // lists, 设岗定责, 评星授旗, 民主评议, 谏言献策, the care fund and the
@@ -61,39 +64,32 @@ func (h *handlers) meetingRoutes() []web.Route {
 
 var meetingAPIDocs = map[string]web.APIDoc{
 	"GET /api/v1/meetings": {Summary: "Meetings in the caller's scope, newest first (kind: branch_assembly, committee, group, lecture, theme_day, life_meeting; senior=1: 党课 by 副科级以上 leaders)",
-		Query: []string{"org_id", "kind", "senior", "before", "limit"}},
-	"POST /api/v1/meetings": {Status: 201, Summary: "Record a meeting of a branch with its attendance; 应到/实到 are derived from it. A meeting below quorum is recorded with counts=false",
-		Body: `{"org_id": 1, "kind": "committee", "topic": "…", "held_on": "2026-11-20", "place": "…", "minutes": "…", "attendance": [{"member_id": 1, "present": true}, {"member_id": 2, "present": false, "reason": "外出务工"}], "expected": 0, "present": 0, "speaker": {"name": "…", "title": "…", "senior": true}} — expected/present only when the branch has nobody on its roster`},
-	"GET /api/v1/meetings/{id}":  {Summary: "One meeting with its attendance"},
-	"GET /api/v1/meeting-roster": {Summary: "The members of a branch on a day, as the attendance list expects them", Query: []string{"org_id", "held_on"}},
+		Query: []string{"org_id", "kind", "senior", "before", "limit"}, Response: members.Meeting{}, List: true},
+	"POST /api/v1/meetings":      {Status: 201, Summary: "Record a meeting of a branch with its attendance; 应到/实到 are derived from it. A meeting below quorum is recorded with counts=false. expected and present only when the branch has nobody on its roster; speaker for a 党课", Request: meetingCreateBody{}, Response: meetingCreatedJSON{}},
+	"GET /api/v1/meetings/{id}":  {Summary: "One meeting with its attendance", Response: members.Meeting{}},
+	"GET /api/v1/meeting-roster": {Summary: "The members of a branch on a day, as the attendance list expects them", Query: []string{"org_id", "held_on"}, Response: meetingRosterJSON{}},
 	"GET /api/v1/overdue": {Summary: "Meetings each branch in scope has not held in the current period, with since when; in branch order",
-		Query: []string{"org_id", "after", "limit"}},
+		Query: []string{"org_id", "after", "limit"}, Response: members.OverdueItem{}, List: true},
 	"GET /api/v1/compliance": {Summary: "Each branch's compliance with the meeting cadences over a year, by month, quarter and year",
-		Query: []string{"year", "org_id", "after", "limit"}},
-	"GET /api/v1/duties": {Summary: "设岗定责: a branch's member posts of a year", Query: []string{"org_id", "year"}},
-	"POST /api/v1/duties": {Status: 201, Summary: "Give a member a post for a year",
-		Body: `{"member_id": 1, "year": 2026, "post": "政策宣传岗", "duty": "…"}`},
-	"DELETE /api/v1/duties/{id}": {Summary: "Remove a member's post"},
-	"GET /api/v1/stars":          {Summary: "评星授旗: a branch's star ratings of a year", Query: []string{"org_id", "year"}},
-	"POST /api/v1/stars": {Summary: "Rate a member for a year: one star per 五带头 met (study, achieve, serve, law, virtue)",
-		Body: `{"member_id": 1, "year": 2026, "leads": ["study", "serve"], "note": "…"}`},
-	"GET /api/v1/evaluations": {Summary: "民主评议: a branch's results of a year and the members still to evaluate", Query: []string{"org_id", "year"}},
-	"POST /api/v1/evaluations": {Status: 201, Summary: "Record a branch's 民主评议 (grades excellent, qualified, basic, unqualified; empty for 预备党员)",
-		Body: `{"org_id": 1, "year": 2026, "held_on": "2026-12-20", "grades": [{"member_id": 1, "grade": "excellent"}, {"member_id": 2, "grade": ""}]}`},
+		Query: []string{"year", "org_id", "after", "limit"}, Response: members.BranchCompliance{}, List: true},
+	"GET /api/v1/duties":         {Summary: "设岗定责: a branch's member posts of a year", Query: []string{"org_id", "year"}, Response: dutyListJSON{}},
+	"POST /api/v1/duties":        {Status: 201, Summary: "Give a member a post for a year", Request: dutyCreateBody{}, Response: members.Duty{}},
+	"DELETE /api/v1/duties/{id}": {Summary: "Remove a member's post", Status: 204},
+	"GET /api/v1/stars":          {Summary: "评星授旗: a branch's star ratings of a year", Query: []string{"org_id", "year"}, Response: starListJSON{}},
+	"POST /api/v1/stars":         {Summary: "Rate a member for a year: one star per 五带头 met (study, achieve, serve, law, virtue)", Request: starRateBody{}, Response: members.StarRating{}},
+	"GET /api/v1/evaluations":    {Summary: "民主评议: a branch's results of a year and the members still to evaluate", Query: []string{"org_id", "year"}, Response: members.EvaluationSheet{}},
+	"POST /api/v1/evaluations":   {Status: 201, Summary: "Record a branch's 民主评议 (grades excellent, qualified, basic, unqualified; empty for 预备党员)", Request: evaluationRecordBody{}, Response: evaluationsJSON{}},
 	"GET /api/v1/suggestions": {Summary: "谏言献策 in scope: open ones oldest first, or answered ones (answered=1) latest reply first",
-		Query: []string{"org_id", "answered", "after", "limit"}},
-	"POST /api/v1/suggestions": {Status: 201, Summary: "Record a member's suggestion on their behalf",
-		Body: `{"member_id": 1, "title": "…", "body": "…"}`},
-	"GET /api/v1/suggestions/{id}":        {Summary: "One suggestion with its reply and time to reply"},
-	"POST /api/v1/suggestions/{id}/reply": {Summary: "The branch's reply (once)", Body: `{"reply": "…"}`},
+		Query: []string{"org_id", "answered", "after", "limit"}, Response: members.Suggestion{}, List: true},
+	"POST /api/v1/suggestions":            {Status: 201, Summary: "Record a member's suggestion on their behalf", Request: suggestionCreateBody{}, Response: members.Suggestion{}},
+	"GET /api/v1/suggestions/{id}":        {Summary: "One suggestion with its reply and time to reply", Response: members.Suggestion{}},
+	"POST /api/v1/suggestions/{id}/reply": {Summary: "The branch's reply (once)", Request: suggestionReplyBody{}, Response: members.Suggestion{}},
 	"GET /api/v1/fund": {Summary: "A town's care fund: balance and ledger (town readers), grants in scope",
-		Query: []string{"town_id", "status", "entries_before", "grants_before", "limit"}},
-	"POST /api/v1/fund/income": {Status: 201, Summary: "Book money received into the town's fund (amounts in 分)",
-		Body: `{"town_id": 2, "amount_fen": 5000000, "on_date": "2026-03-01", "description": "…"}`},
-	"POST /api/v1/fund/grants": {Status: 201, Summary: "Propose a grant to a member (amounts in 分)",
-		Body: `{"member_id": 1, "amount_fen": 200000, "reason": "…"}`},
-	"POST /api/v1/fund/grants/{id}/approve": {Summary: "Approve and pay a grant (not one's own; the balance may not go negative)", Body: `{"note": "…"}`},
-	"POST /api/v1/fund/grants/{id}/reject":  {Summary: "Reject a grant", Body: `{"note": "…"}`},
-	"GET /api/v1/me/record":                 {Summary: "The caller's own member record, meetings, stars, grades, posts and suggestions", Query: []string{"before"}},
-	"POST /api/v1/me/suggestions":           {Status: 201, Summary: "Submit a suggestion to one's own branch", Body: `{"title": "…", "body": "…"}`},
+		Query: []string{"town_id", "status", "entries_before", "grants_before", "limit"}, Response: members.FundView{}},
+	"POST /api/v1/fund/income":              {Status: 201, Summary: "Book money received into the town's fund (amounts in 分)", Request: fundIncomeBody{}, Response: members.FundEntry{}},
+	"POST /api/v1/fund/grants":              {Status: 201, Summary: "Propose a grant to a member (amounts in 分)", Request: fundProposeBody{}, Response: members.FundGrant{}},
+	"POST /api/v1/fund/grants/{id}/approve": {Summary: "Approve and pay a grant (not one's own; the balance may not go negative)", Request: fundDecideBody{}, RequestOptional: true, Response: members.FundGrant{}},
+	"POST /api/v1/fund/grants/{id}/reject":  {Summary: "Reject a grant", Request: fundDecideBody{}, RequestOptional: true, Response: members.FundGrant{}},
+	"GET /api/v1/me/record":                 {Summary: "The caller's own member record, meetings, stars, grades, posts and suggestions", Query: []string{"before"}, Response: members.SelfRecord{}},
+	"POST /api/v1/me/suggestions":           {Status: 201, Summary: "Submit a suggestion to one's own branch", Request: meSuggestBody{}, Response: members.Suggestion{}},
 }

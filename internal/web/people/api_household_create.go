@@ -12,8 +12,8 @@ type householdBody struct {
 	OrgID    int64  `json:"org_id"`
 	Code     string `json:"code"`
 	HeadName string `json:"head_name"`
-	Address  string `json:"address"`
-	Phone    string `json:"phone"`
+	Address  string `json:"address,omitempty"`
+	Phone    string `json:"phone,omitempty"`
 }
 
 func (b householdBody) input() people.HouseholdInput {

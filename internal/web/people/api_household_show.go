@@ -3,8 +3,15 @@ package people
 import (
 	"net/http"
 
+	"dangjian/internal/people"
 	"dangjian/internal/web"
 )
+
+// householdJSON is a household with its residents.
+type householdJSON struct {
+	Household people.Household  `json:"household"`
+	Residents []people.Resident `json:"residents"`
+}
 
 func (h *handlers) apiHouseholdShow(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.PathID(r, "id")
@@ -15,7 +22,6 @@ func (h *handlers) apiHouseholdShow(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	rs = web.List(rs)
-	web.WriteJSON(w, http.StatusOK, map[string]any{"household": hh, "residents": rs})
+	web.WriteJSON(w, http.StatusOK, householdJSON{Household: hh, Residents: web.List(rs)})
 	return nil
 }

@@ -9,11 +9,11 @@ import (
 
 // residentBody is the JSON of a resident write.
 type residentBody struct {
-	HouseholdID int64  `json:"household_id"`
+	HouseholdID int64  `json:"household_id,omitempty"`
 	Name        string `json:"name"`
 	IDNumber    string `json:"id_number"`
 	Relation    string `json:"relation"`
-	Phone       string `json:"phone"`
+	Phone       string `json:"phone,omitempty"`
 }
 
 func (b residentBody) input() people.ResidentInput {

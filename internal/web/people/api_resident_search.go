@@ -8,18 +8,21 @@ import (
 	"dangjian/internal/web"
 )
 
+// residentSearchBody is the JSON body of the resident list's filters.
+type residentSearchBody struct {
+	IDNumber string `json:"id_number,omitempty"`
+	Q        string `json:"q,omitempty"`
+	OrgID    int64  `json:"org_id,omitempty"`
+	MinAge   string `json:"min_age,omitempty"`
+	MaxAge   string `json:"max_age,omitempty"`
+	After    int64  `json:"after,omitempty"`
+	Limit    int    `json:"limit,omitempty"`
+}
+
 // apiResidentSearch takes the resident list's filters from a JSON body, so
 // an id number is searched without entering an address or a log line.
 func (h *handlers) apiResidentSearch(w http.ResponseWriter, r *http.Request) error {
-	var body struct {
-		IDNumber string `json:"id_number"`
-		Q        string `json:"q"`
-		OrgID    int64  `json:"org_id"`
-		MinAge   string `json:"min_age"`
-		MaxAge   string `json:"max_age"`
-		After    int64  `json:"after"`
-		Limit    int    `json:"limit"`
-	}
+	var body residentSearchBody
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}

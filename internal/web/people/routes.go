@@ -41,22 +41,17 @@ func (h *handlers) peopleRoutes() []web.Route {
 
 var peopleAPIDocs = map[string]web.APIDoc{
 	"GET /api/v1/households": {Summary: "Households in the caller's scope, in id order. q: head or member name, code, or an 18-character id number (exact)",
-		Query: []string{"q", "code", "head_name", "org_id", "after", "limit"}},
-	"POST /api/v1/households": {Status: 201, Summary: "Register a household in a village general branch or one of its group branches; the code is unique in the town",
-		Body: `{"org_id": 12, "code": "海丹-03-012", "head_name": "…", "address": "…", "phone": "…"}`},
-	"GET /api/v1/households/{id}": {Summary: "A household with its residents (id numbers masked)"},
-	"PUT /api/v1/households/{id}": {Summary: "Change a household; a new org_id moves it and its residents to another group",
-		Body: `{"org_id": 12, "code": "…", "head_name": "…", "address": "…", "phone": "…"}`},
+		Query: []string{"q", "code", "head_name", "org_id", "after", "limit"}, Response: people.Household{}, List: true},
+	"POST /api/v1/households":     {Status: 201, Summary: "Register a household in a village general branch or one of its group branches; the code is unique in the town", Request: householdBody{}, Response: people.Household{}},
+	"GET /api/v1/households/{id}": {Summary: "A household with its residents (id numbers masked)", Response: householdJSON{}},
+	"PUT /api/v1/households/{id}": {Summary: "Change a household; a new org_id moves it and its residents to another group", Request: householdBody{}, Response: people.Household{}},
 	"GET /api/v1/residents": {Summary: "Residents in the caller's scope, in id order. q: part of a name; ages are full years today. An id number is refused here (it would stay in logs): use POST /api/v1/residents/search",
-		Query: []string{"q", "org_id", "min_age", "max_age", "after", "limit"}},
-	"POST /api/v1/residents/search": {Summary: "The resident list searched by id number (or any filter of GET /api/v1/residents) sent in the body, so the number never appears in an address",
-		Body: `{"id_number": "18 characters", "q": "", "org_id": 0, "min_age": "", "max_age": "", "after": 0, "limit": 50}`},
-	"POST /api/v1/residents": {Status: 201, Summary: "Add a resident to a household; birth date and sex are read from the id number",
-		Body: `{"household_id": 5, "name": "…", "id_number": "530325…", "relation": "head|spouse|child|child_in_law|grandchild|parent|sibling|other", "phone": "…"}`},
-	"GET /api/v1/residents/{id}": {Summary: "One resident, id number masked"},
-	"PUT /api/v1/residents/{id}": {Summary: "Change a resident; an empty or absent id_number keeps the stored one",
-		Body: `{"name": "…", "id_number": "", "relation": "child", "phone": "…"}`},
-	"POST /api/v1/residents/{id}/reveal": {Summary: "The full id number; needs the reveal permission and every call is logged"},
+		Query: []string{"q", "org_id", "min_age", "max_age", "after", "limit"}, Response: people.Resident{}, List: true},
+	"POST /api/v1/residents/search":      {Summary: "The resident list searched by id number (or any filter of GET /api/v1/residents) sent in the body, so the number never appears in an address", Request: residentSearchBody{}, Response: people.Resident{}, List: true},
+	"POST /api/v1/residents":             {Status: 201, Summary: "Add a resident to a household; birth date and sex are read from the id number; relation: head, spouse, child, child_in_law, grandchild, parent, sibling, other", Request: residentBody{}, Response: people.Resident{}},
+	"GET /api/v1/residents/{id}":         {Summary: "One resident, id number masked", Response: people.Resident{}},
+	"PUT /api/v1/residents/{id}":         {Summary: "Change a resident; an empty or absent id_number keeps the stored one", Request: residentBody{}, Response: people.Resident{}},
+	"POST /api/v1/residents/{id}/reveal": {Summary: "The full id number; needs the reveal permission and every call is logged", Response: revealJSON{}},
 }
 
 // peopleOrgView is the registry's part of an organisation page: its own
