@@ -11,7 +11,6 @@ func init() {
 		"compliance.mark.behind":          {"未达标", "Behind"},
 		"compliance.mark.no_record":       {"暂无记录", "No record yet"},
 		"compliance.mark.no_record_short": {"无记录", "no record"},
-		"compliance.state":                {"情况", "Standing"},
 		"compliance.totals":               {"合计", "Totals"},
 		"compliance.total_of":             {"{name} 合计", "{name}: totals"},
 		"compliance.totals_line":          {"{n} 个支部：已达标 {met}，未达标 {behind}，暂无记录 {none}", "{n} branches: {met} met, {behind} behind, {none} with no record yet"},

@@ -178,8 +178,6 @@ func init() {
 		"compliance.help":       {"每格为已开期数/应开期数（已结束的期，加上本期已开的）。", "Each cell is periods held / periods required (periods over, plus the current one once held)."},
 		"compliance.track_from": {"自 {date} 起有记录。", "Records begin on {date}."},
 		"compliance.status":     {"落实情况", "Status"},
-		"compliance.all_met":    {"全部达标", "All met"},
-		"compliance.short":      {"{n} 项未达标", "{n} short"},
 
 		"duty.title":        {"设岗定责", "Member posts"},
 		"duty.post":         {"岗位", "Post"},

@@ -11,5 +11,5 @@ func (h *handlers) auditRoutes() []web.Route {
 
 var auditAPIDocs = map[string]web.APIDoc{
 	"GET /api/v1/audit": {Summary: "Change log in the caller's audit scope, newest first",
-		Query: []string{"entity", "entity_id", "before"}, Response: map[string]any{}, List: true},
+		Query: []string{"entity", "entity_id", "before", "limit"}, Response: apiAuditRow{}, List: true},
 }

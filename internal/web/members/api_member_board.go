@@ -3,16 +3,11 @@ package members
 import (
 	"net/http"
 
-	"dangjian/internal/auth"
 	"dangjian/internal/web"
 )
 
 func (h *handlers) apiMemberBoard(w http.ResponseWriter, r *http.Request) error {
-	a := web.ActorOf(r)
-	orgID := web.QueryInt(r, "org_id")
-	if orgID == 0 {
-		orgID = homeOrg(a, auth.PermMemberRead)
-	}
+	a, orgID := web.ActorOf(r), orgParam(r)
 	b, err := h.Svc.Members.Board(r.Context(), a, orgID)
 	if err != nil {
 		return err

@@ -3,7 +3,6 @@ package members
 import (
 	"net/http"
 
-	"dangjian/internal/auth"
 	"dangjian/internal/members"
 	"dangjian/internal/web"
 )
@@ -15,11 +14,7 @@ type cultivationJSON struct {
 }
 
 func (h *handlers) apiMemberCultivation(w http.ResponseWriter, r *http.Request) error {
-	a := web.ActorOf(r)
-	orgID := web.QueryInt(r, "org_id")
-	if orgID == 0 {
-		orgID = homeOrg(a, auth.PermMemberRead)
-	}
+	a, orgID := web.ActorOf(r), orgParam(r)
 	rows, total, err := h.Svc.Members.Cultivation(r.Context(), a, orgID)
 	if err != nil {
 		return err

@@ -3,7 +3,6 @@ package members
 import (
 	"net/http"
 
-	"dangjian/internal/auth"
 	"dangjian/internal/members"
 	"dangjian/internal/web"
 )
@@ -11,11 +10,7 @@ import (
 // memberCultivation is the 三培养 table: per village, open and achieved
 // tags of each direction, with the totals.
 func (h *handlers) memberCultivation(w http.ResponseWriter, r *http.Request) error {
-	orgID := web.QueryInt(r, "org_id")
-	a := web.ActorOf(r)
-	if orgID == 0 {
-		orgID = homeOrg(a, auth.PermMemberRead)
-	}
+	a, orgID := web.ActorOf(r), orgParam(r)
 	rows, total, err := h.Svc.Members.Cultivation(r.Context(), a, orgID)
 	if err != nil {
 		return err

@@ -103,3 +103,12 @@ func (h *handlers) apiMemberAction(w http.ResponseWriter, r *http.Request, body 
 	web.WriteJSON(w, http.StatusOK, out)
 	return nil
 }
+
+// orgParam is the organisation a board or table is for: ?org_id=, or else
+// the one the user works on.
+func orgParam(r *http.Request) int64 {
+	if id := web.QueryInt(r, "org_id"); id != 0 {
+		return id
+	}
+	return homeOrg(web.ActorOf(r), auth.PermMemberRead)
+}

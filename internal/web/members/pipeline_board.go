@@ -11,11 +11,7 @@ import (
 // pipelineBoard is the development board of a town, village or branch:
 // counts per stage, per child organisation, and who is due or overdue.
 func (h *handlers) pipelineBoard(w http.ResponseWriter, r *http.Request) error {
-	orgID := web.QueryInt(r, "org_id")
-	a := web.ActorOf(r)
-	if orgID == 0 {
-		orgID = homeOrg(a, auth.PermMemberRead)
-	}
+	a, orgID := web.ActorOf(r), orgParam(r)
 	b, err := h.Svc.Members.Board(r.Context(), a, orgID)
 	if err != nil {
 		return err

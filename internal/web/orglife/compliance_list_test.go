@@ -53,7 +53,8 @@ func rowOf(t *testing.T, rows, branchID string) string {
 	if i < 0 {
 		t.Fatalf("no row for branch %s", branchID)
 	}
-	row := rows[i:]
+	start := strings.LastIndex(rows[:i], "<tr")
+	row := rows[start:]
 	return row[:strings.Index(row, "</tr>")]
 }
 
@@ -90,7 +91,7 @@ func TestComplianceLegendAndTotals(t *testing.T) {
 		if bz != (totals{bz0.n + 1, bz0.met, bz0.behind, bz0.none + 1}) {
 			t.Fatalf("补掌 with a new branch: %+v, before %+v", bz, bz0)
 		}
-		if row := rowOf(t, rows, branch); !strings.Contains(row, `<td data-label="情况">暂无记录</td>`) ||
+		if row := rowOf(t, rows, branch); !strings.Contains(row, `<td data-label="落实情况">暂无记录</td>`) ||
 			strings.Count(row, `○ 无记录`) != 6 || strings.Contains(row, "✗") {
 			t.Fatalf("the new branch's row: %s", row)
 		}
@@ -116,7 +117,7 @@ func TestComplianceLegendAndTotals(t *testing.T) {
 			t.Fatalf("补掌 after the new branch's lecture in February: %+v, before %+v", bz, bz0)
 		}
 		if row := rowOf(t, rows, branch); !strings.Contains(row, `title="未达标">✗ 1/3</span>`) ||
-			!strings.Contains(row, `<td data-label="情况">未达标</td>`) {
+			!strings.Contains(row, `<td data-label="落实情况">未达标</td>`) {
 			t.Fatalf("the branch's row after its lecture: %s", row)
 		}
 		town := parseTotals(t, after[strings.Index(after, `data-totals="town"`):])
