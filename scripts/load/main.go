@@ -139,7 +139,7 @@ type target struct {
 	maxP99   float64
 }
 
-// targets are the DESIGN.md budget's pages.
+// targets are the pages the performance budget (docs/performance.md) names.
 func targets(branch int64) []target {
 	b := strconv.FormatInt(branch, 10)
 	return []target{

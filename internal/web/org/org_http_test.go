@@ -1,4 +1,4 @@
-package web_test
+package org_test
 
 import (
 	"encoding/json"
