@@ -69,7 +69,7 @@ func programmeBase(more ...string) []string {
 }
 
 func webBase(more ...string) []string {
-	return append([]string{"apperr", "auth", "db", "i18n", "services", "web"}, more...)
+	return append([]string{"apperr", "auth", "db", "i18n", "openapi", "services", "web"}, more...)
 }
 
 // speaksHTTP are the packages allowed to import net/http.
