@@ -50,7 +50,7 @@ var allowedImports = map[string][]string{
 	"web/auditlog": webBase("audit"),
 	"web/org":      webBase("org"),
 	"web/people":   webBase("org", "people"),
-	"web/members":  webBase("org", "people", "members", "openapi"), // openapi.XLSX names its spreadsheet bodies
+	"web/members":  webBase("org", "people", "members"),
 	"web/orglife":  webBase("org", "people", "members", "orglife"),
 
 	// Wiring, the demo town and the test kit.
