@@ -1,6 +1,9 @@
 package web
 
-import "strings"
+import (
+	"net/url"
+	"strings"
+)
 
 // menuSection is one top-level menu entry with the items a viewer sees.
 type menuSection struct {
@@ -24,7 +27,7 @@ func (k *Kit) menu(v *view) []menuSection {
 			if n.Section != sec || !n.visible(v.Actor) {
 				continue
 			}
-			on := pageUnder(v.Path, n.Href)
+			on := pageUnder(v.Path, v.Query, n.Href)
 			m.On = m.On || on
 			m.Items = append(m.Items, menuItem{Href: n.Href, Label: n.Label, On: on})
 		}
@@ -36,8 +39,23 @@ func (k *Kit) menu(v *view) []menuSection {
 }
 
 // pageUnder reports whether the page at path belongs to the menu entry
-// href: the same path, or below it ("/members/3" under "/members").
-func pageUnder(path, href string) bool {
-	base, _, _ := strings.Cut(href, "?")
-	return path == base || strings.HasPrefix(path, strings.TrimSuffix(base, "/")+"/")
+// href: the same path, or below it ("/members/3" under "/members"). An
+// entry with a query ("/orgs?type=town") is one view of a list: it is on
+// only for that list with that query, or several sections would light up
+// on every organisation's page.
+func pageUnder(path string, query url.Values, href string) bool {
+	base, rawQuery, filtered := strings.Cut(href, "?")
+	if !filtered {
+		return path == base || strings.HasPrefix(path, strings.TrimSuffix(base, "/")+"/")
+	}
+	want, _ := url.ParseQuery(rawQuery)
+	if path != base {
+		return false
+	}
+	for k := range want {
+		if query.Get(k) != want.Get(k) {
+			return false
+		}
+	}
+	return true
 }

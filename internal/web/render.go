@@ -166,6 +166,7 @@ type view struct {
 	Error  string            // a message for the whole form
 	Form   map[string]string // what the user typed, to show again
 	Picked url.Values        // every value of each field, for checkbox groups
+	Query  url.Values        // the page's query, to mark the menu entry it belongs to
 	// AuditBroken is set for readers of the audit log when the chain
 	// failed its check: every page says so until it is dealt with.
 	AuditBroken *audit.Broken
@@ -249,7 +250,7 @@ func (k *Kit) execute(w interface{ Write([]byte) (int, error) }, r *http.Request
 	}
 	v.Actor = ActorOf(r)
 	v.Lang = LangOf(r)
-	v.Path = r.URL.Path
+	v.Path, v.Query = r.URL.Path, r.URL.Query()
 	if v.Actor != nil {
 		v.CSRF = v.Actor.CSRF
 		if v.Actor.Can(auth.PermAuditRead) {
