@@ -8,6 +8,7 @@ import (
 
 	"dangjian/internal/people"
 	"dangjian/internal/testkit"
+	"dangjian/internal/web"
 )
 
 // idLike finds 18-character runs that could be a 身份证号; a run whose
@@ -34,32 +35,13 @@ func TestNoPageOrAnswerShowsAFullIDNumber(t *testing.T) {
 	s := newSite(t, testkit.SQLite(t))
 	w := &walk{t: t, env: s.env, site: s, cache: map[string]int64{}}
 	admin := s.client("admin")
-	walked := 0
-	for _, rt := range s.env.Web.Routes() {
-		if rt.Method != "GET" || rt.IsPublic() || strings.HasSuffix(rt.Pattern, ".xlsx") {
-			continue // spreadsheets are compressed; the export test reads them
-		}
-		path, err := fill(rt.Pattern, func(seg, param string) (string, error) {
-			id, err := w.foreignID(seg, param)
-			return strconv.FormatInt(id, 10), err
-		})
-		if err != nil {
-			t.Errorf("GET %s cannot be walked: %v", rt.Pattern, err)
-			continue
-		}
-		if q, ok := happyQuery[rt.Pattern]; ok {
-			v, err := q(w)
-			if err != nil {
-				t.Fatal(err)
-			}
-			path += "?" + v.Encode()
-		}
-		_, body := w.request(admin, "GET", path)
+	walked := w.getEvery(admin, func(rt web.Route) bool {
+		return !rt.IsPublic() && !strings.HasSuffix(rt.Pattern, ".xlsx") // spreadsheets are compressed; the export test reads them
+	}, func(path string, _ int, body string) {
 		if found := fullIDNumbers(body); len(found) > 0 {
 			t.Errorf("GET %s shows %d full id numbers, e.g. %s", path, len(found), found[0])
 		}
-		walked++
-	}
+	})
 	if walked < 70 {
 		t.Fatalf("only %d routes walked", walked)
 	}
