@@ -21,8 +21,8 @@ func New(base web.Handlers) web.Programme {
 	return web.Programme{
 		Name:      "account",
 		Templates: templates,
-		Routes:    h.accountRoutes(),
-		APIDocs:   accountAPIDocs,
+		Routes:    h.routes(),
+		APIDocs:   apiDocs,
 		Perms:     []auth.Perm{auth.PermUserManage},
 	}
 }

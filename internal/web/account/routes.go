@@ -2,7 +2,7 @@ package account
 
 import "dangjian/internal/web"
 
-func (h *handlers) accountRoutes() []web.Route {
+func (h *handlers) routes() []web.Route {
 	return []web.Route{
 		web.Open("GET", "/login", h.loginShow),
 		web.Open("POST", "/login", h.loginSubmit),
@@ -17,6 +17,6 @@ func (h *handlers) accountRoutes() []web.Route {
 	}
 }
 
-var accountAPIDocs = map[string]web.APIDoc{
+var apiDocs = map[string]web.APIDoc{
 	"GET /api/v1/me": {Summary: "The authenticated user and their roles", Response: meJSON{}},
 }

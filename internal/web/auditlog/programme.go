@@ -21,8 +21,8 @@ func New(base web.Handlers) web.Programme {
 	return web.Programme{
 		Name:      "auditlog",
 		Templates: templates,
-		Routes:    h.auditRoutes(),
-		APIDocs:   auditAPIDocs,
+		Routes:    h.routes(),
+		APIDocs:   apiDocs,
 		Nav: []web.NavItem{
 			{Section: web.SectionMechanisms, Href: "/audit", Label: "nav.audit", Perm: auth.PermAuditRead},
 		},

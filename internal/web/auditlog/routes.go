@@ -2,14 +2,14 @@ package auditlog
 
 import "dangjian/internal/web"
 
-func (h *handlers) auditRoutes() []web.Route {
+func (h *handlers) routes() []web.Route {
 	return []web.Route{
 		web.Page("GET", "/audit", h.auditList),
 		web.API("GET", "/api/v1/audit", h.apiAuditList),
 	}
 }
 
-var auditAPIDocs = map[string]web.APIDoc{
+var apiDocs = map[string]web.APIDoc{
 	"GET /api/v1/audit": {Summary: "Change log in the caller's audit scope, newest first",
 		Query: []string{"entity", "entity_id", "before", "limit"}, Response: apiAuditRow{}, List: true},
 }

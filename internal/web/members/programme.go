@@ -22,9 +22,9 @@ func New(base web.Handlers) web.Programme {
 	return web.Programme{
 		Name:      "members",
 		Templates: templates,
-		Routes:    h.memberRoutes(),
+		Routes:    h.routes(),
 		Home:      h.home,
-		APIDocs:   memberAPIDocs,
+		APIDocs:   apiDocs,
 		Nav: []web.NavItem{
 			{Section: web.SectionMembers, Href: "/members", Label: "nav.roster", Perm: auth.PermMemberRead},
 			{Section: web.SectionMembers, Href: "/members/board", Label: "nav.pipeline_board", Perm: auth.PermMemberRead},

@@ -10,10 +10,10 @@ import (
 	"dangjian/internal/web"
 )
 
-// memberRoutes are the roster, the development pipeline, 三培养 and the
+// routes are the roster, the development pipeline, 三培养 and the
 // roster's Excel template, import and export. Meetings, ratings and member
 // self-service are in routes_meetings.go.
-func (h *handlers) memberRoutes() []web.Route {
+func (h *handlers) routes() []web.Route {
 	return []web.Route{
 		web.Page("GET", "/members", h.rosterList),
 		web.Page("GET", "/members/export.xlsx", h.rosterExport),
@@ -60,7 +60,7 @@ func (h *handlers) memberRoutes() []web.Route {
 
 const memberFilterDoc = "org_id (subtree; default: your whole scope), status (empty = 正式+预备; pipeline; all; applicant|activist|candidate|probationary|full|left), category, q (part of the name), mobile=1, after, limit"
 
-var memberAPIDocs = map[string]web.APIDoc{
+var apiDocs = map[string]web.APIDoc{
 	"GET /api/v1/members": {Summary: "Roster in the caller's scope, in id order; pass next as after for the next page. " + memberFilterDoc,
 		Query: []string{"org_id", "status", "category", "q", "mobile", "after", "limit"}, Response: members.Member{}, List: true},
 	"POST /api/v1/members":                       {Status: 201, Summary: "Enter a member (status full or probationary, with dates) or a new applicant (status applicant, applied_on); the id number is sealed, birth date and sex come from it", Request: memberCreateBody{}, Response: members.Member{}},

@@ -21,9 +21,9 @@ func New(base web.Handlers) web.Programme {
 	return web.Programme{
 		Name:      "org",
 		Templates: templates,
-		Routes:    h.orgRoutes(),
+		Routes:    h.routes(),
 		Home:      h.home,
-		APIDocs:   orgAPIDocs,
+		APIDocs:   apiDocs,
 		Nav: []web.NavItem{
 			{Section: web.SectionRegistry, Href: "/orgs?type=town", Label: "nav.org_tree", Perm: auth.PermOrgRead},
 			{Section: web.SectionRegistry, Href: "/orgs?type=general_branch", Label: "nav.villages", Perm: auth.PermOrgRead},

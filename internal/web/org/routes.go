@@ -5,9 +5,9 @@ import (
 	"dangjian/internal/web"
 )
 
-// orgRoutes are the organisation tree, posts and their holders, 软弱涣散
+// routes are the organisation tree, posts and their holders, 软弱涣散
 // rectification, 两委, the centres' leadership and the 书记队伍.
-func (h *handlers) orgRoutes() []web.Route {
+func (h *handlers) routes() []web.Route {
 	return []web.Route{
 		web.Page("GET", "/orgs", h.orgList),
 		web.Page("GET", "/orgs/{id}", h.orgShow),
@@ -47,7 +47,7 @@ func (h *handlers) orgRoutes() []web.Route {
 	}
 }
 
-var orgAPIDocs = map[string]web.APIDoc{
+var apiDocs = map[string]web.APIDoc{
 	"GET /api/v1/orgs": {Summary: "Organisations in the caller's scope (type: county, town, general_branch, branch, industry, activity_home)",
 		Query: []string{"type", "parent_id", "town_id", "q", "after", "limit"}, Response: org.Org{}, List: true},
 	"POST /api/v1/orgs":               {Status: 201, Summary: "Create an organisation under a parent", Request: orgCreateBody{}, Response: org.Org{}},

@@ -22,9 +22,9 @@ func New(base web.Handlers) web.Programme {
 	return web.Programme{
 		Name:      "orglife",
 		Templates: templates,
-		Routes:    h.meetingRoutes(),
+		Routes:    h.routes(),
 		Home:      h.home,
-		APIDocs:   meetingAPIDocs,
+		APIDocs:   apiDocs,
 		Nav: []web.NavItem{
 			{Section: web.SectionOrgLife, Href: "/overdue", Label: "nav.overdue", Perm: auth.PermMemberRead},
 			{Section: web.SectionOrgLife, Href: "/meetings", Label: "nav.meetings", Perm: auth.PermMemberRead},

@@ -5,10 +5,10 @@ import (
 	"dangjian/internal/web"
 )
 
-// meetingRoutes are 三会一课 and other meetings, compliance and overdue
+// routes are 三会一课 and other meetings, compliance and overdue
 // lists, 设岗定责, 评星授旗, 民主评议, 谏言献策, the care fund and the
 // member's own page.
-func (h *handlers) meetingRoutes() []web.Route {
+func (h *handlers) routes() []web.Route {
 	return []web.Route{
 		web.Page("GET", "/meetings", h.meetingList),
 		web.Page("GET", "/meetings/new", h.meetingNew),
@@ -62,7 +62,7 @@ func (h *handlers) meetingRoutes() []web.Route {
 	}
 }
 
-var meetingAPIDocs = map[string]web.APIDoc{
+var apiDocs = map[string]web.APIDoc{
 	"GET /api/v1/meetings": {Summary: "Meetings in the caller's scope, newest first (kind: branch_assembly, committee, group, lecture, theme_day, life_meeting; senior=1: 党课 by 副科级以上 leaders)",
 		Query: []string{"org_id", "kind", "senior", "before", "limit"}, Response: orglife.Meeting{}, List: true},
 	"POST /api/v1/meetings":      {Status: 201, Summary: "Record a meeting of a branch with its attendance; 应到/实到 are derived from it. A meeting below quorum is recorded with counts=false. expected and present only when the branch has nobody on its roster; speaker for a 党课", Request: meetingCreateBody{}, Response: meetingCreatedJSON{}},

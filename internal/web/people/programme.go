@@ -21,8 +21,8 @@ func New(base web.Handlers) web.Programme {
 	return web.Programme{
 		Name:      "people",
 		Templates: templates,
-		Routes:    h.peopleRoutes(),
-		APIDocs:   peopleAPIDocs,
+		Routes:    h.routes(),
+		APIDocs:   apiDocs,
 		Nav: []web.NavItem{
 			{Section: web.SectionRegistry, Href: "/households", Label: "nav.households", Perm: auth.PermPeopleRead},
 			{Section: web.SectionRegistry, Href: "/residents", Label: "nav.residents", Perm: auth.PermPeopleRead},

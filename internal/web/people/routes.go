@@ -8,8 +8,8 @@ import (
 	"dangjian/internal/web"
 )
 
-// peopleRoutes are households and residents.
-func (h *handlers) peopleRoutes() []web.Route {
+// routes are households and residents.
+func (h *handlers) routes() []web.Route {
 	return []web.Route{
 		web.Page("GET", "/households", h.householdList),
 		web.Page("GET", "/households/new", h.householdNew),
@@ -39,7 +39,7 @@ func (h *handlers) peopleRoutes() []web.Route {
 	}
 }
 
-var peopleAPIDocs = map[string]web.APIDoc{
+var apiDocs = map[string]web.APIDoc{
 	"GET /api/v1/households": {Summary: "Households in the caller's scope, in id order. q: head or member name, code, or an 18-character id number (exact)",
 		Query: []string{"q", "code", "head_name", "org_id", "after", "limit"}, Response: people.Household{}, List: true},
 	"POST /api/v1/households":     {Status: 201, Summary: "Register a household in a village general branch or one of its group branches; the code is unique in the town", Request: householdBody{}, Response: people.Household{}},
