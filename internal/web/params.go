@@ -40,6 +40,3 @@ func FormDate(r *http.Request, name string, f apperr.Fields) time.Time {
 	}
 	return t
 }
-
-// ID writes a record id for an address.
-func ID(id int64) string { return strconv.FormatInt(id, 10) }

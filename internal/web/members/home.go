@@ -2,6 +2,7 @@ package members
 
 import (
 	"net/http"
+	"strconv"
 
 	"dangjian/internal/auth"
 	"dangjian/internal/members"
@@ -29,7 +30,7 @@ func (h *handlers) home(r *http.Request) ([]web.HomeItem, error) {
 			now++
 		}
 	}
-	href := "/members/board?org_id=" + web.ID(orgID)
+	href := "/members/board?org_id=" + strconv.FormatInt(orgID, 10)
 	return []web.HomeItem{
 		web.Counted("home.pipeline_overdue", overdue, true, href),
 		web.Counted("home.pipeline_due", now, false, href),

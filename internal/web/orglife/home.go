@@ -2,6 +2,7 @@ package orglife
 
 import (
 	"net/http"
+	"strconv"
 
 	"dangjian/internal/auth"
 	"dangjian/internal/orglife"
@@ -46,7 +47,7 @@ func (h *handlers) home(r *http.Request) ([]web.HomeItem, error) {
 				waiting++
 			}
 		}
-		out = append(out, web.Counted("home.grants_proposed", waiting, false, "/fund?town_id="+web.ID(towns[0])))
+		out = append(out, web.Counted("home.grants_proposed", waiting, false, "/fund?town_id="+strconv.FormatInt(towns[0], 10)))
 	}
 	return out, nil
 }
