@@ -22,6 +22,7 @@ var allowedImports = map[string][]string{
 	// Leaves.
 	"apperr": {},
 	"i18n":   {},
+	"day":    {},
 	"db":     {"apperr"},
 	"config": {},
 	"audit":  {"db"},
@@ -45,7 +46,7 @@ var allowedImports = map[string][]string{
 	// The web kit, and one package per programme on top of it: a
 	// programme's web package reaches its own programme packages and the
 	// kit, never another programme's web package.
-	"web":          {"apperr", "audit", "auth", "config", "db", "i18n", "openapi", "org", "services"},
+	"web":          {"apperr", "audit", "auth", "config", "day", "db", "i18n", "openapi", "org", "services"},
 	"web/account":  webBase(),
 	"web/auditlog": webBase("audit"),
 	"web/org":      webBase("org"),
@@ -55,8 +56,8 @@ var allowedImports = map[string][]string{
 
 	// Wiring, the demo town and the test kit.
 	"app":     {"audit", "config", "db", "services", "web", "web/account", "web/auditlog", "web/org", "web/people", "web/members", "web/orglife"},
-	"demo":    {"apperr", "auth", "db", "org", "people", "members", "orglife", "services"},
-	"testkit": {"app", "apperr", "auth", "config", "db", "demo", "openapi", "org", "services", "web"},
+	"demo":    {"apperr", "auth", "day", "db", "org", "people", "members", "orglife", "services"},
+	"testkit": {"app", "apperr", "auth", "config", "day", "db", "demo", "openapi", "org", "services", "web"},
 	// Assertions on use-case errors: leaves only, so a programme's own
 	// internal tests can use them without importing the whole app.
 	"testkit/want": {"apperr", "i18n"},
@@ -65,11 +66,11 @@ var allowedImports = map[string][]string{
 }
 
 func programmeBase(more ...string) []string {
-	return append([]string{"apperr", "audit", "auth", "db", "i18n"}, more...)
+	return append([]string{"apperr", "audit", "auth", "day", "db", "i18n"}, more...)
 }
 
 func webBase(more ...string) []string {
-	return append([]string{"apperr", "auth", "db", "i18n", "openapi", "services", "web"}, more...)
+	return append([]string{"apperr", "auth", "day", "db", "i18n", "openapi", "services", "web"}, more...)
 }
 
 // speaksHTTP are the packages allowed to import net/http.
