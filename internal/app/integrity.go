@@ -33,14 +33,23 @@ func CheckAudit(ctx context.Context, d *db.DB, w *web.Server, log *slog.Logger) 
 		close(done)
 		return done
 	}
+	// Several app servers starting together check the whole chain once:
+	// the others have checked its tail and leave the rest to the one
+	// holding the lock.
 	go func() {
 		defer close(done)
-		_, b, err := audit.Verify(context.WithoutCancel(ctx), d)
+		ran, err := d.OnlyOne(context.WithoutCancel(ctx), db.LockAuditFullCheck, func(ctx context.Context) error {
+			_, b, err := audit.Verify(ctx, d)
+			if b != nil {
+				report(b, "full")
+			}
+			return err
+		})
 		switch {
 		case err != nil:
 			log.Error("audit chain check failed", "err", err)
-		case b != nil:
-			report(b, "full")
+		case !ran:
+			log.Info("audit chain: another server is checking the whole chain")
 		}
 	}()
 	return done

@@ -398,3 +398,23 @@ func TestAddUserScopeAndValidation(t *testing.T) {
 		}
 	})
 }
+
+// TestLoginThrottleAcrossServers: failures are counted in the database, so
+// an attacker who spreads guesses over two app servers behind one
+// PostgreSQL meets the same limit as on one.
+func TestLoginThrottleAcrossServers(t *testing.T) {
+	servers := testkit.PostgresServers(t, 2)
+	w := newWorld(t, servers[0])
+	w.user("haidan", auth.RoleVillageLeader, w.villageA)
+	other := auth.NewService(servers[1], w.clock)
+	other.Password = w.svc.Password
+	for i := 0; i < 5; i++ {
+		svc := []*auth.Service{w.svc, other}[i%2]
+		_, err := svc.Login(ctx, "haidan", "guess", "10.0.0.1")
+		wantErr(t, "guess", err, apperr.KindUnauthenticated, "auth.bad_credentials")
+	}
+	for name, svc := range map[string]*auth.Service{"first server": w.svc, "second server": other} {
+		_, err := svc.Login(ctx, "haidan", "haidan-password", "10.9.9.9")
+		wantErr(t, "locked account on the "+name, err, apperr.KindTooMany, "auth.throttled")
+	}
+}

@@ -47,6 +47,14 @@ func SQLite(t testing.TB) *db.DB {
 // schema, dropped afterwards.
 func Postgres(t testing.TB) *db.DB {
 	t.Helper()
+	return PostgresServers(t, 1)[0]
+}
+
+// PostgresServers opens n pools on one fresh, migrated schema: what n app
+// servers behind one database see, for properties that must hold across
+// servers (login throttling, caches, one background job).
+func PostgresServers(t testing.TB, n int) []*db.DB {
+	t.Helper()
 	base := os.Getenv(PostgresURLEnv)
 	if base == "" {
 		if os.Getenv("CI") != "" {
@@ -72,21 +80,25 @@ func Postgres(t testing.TB) *db.DB {
 	q := u.Query()
 	q.Set("search_path", schema)
 	u.RawQuery = q.Encode()
-	d, err := db.Open(u.String())
-	if err != nil {
-		t.Fatal(err)
-	}
 	t.Cleanup(func() {
-		d.Close()
 		if a, err := db.Open(base); err == nil {
 			a.Exec(`DROP SCHEMA ` + schema + ` CASCADE`)
 			a.Close()
 		}
 	})
-	if _, err := d.Migrate(context.Background()); err != nil {
+	servers := make([]*db.DB, n)
+	for i := range servers {
+		d, err := db.Open(u.String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { d.Close() })
+		servers[i] = d
+	}
+	if _, err := servers[0].Migrate(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	return d
+	return servers
 }
 
 // Clock is a settable clock starting at a fixed, known day.
