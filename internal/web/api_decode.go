@@ -58,6 +58,10 @@ func jsonProblem(err error) error {
 	// encoding/json reports an unknown field only in its message.
 	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
 		field := strings.Trim(name, `"`)
+		if field == "" {
+			// A key "" names no field a form could mark: the body is blamed.
+			return &apperr.Error{Kind: apperr.KindInvalid, Key: "error.json_unknown_field", Params: apperr.Params{"field": `""`}, Err: err}
+		}
 		return apperr.Invalid(field, "error.json_unknown_field", apperr.Params{"field": field})
 	}
 	return &apperr.Error{Kind: apperr.KindInvalid, Key: "error.bad_json", Err: err}
