@@ -8,8 +8,8 @@ import (
 	"sort"
 	"testing"
 
-	"dangjian/internal/apperr"
 	"dangjian/internal/app"
+	"dangjian/internal/apperr"
 	"dangjian/internal/i18n"
 	"dangjian/internal/openapi"
 	"dangjian/internal/web"
