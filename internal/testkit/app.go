@@ -1,6 +1,7 @@
 package testkit
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"log/slog"
@@ -9,6 +10,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 
 	"dangjian/internal/app"
@@ -34,6 +36,7 @@ type Env struct {
 	Web      *web.Server
 	api      *openapi.Validator // every /api/ response is checked against the document
 	problems apiProblems
+	logs     *lockedBuffer
 }
 
 // Start loads the demo town into d and serves it.
@@ -50,7 +53,8 @@ func Start(t testing.TB, d *db.DB) *Env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, err := app.NewWeb(config.Config{Database: "test", Key: Key}, svc, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	logs := &lockedBuffer{}
+	w, err := app.NewWeb(config.Config{Database: "test", Key: Key}, svc, slog.New(slog.NewTextHandler(logs, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +64,7 @@ func Start(t testing.TB, d *db.DB) *Env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	env := &Env{DB: d, Clock: clock, Svc: svc, Town: town, Server: srv, Web: w, api: v}
+	env := &Env{DB: d, Clock: clock, Svc: svc, Town: town, Server: srv, Web: w, api: v, logs: logs}
 	t.Cleanup(func() { env.problems.report(t) })
 	return env
 }
@@ -164,4 +168,25 @@ func ReadBody(resp *http.Response) string {
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
 	return string(b)
+}
+
+// Logs is what the server has logged so far.
+func (e *Env) Logs() string { return e.logs.String() }
+
+// lockedBuffer is the server's log, written by its handlers at once.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
