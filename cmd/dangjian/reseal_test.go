@@ -4,11 +4,15 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
+	"dangjian/internal/apperr"
 	"dangjian/internal/audit"
 	"dangjian/internal/db"
+	"dangjian/internal/members"
 	"dangjian/internal/people"
 	"dangjian/internal/testkit"
+	"dangjian/internal/testkit/want"
 )
 
 // stored is one sealed id number as a table holds it.
@@ -134,4 +138,55 @@ func TestResealCommand(t *testing.T) {
 		t.Fatalf("reseal against the configuration must say so: %q", out)
 	}
 	c.must("audit", "verify")
+}
+
+// TestChangeoverFindsEitherCipher: the server is switched to SM4 before
+// reseal has moved the demo town's rows, which are still sealed with AES.
+// A look-up by number still finds its resident, and the same number can
+// be entered neither as a second resident nor as a second member: the
+// unique indexes hold only the new cipher's hash, so the use cases ask
+// under both.
+func TestChangeoverFindsEitherCipher(t *testing.T) {
+	testkit.Dialects(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		env := testkit.Start(t, d)
+		var residentID, householdID int64
+		var sealed []byte
+		var orgID int64
+		if err := d.QueryRow(`SELECT r.id, r.household_id, r.id_cipher FROM residents r
+			WHERE NOT EXISTS (SELECT 1 FROM members m WHERE m.resident_id = r.id) ORDER BY r.id LIMIT 1`).
+			Scan(&residentID, &householdID, &sealed); err != nil {
+			t.Fatal(err)
+		}
+		number, err := env.Svc.People.Sealer.Open(sealed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var memberSealed []byte
+		if err := d.QueryRow(`SELECT org_id, id_cipher FROM members ORDER BY id LIMIT 1`).Scan(&orgID, &memberSealed); err != nil {
+			t.Fatal(err)
+		}
+		memberNumber, err := env.Svc.People.Sealer.Open(memberSealed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sm4, err := people.NewSealerFor(testkit.Key, people.CipherSM4)
+		if err != nil {
+			t.Fatal(err)
+		}
+		env.Svc.People.Sealer = sm4
+		admin := env.ActorFor(t, "admin")
+
+		r, err := env.Svc.People.FindByIDNumber(ctx, admin, number)
+		if err != nil || r.ID != residentID {
+			t.Fatalf("look-up under SM4 of a number sealed with AES: %d, %v", r.ID, err)
+		}
+		_, err = env.Svc.People.AddResident(ctx, admin, people.ResidentInput{HouseholdID: householdID, Name: "重复", IDNumber: number, Relation: "child"})
+		if e := want.Kind(t, err, apperr.KindConflict); e.Fields["id_number"].Key != "people.id_taken_by" {
+			t.Fatalf("a second resident with the number: %v", err)
+		}
+		_, err = env.Svc.Members.Add(ctx, admin, members.MemberInput{OrgID: orgID, Name: "重复", IDNumber: memberNumber,
+			Status: members.StatusFull, JoinedOn: time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC), FullOn: time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC)})
+		want.Field(t, err, "id_number", "member.duplicate_id")
+	})
 }

@@ -321,14 +321,26 @@ func (s *Service) validateRoster(ctx context.Context, orgID int64, rows []roster
 			progress(i + 1)
 		}
 	}
-	dups, err := existingHashes(ctx, s.DB, firstRow)
+	// A number on the roster is found under any cipher's hash, so a row is
+	// a duplicate while `reseal` is still moving the roster too.
+	lineOf := map[string]int{}
+	for _, pre := range out {
+		if line, ok := firstRow[pre.id.Hash]; ok {
+			for _, h := range pre.id.Lookups {
+				lineOf[h] = line
+			}
+		}
+	}
+	dups, err := existingHashes(ctx, s.DB, lineOf)
 	if err != nil {
 		return nil, nil, err
 	}
-	for hash, line := range firstRow {
-		if dups[hash] {
-			errs = append(errs, RowError{Row: line, Column: "id_number", Key: "excel.duplicate_in_db"})
-		}
+	dupLines := map[int]bool{}
+	for h := range dups {
+		dupLines[lineOf[h]] = true
+	}
+	for line := range dupLines {
+		errs = append(errs, RowError{Row: line, Column: "id_number", Key: "excel.duplicate_in_db"})
 	}
 	sortRowErrors(errs)
 	return out, errs, nil

@@ -156,6 +156,9 @@ func (s *Service) Add(ctx context.Context, a *auth.Actor, in MemberInput) (Membe
 			}
 		}
 		pre.place = pl
+		if err := idFree(ctx, tx, pre.id.Lookups[1:], 0); err != nil {
+			return err
+		}
 		batch := []prepared{pre}
 		if err := linkResidents(ctx, tx, seesResidents(a), batch); err != nil {
 			return err
@@ -241,6 +244,9 @@ func (s *Service) Update(ctx context.Context, a *auth.Actor, id int64, in Member
 			return change{}, err
 		}
 		if sealed != nil {
+			if err := idFree(ctx, tx, sealed.Lookups[1:], id); err != nil {
+				return change{}, err
+			}
 			link := []prepared{{id: *sealed}}
 			if err := linkResidents(ctx, tx, seesResidents(a), link); err != nil {
 				return change{}, err
@@ -263,4 +269,23 @@ func (s *Service) Update(ctx context.Context, a *auth.Actor, id int64, in Member
 // reading only.
 func errLeft(m Member) error {
 	return apperr.Rule("member.left", apperr.Params{"name": m.Name, "date": *m.LeftOn})
+}
+
+// idFree refuses a number another person on the roster holds under one of
+// lookups: the unique index covers the configured cipher's hash, and
+// while `reseal` runs a row may still carry the other one.
+func idFree(ctx context.Context, tx *sql.Tx, lookups []string, self int64) error {
+	if len(lookups) == 0 {
+		return nil
+	}
+	var args db.Args
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM members WHERE id_hash IN (`+db.InList(&args, lookups)+`)
+		AND id <> `+args.Add(self), args.Values()...).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return apperr.Invalid("id_number", "member.duplicate_id", nil)
+	}
+	return nil
 }

@@ -44,8 +44,8 @@ func placeFor(ctx context.Context, q db.Queryer, a *auth.Actor, f apperr.Fields,
 func linkResidents(ctx context.Context, q db.Queryer, sees func(path string) bool, batch []prepared) error {
 	byHash := map[string][]int{}
 	for i, p := range batch {
-		if p.id.Hash != "" {
-			byHash[p.id.Hash] = append(byHash[p.id.Hash], i)
+		for _, h := range p.id.Lookups {
+			byHash[h] = append(byHash[h], i)
 		}
 	}
 	hashes := make([]string, 0, len(byHash))

@@ -29,7 +29,7 @@ func TestOutageIsNotAFieldError(t *testing.T) {
 		t.Fatalf("accountFor on a closed database: %v", err)
 	}
 	one := []prepared{{}}
-	one[0].id.Hash = "h"
+	one[0].id.Hash, one[0].id.Lookups = "h", []string{"h"}
 	if err := linkResidents(ctx, d, func(string) bool { return true }, one); err == nil {
 		t.Fatal("linkResidents on a closed database: no error")
 	}

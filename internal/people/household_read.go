@@ -73,7 +73,7 @@ func (s *Service) ListHouseholds(ctx context.Context, a *auth.Actor, f Household
 			if _, err := ParseIDNumber(q, db.Day(s.Clock.Now())); err != nil {
 				return nil, err
 			}
-			where = append(where, "h.id IN (SELECT household_id FROM residents WHERE id_hash = "+args.Add(s.Sealer.Hash(q))+")")
+			where = append(where, "h.id IN (SELECT household_id FROM residents WHERE id_hash IN ("+db.InList(&args, s.Sealer.Hashes(q))+"))")
 		} else {
 			p := args.Add(likeContains(q))
 			where = append(where, "(h.head_name LIKE "+p+` ESCAPE '\' OR h.code LIKE `+p+` ESCAPE '\'

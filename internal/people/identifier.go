@@ -22,9 +22,13 @@ import (
 type Identifier struct {
 	Cipher []byte
 	Hash   string
-	Masked string
-	Birth  time.Time
-	Sex    string
+	// Lookups are the number's hashes under every cipher, Hash first:
+	// while `reseal` moves rows between ciphers, a check that the number
+	// is free must find it under either.
+	Lookups []string
+	Masked  string
+	Birth   time.Time
+	Sex     string
 }
 
 // Cipher names how id numbers are sealed and hashed for look-up.
@@ -113,7 +117,8 @@ func (s *Sealer) Seal(number string, today time.Time) (Identifier, error) {
 	if err != nil {
 		return Identifier{}, err
 	}
-	return Identifier{Cipher: sealed, Hash: s.Hash(id.Number), Masked: Mask(id.Number), Birth: id.Birth, Sex: id.Sex}, nil
+	lookups := s.Hashes(id.Number)
+	return Identifier{Cipher: sealed, Hash: lookups[0], Lookups: lookups, Masked: Mask(id.Number), Birth: id.Birth, Sex: id.Sex}, nil
 }
 
 func (s *Sealer) seal(number string) ([]byte, error) {

@@ -102,6 +102,11 @@ func (s *Service) importBatch(ctx context.Context, tx *sql.Tx, st importStmts, a
 			if err != nil {
 				return 0, rowError(in.Code+" "+ir.Name, err)
 			}
+			// The unique index holds the configured cipher's hash; a number
+			// still sealed the other way is found by its other hash.
+			if err := idFree(ctx, tx, a, sealed.Lookups[1:], 0); err != nil {
+				return 0, rowError(in.Code+" "+rin.Name, err)
+			}
 			if _, err := st.resident.ExecContext(ctx, hid, o.ID, db.NullID(o.TownID), rin.Name, sealed.Cipher, sealed.Hash,
 				sealed.Masked, sealed.Birth, sealed.Sex, string(rin.Relation), rin.Phone, now); err != nil {
 				if db.IsUniqueViolation(err) {

@@ -68,7 +68,7 @@ func (s *Service) FindByIDNumber(ctx context.Context, a *auth.Actor, number stri
 		return Resident{}, err
 	}
 	var args db.Args
-	rs, err := s.residents(ctx, s.DB, "r.id_hash = "+args.Add(s.Sealer.Hash(number))+
+	rs, err := s.residents(ctx, s.DB, "r.id_hash IN ("+db.InList(&args, s.Sealer.Hashes(number))+")"+
 		" AND "+args.Subtree("o.path", a.Scope(auth.PermPeopleRead)), args)
 	if err != nil {
 		return Resident{}, err
@@ -121,7 +121,7 @@ func (s *Service) ListResidents(ctx context.Context, a *auth.Actor, f ResidentFi
 		where = append(where, args.Subtree("o.path", []string{root.Path}))
 	}
 	if number != "" {
-		where = append(where, "r.id_hash = "+args.Add(s.Sealer.Hash(number)))
+		where = append(where, "r.id_hash IN ("+db.InList(&args, s.Sealer.Hashes(number))+")")
 	}
 	if n := strings.TrimSpace(f.Name); n != "" {
 		where = append(where, "r.name LIKE "+args.Add(likeContains(n))+` ESCAPE '\'`)

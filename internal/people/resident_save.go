@@ -39,21 +39,21 @@ func (s *Service) cleanResident(in ResidentInput, keep bool) (ResidentInput, *Id
 	return in, &id, nil
 }
 
-// idFree refuses an id number already registered to another resident.
-// The message names that resident only to an actor who may see them.
-func idFree(ctx context.Context, q db.Queryer, a *auth.Actor, hash string, self int64) error {
-	var id int64
+// idFree refuses an id number already registered to another resident,
+// under any cipher's hash. The message names that resident only to an
+// actor who may see them.
+func idFree(ctx context.Context, q db.Queryer, a *auth.Actor, lookups []string, self int64) error {
 	var name, code, path string
-	err := q.QueryRowContext(ctx, `SELECT r.id, r.name, h.code, o.path FROM residents r
-		JOIN households h ON h.id = r.household_id JOIN orgs o ON o.id = r.org_id WHERE r.id_hash = $1`, hash).
-		Scan(&id, &name, &code, &path)
+	var args db.Args
+	err := q.QueryRowContext(ctx, `SELECT r.name, h.code, o.path FROM residents r
+		JOIN households h ON h.id = r.household_id JOIN orgs o ON o.id = r.org_id
+		WHERE r.id_hash IN (`+db.InList(&args, lookups)+`) AND r.id <> `+args.Add(self)+` ORDER BY r.id LIMIT 1`, args.Values()...).
+		Scan(&name, &code, &path)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return nil
 	case err != nil:
 		return err
-	case id == self:
-		return nil
 	case a.Sees(auth.PermPeopleRead, path):
 		return conflict("id_number", "people.id_taken_by", apperr.Params{"name": name, "code": code})
 	}
@@ -75,7 +75,7 @@ func (s *Service) AddResident(ctx context.Context, a *auth.Actor, in ResidentInp
 		if err != nil {
 			return err
 		}
-		if err := idFree(ctx, tx, a, sealed.Hash, 0); err != nil {
+		if err := idFree(ctx, tx, a, sealed.Lookups, 0); err != nil {
 			return err
 		}
 		var id int64
@@ -115,7 +115,7 @@ func (s *Service) UpdateResident(ctx context.Context, a *auth.Actor, id int64, i
 			return err
 		}
 		if sealed != nil {
-			if err := idFree(ctx, tx, a, sealed.Hash, id); err != nil {
+			if err := idFree(ctx, tx, a, sealed.Lookups, id); err != nil {
 				return err
 			}
 			if _, err := tx.ExecContext(ctx, `UPDATE residents SET id_cipher = $1, id_hash = $2, id_masked = $3,
