@@ -154,42 +154,53 @@ func (e RowError) Message(lang i18n.Lang) string { return i18n.T(lang, e.Key, e.
 // ColumnName translates the column.
 func (e RowError) ColumnName(lang i18n.Lang) string { return i18n.T(lang, ColumnKey(e.Column), nil) }
 
-// readRoster reads the first sheet's rows, skipping blank ones. A header
-// that does not name the roster's columns is reported as a row-1 error.
-func readRoster(r io.Reader, progress func(n int)) ([]rosterRow, []RowError, error) {
+// eachRosterRow reads the first sheet row by row, skipping blank ones,
+// and hands each to fn, so a county's file is never held as rows in
+// memory. A file that is not a workbook, a header that does not name the
+// roster's columns or a sheet without rows is reported as a row-1 error;
+// an error from fn stops the reading and is returned. total is the
+// sheet's row count as its dimension states it (0 when it states none),
+// for progress before the end is reached.
+func eachRosterRow(r io.Reader, total func(n int), fn func(rosterRow) error) ([]RowError, error) {
 	f, err := excelize.OpenReader(r)
 	if err != nil {
-		return nil, []RowError{{Row: 1, Column: "file", Key: "excel.not_xlsx"}}, nil
+		return []RowError{{Row: 1, Column: "file", Key: "excel.not_xlsx"}}, nil
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
-		return nil, []RowError{{Row: 1, Column: "file", Key: "excel.not_xlsx"}}, nil
+		return []RowError{{Row: 1, Column: "file", Key: "excel.not_xlsx"}}, nil
+	}
+	if dim, err := f.GetSheetDimension(sheets[0]); err == nil && total != nil {
+		if _, last, ok := strings.Cut(dim, ":"); ok {
+			if _, row, err := excelize.CellNameToCoordinates(last); err == nil {
+				total(row - 1)
+			}
+		}
 	}
 	rows, err := f.Rows(sheets[0])
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	defer rows.Close()
 	var index map[int]string // column position → field
-	var out []rosterRow
-	line := 0
+	line, n := 0, 0
 	for rows.Next() {
 		line++
 		cells, err := rows.Columns()
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		if index == nil {
 			var missing []string
 			index, missing = headerIndex(cells)
 			if len(missing) > 0 {
-				return nil, []RowError{{Row: line, Column: "file", Key: "excel.header_missing",
+				return []RowError{{Row: line, Column: "file", Key: "excel.header_missing",
 					Params: apperr.Params{"columns": strings.Join(missing, "、")}}}, nil
 			}
 			continue
 		}
-		row := rosterRow{Line: line, Values: map[string]string{}}
+		row := rosterRow{Line: line, Values: make(map[string]string, len(index))}
 		blank := true
 		for i, c := range cells {
 			if field, ok := index[i]; ok {
@@ -201,15 +212,18 @@ func readRoster(r io.Reader, progress func(n int)) ([]rosterRow, []RowError, err
 		if blank {
 			continue
 		}
-		out = append(out, row)
-		if progress != nil && len(out)%importBatch == 0 {
-			progress(len(out))
+		n++
+		if err := fn(row); err != nil {
+			return nil, err
 		}
 	}
-	if index == nil || len(out) == 0 {
-		return nil, []RowError{{Row: 1, Column: "file", Key: "excel.empty"}}, nil
+	if err := rows.Error(); err != nil {
+		return nil, err
 	}
-	return out, nil, rows.Error()
+	if index == nil || n == 0 {
+		return []RowError{{Row: 1, Column: "file", Key: "excel.empty"}}, nil
+	}
+	return nil, nil
 }
 
 // headerIndex maps header cells to fields by their Chinese names, so the

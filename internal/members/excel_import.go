@@ -1,7 +1,6 @@
 package members
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -17,20 +16,20 @@ import (
 	"dangjian/internal/org"
 )
 
-// Import states. A job moves queued → validating → inserting → done, or
-// ends failed (the file has bad rows; nothing was written) or error (an
-// internal failure; nothing was written either).
+// Import states. A job moves queued → validating → done, or ends failed
+// (the file has bad rows; nothing was written) or error (an internal
+// failure; nothing was written either). Rows are checked and written in
+// one pass, in one transaction, so "validating" covers both.
 const (
 	ImportQueued     = "queued"
 	ImportValidating = "validating"
-	ImportInserting  = "inserting"
 	ImportDone       = "done"
 	ImportFailed     = "failed"
 	ImportError      = "error"
 )
 
 const (
-	importBatch     = 500      // rows between progress updates
+	importBatch     = 500      // rows checked against the roster and written at once
 	importMaxBytes  = 20 << 20 // 20 MiB: about 200,000 roster rows
 	importMaxErrors = 500      // errors kept for the report; the count is exact
 )
@@ -55,16 +54,14 @@ func (j ImportJob) Finished() bool {
 	return j.State == ImportDone || j.State == ImportFailed || j.State == ImportError
 }
 
-// Percent is the progress for the page's bar: reading and validating is
-// the first 80%, inserting the rest.
+// Percent is the progress for the page's bar; the last percent is the
+// commit.
 func (j ImportJob) Percent() int {
 	switch {
 	case j.Finished():
 		return 100
-	case j.State == ImportInserting:
-		return 80
 	case j.Total > 0:
-		return 80 * j.Done / j.Total
+		return min(99, 100*j.Done/j.Total)
 	}
 	return 0
 }
@@ -119,20 +116,24 @@ func (s *Service) Import(ctx context.Context, a *auth.Actor, id int64) (ImportJo
 	if err := DecideMemberScope(a, auth.PermMemberRead, pl.Path); err != nil {
 		return ImportJob{}, err
 	}
+	s.overlay(&j)
 	s.resumeStale(ctx, j)
 	return j, nil
 }
 
 // importStale is how long a queued or validating job may go without
 // progress before whoever looks at it starts it again: the server that
-// ran it has stopped. Its file is still in the row, and nothing was
-// written before the insert, so starting over is safe. A job that was
-// inserting is left alone (its transaction either committed or not).
+// ran it has stopped. Its file is still in the row, and its rows and its
+// end are committed together, so a job still validating wrote nothing
+// and starting over is safe.
 const importStale = 10 * time.Minute
 
 func (s *Service) resumeStale(ctx context.Context, j ImportJob) {
 	if j.State != ImportQueued && j.State != ImportValidating {
 		return
+	}
+	if _, here := s.running.Load(j.ID); here {
+		return // this server is running it
 	}
 	now := s.Clock.Now()
 	res, err := s.DB.ExecContext(ctx, `UPDATE member_imports SET state = $1, updated_at = $2
@@ -173,10 +174,10 @@ type importReport struct {
 	Errors []RowError `json:"errors"`
 }
 
-// RunImport validates the whole file and, only when every row is good,
-// inserts every row in one transaction with one audit record. Progress is
-// written to the job row as it goes, so any server can show it. A job
-// that is not queued (already taken) is left alone.
+// RunImport reads, checks and writes the file in one pass inside one
+// transaction with one audit record: when any row is bad, every problem
+// is reported and nothing is kept. A job that is not queued (already
+// taken) is left alone.
 func (s *Service) RunImport(ctx context.Context, id int64) error {
 	now := s.Clock.Now()
 	res, err := s.DB.ExecContext(ctx, `UPDATE member_imports SET state = $1, updated_at = $2 WHERE id = $3 AND state = $4`,
@@ -202,59 +203,47 @@ func (s *Service) runImport(ctx context.Context, id int64) error {
 		Scan(&orgID, &userID, &data); err != nil {
 		return err
 	}
-	progress := func(state string, total, done int) {
-		_, _ = s.DB.ExecContext(ctx, `UPDATE member_imports SET state = $1, total_rows = $2, done_rows = $3, updated_at = $4
-			WHERE id = $5`, state, total, done, s.Clock.Now(), id)
-	}
-	rows, errs, err := readRoster(bytes.NewReader(data), func(n int) { progress(ImportValidating, 0, 0) })
-	if err != nil {
-		return err
-	}
-	var valid []prepared
-	if len(errs) == 0 {
-		valid, errs, err = s.validateRoster(ctx, orgID, rows, func(done int) { progress(ImportValidating, len(rows), done) })
-		if err != nil {
-			return err
-		}
-	}
-	if len(errs) > 0 {
-		return s.finishImport(ctx, id, ImportFailed, len(rows), 0, errs)
-	}
-	progress(ImportInserting, len(rows), len(rows))
 	actor, err := s.importActor(ctx, userID)
 	if err != nil {
 		return err
 	}
-	now := s.Clock.Now()
-	err = s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		// The job runs without its starter's session: people are linked
-		// to residents registered under the organisation the file is for,
-		// which the starter was allowed to write to.
-		root, err := placeOf(ctx, tx, orgID)
-		if err != nil {
+	board := s.progressOf(id)
+	defer s.running.Delete(id)
+	var run *importRun
+	err = s.DB.BulkTx(ctx, func(tx *sql.Tx) error {
+		if run, err = s.newImportRun(ctx, tx, id, orgID, board); err != nil {
 			return err
 		}
-		under := func(path string) bool { return db.Under(path, root.Path) }
-		if err := linkResidents(ctx, tx, under, valid); err != nil {
+		if err := run.readAll(data); err != nil {
 			return err
 		}
-		if _, err := insertAll(ctx, tx, valid, EventImported, fmt.Sprintf("import %d", id), now); err != nil {
+		if len(run.errs) > 0 {
+			return errImportRefused // nothing of the file is kept
+		}
+		if err := audit.Record(ctx, tx, run.now, actor, audit.Entry{Action: "member.import", Entity: "member_import",
+			EntityID: id, OrgID: orgID, After: map[string]any{"rows": run.inserted}}); err != nil {
 			return err
 		}
-		return audit.Record(ctx, tx, now, actor, audit.Entry{Action: "member.import", Entity: "member_import",
-			EntityID: id, OrgID: orgID, After: map[string]any{"rows": len(valid)}})
+		// The job is done in the transaction that wrote its rows: a crash
+		// leaves either both or a job still validating, which is started
+		// again once stale.
+		return finishImport(ctx, tx, run.now, id, ImportDone, run.total, run.inserted, nil)
 	})
-	if db.IsUniqueViolation(err) {
-		// Someone added one of these people while the file was checked.
-		return s.finishImport(ctx, id, ImportFailed, len(rows), 0, []RowError{{Row: 1, Column: "id_number", Key: "excel.conflict"}})
+	switch {
+	case errors.Is(err, errImportRefused):
+		return finishImport(ctx, s.DB, s.Clock.Now(), id, ImportFailed, run.total, 0, run.errs)
+	case db.IsUniqueViolation(err):
+		// Someone added one of these people while the file was read.
+		return finishImport(ctx, s.DB, s.Clock.Now(), id, ImportFailed, run.total, 0, []RowError{{Row: 1, Column: "id_number", Key: "excel.conflict"}})
 	}
-	if err != nil {
-		return err
-	}
-	return s.finishImport(ctx, id, ImportDone, len(rows), len(valid), nil)
+	return err
 }
 
-func (s *Service) finishImport(ctx context.Context, id int64, state string, total, inserted int, errs []RowError) error {
+// errImportRefused rolls an import back because its file has bad rows.
+var errImportRefused = errors.New("members: import refused")
+
+// finishImport records how a job ended and drops its file.
+func finishImport(ctx context.Context, q db.Queryer, now time.Time, id int64, state string, total, inserted int, errs []RowError) error {
 	report := ""
 	if len(errs) > 0 {
 		rep := importReport{Count: len(errs), Errors: errs}
@@ -267,8 +256,8 @@ func (s *Service) finishImport(ctx context.Context, id int64, state string, tota
 		}
 		report = string(b)
 	}
-	_, err := s.DB.ExecContext(ctx, `UPDATE member_imports SET state = $1, total_rows = $2, done_rows = $2, inserted = $3,
-		errors_json = $4, file_data = NULL, updated_at = $5 WHERE id = $6`, state, total, inserted, report, s.Clock.Now(), id)
+	_, err := q.ExecContext(ctx, `UPDATE member_imports SET state = $1, total_rows = $2, done_rows = $2, inserted = $3,
+		errors_json = $4, file_data = NULL, updated_at = $5 WHERE id = $6`, state, total, inserted, report, now, id)
 	return err
 }
 
@@ -280,70 +269,6 @@ func (s *Service) importActor(ctx context.Context, userID int64) (audit.Actor, e
 	act := audit.Actor{ID: userID}
 	err := s.DB.QueryRowContext(ctx, `SELECT username FROM users WHERE id = $1`, userID).Scan(&act.Name)
 	return act, err
-}
-
-// validateRoster checks every row: each field as the add form does, the
-// branch by name under the job's organisation, duplicates within the file
-// and against the roster. It returns every problem, not just the first.
-func (s *Service) validateRoster(ctx context.Context, orgID int64, rows []rosterRow, progress func(int)) ([]prepared, []RowError, error) {
-	places, err := s.placesUnder(ctx, orgID)
-	if err != nil {
-		return nil, nil, err
-	}
-	today := db.Day(s.Clock.Now())
-	var errs []RowError
-	out := make([]prepared, 0, len(rows))
-	firstRow := map[string]int{} // id hash → first row with it
-	for i, r := range rows {
-		in, f := rowInput(r)
-		pre, vf := s.validate(in, today)
-		for k, v := range vf {
-			f.Add(k, v.Key, v.Params)
-		}
-		name := r.Values["org_id"]
-		if pl, ok := places[name]; ok {
-			pre.place = pl
-		} else if name != "" {
-			f.Add("org_id", "excel.unknown_branch", apperr.Params{"name": name})
-		} else {
-			f.Add("org_id", "error.required", nil)
-		}
-		if pre.id.Hash != "" {
-			if first, dup := firstRow[pre.id.Hash]; dup {
-				f.Add("id_number", "excel.duplicate_in_file", apperr.Params{"row": first})
-			} else {
-				firstRow[pre.id.Hash] = r.Line
-			}
-		}
-		errs = append(errs, rowErrors(r.Line, f)...)
-		out = append(out, pre)
-		if progress != nil && (i+1)%importBatch == 0 {
-			progress(i + 1)
-		}
-	}
-	// A number on the roster is found under any cipher's hash, so a row is
-	// a duplicate while `reseal` is still moving the roster too.
-	lineOf := map[string]int{}
-	for _, pre := range out {
-		if line, ok := firstRow[pre.id.Hash]; ok {
-			for _, h := range pre.id.Lookups {
-				lineOf[h] = line
-			}
-		}
-	}
-	dups, err := existingHashes(ctx, s.DB, lineOf)
-	if err != nil {
-		return nil, nil, err
-	}
-	dupLines := map[int]bool{}
-	for h := range dups {
-		dupLines[lineOf[h]] = true
-	}
-	for line := range dupLines {
-		errs = append(errs, RowError{Row: line, Column: "id_number", Key: "excel.duplicate_in_db"})
-	}
-	sortRowErrors(errs)
-	return out, errs, nil
 }
 
 // rowErrors turns a row's field problems into report lines in column order.
@@ -409,13 +334,9 @@ func rowInput(r rosterRow) (MemberInput, apperr.Fields) {
 
 // placesUnder maps the names (full and short) of the organisations with
 // members under orgID to their places.
-func (s *Service) placesUnder(ctx context.Context, orgID int64) (map[string]place, error) {
-	root, err := placeOf(ctx, s.DB, orgID)
-	if err != nil {
-		return nil, err
-	}
+func placesUnder(ctx context.Context, q db.Queryer, root place) (map[string]place, error) {
 	var args db.Args
-	rows, err := s.DB.QueryContext(ctx, `SELECT o.id, o.name, o.short_name, o.path, o.type, COALESCE(o.town_id, 0),
+	rows, err := q.QueryContext(ctx, `SELECT o.id, o.name, o.short_name, o.path, o.type, COALESCE(o.town_id, 0),
 		COALESCE(p.id, 0), COALESCE(p.type, '') FROM orgs o LEFT JOIN orgs p ON p.id = o.parent_id
 		WHERE `+args.Subtree("o.path", []string{root.Path})+` AND o.type IN ('branch', 'general_branch', 'industry')`, args.Values()...)
 	if err != nil {

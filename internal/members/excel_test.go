@@ -130,6 +130,26 @@ func (f *fixture) testImport(t *testing.T) {
 	if job.State != members.ImportFailed || job.ErrorRows != 30 || job.Errors[0].Key != "excel.duplicate_in_db" {
 		t.Fatalf("re-import: %s %d %+v", job.State, job.ErrorRows, job.Errors[:1])
 	}
+	// Rows are written a batch at a time in one transaction: a bad row
+	// after the first batches leaves nothing of them, and a number already
+	// on the roster is found in a late batch too.
+	var long [][]any
+	for i := 0; i < 1234; i++ {
+		long = append(long, []any{"批量" + strconv.Itoa(i), f.idNumber(day("1960-01-01").AddDate(0, 0, i)), "海丹五组", "正式党员", "1999-07-01", "2000-07-01"})
+	}
+	long[1100][3] = "党员"
+	long[1200][1] = okRows[0][1]
+	job, err = f.svc.StartImport(f.ctx, haidan, village, "long.xlsx", workbook(t, long))
+	want.OK(t, err)
+	job, _ = f.svc.Import(f.ctx, haidan, job.ID)
+	if job.State != members.ImportFailed || job.ErrorRows != 2 || job.Errors[0].Row != 1102 || job.Errors[1].Row != 1202 ||
+		job.Errors[1].Key != "excel.duplicate_in_db" || job.Total != 1234 {
+		t.Fatalf("a bad row after two batches: %s, %d rows, %d errors %+v", job.State, job.Total, job.ErrorRows, job.Errors)
+	}
+	if n := f.count(t, `SELECT COUNT(*) FROM members WHERE name LIKE '批量%'`); n != 0 {
+		t.Fatalf("a refused import left %d of its rows", n)
+	}
+
 	// haiga may not import into 海丹, nor read its jobs.
 	haiga := f.actor(t, "haiga")
 	if _, err := f.svc.StartImport(f.ctx, haiga, village, "x.xlsx", workbook(t, okRows)); err == nil {

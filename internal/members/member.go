@@ -108,6 +108,7 @@ type prepared struct {
 	id         people.Identifier
 	place      place
 	residentID int64
+	line       int // the row of an imported file
 }
 
 // validate checks one input completely (fields, identifier, dates) and
@@ -190,23 +191,27 @@ func (s *Service) Add(ctx context.Context, a *auth.Actor, in MemberInput) (Membe
 	return m, err
 }
 
-// insertMemberSQL writes one person with the resident linkResidents found.
-const insertMemberSQL = `INSERT INTO members(town_id, org_id, village_id, resident_id, name, id_cipher, id_hash,
-	id_masked, birth_date, sex, phone, education, category, status, applied_on, joined_on, full_on, mobile,
-	created_at, updated_at)
-	VALUES ($1, $2, $3, $19, $5, $6, $4, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) RETURNING id`
+// newMemberColumns are the columns a new person is written with, in the
+// order memberValues gives them.
+const newMemberColumns = `town_id, org_id, village_id, resident_id, name, id_cipher, id_hash, id_masked, birth_date, sex,
+	phone, education, category, status, applied_on, joined_on, full_on, mobile, created_at, updated_at`
 
-func insertMemberArgs(p prepared, now time.Time) []any {
-	return []any{db.NullID(p.place.TownID), p.place.ID, db.NullID(p.place.VillageID), p.id.Hash, p.in.Name, p.id.Cipher,
-		p.id.Masked, p.id.Birth, p.id.Sex, p.in.Phone, p.in.Education, string(p.in.Category), string(p.in.Status),
-		db.NullDay(&p.in.AppliedOn), db.NullDay(&p.in.JoinedOn), db.NullDay(&p.in.FullOn), p.in.Mobile, now, db.NullID(p.residentID)}
+// memberValues are one person's values for newMemberColumns, with the
+// resident linkResidents found.
+func memberValues(p prepared, now time.Time) []any {
+	return []any{db.NullID(p.place.TownID), p.place.ID, db.NullID(p.place.VillageID), db.NullID(p.residentID), p.in.Name,
+		p.id.Cipher, p.id.Hash, p.id.Masked, p.id.Birth, p.id.Sex, p.in.Phone, p.in.Education, string(p.in.Category),
+		string(p.in.Status), db.NullDay(&p.in.AppliedOn), db.NullDay(&p.in.JoinedOn), db.NullDay(&p.in.FullOn), p.in.Mobile, now, now}
 }
 
-// insertMember writes one prepared member and returns its id.
 func insertMember(ctx context.Context, tx *sql.Tx, p prepared, now time.Time) (int64, error) {
-	var id int64
-	err := tx.QueryRowContext(ctx, insertMemberSQL, insertMemberArgs(p, now)...).Scan(&id)
-	return id, err
+	ins := newInserter(tx)
+	defer ins.close()
+	ids, err := ins.insertMembers(ctx, []prepared{p}, now)
+	if err != nil {
+		return 0, err
+	}
+	return ids[0], nil
 }
 
 // MemberUpdate corrects a member's details. Dates and status change only

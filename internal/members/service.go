@@ -3,6 +3,7 @@ package members
 import (
 	"dangjian/internal/db"
 	"dangjian/internal/people"
+	"sync"
 )
 
 // Service is the member programme's use cases: the roster and the
@@ -14,6 +15,8 @@ type Service struct {
 	// Background runs long work (roster imports) after the request that
 	// started it; tests replace it to run the work at once.
 	Background func(func())
+	// running holds the progress of the imports this server runs.
+	running sync.Map // job id → *importProgress
 }
 
 // NewService builds the service.
