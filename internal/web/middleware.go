@@ -30,6 +30,9 @@ func (s *Server) wrap(rt Route) http.Handler {
 		}
 		if a != nil {
 			r = WithActor(r, a)
+			// A logged-in answer is one person's view: never stored by the
+			// browser or a proxy (Back on a shared PC after logging out).
+			w.Header().Set("Cache-Control", "no-store")
 		}
 		r = withLang(r, detectLang(r, a))
 		if a == nil && rt.Access != Public {

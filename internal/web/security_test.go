@@ -74,6 +74,13 @@ func TestSecurityHeadersAndCookies(t *testing.T) {
 			t.Errorf("checksum URL cache: %q", resp.Header.Get("Cache-Control"))
 		}
 		_ = resp
+		// What a logged-in user reads is not kept by the browser or a proxy:
+		// on a shared office PC, Back after logging out shows nothing.
+		for _, path := range []string{"/orgs/1", "/api/v1/me"} {
+			if resp, _ := s.exchange(scenario{as: "haidan", path: path}); resp.Header.Get("Cache-Control") != "no-store" {
+				t.Errorf("%s as haidan: Cache-Control %q, want no-store", path, resp.Header.Get("Cache-Control"))
+			}
+		}
 
 		resp, _ = s.exchange(scenario{method: "POST", path: "/login",
 			form: url.Values{"username": {"haidan"}, "password": {"dangjian2026"}}})
