@@ -1,6 +1,7 @@
 package web
 
 import (
+	"dangjian/internal/day"
 	"fmt"
 	"html/template"
 	"slices"
@@ -22,6 +23,8 @@ func (k *Kit) funcs() template.FuncMap {
 		"asset": k.assets.url,
 		"date": func(t any) string {
 			switch x := t.(type) {
+			case day.Day:
+				return x.String()
 			case time.Time:
 				if x.IsZero() {
 					return ""
