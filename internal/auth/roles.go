@@ -37,21 +37,26 @@ const (
 	PermMemberRead   Perm = "members.read"   // party member records
 	PermMemberWrite  Perm = "members.write"  // roster, pipeline, meetings, ratings
 	PermMemberManage Perm = "members.manage" // town-level approvals: care fund, rating caps
+	PermSurveyRead   Perm = "survey.read"    // credibility surveys of the 两委 and their results
+	PermSurveyManage Perm = "survey.manage"  // open and close surveys, issue codes, record 甄别
 )
 
 // Perms are every permission, in the order of the table in
 // docs/security.md. Each belongs to one programme, which lists it in its
 // web.Programme (a test checks both).
 var Perms = []Perm{PermOrgRead, PermOrgManage, PermOrgPosts, PermPeopleRead, PermPeopleWrite, PermPeopleReveal,
-	PermAuditRead, PermUserManage, PermMemberRead, PermMemberWrite, PermMemberManage}
+	PermAuditRead, PermUserManage, PermMemberRead, PermMemberWrite, PermMemberManage,
+	PermSurveyRead, PermSurveyManage}
 
 // rolePerms is the whole permission table in one place, so a reviewer can
 // read who may do what without chasing code.
 var rolePerms = map[Role][]Perm{
 	RoleCountyAdmin: {PermOrgRead, PermOrgManage, PermOrgPosts, PermPeopleRead, PermPeopleWrite,
-		PermPeopleReveal, PermAuditRead, PermUserManage, PermMemberRead, PermMemberWrite, PermMemberManage},
+		PermPeopleReveal, PermAuditRead, PermUserManage, PermMemberRead, PermMemberWrite, PermMemberManage,
+		PermSurveyRead, PermSurveyManage},
 	RoleTownAdmin: {PermOrgRead, PermOrgManage, PermOrgPosts, PermPeopleRead, PermPeopleWrite,
-		PermPeopleReveal, PermAuditRead, PermUserManage, PermMemberRead, PermMemberWrite, PermMemberManage},
+		PermPeopleReveal, PermAuditRead, PermUserManage, PermMemberRead, PermMemberWrite, PermMemberManage,
+		PermSurveyRead, PermSurveyManage},
 	RoleTownAccountant: {PermOrgRead, PermPeopleRead},
 	RoleVillageLeader: {PermOrgRead, PermOrgPosts, PermPeopleRead, PermPeopleWrite, PermPeopleReveal,
 		PermAuditRead, PermMemberRead, PermMemberWrite},
@@ -59,7 +64,7 @@ var rolePerms = map[Role][]Perm{
 	RoleBranchSecretary: {PermOrgRead, PermPeopleRead, PermMemberRead, PermMemberWrite},
 	RoleMember:          {},
 	RoleRepresentative:  {PermOrgRead},
-	RoleSupervisor:      {PermOrgRead, PermAuditRead, PermMemberRead},
+	RoleSupervisor:      {PermOrgRead, PermAuditRead, PermMemberRead, PermSurveyRead},
 }
 
 // Grants reports whether role r carries permission p.
