@@ -57,7 +57,7 @@ var allowedImports = map[string][]string{
 	"web/people":   webBase("org", "people"),
 	"web/members":  webBase("org", "people", "members"),
 	"web/orglife":  webBase("org", "people", "members", "orglife"),
-	"web/survey":   webBase("survey"),
+	"web/survey":   webBase("org", "survey"),
 
 	// Wiring, the demo town and the test kit.
 	"app":     {"audit", "config", "db", "services", "web", "web/account", "web/auditlog", "web/org", "web/people", "web/members", "web/orglife", "web/survey"},

@@ -12,6 +12,7 @@ import (
 	"dangjian/internal/org"
 	"dangjian/internal/orglife"
 	"dangjian/internal/people"
+	"dangjian/internal/survey"
 	"dangjian/internal/testkit"
 )
 
@@ -102,6 +103,11 @@ func TestListQueriesReadTheirOrderOffAnIndex(t *testing.T) {
 			},
 			"branches": func() error {
 				_, err := svc.OrgLife.ListBranches(ctx, county, orglife.BranchFilter{Limit: 50})
+				return err
+			},
+			"surveys": func() error { _, err := svc.Survey.List(ctx, county, survey.Filter{Limit: 50}); return err },
+			"surveys of a year": func() error {
+				_, err := svc.Survey.List(ctx, county, survey.Filter{Year: 2025, After: 3, Limit: 50})
 				return err
 			},
 			"suggestions open": func() error {

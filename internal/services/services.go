@@ -10,6 +10,7 @@ import (
 	"dangjian/internal/org"
 	"dangjian/internal/orglife"
 	"dangjian/internal/people"
+	"dangjian/internal/survey"
 )
 
 // Services are the use cases handlers and loaders call.
@@ -21,6 +22,7 @@ type Services struct {
 	People  *people.Service
 	Members *members.Service
 	OrgLife *orglife.Service
+	Survey  *survey.Service
 }
 
 // New builds every use-case service on one database; key seals personal
@@ -38,5 +40,6 @@ func New(d *db.DB, clock db.Clock, key []byte) (Services, error) {
 		People:  ppl,
 		Members: members.NewService(d, clock, ppl),
 		OrgLife: orglife.NewService(d, clock),
+		Survey:  survey.NewService(d, clock, &org.Service{DB: d, Clock: clock}),
 	}, nil
 }

@@ -23,6 +23,7 @@ type NewSurvey struct {
 	Title     string
 	Threshold int           // 0 means DefaultThreshold
 	Weights   map[Group]int // nil means DefaultWeights
+	OpenedOn  day.Day       // zero means today
 }
 
 // Open opens a survey of a village's 两委 (survey.manage over the
@@ -34,6 +35,12 @@ func (s *Service) Open(ctx context.Context, a *auth.Actor, in NewSurvey) (Sheet,
 	in.Title = apperr.Text(f, "title", in.Title, 100, false)
 	if in.Year < 2000 || in.Year > today.Year() {
 		f.Add("year", "survey.year_range", apperr.Params{"min": 2000, "max": today.Year()})
+	}
+	if in.OpenedOn.IsZero() {
+		in.OpenedOn = today
+	}
+	if in.OpenedOn.After(today) {
+		f.Add("opened_on", "survey.date_future", apperr.Params{"today": today})
 	}
 	if in.Threshold == 0 {
 		in.Threshold = DefaultThreshold
@@ -71,10 +78,10 @@ func (s *Service) Open(ctx context.Context, a *auth.Actor, in NewSurvey) (Sheet,
 		}
 		now := s.Clock.Now()
 		sv := Survey{OrgID: v.ID, OrgName: v.Name, OrgPath: v.Path, TownID: v.TownID, Year: in.Year, Title: in.Title,
-			Threshold: in.Threshold, OpenedOn: today, CreatedAt: now}
+			Threshold: in.Threshold, OpenedOn: in.OpenedOn, CreatedAt: now}
 		err = tx.QueryRowContext(ctx, `INSERT INTO surveys(org_id, town_id, year, title, threshold, opened_on, created_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (org_id, year) DO NOTHING RETURNING id`,
-			v.ID, db.NullID(v.TownID), in.Year, in.Title, in.Threshold, today, now).Scan(&sv.ID)
+			v.ID, db.NullID(v.TownID), in.Year, in.Title, in.Threshold, in.OpenedOn, now).Scan(&sv.ID)
 		if errors.Is(err, sql.ErrNoRows) {
 			return apperr.Conflict("survey.duplicate", apperr.Params{"name": v.Name, "year": in.Year})
 		}
@@ -239,9 +246,10 @@ func (s *Service) List(ctx context.Context, a *auth.Actor, f Filter) ([]Survey, 
 	})
 }
 
-// Close ends answering (survey.manage); the results can be read from
-// then on. Unused codes are deleted: they can no longer be used.
-func (s *Service) Close(ctx context.Context, a *auth.Actor, id int64) (Survey, error) {
+// Close ends answering on day on (zero: today; survey.manage); the
+// results can be read from then on. Unused codes are deleted: they can no
+// longer be used.
+func (s *Service) Close(ctx context.Context, a *auth.Actor, id int64, on day.Day) (Survey, error) {
 	var sv Survey
 	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
 		var err error
@@ -253,15 +261,21 @@ func (s *Service) Close(ctx context.Context, a *auth.Actor, id int64) (Survey, e
 			return apperr.Conflict("survey.closed", apperr.Params{"date": sv.ClosedOn})
 		}
 		today := day.Today(s.Clock)
-		if _, err := tx.ExecContext(ctx, `UPDATE surveys SET closed_on = $1 WHERE id = $2`, today, id); err != nil {
+		if on.IsZero() {
+			on = today
+		}
+		if on.After(today) || on.Before(sv.OpenedOn) {
+			return apperr.Invalid("closed_on", "survey.close_range", apperr.Params{"opened_on": sv.OpenedOn, "today": today})
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE surveys SET closed_on = $1 WHERE id = $2`, on, id); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM survey_codes WHERE group_id IN (SELECT id FROM survey_groups WHERE survey_id = $1)`, id); err != nil {
 			return err
 		}
-		sv.ClosedOn = today
+		sv.ClosedOn = on
 		return audit.Record(ctx, tx, s.Clock.Now(), a.Audit(), audit.Entry{Action: "survey.close", Entity: "survey",
-			EntityID: id, OrgID: sv.OrgID, After: map[string]any{"closed_on": today, "issued": sv.Issued, "answered": sv.Answered}})
+			EntityID: id, OrgID: sv.OrgID, After: map[string]any{"closed_on": on, "issued": sv.Issued, "answered": sv.Answered}})
 	})
 	return sv, err
 }

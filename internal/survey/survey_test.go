@@ -147,12 +147,12 @@ func TestAnswerByCode(t *testing.T) {
 		want.Rule(t, err, "survey.results_after_close")
 
 		// Closing withdraws unused codes.
-		_, err = w.svc.Close(w.Ctx, w.Admin, sh.Survey.ID)
+		_, err = w.svc.Close(w.Ctx, w.Admin, sh.Survey.ID, day.Day{})
 		want.OK(t, err)
 		want.Rule(t, rate(w, sh, is.Codes[1], survey.Satisfied), "survey.code_invalid")
 		_, err = w.svc.IssueCodes(w.Ctx, w.Admin, sh.Survey.ID, survey.GroupPublic, 3)
 		want.Rule(t, err, "survey.closed")
-		_, err = w.svc.Close(w.Ctx, w.Admin, sh.Survey.ID)
+		_, err = w.svc.Close(w.Ctx, w.Admin, sh.Survey.ID, day.Day{})
 		want.Kind(t, err, apperr.KindConflict)
 	})
 }
@@ -231,7 +231,7 @@ func TestResultsAndReview(t *testing.T) {
 		// too few: neither shown nor counted.
 		answer(survey.GroupNPCRep, 3, func(int, survey.Subject) survey.Rating { return survey.Dissatisfied })
 		answer(survey.GroupCPPCC, 1, func(int, survey.Subject) survey.Rating { return survey.Dissatisfied })
-		_, err = w.svc.Close(w.Ctx, w.Admin, sh.Survey.ID)
+		_, err = w.svc.Close(w.Ctx, w.Admin, sh.Survey.ID, day.Day{})
 		want.OK(t, err)
 
 		res, err := w.svc.Results(w.Ctx, w.supervisor, sh.Survey.ID)
