@@ -260,6 +260,12 @@ func mainPages(t *testing.T, env *testkit.Env, user string, scope, group org.Org
 	}
 	if user == "admin" {
 		pages = append(pages, fmt.Sprintf("/orgs/%d", env.Town.Town.ID), "/orgs?type=general_branch", "/orgs?type=town")
+		pages = append(pages, "/surveys", "/survey", fmt.Sprintf("/surveys/%d", first("surveys", scope)))
+		var open int64
+		if err := env.DB.QueryRow(`SELECT MAX(id) FROM surveys WHERE org_id = $1`, scope.ID).Scan(&open); err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, fmt.Sprintf("/surveys/%d", open))
 	}
 	for _, rec := range []struct{ path, table string }{
 		{"/posts/%d", "posts"}, {"/residents/%d", "residents"}, {"/households/%d", "households"},
