@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
+	mrand "math/rand/v2"
 	"strings"
 
 	"dangjian/internal/apperr"
@@ -17,6 +18,10 @@ import (
 
 // codeAlphabet has no 0/O or 1/I, which are misread on a printed slip.
 const codeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+// TallyShards is how many rows each count is spread over (see the
+// survey_tallies table).
+const TallyShards = 16
 
 // CodeLength is the characters of a code: 12 of 32 is 60 random bits.
 const CodeLength = 12
@@ -209,14 +214,18 @@ func (s *Service) Answer(ctx context.Context, code string, ratings map[int64]Rat
 			}
 			return apperr.Rule("survey.code_invalid", nil) // another answer with the code came first
 		}
-		// The group's row is taken first by every answer of the group, so
-		// the counts below are always locked in one order: no deadlock.
-		if _, err := tx.ExecContext(ctx, `UPDATE survey_groups SET answered = answered + 1 WHERE id = $1`, ref.groupID); err != nil {
+		// One shard for the whole answer. Its count row is taken first, so
+		// two answers in one shard lock their rows in one order and never
+		// deadlock; answers in different shards do not wait for each other.
+		shard := mrand.IntN(TallyShards)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO survey_answer_counts(group_id, shard, n) VALUES ($1, $2, 1)
+			ON CONFLICT (group_id, shard) DO UPDATE SET n = survey_answer_counts.n + 1`, ref.groupID, shard); err != nil {
 			return err
 		}
 		for _, sub := range b.Subjects {
-			if _, err := tx.ExecContext(ctx, `UPDATE survey_tallies SET n = n + 1 WHERE group_id = $1 AND subject_id = $2 AND rating = $3`,
-				ref.groupID, sub.ID, ratings[sub.ID]); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO survey_tallies(group_id, subject_id, rating, shard, n) VALUES ($1, $2, $3, $4, 1)
+				ON CONFLICT (group_id, subject_id, rating, shard) DO UPDATE SET n = survey_tallies.n + 1`,
+				ref.groupID, sub.ID, ratings[sub.ID], shard); err != nil {
 				return err
 			}
 		}

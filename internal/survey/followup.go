@@ -152,8 +152,8 @@ func (s *Service) resultsIn(ctx context.Context, tx *sql.Tx, sv Survey) (Results
 
 func talliesOf(ctx context.Context, q db.Queryer, surveyID int64) (map[tallyKey]int, error) {
 	tallies := map[tallyKey]int{}
-	rows, err := q.QueryContext(ctx, `SELECT t.group_id, t.subject_id, t.rating, t.n FROM survey_tallies t
-		JOIN survey_groups g ON g.id = t.group_id WHERE g.survey_id = $1`, surveyID)
+	rows, err := q.QueryContext(ctx, `SELECT t.group_id, t.subject_id, t.rating, SUM(t.n) FROM survey_tallies t
+		JOIN survey_groups g ON g.id = t.group_id WHERE g.survey_id = $1 GROUP BY t.group_id, t.subject_id, t.rating`, surveyID)
 	if err != nil {
 		return nil, err
 	}

@@ -106,15 +106,6 @@ func (s *Service) Open(ctx context.Context, a *auth.Actor, in NewSurvey) (Sheet,
 				sv.ID, g, gi.Weight).Scan(&gi.ID); err != nil {
 				return err
 			}
-			// Every count exists from the start: answering only adds one.
-			for _, sub := range subjects {
-				for _, r := range Ratings {
-					if _, err := tx.ExecContext(ctx, `INSERT INTO survey_tallies(group_id, subject_id, rating, n) VALUES ($1, $2, $3, 0)`,
-						gi.ID, sub.ID, r); err != nil {
-						return err
-					}
-				}
-			}
 			sh.Groups = append(sh.Groups, gi)
 		}
 		sh.Subjects = subjects
@@ -144,7 +135,7 @@ func CheckWeights(w map[Group]int) error {
 const surveyColumns = `v.id, v.org_id, o.name, o.path, COALESCE(v.town_id, 0), v.year, v.title, v.threshold, v.opened_on,
 	v.closed_on, v.created_at,
 	(SELECT COALESCE(SUM(g.issued), 0) FROM survey_groups g WHERE g.survey_id = v.id),
-	(SELECT COALESCE(SUM(g.answered), 0) FROM survey_groups g WHERE g.survey_id = v.id)`
+	(SELECT COALESCE(SUM(c.n), 0) FROM survey_groups g JOIN survey_answer_counts c ON c.group_id = g.id WHERE g.survey_id = v.id)`
 
 const surveyFrom = ` FROM surveys v JOIN orgs o ON o.id = v.org_id`
 
@@ -170,7 +161,9 @@ func loadSurvey(ctx context.Context, q db.Queryer, a *auth.Actor, id int64, chan
 // loadSheet reads a survey's groups and subjects.
 func loadSheet(ctx context.Context, q db.Queryer, sv Survey) (Sheet, error) {
 	sh := Sheet{Survey: sv, Groups: []GroupInfo{}, Subjects: []Subject{}}
-	rows, err := q.QueryContext(ctx, `SELECT id, code, weight, issued, answered FROM survey_groups WHERE survey_id = $1 ORDER BY id`, sv.ID)
+	rows, err := q.QueryContext(ctx, `SELECT g.id, g.code, g.weight, g.issued,
+		(SELECT COALESCE(SUM(c.n), 0) FROM survey_answer_counts c WHERE c.group_id = g.id)
+		FROM survey_groups g WHERE g.survey_id = $1 ORDER BY g.id`, sv.ID)
 	if err != nil {
 		return sh, err
 	}

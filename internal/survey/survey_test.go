@@ -194,8 +194,8 @@ func TestCodeUsedOnceUnderConcurrency(t *testing.T) {
 			t.Fatalf("counted %d, refused %d; want %d and %d", counted.Load(), refused.Load(), codes, codes*(senders-1))
 		}
 		var answered, tally int
-		want.OK(t, d.QueryRow(`SELECT answered FROM survey_groups WHERE survey_id = $1 AND code = 'cadre'`, sh.Survey.ID).Scan(&answered))
-		want.OK(t, d.QueryRow(`SELECT n FROM survey_tallies WHERE subject_id = $1 AND rating = 'basic' AND n > 0`, sh.Subjects[0].ID).Scan(&tally))
+		want.OK(t, d.QueryRow(`SELECT SUM(c.n) FROM survey_answer_counts c JOIN survey_groups g ON g.id = c.group_id WHERE g.survey_id = $1 AND g.code = 'cadre'`, sh.Survey.ID).Scan(&answered))
+		want.OK(t, d.QueryRow(`SELECT SUM(n) FROM survey_tallies WHERE subject_id = $1 AND rating = 'basic'`, sh.Subjects[0].ID).Scan(&tally))
 		if answered != codes || tally != codes {
 			t.Fatalf("answered %d, tally %d; want %d", answered, tally, codes)
 		}

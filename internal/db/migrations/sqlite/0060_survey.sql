@@ -33,15 +33,14 @@ CREATE TABLE survey_subjects (
     UNIQUE (survey_id, sort_order)
 );
 
--- Respondent groups with their weight (percent of the score), how many
--- codes were issued to the group and how many of them answered.
+-- Respondent groups with their weight (percent of the score) and how
+-- many codes were issued to the group.
 CREATE TABLE survey_groups (
     id        INTEGER PRIMARY KEY,
     survey_id INTEGER NOT NULL REFERENCES surveys(id),
     code      TEXT NOT NULL, -- cadre | party_rep | npc_rep | cppcc | public
     weight    INTEGER NOT NULL,
     issued    INTEGER NOT NULL DEFAULT 0,
-    answered  INTEGER NOT NULL DEFAULT 0,
     UNIQUE (survey_id, code)
 );
 
@@ -54,13 +53,25 @@ CREATE TABLE survey_codes (
 ) WITHOUT ROWID;
 CREATE INDEX survey_codes_group ON survey_codes(group_id);
 
--- The answers, as counts per group, subject and rating.
+-- The answers, as counts. Each answer adds one to its group's count and
+-- to one count per subject, all in one shard drawn at random: a shard
+-- says nothing, and spreads the writes of thousands of simultaneous
+-- answers over rows that do not wait for each other. Totals are sums
+-- over the shards.
+CREATE TABLE survey_answer_counts (
+    group_id INTEGER NOT NULL REFERENCES survey_groups(id),
+    shard    INTEGER NOT NULL,
+    n        INTEGER NOT NULL,
+    PRIMARY KEY (group_id, shard)
+) WITHOUT ROWID;
+
 CREATE TABLE survey_tallies (
     group_id   INTEGER NOT NULL REFERENCES survey_groups(id),
     subject_id INTEGER NOT NULL REFERENCES survey_subjects(id),
     rating     TEXT NOT NULL, -- satisfied | basic | dissatisfied
-    n          INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (group_id, subject_id, rating)
+    shard      INTEGER NOT NULL,
+    n          INTEGER NOT NULL,
+    PRIMARY KEY (group_id, subject_id, rating, shard)
 ) WITHOUT ROWID;
 CREATE INDEX survey_tallies_subject ON survey_tallies(subject_id);
 
