@@ -128,7 +128,7 @@ func (s *Service) IssueCodes(ctx context.Context, a *auth.Actor, surveyID int64,
 		}
 		out = Issued{Survey: sv, Group: g, Codes: codes}
 		return audit.Record(ctx, tx, s.Clock.Now(), a.Audit(), audit.Entry{Action: "survey.codes", Entity: "survey",
-			EntityID: surveyID, OrgID: sv.OrgID, After: map[string]any{"group": g, "count": n}})
+			EntityID: surveyID, OrgID: sv.OrgID, After: map[string]any{"title": sv.Title, "group": g, "count": n}})
 	})
 	return out, err
 }

@@ -119,7 +119,7 @@ func (s *Service) RecordFollowup(ctx context.Context, a *auth.Actor, in NewFollo
 			return err
 		}
 		return audit.Record(ctx, tx, now, a.Audit(), audit.Entry{Action: "survey.followup", Entity: "survey",
-			EntityID: sv.ID, OrgID: sv.OrgID, After: map[string]any{"subject": subject.Name, "action": in.Action,
+			EntityID: sv.ID, OrgID: sv.OrgID, After: map[string]any{"title": sv.Title, "subject": subject.Name, "action": in.Action,
 				"note": in.Note, "decided_on": in.DecidedOn, "score": subject.Score.String()}})
 	})
 	return out, err

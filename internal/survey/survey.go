@@ -268,7 +268,7 @@ func (s *Service) Close(ctx context.Context, a *auth.Actor, id int64, on day.Day
 		}
 		sv.ClosedOn = on
 		return audit.Record(ctx, tx, s.Clock.Now(), a.Audit(), audit.Entry{Action: "survey.close", Entity: "survey",
-			EntityID: id, OrgID: sv.OrgID, After: map[string]any{"closed_on": on, "issued": sv.Issued, "answered": sv.Answered}})
+			EntityID: id, OrgID: sv.OrgID, After: map[string]any{"title": sv.Title, "closed_on": on, "issued": sv.Issued, "answered": sv.Answered}})
 	})
 	return sv, err
 }
