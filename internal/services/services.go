@@ -5,6 +5,7 @@ package services
 
 import (
 	"dangjian/internal/auth"
+	"dangjian/internal/commendation"
 	"dangjian/internal/db"
 	"dangjian/internal/members"
 	"dangjian/internal/org"
@@ -23,6 +24,7 @@ type Services struct {
 	Members *members.Service
 	OrgLife *orglife.Service
 	Survey  *survey.Service
+	Commend *commendation.Service
 }
 
 // New builds every use-case service on one database; key seals personal
@@ -41,5 +43,6 @@ func New(d *db.DB, clock db.Clock, key []byte) (Services, error) {
 		Members: members.NewService(d, clock, ppl),
 		OrgLife: orglife.NewService(d, clock),
 		Survey:  survey.NewService(d, clock, &org.Service{DB: d, Clock: clock}),
+		Commend: commendation.NewService(d, clock, nil), // 党务公开: the disclosure programme's Drafter
 	}, nil
 }
