@@ -4,6 +4,7 @@ import (
 	"dangjian/internal/web"
 	"dangjian/internal/web/account"
 	"dangjian/internal/web/auditlog"
+	commendweb "dangjian/internal/web/commendation"
 	membersweb "dangjian/internal/web/members"
 	orgweb "dangjian/internal/web/org"
 	"dangjian/internal/web/orglife"
@@ -22,4 +23,5 @@ var Programmes = []web.Builder{
 	membersweb.New,
 	orglife.New,
 	surveyweb.New,
+	commendweb.New,
 }

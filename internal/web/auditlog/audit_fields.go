@@ -30,6 +30,8 @@ var enumKeys = map[string]string{
 	"fund_entry.kind":   "fund.kind.",
 	"member_star.leads": "star.lead.",
 	"survey.group":      "survey.group.",
+	"member.discipline": "discipline.kind.",
+	"commendation.step": "commendation.step.",
 	"survey.action":     "survey.action.",
 }
 
