@@ -7,6 +7,7 @@ import (
 
 	"dangjian/internal/audit"
 	"dangjian/internal/auth"
+	"dangjian/internal/commendation"
 	"dangjian/internal/db"
 	"dangjian/internal/members"
 	"dangjian/internal/org"
@@ -108,6 +109,14 @@ func TestListQueriesReadTheirOrderOffAnIndex(t *testing.T) {
 			"surveys": func() error { _, err := svc.Survey.List(ctx, county, survey.Filter{Limit: 50}); return err },
 			"surveys of a year": func() error {
 				_, err := svc.Survey.List(ctx, county, survey.Filter{Year: 2025, After: 3, Limit: 50})
+				return err
+			},
+			"commendations": func() error {
+				_, err := svc.Commend.List(ctx, county, commendation.Filter{Limit: 50})
+				return err
+			},
+			"commendations of a year": func() error {
+				_, err := svc.Commend.List(ctx, county, commendation.Filter{Year: 2025, After: 3, Limit: 50})
 				return err
 			},
 			"suggestions open": func() error {

@@ -9,7 +9,8 @@ import (
 	"dangjian/internal/services"
 )
 
-// The commendation demo: last year every general branch commended its
+// The commendation demo runs after the roster and its 民主评议
+// (members*.go sort before this file): last year every general branch commended its
 // outstanding members through the four steps, within its quota. This
 // year 民家 has finished, 海丹 has recommended its list (one of its
 // members under a warning since the summer cannot be commended) and 海戛
