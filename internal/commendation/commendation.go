@@ -399,4 +399,3 @@ func resultDraft(sh Sheet) disclosure.Draft {
 		Title: fmt.Sprintf("%d 年度优秀共产党员评选结果", c.Year), Body: strings.TrimSpace(b.String()),
 		Source: "commendation:" + strconv.FormatInt(c.ID, 10)}
 }
-

@@ -42,7 +42,7 @@ func TestCommendationPagesAndAPI(t *testing.T) {
 				Has: []string{`id="step-4"`, "尚未启用党务公开"}, HasNot: []string{`id="step-form"`}}},
 			{admin, testkit.Exchange{Path: "/api/v1/commendations/" + id(minjia), Status: 200, Has: []string{`"step":4`, `"publishing":false`}}},
 			{haidan, testkit.Exchange{Name: "out of order", Method: "POST", Path: "/api/v1/commendations/" + id(hd) + "/steps",
-				JSON: `{"step": 4, "held_on": "2026-11-25", "expected": 9, "present": 8, "votes": [{"member_id": 1, "votes": 8}]}`,
+				JSON:   `{"step": 4, "held_on": "2026-11-25", "expected": 9, "present": 8, "votes": [{"member_id": 1, "votes": 8}]}`,
 				Status: 422, Has: []string{"commendation.step_order", "党总支审核"}}},
 			{haidan, testkit.Exchange{Name: "step form errors", Form: url.Values{"step": {"3"}, "held_on": {"2026-11-25"}},
 				Path: "/commendations/" + id(hd) + "/steps", Status: 400, Has: []string{"请在名单中至少选择一名党员"}}},
@@ -60,7 +60,7 @@ func TestCommendationPagesAndAPI(t *testing.T) {
 		en := env.Login(t, "haidan")
 		en.Get("/lang/en")
 		testkit.Exchange{Name: "in English", Method: "POST", Path: "/api/v1/commendations/" + id(hd) + "/steps",
-			JSON: `{"step": 1, "held_on": "2026-11-25", "expected": 9, "present": 8, "votes": [{"member_id": 1, "votes": 8}]}`,
+			JSON:   `{"step": 1, "held_on": "2026-11-25", "expected": 9, "present": 8, "votes": [{"member_id": 1, "votes": 8}]}`,
 			Status: 422, Has: []string{"The steps go in order"}}.Check(t, en)
 	})
 }
