@@ -11,7 +11,7 @@ import (
 // commendationCreate begins a general branch's commendation of a year.
 func (h *handlers) commendationCreate(w http.ResponseWriter, r *http.Request) error {
 	f := apperr.Fields{}
-	year := formInt(r, "year", f)
+	year := web.FormInt(r, "year", f)
 	var sh commendation.Sheet
 	err := f.Err()
 	if err == nil {

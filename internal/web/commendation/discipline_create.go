@@ -17,7 +17,7 @@ func (h *handlers) disciplineCreate(w http.ResponseWriter, r *http.Request) erro
 	}
 	f := apperr.Fields{}
 	in := commendation.NewDiscipline{MemberID: web.QueryInt(r, "member_id"), Kind: commendation.DisciplineKind(r.PostFormValue("kind")),
-		DecidedOn: formDay(r, "decided_on", f), UntilOn: formDay(r, "until_on", f), Note: r.PostFormValue("note")}
+		DecidedOn: web.FormDay(r, "decided_on", f), UntilOn: web.FormDay(r, "until_on", f), Note: r.PostFormValue("note")}
 	err = f.Err()
 	if err == nil {
 		_, err = h.Svc.Commend.RecordDiscipline(r.Context(), web.ActorOf(r), in)

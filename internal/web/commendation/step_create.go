@@ -17,8 +17,8 @@ func (h *handlers) stepCreate(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := apperr.Fields{}
-	in := commendation.StepInput{Step: commendation.Step(formInt(r, "step", f)), HeldOn: formDay(r, "held_on", f),
-		Expected: formInt(r, "expected", f), Present: formInt(r, "present", f), Note: r.PostFormValue("note")}
+	in := commendation.StepInput{Step: commendation.Step(web.FormInt(r, "step", f)), HeldOn: web.FormDay(r, "held_on", f),
+		Expected: web.FormInt(r, "expected", f), Present: web.FormInt(r, "present", f), Note: r.PostFormValue("note")}
 	_ = r.ParseForm()
 	for _, v := range r.PostForm["pick"] {
 		m, perr := strconv.ParseInt(v, 10, 64)
@@ -26,7 +26,7 @@ func (h *handlers) stepCreate(w http.ResponseWriter, r *http.Request) error {
 			f.Add("votes", "error.number", nil)
 			continue
 		}
-		in.Votes = append(in.Votes, commendation.Vote{MemberID: m, Votes: formInt(r, "votes_"+v, f)})
+		in.Votes = append(in.Votes, commendation.Vote{MemberID: m, Votes: web.FormInt(r, "votes_"+v, f)})
 	}
 	err = f.Err()
 	if err == nil {

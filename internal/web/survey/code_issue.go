@@ -26,7 +26,7 @@ func (h *handlers) codeIssue(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := apperr.Fields{}
-	n := formInt(r, "count", f)
+	n := web.FormInt(r, "count", f)
 	var is survey.Issued
 	err = f.Err()
 	if err == nil {

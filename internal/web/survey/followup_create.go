@@ -17,7 +17,7 @@ func (h *handlers) followupCreate(w http.ResponseWriter, r *http.Request) error 
 	}
 	f := apperr.Fields{}
 	in := survey.NewFollowup{SubjectID: id, Action: survey.Action(r.PostFormValue("action")), Note: r.PostFormValue("note"),
-		DecidedOn: formDay(r, "decided_on", f)}
+		DecidedOn: web.FormDay(r, "decided_on", f)}
 	err = f.Err()
 	if err == nil {
 		_, err = h.Svc.Survey.RecordFollowup(r.Context(), web.ActorOf(r), in)

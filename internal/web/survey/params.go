@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"dangjian/internal/apperr"
-	"dangjian/internal/day"
 	"dangjian/internal/org"
 	"dangjian/internal/survey"
 	"dangjian/internal/web"
@@ -47,32 +46,6 @@ func formWeights(r *http.Request, f apperr.Fields) map[survey.Group]int {
 		return nil
 	}
 	return w
-}
-
-// formInt reads a whole number; empty is zero.
-func formInt(r *http.Request, field string, f apperr.Fields) int {
-	v := strings.TrimSpace(r.PostFormValue(field))
-	if v == "" {
-		return 0
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil {
-		f.Add(field, "error.number", nil)
-	}
-	return n
-}
-
-// formDay reads a date field; empty is the zero day.
-func formDay(r *http.Request, field string, f apperr.Fields) day.Day {
-	v := strings.TrimSpace(r.PostFormValue(field))
-	if v == "" {
-		return day.Day{}
-	}
-	d, err := day.Parse(v)
-	if err != nil {
-		f.Add(field, "error.date_format", nil)
-	}
-	return d
 }
 
 // villages are the villages the actor may open surveys of, for the form.

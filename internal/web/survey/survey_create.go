@@ -11,8 +11,8 @@ import (
 // surveyCreate opens a survey of a village's 两委.
 func (h *handlers) surveyCreate(w http.ResponseWriter, r *http.Request) error {
 	f := apperr.Fields{}
-	in := survey.NewSurvey{OrgID: web.QueryInt(r, "org_id"), Year: formInt(r, "year", f), Title: r.PostFormValue("title"),
-		Threshold: formInt(r, "threshold", f), Weights: formWeights(r, f)}
+	in := survey.NewSurvey{OrgID: web.QueryInt(r, "org_id"), Year: web.FormInt(r, "year", f), Title: r.PostFormValue("title"),
+		Threshold: web.FormInt(r, "threshold", f), Weights: formWeights(r, f)}
 	var sh survey.Sheet
 	err := f.Err()
 	if err == nil {
