@@ -42,24 +42,28 @@ var allowedImports = map[string][]string{
 	"members":             programmeBase("org", "people"),
 	"members/memberstest": {"apperr", "auth", "db", "org", "people"},
 	"orglife":             programmeBase("org", "people", "members"),
+	"survey":              programmeBase("org"),
+	"commendation":        programmeBase("org", "disclosure"),
 
 	// The bundle of every programme's service.
-	"services": {"auth", "db", "org", "people", "members", "orglife"},
+	"services": {"auth", "db", "org", "people", "members", "orglife", "survey", "commendation"},
 
 	// The web kit, and one package per programme on top of it: a
 	// programme's web package reaches its own programme packages and the
 	// kit, never another programme's web package.
-	"web":          {"apperr", "audit", "auth", "config", "day", "db", "i18n", "openapi", "org", "services"},
-	"web/account":  webBase(),
-	"web/auditlog": webBase("audit"),
-	"web/org":      webBase("org"),
-	"web/people":   webBase("org", "people"),
-	"web/members":  webBase("org", "people", "members"),
-	"web/orglife":  webBase("org", "people", "members", "orglife"),
+	"web":              {"apperr", "audit", "auth", "config", "day", "db", "i18n", "openapi", "org", "services"},
+	"web/account":      webBase(),
+	"web/auditlog":     webBase("audit"),
+	"web/org":          webBase("org"),
+	"web/people":       webBase("org", "people"),
+	"web/members":      webBase("org", "people", "members"),
+	"web/orglife":      webBase("org", "people", "members", "orglife"),
+	"web/survey":       webBase("org", "survey"),
+	"web/commendation": webBase("org", "commendation"),
 
 	// Wiring, the demo town and the test kit.
-	"app":     {"audit", "config", "db", "services", "web", "web/account", "web/auditlog", "web/org", "web/people", "web/members", "web/orglife"},
-	"demo":    {"apperr", "auth", "day", "db", "org", "people", "members", "orglife", "services"},
+	"app":     {"audit", "config", "db", "services", "web", "web/account", "web/auditlog", "web/org", "web/people", "web/members", "web/orglife", "web/survey", "web/commendation"},
+	"demo":    {"apperr", "auth", "day", "db", "org", "people", "members", "orglife", "survey", "commendation", "services"},
 	"testkit": {"app", "apperr", "auth", "config", "day", "db", "demo", "openapi", "org", "services", "web"},
 	// Assertions on use-case errors: leaves only, so a programme's own
 	// internal tests can use them without importing the whole app.

@@ -7,11 +7,13 @@ import (
 
 	"dangjian/internal/audit"
 	"dangjian/internal/auth"
+	"dangjian/internal/commendation"
 	"dangjian/internal/db"
 	"dangjian/internal/members"
 	"dangjian/internal/org"
 	"dangjian/internal/orglife"
 	"dangjian/internal/people"
+	"dangjian/internal/survey"
 	"dangjian/internal/testkit"
 )
 
@@ -102,6 +104,19 @@ func TestListQueriesReadTheirOrderOffAnIndex(t *testing.T) {
 			},
 			"branches": func() error {
 				_, err := svc.OrgLife.ListBranches(ctx, county, orglife.BranchFilter{Limit: 50})
+				return err
+			},
+			"surveys": func() error { _, err := svc.Survey.List(ctx, county, survey.Filter{Limit: 50}); return err },
+			"surveys of a year": func() error {
+				_, err := svc.Survey.List(ctx, county, survey.Filter{Year: 2025, After: 3, Limit: 50})
+				return err
+			},
+			"commendations": func() error {
+				_, err := svc.Commend.List(ctx, county, commendation.Filter{Limit: 50})
+				return err
+			},
+			"commendations of a year": func() error {
+				_, err := svc.Commend.List(ctx, county, commendation.Filter{Year: 2025, After: 3, Limit: 50})
 				return err
 			},
 			"suggestions open": func() error {

@@ -4,10 +4,12 @@ import (
 	"dangjian/internal/web"
 	"dangjian/internal/web/account"
 	"dangjian/internal/web/auditlog"
+	commendweb "dangjian/internal/web/commendation"
 	membersweb "dangjian/internal/web/members"
 	orgweb "dangjian/internal/web/org"
 	"dangjian/internal/web/orglife"
 	peopleweb "dangjian/internal/web/people"
+	surveyweb "dangjian/internal/web/survey"
 )
 
 // Programmes is the one list of what the web application is made of, in
@@ -20,4 +22,6 @@ var Programmes = []web.Builder{
 	peopleweb.New,
 	membersweb.New,
 	orglife.New,
+	surveyweb.New,
+	commendweb.New,
 }

@@ -26,40 +26,47 @@ var Roles = []Role{RoleCountyAdmin, RoleTownAdmin, RoleTownAccountant, RoleVilla
 type Perm string
 
 const (
-	PermOrgRead      Perm = "org.read"       // see organisations, posts, holders
-	PermOrgManage    Perm = "org.manage"     // create organisations, flag 软弱涣散
-	PermOrgPosts     Perm = "org.posts"      // change post holders
-	PermPeopleRead   Perm = "people.read"    // households and residents, id numbers masked
-	PermPeopleWrite  Perm = "people.write"   // register and edit households and residents
-	PermPeopleReveal Perm = "people.reveal"  // see a full id number (every look is logged)
-	PermAuditRead    Perm = "audit.read"     // read the change log of the subtree
-	PermUserManage   Perm = "user.manage"    // accounts and their roles
-	PermMemberRead   Perm = "members.read"   // party member records
-	PermMemberWrite  Perm = "members.write"  // roster, pipeline, meetings, ratings
-	PermMemberManage Perm = "members.manage" // town-level approvals: care fund, rating caps
+	PermOrgRead       Perm = "org.read"            // see organisations, posts, holders
+	PermOrgManage     Perm = "org.manage"          // create organisations, flag 软弱涣散
+	PermOrgPosts      Perm = "org.posts"           // change post holders
+	PermPeopleRead    Perm = "people.read"         // households and residents, id numbers masked
+	PermPeopleWrite   Perm = "people.write"        // register and edit households and residents
+	PermPeopleReveal  Perm = "people.reveal"       // see a full id number (every look is logged)
+	PermAuditRead     Perm = "audit.read"          // read the change log of the subtree
+	PermUserManage    Perm = "user.manage"         // accounts and their roles
+	PermMemberRead    Perm = "members.read"        // party member records
+	PermMemberWrite   Perm = "members.write"       // roster, pipeline, meetings, ratings
+	PermMemberManage  Perm = "members.manage"      // town-level approvals: care fund, rating caps
+	PermSurveyRead    Perm = "survey.read"         // credibility surveys of the 两委 and their results
+	PermSurveyManage  Perm = "survey.manage"       // open and close surveys, issue codes, record 甄别
+	PermCommendRead   Perm = "commendation.read"   // commendations of outstanding members
+	PermCommendManage Perm = "commendation.manage" // run a commendation's four steps, record discipline
 )
 
 // Perms are every permission, in the order of the table in
 // docs/security.md. Each belongs to one programme, which lists it in its
 // web.Programme (a test checks both).
 var Perms = []Perm{PermOrgRead, PermOrgManage, PermOrgPosts, PermPeopleRead, PermPeopleWrite, PermPeopleReveal,
-	PermAuditRead, PermUserManage, PermMemberRead, PermMemberWrite, PermMemberManage}
+	PermAuditRead, PermUserManage, PermMemberRead, PermMemberWrite, PermMemberManage,
+	PermSurveyRead, PermSurveyManage, PermCommendRead, PermCommendManage}
 
 // rolePerms is the whole permission table in one place, so a reviewer can
 // read who may do what without chasing code.
 var rolePerms = map[Role][]Perm{
 	RoleCountyAdmin: {PermOrgRead, PermOrgManage, PermOrgPosts, PermPeopleRead, PermPeopleWrite,
-		PermPeopleReveal, PermAuditRead, PermUserManage, PermMemberRead, PermMemberWrite, PermMemberManage},
+		PermPeopleReveal, PermAuditRead, PermUserManage, PermMemberRead, PermMemberWrite, PermMemberManage,
+		PermSurveyRead, PermSurveyManage, PermCommendRead, PermCommendManage},
 	RoleTownAdmin: {PermOrgRead, PermOrgManage, PermOrgPosts, PermPeopleRead, PermPeopleWrite,
-		PermPeopleReveal, PermAuditRead, PermUserManage, PermMemberRead, PermMemberWrite, PermMemberManage},
+		PermPeopleReveal, PermAuditRead, PermUserManage, PermMemberRead, PermMemberWrite, PermMemberManage,
+		PermSurveyRead, PermSurveyManage, PermCommendRead, PermCommendManage},
 	RoleTownAccountant: {PermOrgRead, PermPeopleRead},
 	RoleVillageLeader: {PermOrgRead, PermOrgPosts, PermPeopleRead, PermPeopleWrite, PermPeopleReveal,
-		PermAuditRead, PermMemberRead, PermMemberWrite},
+		PermAuditRead, PermMemberRead, PermMemberWrite, PermCommendRead, PermCommendManage},
 	RoleCentreStaff:     {PermOrgRead, PermPeopleRead},
-	RoleBranchSecretary: {PermOrgRead, PermPeopleRead, PermMemberRead, PermMemberWrite},
+	RoleBranchSecretary: {PermOrgRead, PermPeopleRead, PermMemberRead, PermMemberWrite, PermCommendRead},
 	RoleMember:          {},
 	RoleRepresentative:  {PermOrgRead},
-	RoleSupervisor:      {PermOrgRead, PermAuditRead, PermMemberRead},
+	RoleSupervisor:      {PermOrgRead, PermAuditRead, PermMemberRead, PermSurveyRead, PermCommendRead},
 }
 
 // Grants reports whether role r carries permission p.

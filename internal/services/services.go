@@ -5,11 +5,13 @@ package services
 
 import (
 	"dangjian/internal/auth"
+	"dangjian/internal/commendation"
 	"dangjian/internal/db"
 	"dangjian/internal/members"
 	"dangjian/internal/org"
 	"dangjian/internal/orglife"
 	"dangjian/internal/people"
+	"dangjian/internal/survey"
 )
 
 // Services are the use cases handlers and loaders call.
@@ -21,6 +23,8 @@ type Services struct {
 	People  *people.Service
 	Members *members.Service
 	OrgLife *orglife.Service
+	Survey  *survey.Service
+	Commend *commendation.Service
 }
 
 // New builds every use-case service on one database; key seals personal
@@ -38,5 +42,7 @@ func New(d *db.DB, clock db.Clock, key []byte) (Services, error) {
 		People:  ppl,
 		Members: members.NewService(d, clock, ppl),
 		OrgLife: orglife.NewService(d, clock),
+		Survey:  survey.NewService(d, clock, &org.Service{DB: d, Clock: clock}),
+		Commend: commendation.NewService(d, clock, nil), // 党务公开: the disclosure programme's Drafter
 	}, nil
 }

@@ -313,6 +313,7 @@ func ownPathIDs(t *testing.T, env *testkit.Env, a *bodyActor, orgID int64) {
 		t.Fatal(err)
 	}
 	a.path["weak"] = flag.ID
+	a.path["commendations"] = one(`SELECT COALESCE(MAX(id), 0) FROM commendations WHERE org_id = $1`, orgID) // a village's own; none for a branch
 	user := one(`SELECT id FROM users WHERE username = $1`, a.name)
 	if _, err := env.Svc.Auth.CreateAPIToken(ctx, &auth.Actor{UserID: user, Username: a.name}, "own sync"); err != nil {
 		t.Fatal(err)

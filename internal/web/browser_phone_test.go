@@ -260,6 +260,19 @@ func mainPages(t *testing.T, env *testkit.Env, user string, scope, group org.Org
 	}
 	if user == "admin" {
 		pages = append(pages, fmt.Sprintf("/orgs/%d", env.Town.Town.ID), "/orgs?type=general_branch", "/orgs?type=town")
+		pages = append(pages, "/surveys", "/survey", fmt.Sprintf("/surveys/%d", first("surveys", scope)))
+		var open int64
+		if err := env.DB.QueryRow(`SELECT MAX(id) FROM surveys WHERE org_id = $1`, scope.ID).Scan(&open); err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, fmt.Sprintf("/surveys/%d", open))
+	}
+	if user != "minjia1" {
+		var c int64
+		if err := env.DB.QueryRow(`SELECT COALESCE(MAX(id), 0) FROM commendations WHERE org_id = $1`, scope.ID).Scan(&c); err != nil || c == 0 {
+			t.Fatalf("no commendation of %s: %v", scope.Name, err)
+		}
+		pages = append(pages, "/commendations", fmt.Sprintf("/commendations/%d", c), fmt.Sprintf("/commendations/%d", first("commendations", scope)))
 	}
 	for _, rec := range []struct{ path, table string }{
 		{"/posts/%d", "posts"}, {"/residents/%d", "residents"}, {"/households/%d", "households"},

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"dangjian/internal/apperr"
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 )
 
@@ -39,4 +40,32 @@ func FormDate(r *http.Request, name string, f apperr.Fields) time.Time {
 		return time.Time{}
 	}
 	return t
+}
+
+// FormInt reads a whole number from a form field into f's problems when
+// malformed; empty is zero.
+func FormInt(r *http.Request, name string, f apperr.Fields) int {
+	s := strings.TrimSpace(r.PostFormValue(name))
+	if s == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		f.Add(name, "error.number", nil)
+	}
+	return n
+}
+
+// FormDay reads a YYYY-MM-DD field as a calendar day into f's problems
+// when malformed; empty is the zero day.
+func FormDay(r *http.Request, name string, f apperr.Fields) day.Day {
+	s := strings.TrimSpace(r.PostFormValue(name))
+	if s == "" {
+		return day.Day{}
+	}
+	d, err := day.Parse(s)
+	if err != nil {
+		f.Add(name, "error.date_format", nil)
+	}
+	return d
 }

@@ -29,6 +29,10 @@ var enumKeys = map[string]string{
 	"member_tag.kind":   "tag.kind.",
 	"fund_entry.kind":   "fund.kind.",
 	"member_star.leads": "star.lead.",
+	"survey.group":      "survey.group.",
+	"member.discipline": "discipline.kind.",
+	"commendation.step": "commendation.step.",
+	"survey.action":     "survey.action.",
 }
 
 // fieldLabel names a stored field: audit.field.<entity>.<field>, then the

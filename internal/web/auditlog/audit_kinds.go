@@ -38,6 +38,8 @@ var recordKinds = []recordKind{
 	{Entity: "fund_grant", Page: "/members/", IDField: "member_id", Perm: auth.PermMemberRead, NameFields: []string{"member_name"}},
 	{Entity: "fund_entry", NameFields: []string{"description"}},
 	{Entity: "org", Page: "/orgs/", Perm: auth.PermOrgRead, NameFields: []string{"name"}},
+	{Entity: "commendation", Page: "/commendations/", Perm: auth.PermCommendRead},
+	{Entity: "survey", Page: "/surveys/", Perm: auth.PermSurveyRead, NameFields: []string{"title"}},
 	{Entity: "post", Page: "/posts/", Perm: auth.PermOrgRead, NameFields: []string{"holder_name"}},
 	{Entity: "weak_flag", Page: "/weak/", Perm: auth.PermOrgRead, NameFields: []string{"org_name"}},
 	{Entity: "household", Page: "/households/", Perm: auth.PermPeopleRead, NameFields: []string{"head_name", "code"}},
