@@ -37,29 +37,38 @@ const (
 	PermMemberRead   Perm = "members.read"   // party member records
 	PermMemberWrite  Perm = "members.write"  // roster, pipeline, meetings, ratings
 	PermMemberManage Perm = "members.manage" // town-level approvals: care fund, rating caps
+
+	PermDemocracyRead   Perm = "democracy.read"   // 四议两公开, 一事一议, 五公开 drafts, feedback
+	PermDemocracyWrite  Perm = "democracy.write"  // record steps, draft items, reply to feedback
+	PermDemocracyReview Perm = "democracy.review" // 村务监督委员会: review and publish items, moderate feedback
+	PermDemocracyRules  Perm = "democracy.rules"  // a town's own quorum, decision and schedule values
 )
 
 // Perms are every permission, in the order of the table in
 // docs/security.md. Each belongs to one programme, which lists it in its
 // web.Programme (a test checks both).
 var Perms = []Perm{PermOrgRead, PermOrgManage, PermOrgPosts, PermPeopleRead, PermPeopleWrite, PermPeopleReveal,
-	PermAuditRead, PermUserManage, PermMemberRead, PermMemberWrite, PermMemberManage}
+	PermAuditRead, PermUserManage, PermMemberRead, PermMemberWrite, PermMemberManage,
+	PermDemocracyRead, PermDemocracyWrite, PermDemocracyReview, PermDemocracyRules}
 
 // rolePerms is the whole permission table in one place, so a reviewer can
 // read who may do what without chasing code.
 var rolePerms = map[Role][]Perm{
 	RoleCountyAdmin: {PermOrgRead, PermOrgManage, PermOrgPosts, PermPeopleRead, PermPeopleWrite,
-		PermPeopleReveal, PermAuditRead, PermUserManage, PermMemberRead, PermMemberWrite, PermMemberManage},
+		PermPeopleReveal, PermAuditRead, PermUserManage, PermMemberRead, PermMemberWrite, PermMemberManage,
+		PermDemocracyRead, PermDemocracyWrite, PermDemocracyReview, PermDemocracyRules},
 	RoleTownAdmin: {PermOrgRead, PermOrgManage, PermOrgPosts, PermPeopleRead, PermPeopleWrite,
-		PermPeopleReveal, PermAuditRead, PermUserManage, PermMemberRead, PermMemberWrite, PermMemberManage},
+		PermPeopleReveal, PermAuditRead, PermUserManage, PermMemberRead, PermMemberWrite, PermMemberManage,
+		PermDemocracyRead, PermDemocracyWrite, PermDemocracyReview, PermDemocracyRules},
 	RoleTownAccountant: {PermOrgRead, PermPeopleRead},
 	RoleVillageLeader: {PermOrgRead, PermOrgPosts, PermPeopleRead, PermPeopleWrite, PermPeopleReveal,
-		PermAuditRead, PermMemberRead, PermMemberWrite},
+		PermAuditRead, PermMemberRead, PermMemberWrite,
+		PermDemocracyRead, PermDemocracyWrite},
 	RoleCentreStaff:     {PermOrgRead, PermPeopleRead},
 	RoleBranchSecretary: {PermOrgRead, PermPeopleRead, PermMemberRead, PermMemberWrite},
 	RoleMember:          {},
-	RoleRepresentative:  {PermOrgRead},
-	RoleSupervisor:      {PermOrgRead, PermAuditRead, PermMemberRead},
+	RoleRepresentative:  {PermOrgRead, PermDemocracyRead},
+	RoleSupervisor:      {PermOrgRead, PermAuditRead, PermMemberRead, PermDemocracyRead, PermDemocracyReview},
 }
 
 // Grants reports whether role r carries permission p.

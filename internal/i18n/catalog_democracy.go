@@ -1,0 +1,238 @@
+package i18n
+
+import "strconv"
+
+// Messages of village democracy: 四议两公开 matters and their rules, the
+// 村民代表 roster, 五公开 items, the public portal and its feedback.
+func init() {
+	m := map[string][2]string{
+		"nav.matters":            {"四议两公开", "Four deliberations"},
+		"nav.disclosures":        {"五公开", "Public disclosure"},
+		"nav.disclosure_late":    {"公开逾期", "Disclosure overdue"},
+		"nav.representatives":    {"村民代表", "Representatives"},
+		"nav.feedback":           {"群众留言", "Villagers' feedback"},
+		"nav.portal":             {"公开栏", "Public portal"},
+		"home.disclosure_late":   {"逾期未公开 {n} 项", "{n} disclosures overdue"},
+		"home.disclosure_review": {"待审核的公开事项 {n} 项", "{n} items waiting for review"},
+		"home.feedback_overdue":  {"逾期未答复的留言 {n} 条", "{n} feedback messages overdue"},
+
+		"fraction.cmp.more":  {"未超过", "not more than"},
+		"fraction.cmp.least": {"不足", "less than"},
+
+		"matter.step.1": {"党支部会提议", "Branch committee proposes"},
+		"matter.step.2": {"两委会商议", "Two committees deliberate"},
+		"matter.step.3": {"党员大会审议", "Party members' assembly reviews"},
+		"matter.step.4": {"村民（代表）会议决议", "Villagers' (representatives') meeting decides"},
+		"matter.step.5": {"决议公开", "Resolution made public"},
+		"matter.step.6": {"实施结果公开", "Result made public"},
+		"matter.step.0": {"（无）", "(none)"},
+
+		"matter.state.open":     {"进行中", "Open"},
+		"matter.state.rejected": {"未通过", "Rejected"},
+		"matter.state.done":     {"已完成", "Done"},
+
+		"matter.outcome.passed":    {"通过", "Passed"},
+		"matter.outcome.rejected":  {"未通过", "Rejected"},
+		"matter.outcome.adjourned": {"流会（未达法定人数）", "Adjourned (no quorum)"},
+		"matter.outcome.published": {"已公开", "Published"},
+
+		"matter.body.villagers":       {"村民会议", "Villagers' meeting"},
+		"matter.body.representatives": {"村民代表会议", "Representatives' meeting"},
+
+		"matter.title":              {"事项", "Matter"},
+		"matter.new":                {"新建事项", "New matter"},
+		"matter.amount":             {"金额（元）", "Amount (yuan)"},
+		"matter.description":        {"内容", "Description"},
+		"matter.next":               {"下一步", "Next step"},
+		"matter.record_step":        {"记录本步", "Record this step"},
+		"matter.held_on":            {"日期", "Date"},
+		"matter.place":              {"地点", "Place"},
+		"matter.expected":           {"应到", "Expected"},
+		"matter.present":            {"实到", "Present"},
+		"matter.households":         {"户数（应到/实到）", "Households (expected/present)"},
+		"matter.present_households": {"到会户数", "Households present"},
+		"matter.yes":                {"赞成", "Yes"},
+		"matter.no":                 {"反对", "No"},
+		"matter.abstain":            {"弃权", "Abstain"},
+		"matter.outcome":            {"结果", "Outcome"},
+		"matter.note":               {"说明（公开步骤为公开内容）", "Note (for the public steps: the text made public)"},
+		"matter.rules":              {"适用规则", "Rules applied"},
+		"matter.body":               {"决议机构", "Deciding body"},
+		"matter.none":               {"尚无事项。", "No matters yet."},
+		"matter.village":            {"村", "Village"},
+		"matter.state":              {"状态", "State"},
+		"flash.matter_created":      {"事项已建立。", "Matter created."},
+		"flash.step_recorded":       {"已记录。", "Step recorded."},
+
+		"rule.matter.step_order":       {"第 {step} 步“{name}”不能现在记录：本事项下一步是第 {next} 步“{next_name}”，各步须依次进行，不得跳过。", "Step {step} ({name}) cannot be recorded now: the matter's next step is {next} ({next_name}); steps run in order, none skipped."},
+		"rule.matter.step_date":        {"日期 {date} 早于上一步“{prev_name}”的日期 {prev}。", "The date {date} is before the previous step ({prev_name}) on {prev}."},
+		"rule.matter.closed":           {"本事项已{state}，不再记录新的步骤。", "The matter is {state}: no more steps."},
+		"rule.matter.present_too_many": {"实到 {present} 人，超过应到 {expected} 人。", "{present} present is more than the {expected} expected."},
+		"rule.matter.votes_too_many":   {"表决票数 {votes} 超过实到 {present} 人。", "{votes} votes is more than the {present} present."},
+		"rule.matter.votes_passed":     {"赞成 {yes} 票已达到通过所需的 {need} 票，不能记为未通过。", "{yes} yes votes reach the {need} needed: this cannot be recorded as rejected."},
+		"rule.matter.quorum_met":       {"实到 {present} 人（应到 {expected} 人）已达到法定人数，不能记为流会。", "{present} of {expected} present is a quorum: this cannot be recorded as adjourned."},
+
+		"rule.quorum.branch_committee":    {"党支部会实到 {present} 人，{cmp}应到 {expected} 人的{share}（需 {need} 人）。", "Branch committee: {present} present, {cmp} {share} of the {expected} expected ({need} needed)."},
+		"rule.quorum.two_committees":      {"两委会实到 {present} 人，{cmp}应到 {expected} 人的{share}（需 {need} 人）。", "Two committees: {present} present, {cmp} {share} of the {expected} expected ({need} needed)."},
+		"rule.quorum.party_assembly":      {"党员大会到会有表决权的党员 {present} 人，{cmp}应到 {expected} 人的{share}（需 {need} 人）。", "Party assembly: {present} members with a vote present, {cmp} {share} of the {expected} ({need} needed)."},
+		"rule.quorum.villagers":           {"村民会议实到 18 周岁以上村民 {present} 人，{cmp}应到 {expected} 人的{share}（需 {need} 人）；到会户代表 {hh_present} 户，也{hh_cmp}全村 {hh_expected} 户的{hh_share}（需 {hh_need} 户）。", "Villagers' meeting: {present} villagers aged 18+ present, {cmp} {share} of the {expected} ({need} needed); {hh_present} households represented, also {hh_cmp} {hh_share} of the {hh_expected} ({hh_need} needed)."},
+		"rule.quorum.villager_households": {"到会户代表 {present} 户，{cmp}全村 {expected} 户的{share}（需 {need} 户）。", "{present} households represented, {cmp} {share} of the {expected} ({need} needed)."},
+		"rule.quorum.representatives":     {"村民代表会议实到 {present} 人，{cmp}应到 {expected} 人的{share}（需 {need} 人）。", "Representatives' meeting: {present} present, {cmp} {share} of the {expected} expected ({need} needed)."},
+		"rule.decision.branch_committee":  {"赞成 {yes} 票，{cmp}实到 {base} 人的{share}（需 {need} 票）。", "{yes} yes votes, {cmp} {share} of the {base} present ({need} needed)."},
+		"rule.decision.two_committees":    {"赞成 {yes} 票，{cmp}实到 {base} 人的{share}（需 {need} 票）。", "{yes} yes votes, {cmp} {share} of the {base} present ({need} needed)."},
+		"rule.decision.party_assembly":    {"赞成 {yes} 票，{cmp}全体有表决权党员 {base} 人的{share}（需 {need} 票）。", "{yes} yes votes, {cmp} {share} of all {base} members with a vote ({need} needed)."},
+		"rule.decision.villagers":         {"赞成 {yes} 票，{cmp}实到 {base} 人的{share}（需 {need} 票）。", "{yes} yes votes, {cmp} {share} of the {base} present ({need} needed)."},
+		"rule.decision.representatives":   {"赞成 {yes} 票，{cmp}实到 {base} 人的{share}（需 {need} 票）。", "{yes} yes votes, {cmp} {share} of the {base} present ({need} needed)."},
+		"rule.schedule.general":           {"一般公开事项至少每 {n} 个月公开一次。", "General items are published at least every {n} months."},
+		"rule.schedule.finance":           {"财务至少每 {n} 个月公开一次。", "Finance is published at least every {n} months."},
+		"rule.feedback.reply_days":        {"群众留言须在 {n} 天内答复。", "Feedback is answered within {n} days."},
+		"rule.feedback.per_hour":          {"同一地址每小时最多留言 {n} 条。", "At most {n} messages an hour from one address."},
+		"rule.feedback.rate":              {"留言太频繁：同一地址每小时最多 {n} 条，请稍后再试。", "Too many messages: at most {n} an hour from one address; try again later."},
+
+		"rule.reps.households": {"每名村民代表联系 {min}–{max} 户：{n} 人不在此范围（{names}）。", "Each representative stands for {min}–{max} households: {n} outside that range ({names})."},
+		"rule.reps.women":      {"妇女代表 {women} 人，占 {total} 人，须至少三分之一（{need} 人）。", "{women} women of {total}; at least one third ({need}) is asked."},
+		"rule.reps.coverage":   {"代表联系 {covered} 户，全村登记 {households} 户。", "The representatives stand for {covered} households; the registry has {households}."},
+
+		"democracy.rule_unknown":     {"没有这条规则。", "No such rule."},
+		"democracy.share_range":      {"比例须为 1/2 至 9/10 之间的分数。", "The share must be a fraction between 1/2 and 9/10."},
+		"democracy.number_range":     {"数值须在 1 至 365 之间。", "The number must be between 1 and 365."},
+		"democracy.sex_required":     {"请选择性别。", "Choose the sex."},
+		"democracy.households_range": {"户数须在 1 至 1000 之间。", "Households must be between 1 and 1000."},
+		"democracy.date_future":      {"日期不能晚于今天（{today}）。", "The date cannot be after today ({today})."},
+		"democracy.date_range":       {"日期须在 {from} 至 {to} 之间。", "The date must be between {from} and {to}."},
+		"democracy.rep_ended":        {"该代表已于 {date} 离任。", "This representative left on {date}."},
+		"democracy.amount_negative":  {"金额不能为负数。", "The amount cannot be negative."},
+		"democracy.step_unknown":     {"没有这一步。", "No such step."},
+		"democracy.body_required":    {"请选择村民会议或村民代表会议。", "Choose the villagers' or the representatives' meeting."},
+		"democracy.outcome_unknown":  {"请选择结果。", "Choose the outcome."},
+		"democracy.amount_format":    {"金额格式如 1234.50。", "Write the amount as 1234.50."},
+
+		"rep.name":        {"姓名", "Name"},
+		"rep.sex":         {"性别", "Sex"},
+		"rep.sex.M":       {"男", "Male"},
+		"rep.sex.F":       {"女", "Female"},
+		"rep.households":  {"联系户数", "Households"},
+		"rep.group":       {"村民小组", "Group"},
+		"rep.started_on":  {"任职日期", "Since"},
+		"rep.add":         {"添加代表", "Add representative"},
+		"rep.end":         {"离任", "End service"},
+		"rep.checks":      {"构成检查（提示，不阻止）", "Composition (shown, not enforced)"},
+		"flash.rep_added": {"已添加。", "Representative added."},
+		"flash.rep_ended": {"已离任。", "Service ended."},
+
+		"disclosure.category.party":       {"党务公开", "Party affairs"},
+		"disclosure.category.government":  {"政务公开", "Government affairs"},
+		"disclosure.category.village":     {"村务公开", "Village affairs"},
+		"disclosure.category.finance":     {"财务公开", "Finance"},
+		"disclosure.category.service":     {"服务公开", "Services"},
+		"disclosure.state.draft":          {"待审核", "Awaiting review"},
+		"disclosure.state.published":      {"已公开", "Published"},
+		"disclosure.state.superseded":     {"已被新版本取代", "Superseded"},
+		"disclosure.state.archived":       {"已归档", "Archived"},
+		"disclosure.category_unknown":     {"请选择公开类别。", "Choose the category."},
+		"disclosure.period_format":        {"期间格式如 2026、2026-Q3 或 2026-11。", "Write the period as 2026, 2026-Q3 or 2026-11."},
+		"rule.disclosure.own_review":      {"不能审核自己起草的公开事项（起草人：{author}），须由村务监督委员会其他成员审核。", "You cannot review an item you drafted (author: {author}): another member of the supervision committee must."},
+		"rule.disclosure.not_draft":       {"该事项{state}，只有待审核的草稿可以审核。", "The item is {state}: only a draft is reviewed."},
+		"rule.disclosure.not_published":   {"该事项{state}：只有已公开的版本可以修订或归档。", "The item is {state}: only a published version is revised or archived."},
+		"rule.disclosure.revision_exists": {"已有一份待审核的新版本。", "A new version is already waiting for review."},
+		"feedback.already_replied":        {"已答复过。", "Already replied."},
+
+		"disclosure.category":     {"类别", "Category"},
+		"disclosure.period":       {"期间", "Period"},
+		"disclosure.title":        {"标题", "Title"},
+		"disclosure.body":         {"内容（每行一段；表格用“ | ”分隔）", "Content (a paragraph a line; table cells separated by \" | \")"},
+		"disclosure.new":          {"起草公开事项", "Draft an item"},
+		"disclosure.version":      {"版本", "Version"},
+		"disclosure.change_note":  {"修改说明", "What changed"},
+		"disclosure.revise":       {"发布新版本", "New version"},
+		"disclosure.approve":      {"审核通过并公开", "Approve and publish"},
+		"disclosure.return":       {"退回", "Return"},
+		"disclosure.review_note":  {"审核意见", "Review note"},
+		"disclosure.archive":      {"归档", "Archive"},
+		"disclosure.author":       {"起草人", "Author"},
+		"disclosure.reviewer":     {"审核人", "Reviewer"},
+		"disclosure.published_on": {"公开日期", "Published"},
+		"disclosure.code":         {"核验码", "Verification code"},
+		"disclosure.print":        {"打印公告", "Print notice"},
+		"disclosure.queue":        {"待审核", "Awaiting review"},
+		"disclosure.late":         {"逾期未公开", "Overdue"},
+		"disclosure.last":         {"上次公开", "Last published"},
+		"disclosure.due":          {"应公开日期", "Due"},
+		"disclosure.days_late":    {"逾期天数", "Days late"},
+		"disclosure.never":        {"从未", "Never"},
+		"disclosure.none":         {"暂无。", "Nothing yet."},
+		"flash.item_drafted":      {"已起草，等待审核。", "Drafted; waiting for review."},
+		"flash.item_reviewed":     {"已审核。", "Reviewed."},
+		"flash.item_archived":     {"已归档。", "Archived."},
+
+		"portal.title":             {"村务公开栏", "Village notice board"},
+		"portal.villages":          {"选择村", "Choose a village"},
+		"portal.all":               {"全部", "All"},
+		"portal.open_data":         {"开放数据", "Open data"},
+		"portal.verify":            {"核验公告", "Check a notice"},
+		"portal.verify_hint":       {"输入纸质公告上的核验码", "Type the code printed on the notice"},
+		"portal.verify_ok":         {"核验一致：该公告与公开原文相符（{date} 公开，第 {version} 版）。", "Match: the notice is the one published on {date} (version {version})."},
+		"portal.verify_superseded": {"该公告已被新版本取代，请看最新版本。", "This notice has been superseded by a newer version."},
+		"portal.verify_none":       {"没有找到这个核验码：纸质公告可能不是公开的原文。", "No published notice has this code: the paper may not be the original."},
+		"portal.feedback":          {"留言", "Feedback"},
+		"portal.feedback_name":     {"称呼（可不填）", "Name (optional)"},
+		"portal.feedback_body":     {"留言内容", "Message"},
+		"portal.feedback_send":     {"提交留言", "Send"},
+		"portal.feedback_thanks":   {"留言已收到，审核后显示。", "Thank you: your message shows once moderated."},
+		"portal.reply":             {"村里答复", "Village's reply"},
+		"portal.reply_days":        {"用时 {n} 天", "took {n} days"},
+		"portal.waiting_days":      {"已等待 {n} 天", "waiting {n} days"},
+		"portal.versions":          {"历次版本", "Versions"},
+		"portal.current":           {"现行版本", "Current version"},
+		"portal.online":            {"扫码查看原文", "Scan to read the original"},
+
+		"feedback.state.pending": {"待审核", "Pending"},
+		"feedback.state.shown":   {"已显示", "Shown"},
+		"feedback.state.hidden":  {"不显示", "Hidden"},
+		"feedback.show":          {"显示", "Show"},
+		"feedback.hide":          {"不显示", "Hide"},
+		"feedback.reply":         {"答复", "Reply"},
+		"feedback.overdue":       {"逾期", "Overdue"},
+		"flash.feedback_done":    {"已处理。", "Done."},
+
+		"audit.action.matter.create":      {"建立四议两公开事项", "Opened a matter"},
+		"audit.action.matter.step":        {"记录四议两公开步骤", "Recorded a matter's step"},
+		"audit.action.representative.add": {"添加村民代表", "Added a representative"},
+		"audit.action.representative.end": {"村民代表离任", "Ended a representative's service"},
+		"audit.action.disclosure.draft":   {"起草公开事项", "Drafted an item"},
+		"audit.action.disclosure.redraft": {"更新公开草稿", "Redrafted an item"},
+		"audit.action.disclosure.revise":  {"起草公开新版本", "Drafted a new version"},
+		"audit.action.disclosure.return":  {"退回公开事项", "Returned an item"},
+		"audit.action.disclosure.publish": {"公开（含核验码）", "Published (with verification code)"},
+		"audit.action.disclosure.archive": {"归档公开事项", "Archived an item"},
+		"audit.action.democracy.rule_set": {"设定本镇规则", "Set a town rule"},
+		"audit.action.feedback.submit":    {"群众留言", "Villager's feedback"},
+		"audit.action.feedback.moderate":  {"审核留言", "Moderated feedback"},
+		"audit.action.feedback.reply":     {"答复留言", "Replied to feedback"},
+		"audit.entity.matter":             {"四议两公开事项", "Matter"},
+		"audit.entity.representative":     {"村民代表", "Representative"},
+		"audit.entity.disclosure":         {"公开事项", "Disclosure item"},
+		"audit.entity.democracy_rule":     {"民主规则", "Democracy rule"},
+		"audit.entity.feedback":           {"群众留言", "Feedback"},
+	}
+	zhNum := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
+	for den := 2; den <= 10; den++ {
+		for num := 1; num < den; num++ {
+			zh := zhNum[den] + "分之" + zhNum[num]
+			if num*2 == den {
+				zh = "半数"
+			}
+			en := strconv.Itoa(num) + "/" + strconv.Itoa(den)
+			switch {
+			case num*2 == den:
+				en = "half"
+			case num == 2 && den == 3:
+				en = "two thirds"
+			case num == 1 && den == 3:
+				en = "one third"
+			}
+			m["fraction."+strconv.Itoa(num)+"_"+strconv.Itoa(den)] = [2]string{zh, en}
+		}
+	}
+	Register(m)
+}
