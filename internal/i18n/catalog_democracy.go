@@ -62,7 +62,7 @@ func init() {
 		"matter.village":            {"村", "Village"},
 		"matter.state":              {"状态", "State"},
 		"flash.matter_created":      {"事项已建立。", "Matter created."},
-		"flash.step_recorded":       {"已记录。", "Step recorded."},
+		"flash.matter_step_recorded":       {"已记录。", "Step recorded."},
 
 		"rule.matter.step_order":       {"第 {step} 步“{name}”不能现在记录：本事项下一步是第 {next} 步“{next_name}”，各步须依次进行，不得跳过。", "Step {step} ({name}) cannot be recorded now: the matter's next step is {next} ({next_name}); steps run in order, none skipped."},
 		"rule.matter.step_date":        {"日期 {date} 早于上一步“{prev_name}”的日期 {prev}。", "The date {date} is before the previous step ({prev_name}) on {prev}."},
