@@ -456,3 +456,29 @@ func queryItems(ctx context.Context, q db.Queryer, whereOrder string, args ...an
 		return err
 	})
 }
+
+// RecordPublished enters an item that was already published on the
+// village's board, with the day it went up (democracy.review over the
+// village): the board's history before the system, or a paper notice
+// entered afterwards. It gets its content hash and code like any other.
+func (s *Service) RecordPublished(ctx context.Context, a *auth.Actor, d disclosure.Draft, on day.Day) (Item, error) {
+	if err := checkDraft(&d); err != nil {
+		return Item{}, err
+	}
+	if today := day.Today(s.Clock); on.IsZero() || on.After(today) {
+		return Item{}, apperr.Invalid("published_on", "democracy.date_future", apperr.Params{"today": today.String()})
+	}
+	var it Item
+	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		v, err := villageFor(ctx, tx, a, d.OrgID, auth.PermDemocracyReview)
+		if err != nil {
+			return err
+		}
+		if it, err = s.fileItem(ctx, tx, nil, d, true); err != nil {
+			return err
+		}
+		it.OrgPath = v.Path
+		return s.publish(ctx, tx, a, &it, on)
+	})
+	return it, err
+}

@@ -510,3 +510,16 @@ func Yuan(fen int64) string {
 	}
 	return fmt.Sprintf("%s%d.%02d", sign, fen/100, fen%100)
 }
+
+// Expected is 应到 of a step of a matter on a day, from the rosters, for
+// the step form to show before anything is typed (democracy.read).
+func (s *Service) Expected(ctx context.Context, a *auth.Actor, matterID int64, step int, body string, on day.Day) (Turnout, error) {
+	m, err := loadMatter(ctx, s.DB, matterID)
+	if err != nil {
+		return Turnout{}, err
+	}
+	if err := a.Decide(auth.PermDemocracyRead, "", m.OrgPath); err != nil {
+		return Turnout{}, err
+	}
+	return expectedAt(ctx, s.DB, Village{ID: m.OrgID, TownID: m.TownID, Name: m.OrgName, Path: m.OrgPath}, step, body, on)
+}

@@ -99,3 +99,16 @@ func actorName(a *auth.Actor) string {
 	}
 	return a.Username
 }
+
+// Villages lists the villages where the actor holds perm, in tree order,
+// for the pages that ask which village.
+func (s *Service) Villages(ctx context.Context, a *auth.Actor, perm auth.Perm) ([]Village, error) {
+	var args db.Args
+	rows, err := s.DB.QueryContext(ctx, `SELECT id, COALESCE(town_id, 0), CASE WHEN short_name <> '' THEN short_name ELSE name END, path
+		FROM orgs WHERE type = 'general_branch' AND `+args.Subtree("path", a.Scope(perm))+` ORDER BY type, town_id, sort_order, id LIMIT 500`,
+		args.Values()...)
+	if err != nil {
+		return nil, fmt.Errorf("democracy: villages: %w", err)
+	}
+	return db.Collect(rows, func(rows *sql.Rows, v *Village) error { return rows.Scan(&v.ID, &v.TownID, &v.Name, &v.Path) })
+}
