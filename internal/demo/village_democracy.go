@@ -147,6 +147,9 @@ func demoDisclosures(ctx context.Context, s *democracy.Service, t *Town, today d
 			month := first.AddMonths(-back)
 			period := month.String()[:7]
 			on := month.AddMonths(1).AddDays(4)
+			if on.After(today) {
+				on = today
+			}
 			if name == "海戛" && back <= 3 {
 				continue // finance three months late
 			}
@@ -165,7 +168,7 @@ func demoDisclosures(ctx context.Context, s *democracy.Service, t *Town, today d
 					continue // never published
 				}
 				if _, err := s.RecordPublished(ctx, nil, disclosure.Draft{OrgID: vid, Category: c, Period: q,
-					Title: name + "村 " + q + " " + demoCategoryTitle[c], Body: demoCategoryBody[c]}, on.AddDays(2)); err != nil {
+					Title: name + "村 " + q + " " + demoCategoryTitle[c], Body: demoCategoryBody[c]}, on); err != nil {
 					return fmt.Errorf("demo %s of %s: %w", c, name, err)
 				}
 			}

@@ -6,6 +6,7 @@ import (
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/auth"
+	"dangjian/internal/day"
 	"dangjian/internal/democracy"
 	"dangjian/internal/web"
 )
@@ -66,7 +67,23 @@ func (h *handlers) matterShowData(r *http.Request) (map[string]any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return map[string]any{"Matter": m, "Next": m.Next(), "Today": h.today()}, nil
+	data := map[string]any{"Matter": m, "Next": m.Next(), "Today": h.today()}
+	// 应到 of the next step today, from the rosters, so the form shows it
+	// before anything is typed (step 4: both bodies).
+	if next := m.Next(); next >= 1 && next <= democracy.StepDecide {
+		today := day.Today(h.Svc.Clock)
+		for key, body := range map[string]string{"Expected": democracy.BodyRepresentatives, "ExpectedVillagers": democracy.BodyVillagers} {
+			if next != democracy.StepDecide && key != "Expected" {
+				continue
+			}
+			t, err := h.Svc.Democracy.Expected(r.Context(), web.ActorOf(r), m.ID, next, body, today)
+			if err != nil {
+				return nil, err
+			}
+			data[key] = t
+		}
+	}
+	return data, nil
 }
 
 // matterStep records the matter's next step.
