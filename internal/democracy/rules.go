@@ -165,7 +165,9 @@ func (s *Service) SetRule(ctx context.Context, a *auth.Actor, townID int64, name
 		f.Add("rule", "democracy.rule_unknown", nil)
 	case def.Den > 0 && (v.Den < 2 || v.Den > 10 || v.Num < 1 || v.Num >= v.Den):
 		f.Add("value", "democracy.share_range", nil)
-	case def.Den == 0 && (v.Num < 1 || v.Num > 365):
+	case def.Den == 0 && (v.Num < 1 || v.Num > 365) && name != RuleProjectCapFen:
+		f.Add("value", "democracy.number_range", nil)
+	case name == RuleProjectCapFen && (v.Num < 1 || v.Num > 10_000_000):
 		f.Add("value", "democracy.number_range", nil)
 	}
 	if err := f.Err(); err != nil {

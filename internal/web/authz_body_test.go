@@ -106,6 +106,19 @@ var bodyFields = map[string]bodyCase{
 	"POST /api/v1/residents":             {json: `{"household_id": "$household", "name": "王小五", "id_number": "", "relation": "child"}`},
 	"PUT /api/v1/residents/{id}":         {}, // the handler clears household_id
 	"POST /api/v1/residents/{id}/reveal": {},
+	// democracy
+	"POST /matters":                   {form: map[string]string{"org_id": "$org", "title": "修路", "amount": "100"}},
+	"POST /matters/{id}/steps":        {},
+	"POST /representatives":           {form: map[string]string{"org_id": "$org", "name": "王五", "sex": "F", "households": "10"}},
+	"POST /representatives/{id}/end":  {}, // org_id only picks the page to return to
+	"POST /disclosures":               {form: map[string]string{"org_id": "$org", "category": "village", "period": "2026-11", "title": "公开", "body": "内容"}},
+	"POST /disclosures/{id}/review":   {},
+	"POST /disclosures/{id}/revise":   {},
+	"POST /disclosures/{id}/archive":  {},
+	"POST /feedback/{id}/moderate":    {},
+	"POST /feedback/{id}/reply":       {},
+	"POST /api/v1/matters":            {json: `{"org_id": "$org", "title": "修路", "amount_fen": 10000}`},
+	"POST /api/v1/matters/{id}/steps": {},
 }
 
 // bodyCase is one route's input: a form, a JSON document or query
@@ -571,6 +584,13 @@ var listQuery = map[string]map[string]int{
 	"GET /api/v1/residents":             {"org_id": 200},
 	"GET /audit":                        {"entity_id": 200},
 	"GET /api/v1/audit":                 {"entity_id": 200},
+	"GET /matters":                      {"org_id": 404},
+	"GET /representatives":              {"org_id": 404},
+	"GET /disclosures":                  {"org_id": 404},
+	"GET /disclosure-overdue":           {},
+	"GET /feedback":                     {"org_id": 200},
+	"GET /api/v1/matters":               {"org_id": 404},
+	"GET /api/v1/disclosure-late":       {},
 }
 
 // linkStaysInScope: an id number is an id too. A member registered in

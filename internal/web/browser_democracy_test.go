@@ -182,3 +182,12 @@ func TestBrowserPortalVillager(t *testing.T) {
 		t.Fatalf("the notice prints on %d pages", n)
 	}
 }
+
+// /feedback/{id}: a villager's message to 海戛, sent for the walk.
+func init() {
+	foreignIDs["feedback"] = func(w *walk) (int64, error) {
+		fb, err := w.env.Svc.Democracy.SubmitFeedback(context.Background(), democracy.NewFeedback{
+			OrgID: w.env.Town.Villages[foreignVillage].ID, Body: "海戛的留言", Addr: "walk"})
+		return fb.ID, err
+	}
+}
