@@ -106,7 +106,66 @@ func loadDemocracy(ctx context.Context, svc services.Services, t *Town) error {
 	if err := demoDisclosures(ctx, s, t, today); err != nil {
 		return err
 	}
+	if err := demoProjects(ctx, svc, t, today); err != nil {
+		return err
+	}
 	return demoFeedback(ctx, s, t)
+}
+
+// demoProjects: 民家's 一事一议 passed by households with twenty
+// households' contributions; 海戛's proposal waits for its vote.
+func demoProjects(ctx context.Context, svc services.Services, t *Town, today day.Day) error {
+	s := svc.Democracy
+	mj := t.Villages["民家"]
+	p, err := s.ProposeProject(ctx, nil, democracy.NewProject{OrgID: mj.ID, Title: "硬化民家村入户道路", Proposer: democracy.ProposerCommittee,
+		Description: "各户门前至村道的入户路硬化，每人筹资 15 元、筹劳 2 天。", PerPersonFen: 1500, LabourDays: 2})
+	if err != nil {
+		return err
+	}
+	roster, err := s.Representatives(ctx, nil, mj.ID)
+	if err != nil {
+		return err
+	}
+	var votes []democracy.RepVote
+	for i, r := range roster.Representatives {
+		if i%5 == 4 {
+			continue // absent
+		}
+		votes = append(votes, democracy.RepVote{RepresentativeID: r.ID, Yes: i%7 != 3})
+	}
+	if _, err := s.VoteProject(ctx, nil, democracy.ProjectVote{ProjectID: p.ID, On: today.AddDays(-45), Body: democracy.BodyRepresentatives, Votes: votes}); err != nil {
+		return fmt.Errorf("demo project vote: %w", err)
+	}
+	rows, err := svc.DB.QueryContext(ctx, `SELECT h.id, (SELECT COUNT(*) FROM residents r WHERE r.household_id = h.id)
+		FROM households h JOIN orgs o ON o.id = h.org_id WHERE o.path >= $1 AND o.path < $2 ORDER BY h.id LIMIT 20`, mj.Path, mj.Path[:len(mj.Path)-1]+"0")
+	if err != nil {
+		return err
+	}
+	type hh struct{ id, people int64 }
+	var list []hh
+	for rows.Next() {
+		var h hh
+		if err := rows.Scan(&h.id, &h.people); err != nil {
+			rows.Close()
+			return err
+		}
+		list = append(list, h)
+	}
+	rows.Close()
+	for i, h := range list {
+		people := int(max(h.people, 1))
+		days := 2 * people
+		if i%4 == 3 {
+			days = 0 // paid in money only so far
+		}
+		if _, err := s.RecordCollection(ctx, nil, democracy.NewCollection{ProjectID: p.ID, HouseholdID: h.id, People: people,
+			AmountFen: 1500 * int64(people), LabourDays: days, PaidOn: today.AddDays(-30 + i)}); err != nil {
+			return fmt.Errorf("demo collection: %w", err)
+		}
+	}
+	_, err = s.ProposeProject(ctx, nil, democracy.NewProject{OrgID: t.Villages["海戛"].ID, Title: "修缮海戛村蓄水池",
+		Proposer: democracy.ProposerCommittee, PerPersonFen: 1000, LabourDays: 1})
+	return err
 }
 
 // demoRepresentatives gives a village one representative per about 12

@@ -317,6 +317,8 @@ func ownPathIDs(t *testing.T, env *testkit.Env, a *bodyActor, orgID int64) {
 			VALUES ($1, $2, $3, '修路', '村口的路需要修', $4) RETURNING id`, mTown, mOrg, a.own["member"], now),
 		"grants": one(`INSERT INTO fund_grants(town_id, org_id, member_id, amount_fen, reason, status, proposer_name, proposed_at)
 			VALUES ($1, $2, $3, 50000, '困难党员慰问', 'proposed', 'admin', $4) RETURNING id`, mTown, mOrg, a.own["member"], now),
+		"projects": one(`INSERT INTO projects(org_id, town_id, title, proposer, per_person_fen, state, created_at)
+			VALUES ($1, $2, '修路', 'committee', 1000, 'passed', $3) RETURNING id`, orgID, mTown, now),
 		"{tag}": one(`INSERT INTO member_tags(member_id, town_id, kind, started_on, created_at)
 			VALUES ($1, $2, 'member_to_rich', $3, $4) RETURNING id`, a.own["member"], mTown, db.Day(now), now),
 	}
@@ -589,6 +591,7 @@ var listQuery = map[string]map[string]int{
 	"GET /disclosures":                  {"org_id": 404},
 	"GET /disclosure-overdue":           {},
 	"GET /feedback":                     {"org_id": 200},
+	"GET /projects":                     {"org_id": 404},
 	"GET /api/v1/matters":               {"org_id": 404},
 	"GET /api/v1/disclosure-late":       {},
 }

@@ -65,10 +65,14 @@ func (h *handlers) portalVillage(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return nil, err
 		}
+		projects, err := h.Svc.Democracy.PortalProjects(r.Context(), id)
+		if err != nil {
+			return nil, err
+		}
 		y := h.Svc.Clock.Now().Year()
 		years := []string{strconv.Itoa(y), strconv.Itoa(y - 1)}
 		return map[string]any{"Village": v, "Items": items, "Feedback": fb, "Category": string(cat), "Period": period,
-			"Categories": disclosure.Categories, "Years": years}, nil
+			"Categories": disclosure.Categories, "Years": years, "Projects": projects}, nil
 	})
 }
 

@@ -34,6 +34,7 @@ func New(base web.Handlers) web.Programme {
 			{Section: web.SectionMechanisms, Href: "/disclosures", Label: "nav.disclosures", Perm: auth.PermDemocracyRead},
 			{Section: web.SectionMechanisms, Href: "/disclosure-overdue", Label: "nav.disclosure_late", Perm: auth.PermDemocracyRead},
 			{Section: web.SectionMechanisms, Href: "/representatives", Label: "nav.representatives", Perm: auth.PermDemocracyRead},
+			{Section: web.SectionMechanisms, Href: "/projects", Label: "nav.projects", Perm: auth.PermDemocracyRead},
 			{Section: web.SectionMechanisms, Href: "/feedback", Label: "nav.feedback", Perm: auth.PermDemocracyRead},
 			{Section: web.SectionMechanisms, Href: "/portal/", Label: "nav.portal", Perm: auth.PermDemocracyRead},
 		},
