@@ -125,7 +125,7 @@ CREATE TABLE portal_feedback (
     replied_at   TIMESTAMPTZ
 );
 CREATE INDEX portal_feedback_addr ON portal_feedback(addr_hash, created_at);
-CREATE INDEX portal_feedback_org ON portal_feedback(org_id, state, id);
+CREATE INDEX portal_feedback_org ON portal_feedback(org_id, id);
 CREATE INDEX portal_feedback_town ON portal_feedback(town_id, state, id);
 
 -- The portal's cache key per village: bumped in every transaction that
