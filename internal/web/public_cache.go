@@ -32,7 +32,7 @@ const PublicMaxAge = 60
 // publicCacheSize bounds the entries one server keeps; beyond it an
 // arbitrary entry is dropped (stale versions are never asked for again,
 // so they go first in practice).
-const publicCacheSize = 4096
+const publicCacheSize = 1024
 
 type publicEntry struct {
 	ctype     string
@@ -55,10 +55,12 @@ func (k *Kit) publicCache() *publicCache {
 	return c.(*publicCache)
 }
 
-// ServePublic writes a public response through the cache: version is what
-// the page's content depends on; body builds it on a miss.
+// ServePublic writes a public response through the cache: version names
+// what the page's content depends on — the data's version and the query
+// parameters the handler read, normalised, never the raw query, so
+// made-up parameters cannot fill the cache; body builds it on a miss.
 func (k *Kit) ServePublic(w http.ResponseWriter, r *http.Request, version, ctype string, body func() ([]byte, error)) error {
-	key := r.URL.Path + "?" + r.URL.RawQuery + "|" + string(LangOf(r)) + "|" + version
+	key := r.URL.Path + "|" + string(LangOf(r)) + "|" + version
 	sum := sha256.Sum256([]byte(key))
 	etag := `"` + hex.EncodeToString(sum[:12]) + `"`
 	h := w.Header()

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"net/http"
+	"slices"
 	"strconv"
 
 	"dangjian/internal/apperr"
@@ -48,11 +49,14 @@ func (h *handlers) portalVillage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	cat := disclosure.Category(r.FormValue("category"))
+	if !slices.Contains(disclosure.Categories, cat) {
+		cat = ""
+	}
 	period := r.FormValue("period")
 	if !democracy.ValidPeriod(period) {
 		period = ""
 	}
-	return h.RenderPublic(w, r, version, "portal_village", func() (any, error) {
+	return h.RenderPublic(w, r, version+"|"+string(cat)+"|"+period, "portal_village", func() (any, error) {
 		v, err := h.Svc.Democracy.PortalVillage(r.Context(), id)
 		if err != nil {
 			return nil, err
