@@ -32,7 +32,13 @@ func democracyPages(t *testing.T, env *testkit.Env, user string, scope org.Org) 
 		if matter == 0 || item == 0 {
 			t.Fatalf("no matter or item in %s", scope.Name)
 		}
-		pages = append(pages, fmt.Sprintf("/matters/%d", matter), fmt.Sprintf("/disclosures/%d", item))
+		pages = append(pages, fmt.Sprintf("/matters/%d", matter), fmt.Sprintf("/disclosures/%d", item),
+			fmt.Sprintf("/projects?org_id=%d", scope.ID))
+		var project int64
+		_ = env.DB.QueryRow(`SELECT COALESCE(MIN(id), 0) FROM projects WHERE org_id = $1`, scope.ID).Scan(&project)
+		if project != 0 {
+			pages = append(pages, fmt.Sprintf("/projects/%d", project))
+		}
 	}
 	var item int64
 	var code string
