@@ -115,6 +115,7 @@ var bodyFields = map[string]bodyCase{
 	"POST /disclosures/{id}/review":   {},
 	"POST /disclosures/{id}/revise":   {},
 	"POST /disclosures/{id}/archive":  {},
+	"POST /democracy-rules":           {query: map[string]string{"town_id": "$town"}, form: map[string]string{"rule": "quorum.representatives", "num": "3", "den": "4", "strict": "0"}},
 	"POST /projects":                  {form: map[string]string{"org_id": "$org", "title": "修路", "proposer": "committee", "per_person": "10"}},
 	"POST /projects/{id}/vote":        {},
 	"POST /projects/{id}/collections": {form: map[string]string{"household_id": "$household", "people": "1", "amount": "1", "paid_on": "2026-11-20"}},
@@ -595,6 +596,7 @@ var listQuery = map[string]map[string]int{
 	"GET /disclosure-overdue":           {},
 	"GET /feedback":                     {"org_id": 200},
 	"GET /projects":                     {"org_id": 404},
+	"GET /democracy-rules":              {"town_id": 404},
 	"GET /api/v1/matters":               {"org_id": 404},
 	"GET /api/v1/disclosure-late":       {},
 }

@@ -36,6 +36,7 @@ func New(base web.Handlers) web.Programme {
 			{Section: web.SectionMechanisms, Href: "/representatives", Label: "nav.representatives", Perm: auth.PermDemocracyRead},
 			{Section: web.SectionMechanisms, Href: "/projects", Label: "nav.projects", Perm: auth.PermDemocracyRead},
 			{Section: web.SectionMechanisms, Href: "/feedback", Label: "nav.feedback", Perm: auth.PermDemocracyRead},
+			{Section: web.SectionMechanisms, Href: "/democracy-rules", Label: "nav.democracy_rules", Perm: auth.PermDemocracyRules},
 			{Section: web.SectionMechanisms, Href: "/portal/", Label: "nav.portal", Perm: auth.PermDemocracyRead},
 		},
 		Perms: []auth.Perm{auth.PermDemocracyRead, auth.PermDemocracyWrite, auth.PermDemocracyReview, auth.PermDemocracyRules},

@@ -28,6 +28,8 @@ func (h *handlers) routes() []web.Route {
 		web.Page("GET", "/projects/{id}", h.projectShow),
 		web.Page("POST", "/projects/{id}/vote", h.projectVote),
 		web.Page("POST", "/projects/{id}/collections", h.projectCollect),
+		web.Page("GET", "/democracy-rules", h.ruleList),
+		web.Page("POST", "/democracy-rules", h.ruleSet),
 		web.Page("GET", "/feedback", h.feedbackList),
 		web.Page("POST", "/feedback/{id}/moderate", h.feedbackModerate),
 		web.Page("POST", "/feedback/{id}/reply", h.feedbackReply),
