@@ -140,6 +140,20 @@ func TestPortalHTTP(t *testing.T) {
 				t.Fatalf("%s: %d", p, resp.StatusCode)
 			}
 		}
+		// The town's own rules: shown with their defaults, set by the town.
+		if b := admin.GetBody("/democracy-rules"); !strings.Contains(b, "quorum.representatives") {
+			t.Fatal("rules page without its rules")
+		}
+		if resp := admin.PostForm(fmt.Sprintf("/democracy-rules?town_id=%d", env.Town.Town.ID), url.Values{"rule": {"quorum.representatives"},
+			"num": {"4"}, "den": {"5"}, "strict": {"0"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("set a rule: %d %s", resp.StatusCode, testkit.ReadBody(resp))
+		}
+		if r, _ := env.Svc.Democracy.TownRules(ctx, nil, env.Town.Town.ID); r.Get(democracy.RuleQuorumRepresentatives).Num != 4 {
+			t.Fatal("rule not set")
+		}
+		if resp := leader.Get("/democracy-rules"); resp.StatusCode != http.StatusNotFound {
+			t.Fatalf("a village leader opens the town's rules: %d", resp.StatusCode)
+		}
 		if resp := env.Login(t, "haiga").Get(fmt.Sprintf("/api/v1/matters/%d", m.ID)); resp.StatusCode != 404 {
 			t.Fatalf("another village's matter: %d", resp.StatusCode)
 		}
