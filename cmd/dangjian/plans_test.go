@@ -9,6 +9,7 @@ import (
 	"dangjian/internal/auth"
 	"dangjian/internal/commendation"
 	"dangjian/internal/db"
+	"dangjian/internal/democracy"
 	"dangjian/internal/members"
 	"dangjian/internal/org"
 	"dangjian/internal/orglife"
@@ -136,6 +137,34 @@ func TestListQueriesReadTheirOrderOffAnIndex(t *testing.T) {
 			},
 			"audit log of a scope": func() error {
 				_, err := audit.List(ctx, d, audit.Filter{OrgPaths: []string{village.Path}, Limit: 50})
+				return err
+			},
+			"matters": func() error {
+				_, err := svc.Democracy.ListMatters(ctx, county, democracy.MatterFilter{Limit: 50})
+				return err
+			},
+			"matters of a village": func() error {
+				_, err := svc.Democracy.ListMatters(ctx, county, democracy.MatterFilter{OrgID: village.ID, Limit: 50})
+				return err
+			},
+			"disclosure drafts": func() error {
+				_, err := svc.Democracy.ListItems(ctx, county, democracy.ItemFilter{Limit: 50})
+				return err
+			},
+			"disclosures of a village": func() error {
+				_, err := svc.Democracy.ListItems(ctx, county, democracy.ItemFilter{OrgID: village.ID, State: democracy.ItemPublished, Limit: 50})
+				return err
+			},
+			"portal board": func() error {
+				_, err := svc.Democracy.PortalItems(ctx, democracy.PortalFilter{OrgID: village.ID, Limit: 60})
+				return err
+			},
+			"feedback": func() error {
+				_, err := svc.Democracy.ListFeedback(ctx, county, democracy.FeedbackFilter{Limit: 50})
+				return err
+			},
+			"feedback of a village": func() error {
+				_, err := svc.Democracy.ListFeedback(ctx, county, democracy.FeedbackFilter{OrgID: village.ID, Limit: 50})
 				return err
 			},
 		}

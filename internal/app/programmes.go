@@ -5,6 +5,7 @@ import (
 	"dangjian/internal/web/account"
 	"dangjian/internal/web/auditlog"
 	commendweb "dangjian/internal/web/commendation"
+	democracyweb "dangjian/internal/web/democracy"
 	membersweb "dangjian/internal/web/members"
 	orgweb "dangjian/internal/web/org"
 	"dangjian/internal/web/orglife"
@@ -24,4 +25,5 @@ var Programmes = []web.Builder{
 	orglife.New,
 	surveyweb.New,
 	commendweb.New,
+	democracyweb.New,
 }

@@ -79,3 +79,15 @@ func (r Role) Valid() bool {
 	_, ok := rolePerms[r]
 	return ok
 }
+
+// grant adds a programme's permission to Perms and to roles. Each
+// programme grants its own in a file of its own (perms_<programme>.go),
+// so the permissions of one programme read together.
+func grant(p Perm, roles ...Role) {
+	if !slices.Contains(Perms, p) {
+		Perms = append(Perms, p)
+	}
+	for _, r := range roles {
+		rolePerms[r] = append(rolePerms[r], p)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"dangjian/internal/auth"
 	"dangjian/internal/commendation"
 	"dangjian/internal/db"
+	"dangjian/internal/democracy"
 	"dangjian/internal/members"
 	"dangjian/internal/org"
 	"dangjian/internal/orglife"
@@ -16,15 +17,16 @@ import (
 
 // Services are the use cases handlers and loaders call.
 type Services struct {
-	DB      *db.DB
-	Clock   db.Clock
-	Auth    *auth.Service
-	Org     *org.Service
-	People  *people.Service
-	Members *members.Service
-	OrgLife *orglife.Service
-	Survey  *survey.Service
-	Commend *commendation.Service
+	DB        *db.DB
+	Clock     db.Clock
+	Auth      *auth.Service
+	Org       *org.Service
+	People    *people.Service
+	Members   *members.Service
+	OrgLife   *orglife.Service
+	Survey    *survey.Service
+	Commend   *commendation.Service
+	Democracy *democracy.Service
 }
 
 // New builds every use-case service on one database; key seals personal
@@ -34,15 +36,17 @@ func New(d *db.DB, clock db.Clock, key []byte) (Services, error) {
 	if err != nil {
 		return Services{}, err
 	}
+	dem := democracy.NewService(d, clock)
 	return Services{
-		DB:      d,
-		Clock:   clock,
-		Auth:    auth.NewService(d, clock),
-		Org:     &org.Service{DB: d, Clock: clock},
-		People:  ppl,
-		Members: members.NewService(d, clock, ppl),
-		OrgLife: orglife.NewService(d, clock),
-		Survey:  survey.NewService(d, clock, &org.Service{DB: d, Clock: clock}),
-		Commend: commendation.NewService(d, clock, nil), // 党务公开: the disclosure programme's Drafter
+		DB:        d,
+		Clock:     clock,
+		Auth:      auth.NewService(d, clock),
+		Org:       &org.Service{DB: d, Clock: clock},
+		People:    ppl,
+		Members:   members.NewService(d, clock, ppl),
+		OrgLife:   orglife.NewService(d, clock),
+		Survey:    survey.NewService(d, clock, &org.Service{DB: d, Clock: clock}),
+		Commend:   commendation.NewService(d, clock, dem), // results go to 党务公开
+		Democracy: dem,
 	}, nil
 }

@@ -106,6 +106,23 @@ var bodyFields = map[string]bodyCase{
 	"POST /api/v1/residents":             {json: `{"household_id": "$household", "name": "王小五", "id_number": "", "relation": "child"}`},
 	"PUT /api/v1/residents/{id}":         {}, // the handler clears household_id
 	"POST /api/v1/residents/{id}/reveal": {},
+	// democracy
+	"POST /matters":                   {form: map[string]string{"org_id": "$org", "title": "修路", "amount": "100"}},
+	"POST /matters/{id}/steps":        {},
+	"POST /representatives":           {form: map[string]string{"org_id": "$org", "name": "王五", "sex": "F", "households": "10"}},
+	"POST /representatives/{id}/end":  {}, // org_id only picks the page to return to
+	"POST /disclosures":               {form: map[string]string{"org_id": "$org", "category": "village", "period": "2026-11", "title": "公开", "body": "内容"}},
+	"POST /disclosures/{id}/review":   {},
+	"POST /disclosures/{id}/revise":   {},
+	"POST /disclosures/{id}/archive":  {},
+	"POST /democracy-rules":           {query: map[string]string{"town_id": "$town"}, form: map[string]string{"rule": "quorum.representatives", "num": "3", "den": "4", "strict": "0"}},
+	"POST /projects":                  {form: map[string]string{"org_id": "$org", "title": "修路", "proposer": "committee", "per_person": "10"}},
+	"POST /projects/{id}/vote":        {},
+	"POST /projects/{id}/collections": {form: map[string]string{"household_id": "$household", "people": "1", "amount": "1", "paid_on": "2026-11-20"}},
+	"POST /feedback/{id}/moderate":    {},
+	"POST /feedback/{id}/reply":       {},
+	"POST /api/v1/matters":            {json: `{"org_id": "$org", "title": "修路", "amount_fen": 10000}`},
+	"POST /api/v1/matters/{id}/steps": {},
 }
 
 // bodyCase is one route's input: a form, a JSON document or query
@@ -304,6 +321,8 @@ func ownPathIDs(t *testing.T, env *testkit.Env, a *bodyActor, orgID int64) {
 			VALUES ($1, $2, $3, '修路', '村口的路需要修', $4) RETURNING id`, mTown, mOrg, a.own["member"], now),
 		"grants": one(`INSERT INTO fund_grants(town_id, org_id, member_id, amount_fen, reason, status, proposer_name, proposed_at)
 			VALUES ($1, $2, $3, 50000, '困难党员慰问', 'proposed', 'admin', $4) RETURNING id`, mTown, mOrg, a.own["member"], now),
+		"projects": one(`INSERT INTO projects(org_id, town_id, title, proposer, per_person_fen, state, created_at)
+			VALUES ($1, $2, '修路', 'committee', 1000, 'passed', $3) RETURNING id`, orgID, mTown, now),
 		"{tag}": one(`INSERT INTO member_tags(member_id, town_id, kind, started_on, created_at)
 			VALUES ($1, $2, 'member_to_rich', $3, $4) RETURNING id`, a.own["member"], mTown, db.Day(now), now),
 	}
@@ -572,6 +591,15 @@ var listQuery = map[string]map[string]int{
 	"GET /api/v1/residents":             {"org_id": 200},
 	"GET /audit":                        {"entity_id": 200},
 	"GET /api/v1/audit":                 {"entity_id": 200},
+	"GET /matters":                      {"org_id": 404},
+	"GET /representatives":              {"org_id": 404},
+	"GET /disclosures":                  {"org_id": 404},
+	"GET /disclosure-overdue":           {},
+	"GET /feedback":                     {"org_id": 200},
+	"GET /projects":                     {"org_id": 404},
+	"GET /democracy-rules":              {"town_id": 404},
+	"GET /api/v1/matters":               {"org_id": 404},
+	"GET /api/v1/disclosure-late":       {},
 }
 
 // linkStaysInScope: an id number is an id too. A member registered in

@@ -292,5 +292,6 @@ func mainPages(t *testing.T, env *testkit.Env, user string, scope, group org.Org
 			t.Fatalf("no %s under %s in the demo town", rec.table, under.Name)
 		}
 	}
+	pages = append(pages, democracyPages(t, env, user, scope)...)
 	return pages
 }
