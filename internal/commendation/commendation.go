@@ -298,7 +298,7 @@ func (s *Service) RecordStep(ctx context.Context, a *auth.Actor, id int64, in St
 		after := map[string]any{"step": in.Step, "held_on": in.HeldOn, "expected": in.Expected, "present": in.Present,
 			"listed": len(in.Votes), "quota": c.Quota}
 		if c.Done() && s.Drafter != nil {
-			item, err := s.Drafter.Draft(ctx, tx, actorValue(a), resultDraft(sh))
+			item, err := s.Drafter.Draft(ctx, tx, a, resultDraft(sh))
 			if err != nil {
 				return err
 			}
@@ -312,16 +312,6 @@ func (s *Service) RecordStep(ctx context.Context, a *auth.Actor, id int64, in St
 			EntityID: c.ID, OrgID: c.OrgID, After: after})
 	})
 	return sh, err
-}
-
-// actorValue is the actor as the Drafter takes it; the system acts as an
-// actor without bindings, which Decide treats like a nil actor only where
-// the drafter itself says so.
-func actorValue(a *auth.Actor) auth.Actor {
-	if a == nil {
-		return auth.Actor{}
-	}
-	return *a
 }
 
 // CheckStep applies the rules of a step to a commendation's record so far.

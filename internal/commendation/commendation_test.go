@@ -21,7 +21,7 @@ import (
 // fakeDrafter keeps the drafts it is handed.
 type fakeDrafter struct{ drafts []disclosure.Draft }
 
-func (f *fakeDrafter) Draft(_ context.Context, _ *sql.Tx, _ auth.Actor, d disclosure.Draft) (int64, error) {
+func (f *fakeDrafter) Draft(_ context.Context, _ *sql.Tx, _ *auth.Actor, d disclosure.Draft) (int64, error) {
 	f.drafts = append(f.drafts, d)
 	return int64(100 + len(f.drafts)), nil
 }

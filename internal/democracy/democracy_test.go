@@ -278,11 +278,11 @@ func TestDisclosureReviewVersionsAndPortal(t *testing.T) {
 		var id1, id2 int64
 		err = d.Tx(w.ctx, func(tx *sql.Tx) error {
 			var err error
-			if id1, err = w.svc.Draft(w.ctx, tx, *leader, disclosure.Draft{OrgID: w.vid, Category: disclosure.Finance,
+			if id1, err = w.svc.Draft(w.ctx, tx, leader, disclosure.Draft{OrgID: w.vid, Category: disclosure.Finance,
 				Period: "2026-11", Title: "十一月", Body: "a", Source: "finance.month:1:2026-11"}); err != nil {
 				return err
 			}
-			id2, err = w.svc.Draft(w.ctx, tx, *leader, disclosure.Draft{OrgID: w.vid, Category: disclosure.Finance,
+			id2, err = w.svc.Draft(w.ctx, tx, leader, disclosure.Draft{OrgID: w.vid, Category: disclosure.Finance,
 				Period: "2026-11", Title: "十一月", Body: "b", Source: "finance.month:1:2026-11"})
 			return err
 		})

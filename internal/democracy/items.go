@@ -122,11 +122,11 @@ func checkDraft(d *disclosure.Draft) error {
 // Draft files another programme's draft in its transaction (the
 // disclosure.Drafter of this programme): a draft with the same Source is
 // replaced, a published one with the same Source gets a new version.
-func (s *Service) Draft(ctx context.Context, tx *sql.Tx, a auth.Actor, d disclosure.Draft) (int64, error) {
+func (s *Service) Draft(ctx context.Context, tx *sql.Tx, a *auth.Actor, d disclosure.Draft) (int64, error) {
 	if err := checkDraft(&d); err != nil {
 		return 0, err
 	}
-	it, err := s.fileItem(ctx, tx, &a, d, false)
+	it, err := s.fileItem(ctx, tx, a, d, false)
 	return it.ID, err
 }
 

@@ -44,7 +44,8 @@ type Draft struct {
 }
 
 // Drafter files a Draft as a 五公开 item in tx, authored by a, and returns
-// the item's id. It checks a's scope on d.OrgID like any use case.
+// the item's id. It checks a's scope on d.OrgID like any use case; a nil
+// actor is the system (the demo loader, a background job), as everywhere.
 type Drafter interface {
-	Draft(ctx context.Context, tx *sql.Tx, a auth.Actor, d Draft) (itemID int64, err error)
+	Draft(ctx context.Context, tx *sql.Tx, a *auth.Actor, d Draft) (itemID int64, err error)
 }
