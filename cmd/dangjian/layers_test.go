@@ -43,8 +43,13 @@ var allowedImports = map[string][]string{
 	"members/memberstest": {"apperr", "auth", "db", "org", "people"},
 	"orglife":             programmeBase("org", "people", "members"),
 
+	// Activity sites (orglife for Fen, its money type) and the prosperity
+	// programme (致富工程) on the registry.
+	"sites":      programmeBase("orglife"),
+	"prosperity": programmeBase("org", "people"),
+
 	// The bundle of every programme's service.
-	"services": {"auth", "db", "org", "people", "members", "orglife"},
+	"services": {"auth", "db", "org", "people", "members", "orglife", "sites", "prosperity"},
 
 	// The web kit, and one package per programme on top of it: a
 	// programme's web package reaches its own programme packages and the
@@ -57,9 +62,12 @@ var allowedImports = map[string][]string{
 	"web/members":  webBase("org", "people", "members"),
 	"web/orglife":  webBase("org", "people", "members", "orglife"),
 
+	"web/sites":      webBase("orglife", "sites"),
+	"web/prosperity": webBase("people", "prosperity"),
+
 	// Wiring, the demo town and the test kit.
-	"app":     {"audit", "config", "db", "services", "web", "web/account", "web/auditlog", "web/org", "web/people", "web/members", "web/orglife"},
-	"demo":    {"apperr", "auth", "day", "db", "org", "people", "members", "orglife", "services"},
+	"app":     {"audit", "config", "db", "services", "web", "web/account", "web/auditlog", "web/org", "web/people", "web/members", "web/orglife", "web/sites", "web/prosperity"},
+	"demo":    {"apperr", "auth", "day", "db", "org", "people", "members", "orglife", "services", "sites", "prosperity"},
 	"testkit": {"app", "apperr", "auth", "config", "day", "db", "demo", "openapi", "org", "services", "web"},
 	// Assertions on use-case errors: leaves only, so a programme's own
 	// internal tests can use them without importing the whole app.

@@ -39,11 +39,23 @@ const (
 	PermMemberManage Perm = "members.manage" // town-level approvals: care fund, rating caps
 )
 
+// Permissions of the activity sites (阵地建设) and prosperity (致富工程)
+// programmes.
+const (
+	PermSitesWrite  Perm = "sites.write"      // activity sites: spec, budget, milestones
+	PermSitesManage Perm = "sites.manage"     // plans, subsidy schedule and overrides, disbursements, acceptance
+	PermProsperity  Perm = "prosperity.write" // trainings, attendance, skills, industries, cooperatives
+)
+
 // Perms are every permission, in the order of the table in
 // docs/security.md. Each belongs to one programme, which lists it in its
 // web.Programme (a test checks both).
 var Perms = []Perm{PermOrgRead, PermOrgManage, PermOrgPosts, PermPeopleRead, PermPeopleWrite, PermPeopleReveal,
 	PermAuditRead, PermUserManage, PermMemberRead, PermMemberWrite, PermMemberManage}
+
+// The sites and prosperity programmes' permissions join the list in an
+// init of their own, so the lines above stay as they are.
+func init() { Perms = append(Perms, PermSitesWrite, PermSitesManage, PermProsperity) }
 
 // rolePerms is the whole permission table in one place, so a reviewer can
 // read who may do what without chasing code.
@@ -60,6 +72,20 @@ var rolePerms = map[Role][]Perm{
 	RoleMember:          {},
 	RoleRepresentative:  {PermOrgRead},
 	RoleSupervisor:      {PermOrgRead, PermAuditRead, PermMemberRead},
+}
+
+// Rows of the sites and prosperity programmes, added to the table above
+// (docs/security.md shows them as a table of their own).
+func init() {
+	for r, ps := range map[Role][]Perm{
+		RoleCountyAdmin:    {PermSitesWrite, PermSitesManage, PermProsperity},
+		RoleTownAdmin:      {PermSitesWrite, PermSitesManage, PermProsperity},
+		RoleTownAccountant: {PermSitesManage},
+		RoleVillageLeader:  {PermSitesWrite, PermProsperity},
+		RoleCentreStaff:    {PermProsperity},
+	} {
+		rolePerms[r] = append(rolePerms[r], ps...)
+	}
 }
 
 // Grants reports whether role r carries permission p.

@@ -34,7 +34,9 @@ func TestSecurityDocMatchesRoles(t *testing.T) {
 			continue
 		}
 		role := Role(strings.Trim(strings.Fields(cells[0])[0], "`"))
-		documented[role] = map[Perm]bool{}
+		if documented[role] == nil { // a programme's table adds to the role's row
+			documented[role] = map[Perm]bool{}
+		}
 		for i := 1; i < len(cells) && i < len(header); i++ {
 			if cells[i] == "✓" {
 				documented[role][Perm(strings.Trim(header[i], "`"))] = true

@@ -10,6 +10,8 @@ import (
 	"dangjian/internal/org"
 	"dangjian/internal/orglife"
 	"dangjian/internal/people"
+	"dangjian/internal/prosperity"
+	"dangjian/internal/sites"
 )
 
 // Services are the use cases handlers and loaders call.
@@ -21,6 +23,8 @@ type Services struct {
 	People  *people.Service
 	Members *members.Service
 	OrgLife *orglife.Service
+	Sites   *sites.Service
+	Prosper *prosperity.Service
 }
 
 // New builds every use-case service on one database; key seals personal
@@ -38,5 +42,7 @@ func New(d *db.DB, clock db.Clock, key []byte) (Services, error) {
 		People:  ppl,
 		Members: members.NewService(d, clock, ppl),
 		OrgLife: orglife.NewService(d, clock),
+		Sites:   sites.NewService(d, clock),
+		Prosper: prosperity.NewService(d, clock),
 	}, nil
 }
