@@ -12,6 +12,7 @@ import (
 	"dangjian/internal/org"
 	"dangjian/internal/orglife"
 	"dangjian/internal/people"
+	"dangjian/internal/sites"
 	"dangjian/internal/testkit"
 )
 
@@ -121,6 +122,18 @@ func TestListQueriesReadTheirOrderOffAnIndex(t *testing.T) {
 			},
 			"audit log of a scope": func() error {
 				_, err := audit.List(ctx, d, audit.Filter{OrgPaths: []string{village.Path}, Limit: 50})
+				return err
+			},
+			"sites of a town": func() error {
+				_, err := svc.Sites.ListSites(ctx, county, sites.Filter{TownID: town.ID, AfterID: 1, Limit: 50})
+				return err
+			},
+			"sites of a village": func() error {
+				_, err := svc.Sites.ListSites(ctx, county, sites.Filter{VillageID: village.ID, Limit: 50})
+				return err
+			},
+			"sites of a plan": func() error {
+				_, err := svc.Sites.ListSites(ctx, county, sites.Filter{PlanID: 1, Limit: 50})
 				return err
 			},
 		}

@@ -8,6 +8,7 @@ import (
 	orgweb "dangjian/internal/web/org"
 	"dangjian/internal/web/orglife"
 	peopleweb "dangjian/internal/web/people"
+	"dangjian/internal/web/sites"
 )
 
 // Programmes is the one list of what the web application is made of, in
@@ -20,4 +21,5 @@ var Programmes = []web.Builder{
 	peopleweb.New,
 	membersweb.New,
 	orglife.New,
+	sites.New,
 }

@@ -10,8 +10,8 @@ import (
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/auth"
-	"dangjian/internal/db"
 	"dangjian/internal/day"
+	"dangjian/internal/db"
 	"dangjian/internal/demo"
 	"dangjian/internal/i18n"
 	"dangjian/internal/sites"

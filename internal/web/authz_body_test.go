@@ -32,6 +32,15 @@ import (
 // without an entry fails TestBodyIDsStayInScope: a new route must state
 // its fields, and an empty entry says it takes none.
 var bodyFields = map[string]bodyCase{
+	// sites: the site is the path's; only the schedule takes a town.
+	"POST /site-rates":                      {form: map[string]string{"town_id": "$town", "level": "branch", "kind": "new", "amount": "100"}},
+	"POST /sites/{id}/budget":               {},
+	"POST /sites/{id}/disbursements":        {},
+	"POST /sites/{id}/milestones":           {},
+	"POST /sites/{id}/accept":               {},
+	"POST /api/v1/sites/{id}/disbursements": {},
+	"POST /api/v1/sites/{id}/milestones":    {},
+
 	// org
 	"POST /orgs/{id}/children":              {},
 	"POST /orgs/{id}/edit":                  {},
@@ -518,6 +527,17 @@ func checkAuditInScope(t *testing.T, d *db.DB, since int64, actors []*bodyActor)
 // answers 404 for an organisation with no branch in scope: page and API
 // differ there, each like a made-up id.
 var listQuery = map[string]map[string]int{
+	// sites: a town_id outside the caller's sight is a town that does
+	// not exist.
+	"GET /sites":                           {"town_id": 404},
+	"GET /site-reconciliation":             {"town_id": 404},
+	"GET /site-reconciliation.xlsx":        {"town_id": 404},
+	"GET /site-progress":                   {"town_id": 404},
+	"GET /api/v1/sites":                    {"town_id": 404},
+	"GET /api/v1/site-reconciliation":      {"town_id": 404},
+	"GET /api/v1/site-reconciliation.xlsx": {"town_id": 404},
+	"GET /api/v1/site-progress":            {"town_id": 404},
+
 	"GET /orgs":                         {"parent_id": 200, "town_id": 200},
 	"GET /weak":                         {"town_id": 200},
 	"GET /committees":                   {"town_id": 200},

@@ -257,14 +257,16 @@ func mainPages(t *testing.T, env *testkit.Env, user string, scope, group org.Org
 		"/committees",
 		"/audit",
 		"/account",
+		"/sites",
 	}
 	if user == "admin" {
 		pages = append(pages, fmt.Sprintf("/orgs/%d", env.Town.Town.ID), "/orgs?type=general_branch", "/orgs?type=town")
+		pages = append(pages, "/site-reconciliation", "/site-progress")
 	}
 	for _, rec := range []struct{ path, table string }{
 		{"/posts/%d", "posts"}, {"/residents/%d", "residents"}, {"/households/%d", "households"},
 		{"/members/%d", "members"}, {"/meetings/%d", "meetings"}, {"/suggestions/%d", "suggestions"},
-		{"/weak/%d", "weak_flags"},
+		{"/weak/%d", "weak_flags"}, {"/sites/%d", "sites"},
 	} {
 		under := scope
 		if rec.table == "weak_flags" {

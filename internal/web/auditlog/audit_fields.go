@@ -29,6 +29,13 @@ var enumKeys = map[string]string{
 	"member_tag.kind":   "tag.kind.",
 	"fund_entry.kind":   "fund.kind.",
 	"member_star.leads": "star.lead.",
+
+	"site.level":               "site.level.",
+	"site.kind":                "site.kind.",
+	"site_rate.level":          "site.level.",
+	"site_rate.kind":           "site.kind.",
+	"site_disbursement.source": "site.source.",
+	"site_milestone.stage":     "site.stage.",
 }
 
 // fieldLabel names a stored field: audit.field.<entity>.<field>, then the

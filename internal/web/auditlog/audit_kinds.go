@@ -42,6 +42,11 @@ var recordKinds = []recordKind{
 	{Entity: "weak_flag", Page: "/weak/", Perm: auth.PermOrgRead, NameFields: []string{"org_name"}},
 	{Entity: "household", Page: "/households/", Perm: auth.PermPeopleRead, NameFields: []string{"head_name", "code"}},
 	{Entity: "resident", Page: "/residents/", Perm: auth.PermPeopleRead, NameFields: []string{"name"}},
+	{Entity: "site", Page: "/sites/", Perm: auth.PermOrgRead, NameFields: []string{"org_name"}},
+	{Entity: "site_disbursement", Page: "/sites/", IDField: "site_id", Perm: auth.PermOrgRead, NameFields: []string{"org_name"}},
+	{Entity: "site_milestone", Page: "/sites/", IDField: "site_id", Perm: auth.PermOrgRead, NameFields: []string{"org_name"}},
+	{Entity: "site_plan", NameFields: []string{"title"}},
+	{Entity: "site_rate", NameFields: []string{"org_name"}},
 	{Entity: "user", NameFields: []string{"display_name", "username"}},
 	{Entity: "api_token", NameFields: []string{"name"}},
 }
