@@ -63,7 +63,7 @@ var allowedImports = map[string][]string{
 	"web/orglife":  webBase("org", "people", "members", "orglife"),
 
 	"web/sites":      webBase("orglife", "sites"),
-	"web/prosperity": webBase("people", "prosperity"),
+	"web/prosperity": webBase("org", "prosperity"),
 
 	// Wiring, the demo town and the test kit.
 	"app":     {"audit", "config", "db", "services", "web", "web/account", "web/auditlog", "web/org", "web/people", "web/members", "web/orglife", "web/sites", "web/prosperity"},

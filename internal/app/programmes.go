@@ -8,6 +8,7 @@ import (
 	orgweb "dangjian/internal/web/org"
 	"dangjian/internal/web/orglife"
 	peopleweb "dangjian/internal/web/people"
+	"dangjian/internal/web/prosperity"
 	"dangjian/internal/web/sites"
 )
 
@@ -22,4 +23,5 @@ var Programmes = []web.Builder{
 	membersweb.New,
 	orglife.New,
 	sites.New,
+	prosperity.New,
 }

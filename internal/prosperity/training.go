@@ -401,3 +401,26 @@ func (s *Service) ListTrainings(ctx context.Context, a *auth.Actor, f TrainingFi
 func (s *Service) TrainingsOfVillage(ctx context.Context, a *auth.Actor, villageID int64, limit int) ([]Training, error) {
 	return s.ListTrainings(ctx, a, TrainingFilter{VillageID: villageID, Limit: limit})
 }
+
+// Person is a resident offered on an attendance list.
+type Person struct {
+	ID            int64  `json:"id"`
+	Name          string `json:"name"`
+	HouseholdCode string `json:"household_code"`
+}
+
+// Adults lists a village's residents aged 18 or more, by household, for
+// the attendance list of its trainings (people.read).
+func (s *Service) Adults(ctx context.Context, a *auth.Actor, villageID int64) ([]Person, error) {
+	v, err := villageFor(ctx, s.DB, a, villageID, "")
+	if err != nil {
+		return nil, err
+	}
+	adult := day.Today(s.Clock).Time().AddDate(-18, 0, 0)
+	rows, err := s.DB.QueryContext(ctx, `SELECT r.id, r.name, h.code FROM residents r JOIN households h ON h.id = r.household_id
+		JOIN orgs o ON o.id = r.org_id WHERE `+villageOfSQL+` = $1 AND r.birth_date <= $2 ORDER BY h.code, r.id LIMIT 5000`, v.ID, adult)
+	if err != nil {
+		return nil, fmt.Errorf("prosperity: adults: %w", err)
+	}
+	return db.Collect(rows, func(r *sql.Rows, p *Person) error { return r.Scan(&p.ID, &p.Name, &p.HouseholdCode) })
+}
