@@ -30,12 +30,16 @@ var enumKeys = map[string]string{
 	"fund_entry.kind":   "fund.kind.",
 	"member_star.leads": "star.lead.",
 
-	"site.level":               "site.level.",
-	"site.kind":                "site.kind.",
-	"site_rate.level":          "site.level.",
-	"site_rate.kind":           "site.kind.",
-	"site_disbursement.source": "site.source.",
-	"site_milestone.stage":     "site.stage.",
+	"site.level":                        "site.level.",
+	"site.kind":                         "site.kind.",
+	"site_rate.level":                   "site.level.",
+	"site_rate.kind":                    "site.kind.",
+	"site_disbursement.source":          "site.source.",
+	"site_milestone.stage":              "site.stage.",
+	"training.kind":                     "training.kind.",
+	"industry.kind":                     "industry.kind.",
+	"industry_attachment.attached_kind": "attach.kind.",
+	"industry_attachment.industry_type": "org.industry.",
 }
 
 // fieldLabel names a stored field: audit.field.<entity>.<field>, then the

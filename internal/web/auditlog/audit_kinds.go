@@ -47,6 +47,11 @@ var recordKinds = []recordKind{
 	{Entity: "site_milestone", Page: "/sites/", IDField: "site_id", Perm: auth.PermOrgRead, NameFields: []string{"org_name"}},
 	{Entity: "site_plan", NameFields: []string{"title"}},
 	{Entity: "site_rate", NameFields: []string{"org_name"}},
+	{Entity: "training", Page: "/trainings/", Perm: auth.PermPeopleRead, NameFields: []string{"title"}},
+	{Entity: "training_session", Page: "/trainings/", IDField: "training_id", Perm: auth.PermPeopleRead, NameFields: []string{"title", "topic"}},
+	{Entity: "industry", NameFields: []string{"name"}},
+	{Entity: "cooperative", NameFields: []string{"name"}},
+	{Entity: "industry_attachment", Page: "/orgs/", IDField: "org_id", Perm: auth.PermOrgRead, NameFields: []string{"name"}},
 	{Entity: "user", NameFields: []string{"display_name", "username"}},
 	{Entity: "api_token", NameFields: []string{"name"}},
 }
