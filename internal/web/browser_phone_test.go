@@ -263,6 +263,14 @@ func mainPages(t *testing.T, env *testkit.Env, user string, scope, group org.Org
 		pages = append(pages, fmt.Sprintf("/orgs/%d", env.Town.Town.ID), "/orgs?type=general_branch", "/orgs?type=town")
 		pages = append(pages, "/site-reconciliation", "/site-progress")
 	}
+	if user != "minjia1" { // the prosperity pages are a village's or the town's
+		var training int64
+		if err := env.DB.QueryRow(`SELECT MIN(id) FROM trainings WHERE village_id = $1`, scope.ID).Scan(&training); err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, "/trainings", "/coverage", "/industries", fmt.Sprintf("/industries?village_id=%d", scope.ID),
+			fmt.Sprintf("/coverage?org_id=%d", scope.ID), fmt.Sprintf("/trainings/%d", training))
+	}
 	for _, rec := range []struct{ path, table string }{
 		{"/posts/%d", "posts"}, {"/residents/%d", "residents"}, {"/households/%d", "households"},
 		{"/members/%d", "members"}, {"/meetings/%d", "meetings"}, {"/suggestions/%d", "suggestions"},

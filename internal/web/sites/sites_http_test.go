@@ -42,7 +42,7 @@ func TestSitesPagesAndAPI(t *testing.T) {
 			{haidan, testkit.Exchange{Path: "/site-reconciliation", Status: 404}},
 			{kuaiji, testkit.Exchange{Path: "/site-reconciliation", Status: 200, Has: []string{
 				`id="recon-due">4,170,000.00`, `id="recon-declared">3,800,000.00`, `id="recon-difference">370,000.00`,
-				`id="recon-formula">3×96 &#43; 50 &#43; 10 &#43; 6×10 &#43; 3×3 = 417`, "多 37 万元", "县财政按大坪实际核定补助 50 万元", "累计补助自“得戛二组党支部”起超过申报总额"}}},
+				`">3×96 &#43; 50 &#43; 10 &#43; 6×10 &#43; 3×3 = 417`, "多 37 万元", "县财政按大坪实际核定补助 50 万元", "累计补助自“得戛二组党支部”起超过申报总额"}}},
 			{kuaiji, testkit.Exchange{Path: "/site-progress", Status: 200, Has: []string{"岩头", "黄泥堡"}}},
 			{kuaiji, testkit.Exchange{Path: "/api/v1/site-reconciliation", Status: 200, Has: []string{`"due_fen":41700000`, `"declared_fen":38000000`, `"difference_fen":3700000`}}},
 			{kuaiji, testkit.Exchange{Path: "/api/v1/site-progress", Status: 200, Has: []string{`"group_branches":143`}}},
