@@ -117,10 +117,3 @@ func inVillage(ctx context.Context, q db.Queryer, table, field string, villageID
 	}
 	return nil
 }
-
-func actorUserID(a *auth.Actor) any {
-	if a == nil || a.UserID == 0 {
-		return nil
-	}
-	return a.UserID
-}

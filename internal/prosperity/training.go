@@ -115,7 +115,7 @@ func (s *Service) CreateTraining(ctx context.Context, a *auth.Actor, in NewTrain
 		var id int64
 		if err := tx.QueryRowContext(ctx, `INSERT INTO trainings(town_id, village_id, kind, title, trainer, skill, certifies,
 			started_on, recorded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-			v.TownID, v.ID, in.Kind, in.Title, in.Trainer, in.Skill, in.Certifies, in.StartedOn, actorUserID(a),
+			v.TownID, v.ID, in.Kind, in.Title, in.Trainer, in.Skill, in.Certifies, in.StartedOn, a.UserRef(),
 			s.Clock.Now()).Scan(&id); err != nil {
 			return err
 		}

@@ -70,7 +70,7 @@ func (s *Service) RecordDisbursement(ctx context.Context, a *auth.Actor, in NewD
 			Voucher: in.Voucher, Note: in.Note}
 		if err := tx.QueryRowContext(ctx, `INSERT INTO site_disbursements(site_id, town_id, source, amount_fen, paid_on,
 			voucher, note, recorded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-			x.ID, x.TownID, in.Source, in.Amount, in.PaidOn, in.Voucher, in.Note, actorUserID(a), s.Clock.Now()).Scan(&d.ID); err != nil {
+			x.ID, x.TownID, in.Source, in.Amount, in.PaidOn, in.Voucher, in.Note, a.UserRef(), s.Clock.Now()).Scan(&d.ID); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, s.Clock.Now(), a.Audit(), audit.Entry{Action: "site.disburse", Entity: "site_disbursement",

@@ -102,7 +102,7 @@ func (s *Service) Accept(ctx context.Context, a *auth.Actor, siteID int64, on da
 				"completed": before.CompletedOn.String()})
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE sites SET accepted_on = $1, accepted_by = $2, acceptance_note = $3 WHERE id = $4`,
-			on, actorName(a), note, siteID); err != nil {
+			on, a.DisplayName(), note, siteID); err != nil {
 			return err
 		}
 		if x, err = loadSite(ctx, tx, siteID); err != nil {

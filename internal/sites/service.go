@@ -86,20 +86,3 @@ func (o orgRef) villageOf() int64 {
 	}
 	return o.ParentID
 }
-
-func actorUserID(a *auth.Actor) any {
-	if a == nil || a.UserID == 0 {
-		return nil
-	}
-	return a.UserID
-}
-
-func actorName(a *auth.Actor) string {
-	if a == nil {
-		return "system"
-	}
-	if a.Name != "" {
-		return a.Name
-	}
-	return a.Username
-}

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"dangjian/internal/apperr"
 	"dangjian/internal/auth"
 	"dangjian/internal/web"
 )
@@ -16,8 +17,11 @@ func (h *handlers) home(r *http.Request) ([]web.HomeItem, error) {
 		return nil, nil
 	}
 	c, err := h.Svc.Prosper.Coverage(r.Context(), a, id, 0)
+	if apperr.KindOf(err) == apperr.KindInvalid {
+		return nil, nil // bound to a branch, not a village: nothing to count here
+	}
 	if err != nil {
-		return nil, nil // a user bound to something other than a village has no count here
+		return nil, err
 	}
 	return []web.HomeItem{web.Counted("home.coverage_gap", c.Total.Households-c.Total.HouseholdsCovered, false,
 		"/coverage?org_id="+strconv.FormatInt(id, 10))}, nil

@@ -7,7 +7,7 @@ import (
 )
 
 func (h *handlers) apiProgressShow(w http.ResponseWriter, r *http.Request) error {
-	p, err := h.Svc.Sites.Progress(r.Context(), web.ActorOf(r), townParam(r))
+	p, err := h.Svc.Sites.Progress(r.Context(), web.ActorOf(r), web.TownParam(r))
 	if err != nil {
 		return err
 	}

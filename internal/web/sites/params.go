@@ -11,24 +11,13 @@ import (
 	"dangjian/internal/web"
 )
 
-// townParam is the town a page is about: ?town_id= or the user's first.
-func townParam(r *http.Request) int64 {
-	if id := web.QueryInt(r, "town_id"); id != 0 {
-		return id
-	}
-	if towns := web.ActorOf(r).TownIDs(); len(towns) > 0 {
-		return towns[0]
-	}
-	return 0
-}
-
 // planParam is the plan a report is about: ?plan_id=, else the town's
 // latest plan; 0 when the town has none.
 func (h *handlers) planParam(r *http.Request) (int64, error) {
 	if id := web.QueryInt(r, "plan_id"); id != 0 {
 		return id, nil
 	}
-	ps, err := h.Svc.Sites.Plans(r.Context(), web.ActorOf(r), townParam(r))
+	ps, err := h.Svc.Sites.Plans(r.Context(), web.ActorOf(r), web.TownParam(r))
 	if err != nil || len(ps) == 0 {
 		return 0, err
 	}
@@ -44,7 +33,7 @@ func (h *handlers) listSites(r *http.Request, limit int) (sites.Filter, []sites.
 	a := web.ActorOf(r)
 	named := f.PlanID != 0 || f.VillageID != 0 || f.TownID != 0
 	if !named {
-		f.TownID = townParam(r)
+		f.TownID = web.TownParam(r)
 	}
 	xs, err := h.Svc.Sites.ListSites(r.Context(), a, f)
 	if !named && apperr.KindOf(err) == apperr.KindNotFound && a != nil && len(a.Bindings) > 0 {

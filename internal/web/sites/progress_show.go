@@ -9,7 +9,7 @@ import (
 
 // progressShow is the town's site progress, village by village.
 func (h *handlers) progressShow(w http.ResponseWriter, r *http.Request) error {
-	p, err := h.Svc.Sites.Progress(r.Context(), web.ActorOf(r), townParam(r))
+	p, err := h.Svc.Sites.Progress(r.Context(), web.ActorOf(r), web.TownParam(r))
 	if err != nil {
 		return err
 	}
