@@ -29,6 +29,7 @@ func init() {
 		"site.stage.started":        {"开工", "Construction started"},
 		"site.stage.completed":      {"竣工", "Construction completed"},
 		"site.stage.none":           {"进展", "Progress"},
+		"site.overridden":           {"单独核定", "Own subsidy"},
 		"site.wan":                  {"万元", "×10,000 yuan"},
 		"site.yuan":                 {"元", "yuan"},
 

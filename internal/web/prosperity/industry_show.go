@@ -45,11 +45,35 @@ type Picture struct {
 	Lines         []Line
 }
 
-// Box is one rectangle of the picture with its text.
+// Box is one rectangle of the picture with its text, cut into lines
+// that fit its width.
 type Box struct {
 	X, Y, W, H int
-	Title, Sub string
+	Title      string
+	Lines      []Text
 	Class      string
+}
+
+// Text is one line of a box, placed.
+type Text struct {
+	X, Y int
+	S    string
+}
+
+// boxRunes is how many characters of 13 px fit a line of a box.
+const boxRunes = 12
+
+// wrap cuts s into at most two lines of boxRunes, the second ending in
+// "…" when s is longer.
+func wrap(s string) []string {
+	r := []rune(s)
+	if len(r) <= boxRunes {
+		return []string{s}
+	}
+	if len(r) > 2*boxRunes {
+		r = append(r[:2*boxRunes-1], '…')
+	}
+	return []string{string(r[:boxRunes]), string(r[boxRunes:])}
 }
 
 // Line joins two boxes.
@@ -66,8 +90,12 @@ func picture(m prosperity.Model) Picture {
 		p.Heads = append(p.Heads, Box{X: x(i), Y: 20, W: colW, Title: k})
 	}
 	row := 0
-	add := func(col int, title, sub, class string) Box {
-		b := Box{X: x(col), Y: top + row*rowH, W: colW, H: boxH, Title: title, Sub: sub, Class: class}
+	add := func(col int, title, class string) Box {
+		b := Box{X: x(col), Y: top + row*rowH, W: colW, H: boxH, Title: title, Class: class}
+		lines := wrap(title)
+		for i, l := range lines {
+			b.Lines = append(b.Lines, Text{X: b.X + 8, Y: b.Y + 30 - 9*(len(lines)-1) + 18*i, S: l})
+		}
 		p.Boxes = append(p.Boxes, b)
 		return b
 	}
@@ -82,7 +110,7 @@ func picture(m prosperity.Model) Picture {
 			}
 		}
 		if len(coops) == 0 {
-			add(1, ind.Name, "", "industry")
+			add(1, ind.Name, "industry")
 			row++
 			continue
 		}
@@ -91,10 +119,10 @@ func picture(m prosperity.Model) Picture {
 			if branch == "" {
 				branch = "—"
 			}
-			b := add(0, branch, "", "branch")
-			i := add(1, ind.Name, "", "industry")
-			co := add(2, c.Name, "", "coop")
-			hh := add(3, strconv.Itoa(c.Households)+" 户", "", "households")
+			b := add(0, branch, "branch")
+			i := add(1, ind.Name, "industry")
+			co := add(2, c.Name, "coop")
+			hh := add(3, strconv.Itoa(c.Households)+" 户", "households")
 			join(b, i)
 			join(i, co)
 			join(co, hh)
