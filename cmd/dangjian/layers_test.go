@@ -47,8 +47,13 @@ var allowedImports = map[string][]string{
 
 	"democracy": programmeBase("disclosure", "members"),
 
+	// Activity sites (orglife for Fen, its money type) and the prosperity
+	// programme (致富工程) on the registry.
+	"sites":      programmeBase("orglife"),
+	"prosperity": programmeBase("org", "people"),
+
 	// The bundle of every programme's service.
-	"services": {"auth", "db", "org", "people", "members", "orglife", "survey", "commendation", "democracy"},
+	"services": {"auth", "db", "org", "people", "members", "orglife", "survey", "commendation", "democracy", "sites", "prosperity"},
 
 	// The web kit, and one package per programme on top of it: a
 	// programme's web package reaches its own programme packages and the
@@ -65,9 +70,12 @@ var allowedImports = map[string][]string{
 
 	"web/democracy": webBase("disclosure", "democracy"),
 
+	"web/sites":      webBase("orglife", "sites"),
+	"web/prosperity": webBase("org", "prosperity"),
+
 	// Wiring, the demo town and the test kit.
-	"app":     {"audit", "config", "db", "services", "web", "web/account", "web/auditlog", "web/org", "web/people", "web/members", "web/orglife", "web/survey", "web/commendation", "web/democracy"},
-	"demo":    {"apperr", "auth", "day", "db", "org", "people", "members", "orglife", "survey", "commendation", "services", "democracy", "disclosure"},
+	"app":     {"audit", "config", "db", "services", "web", "web/account", "web/auditlog", "web/org", "web/people", "web/members", "web/orglife", "web/survey", "web/commendation", "web/democracy", "web/sites", "web/prosperity"},
+	"demo":    {"apperr", "auth", "day", "db", "org", "people", "members", "orglife", "survey", "commendation", "services", "democracy", "disclosure", "sites", "prosperity"},
 	"testkit": {"app", "apperr", "auth", "config", "day", "db", "demo", "openapi", "org", "services", "web"},
 	// Assertions on use-case errors: leaves only, so a programme's own
 	// internal tests can use them without importing the whole app.

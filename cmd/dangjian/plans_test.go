@@ -14,6 +14,7 @@ import (
 	"dangjian/internal/org"
 	"dangjian/internal/orglife"
 	"dangjian/internal/people"
+	"dangjian/internal/sites"
 	"dangjian/internal/survey"
 	"dangjian/internal/testkit"
 )
@@ -165,6 +166,18 @@ func TestListQueriesReadTheirOrderOffAnIndex(t *testing.T) {
 			},
 			"feedback of a village": func() error {
 				_, err := svc.Democracy.ListFeedback(ctx, county, democracy.FeedbackFilter{OrgID: village.ID, Limit: 50})
+				return err
+			},
+			"sites of a town": func() error {
+				_, err := svc.Sites.ListSites(ctx, county, sites.Filter{TownID: town.ID, AfterID: 1, Limit: 50})
+				return err
+			},
+			"sites of a village": func() error {
+				_, err := svc.Sites.ListSites(ctx, county, sites.Filter{VillageID: village.ID, Limit: 50})
+				return err
+			},
+			"sites of a plan": func() error {
+				_, err := svc.Sites.ListSites(ctx, county, sites.Filter{PlanID: 1, Limit: 50})
 				return err
 			},
 		}

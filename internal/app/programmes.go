@@ -10,6 +10,8 @@ import (
 	orgweb "dangjian/internal/web/org"
 	"dangjian/internal/web/orglife"
 	peopleweb "dangjian/internal/web/people"
+	"dangjian/internal/web/prosperity"
+	"dangjian/internal/web/sites"
 	surveyweb "dangjian/internal/web/survey"
 )
 
@@ -26,4 +28,6 @@ var Programmes = []web.Builder{
 	surveyweb.New,
 	commendweb.New,
 	democracyweb.New,
+	sites.New,
+	prosperity.New,
 }

@@ -122,3 +122,24 @@ func (a *Actor) TownIDs() []int64 {
 	}
 	return out
 }
+
+// UserRef is the users.id to store for who did something; the system (a
+// nil actor) is stored as NULL.
+func (a *Actor) UserRef() any {
+	if a == nil || a.UserID == 0 {
+		return nil
+	}
+	return a.UserID
+}
+
+// DisplayName is how a record names who did something: the display name,
+// else the username; "system" for the nil actor.
+func (a *Actor) DisplayName() string {
+	if a == nil {
+		return "system"
+	}
+	if a.Name != "" {
+		return a.Name
+	}
+	return a.Username
+}

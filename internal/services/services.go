@@ -12,6 +12,8 @@ import (
 	"dangjian/internal/org"
 	"dangjian/internal/orglife"
 	"dangjian/internal/people"
+	"dangjian/internal/prosperity"
+	"dangjian/internal/sites"
 	"dangjian/internal/survey"
 )
 
@@ -27,6 +29,8 @@ type Services struct {
 	Survey    *survey.Service
 	Commend   *commendation.Service
 	Democracy *democracy.Service
+	Sites     *sites.Service
+	Prosper   *prosperity.Service
 }
 
 // New builds every use-case service on one database; key seals personal
@@ -48,5 +52,7 @@ func New(d *db.DB, clock db.Clock, key []byte) (Services, error) {
 		Survey:    survey.NewService(d, clock, &org.Service{DB: d, Clock: clock}),
 		Commend:   commendation.NewService(d, clock, dem), // results go to 党务公开
 		Democracy: dem,
+		Sites:     sites.NewService(d, clock),
+		Prosper:   prosperity.NewService(d, clock),
 	}, nil
 }

@@ -32,6 +32,22 @@ import (
 // without an entry fails TestBodyIDsStayInScope: a new route must state
 // its fields, and an empty entry says it takes none.
 var bodyFields = map[string]bodyCase{
+	// sites: the site is the path's; only the schedule takes a town.
+	"POST /site-rates":                      {form: map[string]string{"town_id": "$town", "level": "branch", "kind": "new", "amount": "100"}},
+	"POST /sites/{id}/budget":               {},
+	"POST /sites/{id}/disbursements":        {},
+	"POST /sites/{id}/milestones":           {},
+	"POST /sites/{id}/accept":               {},
+	"POST /api/v1/sites/{id}/disbursements": {},
+	"POST /api/v1/sites/{id}/milestones":    {},
+
+	// prosperity: a training is created in a village; sessions and
+	// completion take the village's residents.
+	"POST /trainings":                      {form: map[string]string{"village_id": "@org", "kind": "tech_visit", "title": "科技下乡", "trainer": "县农技站", "skill": "养殖", "started_on": "2026-11-01"}},
+	"POST /trainings/{id}/sessions":        {form: map[string]string{"held_on": "2026-11-20", "topic": "防疫", "hours": "2", "resident_ids": "$resident"}},
+	"POST /trainings/{id}/complete":        {form: map[string]string{"earned_on": "2026-11-20", "resident_ids": "$resident"}},
+	"POST /api/v1/trainings/{id}/sessions": {json: `{"held_on": "2026-11-20", "topic": "防疫", "hours": 2, "resident_ids": ["$resident"]}`},
+
 	// org
 	"POST /orgs/{id}/children":              {},
 	"POST /orgs/{id}/edit":                  {},
@@ -338,6 +354,7 @@ func ownPathIDs(t *testing.T, env *testkit.Env, a *bodyActor, orgID int64) {
 		t.Fatal(err)
 	}
 	a.path["tokens"] = one(`SELECT MAX(id) FROM api_tokens WHERE user_id = $1`, user)
+	a.path["trainings"] = one(`SELECT COALESCE(MIN(id), 0) FROM trainings WHERE village_id = $1`, orgID) // a branch holds none
 }
 
 func TestBodyIDsStayInScope(t *testing.T) {
@@ -538,6 +555,26 @@ func checkAuditInScope(t *testing.T, d *db.DB, since int64, actors []*bodyActor)
 // answers 404 for an organisation with no branch in scope: page and API
 // differ there, each like a made-up id.
 var listQuery = map[string]map[string]int{
+	// sites: a town_id outside the caller's sight is a town that does
+	// not exist.
+	"GET /sites":                           {"town_id": 404},
+	"GET /site-reconciliation":             {"town_id": 404},
+	"GET /site-reconciliation.xlsx":        {"town_id": 404},
+	"GET /site-progress":                   {"town_id": 404},
+	"GET /api/v1/sites":                    {"town_id": 404},
+	"GET /api/v1/site-reconciliation":      {"town_id": 404},
+	"GET /api/v1/site-reconciliation.xlsx": {"town_id": 404},
+	"GET /api/v1/site-progress":            {"town_id": 404},
+
+	// prosperity: org_id (a village or the town) is decided like a
+	// record; the village picture takes village_id.
+	"GET /trainings":            {"org_id": 404},
+	"GET /coverage":             {"org_id": 404},
+	"GET /industries":           {"org_id": 404},
+	"GET /api/v1/trainings":     {"org_id": 404},
+	"GET /api/v1/coverage":      {"org_id": 404},
+	"GET /api/v1/village-model": {"org_id": 404},
+
 	"GET /orgs":                         {"parent_id": 200, "town_id": 200},
 	"GET /weak":                         {"town_id": 200},
 	"GET /committees":                   {"town_id": 200},

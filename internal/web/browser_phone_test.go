@@ -257,6 +257,7 @@ func mainPages(t *testing.T, env *testkit.Env, user string, scope, group org.Org
 		"/committees",
 		"/audit",
 		"/account",
+		"/sites",
 	}
 	if user == "admin" {
 		pages = append(pages, fmt.Sprintf("/orgs/%d", env.Town.Town.ID), "/orgs?type=general_branch", "/orgs?type=town")
@@ -266,6 +267,7 @@ func mainPages(t *testing.T, env *testkit.Env, user string, scope, group org.Org
 			t.Fatal(err)
 		}
 		pages = append(pages, fmt.Sprintf("/surveys/%d", open))
+		pages = append(pages, "/site-reconciliation", "/site-progress")
 	}
 	if user != "minjia1" {
 		var c int64
@@ -273,11 +275,18 @@ func mainPages(t *testing.T, env *testkit.Env, user string, scope, group org.Org
 			t.Fatalf("no commendation of %s: %v", scope.Name, err)
 		}
 		pages = append(pages, "/commendations", fmt.Sprintf("/commendations/%d", c), fmt.Sprintf("/commendations/%d", first("commendations", scope)))
+		// the prosperity pages are a village's or the town's
+		var training int64
+		if err := env.DB.QueryRow(`SELECT MIN(id) FROM trainings WHERE village_id = $1`, scope.ID).Scan(&training); err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, "/trainings", "/coverage", "/industries", fmt.Sprintf("/industries?village_id=%d", scope.ID),
+			fmt.Sprintf("/coverage?org_id=%d", scope.ID), fmt.Sprintf("/trainings/%d", training))
 	}
 	for _, rec := range []struct{ path, table string }{
 		{"/posts/%d", "posts"}, {"/residents/%d", "residents"}, {"/households/%d", "households"},
 		{"/members/%d", "members"}, {"/meetings/%d", "meetings"}, {"/suggestions/%d", "suggestions"},
-		{"/weak/%d", "weak_flags"},
+		{"/weak/%d", "weak_flags"}, {"/sites/%d", "sites"},
 	} {
 		under := scope
 		if rec.table == "weak_flags" {

@@ -69,3 +69,15 @@ func FormDay(r *http.Request, name string, f apperr.Fields) day.Day {
 	}
 	return d
 }
+
+// TownParam is the town a page is about: ?town_id=, else the user's
+// first town; 0 when they work in none.
+func TownParam(r *http.Request) int64 {
+	if id := QueryInt(r, "town_id"); id != 0 {
+		return id
+	}
+	if towns := ActorOf(r).TownIDs(); len(towns) > 0 {
+		return towns[0]
+	}
+	return 0
+}

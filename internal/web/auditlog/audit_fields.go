@@ -33,6 +33,17 @@ var enumKeys = map[string]string{
 	"member.discipline": "discipline.kind.",
 	"commendation.step": "commendation.step.",
 	"survey.action":     "survey.action.",
+
+	"site.level":                        "site.level.",
+	"site.kind":                         "site.kind.",
+	"site_rate.level":                   "site.level.",
+	"site_rate.kind":                    "site.kind.",
+	"site_disbursement.source":          "site.source.",
+	"site_milestone.stage":              "site.stage.",
+	"training.kind":                     "training.kind.",
+	"industry.kind":                     "industry.kind.",
+	"industry_attachment.attached_kind": "attach.kind.",
+	"industry_attachment.industry_type": "org.industry.",
 }
 
 // fieldLabel names a stored field: audit.field.<entity>.<field>, then the

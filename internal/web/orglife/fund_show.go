@@ -10,15 +10,7 @@ import (
 
 // fundTown is the town a fund page is about: ?town_id= or the actor's
 // first town.
-func fundTown(r *http.Request) int64 {
-	if id := web.QueryInt(r, "town_id"); id != 0 {
-		return id
-	}
-	if towns := web.ActorOf(r).TownIDs(); len(towns) > 0 {
-		return towns[0]
-	}
-	return 0
-}
+func fundTown(r *http.Request) int64 { return web.TownParam(r) }
 
 // fundPage reads the fund view's paging, shared by page and API.
 func fundPage(r *http.Request) orglife.FundPage {

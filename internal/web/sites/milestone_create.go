@@ -1,0 +1,25 @@
+package sites
+
+import (
+	"net/http"
+
+	"dangjian/internal/apperr"
+	"dangjian/internal/sites"
+	"dangjian/internal/web"
+)
+
+// milestoneCreate records a dated step of a site's construction.
+func (h *handlers) milestoneCreate(w http.ResponseWriter, r *http.Request) error {
+	id, err := web.PathID(r, "id")
+	if err != nil {
+		return err
+	}
+	f := apperr.Fields{}
+	in := sites.NewMilestone{SiteID: id, OnDate: formDay(r, "on_date", f), Stage: sites.Stage(r.PostFormValue("stage")),
+		Title: r.PostFormValue("title"), Note: r.PostFormValue("note")}
+	err = f.Err()
+	if err == nil {
+		_, err = h.Svc.Sites.AddMilestone(r.Context(), web.ActorOf(r), in)
+	}
+	return h.FormDone(w, r, err, "site_show", h.siteData, siteURL(r), "flash.site_milestone")
+}

@@ -1,0 +1,59 @@
+package sites
+
+import (
+	"net/http"
+	"strings"
+
+	"dangjian/internal/apperr"
+	"dangjian/internal/day"
+	"dangjian/internal/orglife"
+	"dangjian/internal/sites"
+	"dangjian/internal/web"
+)
+
+// planParam is the plan a report is about: ?plan_id=, else the town's
+// latest plan; 0 when the town has none.
+func (h *handlers) planParam(r *http.Request) (int64, error) {
+	if id := web.QueryInt(r, "plan_id"); id != 0 {
+		return id, nil
+	}
+	ps, err := h.Svc.Sites.Plans(r.Context(), web.ActorOf(r), web.TownParam(r))
+	if err != nil || len(ps) == 0 {
+		return 0, err
+	}
+	return ps[0].ID, nil
+}
+
+// listSites lists the sites a list page or the API asks for: of a plan,
+// a village or a town; with none named, the user's town, or for a user
+// who does not see the town (a village leader), their own organisation.
+func (h *handlers) listSites(r *http.Request, limit int) (sites.Filter, []sites.Site, error) {
+	f := sites.Filter{PlanID: web.QueryInt(r, "plan_id"), VillageID: web.QueryInt(r, "village_id"),
+		TownID: web.QueryInt(r, "town_id"), AfterID: web.QueryInt(r, "after"), Limit: limit}
+	a := web.ActorOf(r)
+	named := f.PlanID != 0 || f.VillageID != 0 || f.TownID != 0
+	if !named {
+		f.TownID = web.TownParam(r)
+	}
+	xs, err := h.Svc.Sites.ListSites(r.Context(), a, f)
+	if !named && apperr.KindOf(err) == apperr.KindNotFound && a != nil && len(a.Bindings) > 0 {
+		f.TownID, f.VillageID = 0, a.Bindings[0].OrgID
+		xs, err = h.Svc.Sites.ListSites(r.Context(), a, f)
+	}
+	return f, xs, err
+}
+
+// formAmount reads an amount typed in 元.
+func formAmount(r *http.Request, field string, f apperr.Fields) sites.Fen {
+	v := strings.TrimSpace(r.PostFormValue(field))
+	fen, ok := orglife.ParseYuan(v)
+	if !ok && v != "" {
+		f.Add(field, "fund.amount_format", nil)
+	}
+	return fen
+}
+
+// formDay reads a date field.
+func formDay(r *http.Request, field string, f apperr.Fields) day.Day {
+	return day.Of(web.FormDate(r, field, f))
+}

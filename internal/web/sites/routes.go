@@ -1,0 +1,48 @@
+package sites
+
+import (
+	"dangjian/internal/openapi"
+	"dangjian/internal/sites"
+	"dangjian/internal/web"
+)
+
+// routes are the site list and page with their forms, the
+// reconciliation with its workbook, and the town's progress.
+func (h *handlers) routes() []web.Route {
+	return []web.Route{
+		web.Page("GET", "/sites", h.siteList),
+		web.Page("POST", "/site-rates", h.rateSet),
+		web.Page("GET", "/sites/{id}", h.siteShow),
+		web.Page("POST", "/sites/{id}/budget", h.budgetSet),
+		web.Page("POST", "/sites/{id}/disbursements", h.disbursementCreate),
+		web.Page("POST", "/sites/{id}/milestones", h.milestoneCreate),
+		web.Page("POST", "/sites/{id}/accept", h.siteAccept),
+		web.Page("GET", "/site-reconciliation", h.reconciliationShow),
+		web.Page("GET", "/site-reconciliation.xlsx", h.reconciliationExport),
+		web.Page("GET", "/site-progress", h.progressShow),
+
+		web.API("GET", "/api/v1/sites", h.apiSiteList),
+		web.API("GET", "/api/v1/sites/{id}", h.apiSiteShow),
+		web.API("POST", "/api/v1/sites/{id}/disbursements", h.apiDisbursementCreate),
+		web.API("POST", "/api/v1/sites/{id}/milestones", h.apiMilestoneCreate),
+		web.API("GET", "/api/v1/site-reconciliation", h.apiReconciliationShow),
+		web.API("GET", "/api/v1/site-reconciliation.xlsx", h.reconciliationExport),
+		web.API("GET", "/api/v1/site-progress", h.apiProgressShow),
+	}
+}
+
+var apiDocs = map[string]web.APIDoc{
+	"GET /api/v1/sites": {Summary: "Site projects (阵地建设) of a plan, a village or a town (the caller's first town by default), by id",
+		Query: []string{"plan_id", "village_id", "town_id", "after", "limit"}, Response: sites.Site{}, List: true},
+	"GET /api/v1/sites/{id}": {Summary: "One site with the subsidy due (schedule or override), its budget by source, disbursements and milestones",
+		Response: sites.SiteView{}},
+	"POST /api/v1/sites/{id}/disbursements": {Status: 201, Summary: "Record money paid to a site (sites.manage); county money never exceeds the subsidy due (site.county_over_due)",
+		Request: disbursementBody{}, Response: sites.Disbursement{}},
+	"POST /api/v1/sites/{id}/milestones": {Status: 201, Summary: "Record a dated milestone; stage started or completed sets the site's dates",
+		Request: milestoneBody{}, Response: sites.Milestone{}},
+	"GET /api/v1/site-reconciliation": {Summary: "The county subsidy reconciliation of a plan (the town's latest by default): line by line, the schedule's sum against the declared total and against what was budgeted and paid",
+		Query: []string{"plan_id", "town_id"}, Response: sites.Reconciliation{}},
+	"GET /api/v1/site-reconciliation.xlsx": {Summary: "The reconciliation as .xlsx", Query: []string{"plan_id", "town_id"}, Response: openapi.XLSX},
+	"GET /api/v1/site-progress": {Summary: "Every village's general-branch site and group sites by status, with the town's totals",
+		Query: []string{"town_id"}, Response: sites.TownProgress{}},
+}
