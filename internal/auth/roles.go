@@ -37,6 +37,14 @@ const (
 	PermMemberRead   Perm = "members.read"   // party member records
 	PermMemberWrite  Perm = "members.write"  // roster, pipeline, meetings, ratings
 	PermMemberManage Perm = "members.manage" // town-level approvals: care fund, rating caps
+
+	PermFinanceRead    Perm = "finance.read"    // a village's books, requests, statements
+	PermFinanceKeep    Perm = "finance.keep"    // vouchers, posting, period close, reconciliation (镇代理会计)
+	PermFinanceRequest Perm = "finance.request" // request an expenditure for the village
+	PermFinanceApprove Perm = "finance.approve" // approve a request: 一支笔 or 两委 collectively
+	PermFinanceReview  Perm = "finance.review"  // 村务监督委员会 review of a request
+	PermFinancePay     Perm = "finance.pay"     // check and pay an approved request (镇代理会计)
+	PermFinanceManage  Perm = "finance.manage"  // a town's approval limits and villages' 一支笔 signers
 )
 
 // Perms are every permission, in the order of the table in
@@ -44,6 +52,23 @@ const (
 // web.Programme (a test checks both).
 var Perms = []Perm{PermOrgRead, PermOrgManage, PermOrgPosts, PermPeopleRead, PermPeopleWrite, PermPeopleReveal,
 	PermAuditRead, PermUserManage, PermMemberRead, PermMemberWrite, PermMemberManage}
+
+// financePerms are village finance's, appended to Perms.
+var financePerms = []Perm{PermFinanceRead, PermFinanceKeep, PermFinanceRequest, PermFinanceApprove,
+	PermFinanceReview, PermFinancePay, PermFinanceManage}
+
+func init() {
+	Perms = append(Perms, financePerms...)
+	for r, ps := range map[Role][]Perm{
+		RoleCountyAdmin:    {PermFinanceRead, PermFinanceManage},
+		RoleTownAdmin:      {PermFinanceRead, PermFinanceManage},
+		RoleTownAccountant: {PermFinanceRead, PermFinanceKeep, PermFinancePay},
+		RoleVillageLeader:  {PermFinanceRead, PermFinanceRequest, PermFinanceApprove},
+		RoleSupervisor:     {PermFinanceRead, PermFinanceReview},
+	} {
+		rolePerms[r] = append(rolePerms[r], ps...)
+	}
+}
 
 // rolePerms is the whole permission table in one place, so a reviewer can
 // read who may do what without chasing code.
