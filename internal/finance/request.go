@@ -109,7 +109,9 @@ func expenseAccount(ctx context.Context, q db.Queryer, orgID int64, code string,
 	return x, nil
 }
 
-func isMoney(code string) bool { return strings.HasPrefix(code, CodeCash) || strings.HasPrefix(code, CodeBank) }
+func isMoney(code string) bool {
+	return strings.HasPrefix(code, CodeCash) || strings.HasPrefix(code, CodeBank)
+}
 
 // CreateRequest records a village's expenditure request (finance.request
 // over the village). Its route follows from the town's limits.
