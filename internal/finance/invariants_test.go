@@ -3,8 +3,8 @@ package finance_test
 import (
 	"math/rand/v2"
 	"sync"
-	"time"
 	"testing"
+	"time"
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/day"

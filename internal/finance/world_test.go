@@ -3,6 +3,7 @@ package finance_test
 import (
 	"context"
 	"database/sql"
+	"strconv"
 	"testing"
 
 	"dangjian/internal/auth"
@@ -99,3 +100,5 @@ func (w *world) voucher(t testing.TB, orgID int64, on day.Day, dr, cr string, am
 	}
 	return v
 }
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
