@@ -34,7 +34,11 @@ func TestSecurityDocMatchesRoles(t *testing.T) {
 			continue
 		}
 		role := Role(strings.Trim(strings.Fields(cells[0])[0], "`"))
-		documented[role] = map[Perm]bool{}
+		// A programme may keep its permissions in a table of its own:
+		// the rows of one role add up.
+		if documented[role] == nil {
+			documented[role] = map[Perm]bool{}
+		}
 		for i := 1; i < len(cells) && i < len(header); i++ {
 			if cells[i] == "✓" {
 				documented[role][Perm(strings.Trim(header[i], "`"))] = true

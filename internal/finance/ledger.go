@@ -315,3 +315,13 @@ func (s *Service) Ledger(ctx context.Context, a *auth.Actor, accountID int64, fr
 	})
 	return l, err
 }
+
+// OpeningDebit and the other column helpers split the row's signed
+// balances into the trial balance's debit and credit columns.
+func (r TrialRow) OpeningDebit() Fen  { d, _ := Side(r.Opening); return d }
+func (r TrialRow) OpeningCredit() Fen { _, c := Side(r.Opening); return c }
+func (r TrialRow) ClosingDebit() Fen  { d, _ := Side(r.Closing); return d }
+func (r TrialRow) ClosingCredit() Fen { _, c := Side(r.Closing); return c }
+
+// Active reports whether the row has a balance or a movement to show.
+func (r TrialRow) Active() bool { return r.Opening != 0 || r.Debit != 0 || r.Credit != 0 }

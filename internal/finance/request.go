@@ -104,7 +104,7 @@ func expenseAccount(ctx context.Context, q db.Queryer, orgID int64, code string,
 	case !x.Leaf:
 		f.Add("expense_account_code", "finance.account_not_leaf", apperr.Params{"code": x.Code, "name": x.Name})
 	case isMoney(x.Code):
-		f.Add("expense_account_code", "finance.expense_account", nil)
+		f.Add("expense_account_code", "finance.expense_not_money", nil)
 	}
 	return x, nil
 }

@@ -6,6 +6,7 @@ package services
 import (
 	"dangjian/internal/auth"
 	"dangjian/internal/db"
+	"dangjian/internal/finance"
 	"dangjian/internal/members"
 	"dangjian/internal/org"
 	"dangjian/internal/orglife"
@@ -21,6 +22,7 @@ type Services struct {
 	People  *people.Service
 	Members *members.Service
 	OrgLife *orglife.Service
+	Finance *finance.Service
 }
 
 // New builds every use-case service on one database; key seals personal
@@ -38,5 +40,6 @@ func New(d *db.DB, clock db.Clock, key []byte) (Services, error) {
 		People:  ppl,
 		Members: members.NewService(d, clock, ppl),
 		OrgLife: orglife.NewService(d, clock),
+		Finance: finance.NewService(d, clock),
 	}, nil
 }
