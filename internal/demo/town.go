@@ -290,7 +290,7 @@ func (t *Town) orgOf(acc Account) org.Org {
 // made them: a grant proposed by a branch secretary and approved by the
 // town, never by its proposer.
 func actorOf(t *Town, username string) *auth.Actor {
-	for _, acc := range Accounts {
+	for _, acc := range append(Accounts, financeAccounts...) {
 		if acc.Username == username {
 			o := t.orgOf(acc)
 			return &auth.Actor{UserID: t.UserIDs[username], Username: username, Name: acc.Name,

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"dangjian/internal/apperr"
@@ -99,6 +100,34 @@ type checked struct {
 // finance.voucher_unbalanced (debits equal credits to the 分) and
 // finance.period_closed (its month is open).
 func checkVoucher(ctx context.Context, tx *sql.Tx, v Village, in NewVoucher, today day.Day) (checked, error) {
+	chart, err := chartByCode(ctx, tx, v.ID)
+	if err != nil {
+		return checked{}, err
+	}
+	c, err := checkLines(chart, in, today)
+	if err != nil {
+		return c, err
+	}
+	return c, checkPeriodOpen(ctx, tx, v.ID, PeriodOf(in.Date))
+}
+
+// chartByCode is a village's chart by account code.
+func chartByCode(ctx context.Context, q db.Queryer, orgID int64) (map[string]Account, error) {
+	chart, err := chartOf(ctx, q, orgID)
+	if err != nil {
+		return nil, err
+	}
+	byCode := map[string]Account{}
+	for _, x := range chart {
+		byCode[x.Code] = x
+	}
+	return byCode, nil
+}
+
+// checkLines validates a typed voucher against a chart, without the
+// database: its fields, its lines' accounts and amounts, and the rule
+// finance.voucher_unbalanced.
+func checkLines(byCode map[string]Account, in NewVoucher, today day.Day) (checked, error) {
 	f := apperr.Fields{}
 	switch {
 	case in.Date.IsZero():
@@ -112,14 +141,6 @@ func checkVoucher(ctx context.Context, tx *sql.Tx, v Village, in NewVoucher, tod
 	}
 	if len(in.Lines) < 2 || len(in.Lines) > MaxLines {
 		f.Add("lines", "finance.lines_count", apperr.Params{"max": MaxLines})
-	}
-	chart, err := chartOf(ctx, tx, v.ID)
-	if err != nil {
-		return checked{}, err
-	}
-	byCode := map[string]Account{}
-	for _, x := range chart {
-		byCode[x.Code] = x
 	}
 	var lines []Line
 	var debit, credit Fen
@@ -148,9 +169,6 @@ func checkVoucher(ctx context.Context, tx *sql.Tx, v Village, in NewVoucher, tod
 		return checked{}, err
 	}
 	if err := CheckBalanced(debit, credit); err != nil {
-		return checked{}, err
-	}
-	if err := checkPeriodOpen(ctx, tx, v.ID, PeriodOf(in.Date)); err != nil {
 		return checked{}, err
 	}
 	return checked{Summary: in.Summary, Lines: lines, Total: debit}, nil
@@ -231,12 +249,15 @@ func insertVoucher(ctx context.Context, tx *sql.Tx, a *auth.Actor, v Village, in
 }
 
 func insertLines(ctx context.Context, tx *sql.Tx, v Voucher) error {
-	for _, l := range v.Lines {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO finance_lines(voucher_id, line_no, account_id, summary, debit_fen, credit_fen,
-			voucher_date, posted) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, v.ID, l.LineNo, l.AccountID, l.Summary,
-			int64(l.Debit), int64(l.Credit), v.Date, v.Status == VoucherPosted); err != nil {
-			return fmt.Errorf("finance: insert line: %w", err)
-		}
+	var args db.Args
+	rows := make([]string, len(v.Lines))
+	for i, l := range v.Lines {
+		rows[i] = "(" + strings.Join([]string{args.Add(v.ID), args.Add(l.LineNo), args.Add(l.AccountID), args.Add(l.Summary),
+			args.Add(int64(l.Debit)), args.Add(int64(l.Credit)), args.Add(v.Date), args.Add(v.Status == VoucherPosted)}, ", ") + ")"
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO finance_lines(voucher_id, line_no, account_id, summary, debit_fen, credit_fen,
+		voucher_date, posted) VALUES `+strings.Join(rows, ", "), args.Values()...); err != nil {
+		return fmt.Errorf("finance: insert lines: %w", err)
 	}
 	return nil
 }
@@ -363,10 +384,8 @@ func post(ctx context.Context, tx *sql.Tx, a *auth.Actor, v Voucher, now time.Ti
 	}
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	for _, id := range ids {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO finance_balances(account_id, period, debit_fen, credit_fen) VALUES ($1, $2, $3, $4)
-			ON CONFLICT (account_id, period) DO UPDATE SET debit_fen = finance_balances.debit_fen + excluded.debit_fen,
-				credit_fen = finance_balances.credit_fen + excluded.credit_fen`, id, v.Period, int64(by[id].debit), int64(by[id].credit)); err != nil {
-			return v, fmt.Errorf("finance: add to balances: %w", err)
+		if err := addBalance(ctx, tx, id, v.Period, by[id].debit, by[id].credit); err != nil {
+			return v, err
 		}
 	}
 	v.Status, v.Number, v.PosterName, v.PostedAt = VoucherPosted, number, actorName(a), &now
@@ -473,3 +492,119 @@ func (s *Service) ListVouchers(ctx context.Context, a *auth.Actor, f VoucherFilt
 }
 
 func voucherStatusKey(s string) i18n.Key { return i18n.Key("finance.voucher_status." + s) }
+
+// MaxBatch bounds one batch of vouchers.
+const MaxBatch = 5000
+
+// PostVouchers records and posts a batch of vouchers of one village in
+// one transaction, with one audit record (finance.keep): books taken over
+// from paper or an earlier system (建账). Every voucher is checked as
+// CreateVoucher checks one (finance.voucher_unbalanced, finance.period_closed);
+// the first refused stops the batch, which then leaves nothing behind.
+// Numbers follow the batch's order within each month, after those already
+// posted. The months are taken first, as posting one voucher takes its
+// month, and the balances are added once per account and month.
+func (s *Service) PostVouchers(ctx context.Context, a *auth.Actor, orgID int64, in []NewVoucher) (int, error) {
+	if len(in) > MaxBatch {
+		return 0, apperr.Invalid("vouchers", "finance.batch_size", apperr.Params{"max": MaxBatch})
+	}
+	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		v, err := villageFor(ctx, tx, a, orgID, auth.PermFinanceKeep)
+		if err != nil {
+			return err
+		}
+		if err := seedChart(ctx, tx, v.ID); err != nil {
+			return err
+		}
+		chart, err := chartByCode(ctx, tx, v.ID)
+		if err != nil {
+			return err
+		}
+		now, today := s.Clock.Now(), day.Today(s.Clock)
+		checkedAll := make([]checked, len(in))
+		count := map[string]int64{}
+		var periods []string
+		for i, nv := range in {
+			if checkedAll[i], err = checkLines(chart, nv, today); err != nil {
+				return fmt.Errorf("voucher %d (%s): %w", i+1, nv.Summary, err)
+			}
+			p := PeriodOf(nv.Date)
+			if count[p] == 0 {
+				periods = append(periods, p)
+			}
+			count[p]++
+		}
+		sort.Strings(periods)
+		next := map[string]int64{}
+		for _, p := range periods {
+			var last int64
+			var closed sql.NullTime
+			if err := tx.QueryRowContext(ctx, `INSERT INTO finance_periods(org_id, period, vouchers) VALUES ($1, $2, $3)
+				ON CONFLICT (org_id, period) DO UPDATE SET vouchers = finance_periods.vouchers + excluded.vouchers
+				RETURNING vouchers, closed_at`, v.ID, p, count[p]).Scan(&last, &closed); err != nil {
+				return fmt.Errorf("finance: take period: %w", err)
+			}
+			if err := periodClosed(p, closed); err != nil {
+				return err
+			}
+			next[p] = last - count[p] + 1
+		}
+		type key struct {
+			account int64
+			period  string
+		}
+		sums := map[key][2]Fen{}
+		var total Fen
+		for i, nv := range in {
+			c := checkedAll[i]
+			p := PeriodOf(nv.Date)
+			out := Voucher{OrgID: v.ID, TownID: v.TownID, Period: p, Number: next[p], Date: nv.Date, Summary: c.Summary,
+				Status: VoucherPosted, Total: c.Total, Attachments: nv.Attachments, Lines: c.Lines}
+			next[p]++
+			if err := tx.QueryRowContext(ctx, `INSERT INTO finance_vouchers(org_id, town_id, period, number, voucher_date, summary,
+				status, total_fen, attachments, created_by, creator_name, created_at, posted_by, poster_name, posted_at)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $10, $11, $12) RETURNING id`,
+				out.OrgID, db.NullID(out.TownID), p, out.Number, out.Date, out.Summary, out.Status, int64(out.Total),
+				out.Attachments, actorID(a), actorName(a), now).Scan(&out.ID); err != nil {
+				return fmt.Errorf("finance: insert voucher: %w", err)
+			}
+			if err := insertLines(ctx, tx, out); err != nil {
+				return err
+			}
+			for _, l := range c.Lines {
+				k := key{l.AccountID, p}
+				s := sums[k]
+				sums[k] = [2]Fen{s[0] + l.Debit, s[1] + l.Credit}
+			}
+			total += c.Total
+		}
+		keys := make([]key, 0, len(sums))
+		for k := range sums {
+			keys = append(keys, k)
+		}
+		sort.Slice(keys, func(i, j int) bool {
+			return keys[i].account < keys[j].account || keys[i].account == keys[j].account && keys[i].period < keys[j].period
+		})
+		for _, k := range keys {
+			if err := addBalance(ctx, tx, k.account, k.period, sums[k][0], sums[k][1]); err != nil {
+				return err
+			}
+		}
+		return audit.Record(ctx, tx, now, a.Audit(), audit.Entry{Action: "finance.voucher_batch", Entity: "finance_period",
+			EntityID: v.ID, OrgID: v.ID, After: map[string]any{"vouchers": len(in), "total_fen": total}})
+	})
+	if err != nil {
+		return 0, err
+	}
+	return len(in), nil
+}
+
+// addBalance adds posted movements to an account's month.
+func addBalance(ctx context.Context, tx *sql.Tx, account int64, period string, debit, credit Fen) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO finance_balances(account_id, period, debit_fen, credit_fen) VALUES ($1, $2, $3, $4)
+		ON CONFLICT (account_id, period) DO UPDATE SET debit_fen = finance_balances.debit_fen + excluded.debit_fen,
+			credit_fen = finance_balances.credit_fen + excluded.credit_fen`, account, period, int64(debit), int64(credit)); err != nil {
+		return fmt.Errorf("finance: add to balances: %w", err)
+	}
+	return nil
+}

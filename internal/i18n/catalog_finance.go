@@ -50,6 +50,7 @@ func init() {
 		"finance.mode_unknown":           {"请选择一支笔审批或两委集体审批。", "Choose the signer's approval or the committees' collective approval."},
 		"finance.pay_account":            {"请选择库存现金或银行存款（或其下级科目）支付。", "Pay from cash or bank (or a sub-account of either)."},
 		"finance.signer_role":            {"一支笔审批人须是对本村有审批权限的用户。", "The signer must be a user with approval rights over this village."},
+		"finance.batch_size":             {"一批最多 {max} 张凭证。", "At most {max} vouchers a batch."},
 		"finance.disclosure_unavailable": {"五公开尚未启用，暂不能生成财务公开。", "Public disclosure is not available yet, so the finance disclosure cannot be drafted."},
 
 		// Statuses and routes.
@@ -203,6 +204,7 @@ func init() {
 		"audit.action.finance.account_add":    {"增设会计科目", "Added an account"},
 		"audit.action.finance.voucher_create": {"填制凭证", "Recorded a voucher"},
 		"audit.action.finance.voucher_update": {"修改凭证", "Changed a voucher"},
+		"audit.action.finance.voucher_batch":  {"批量建账记账", "Posted a batch of vouchers"},
 		"audit.action.finance.voucher_post":   {"凭证记账", "Posted a voucher"},
 		"audit.action.finance.period_close":   {"期末结账", "Closed a month"},
 		"audit.action.finance.limits_set":     {"设置审批限额", "Set approval limits"},

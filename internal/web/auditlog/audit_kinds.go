@@ -42,6 +42,13 @@ var recordKinds = []recordKind{
 	{Entity: "weak_flag", Page: "/weak/", Perm: auth.PermOrgRead, NameFields: []string{"org_name"}},
 	{Entity: "household", Page: "/households/", Perm: auth.PermPeopleRead, NameFields: []string{"head_name", "code"}},
 	{Entity: "resident", Page: "/residents/", Perm: auth.PermPeopleRead, NameFields: []string{"name"}},
+	{Entity: "finance_request", Page: "/finance/requests/", Perm: auth.PermFinanceRead, NameFields: []string{"purpose"}},
+	{Entity: "finance_voucher", Page: "/finance/vouchers/", Perm: auth.PermFinanceRead, NameFields: []string{"summary"}},
+	{Entity: "finance_account", Page: "/finance/accounts/", Perm: auth.PermFinanceRead, NameFields: []string{"name"}},
+	{Entity: "finance_period", NameFields: []string{"period"}},
+	{Entity: "finance_reconciliation", NameFields: []string{"account_name"}},
+	{Entity: "finance_town"},
+	{Entity: "finance_signer", NameFields: []string{"name"}},
 	{Entity: "user", NameFields: []string{"display_name", "username"}},
 	{Entity: "api_token", NameFields: []string{"name"}},
 }
