@@ -29,19 +29,11 @@ var financeAccounts = []Account{
 	{"haigajiandu", "海戛村务监督委员会", auth.RoleSupervisor, "海戛"},
 }
 
+// The finance accounts join the demo log-ins; a village's first leader
+// account is its secretary, these keep their own names.
+func init() { Accounts = append(Accounts, financeAccounts...) }
+
 func loadFinance(ctx context.Context, svc services.Services, t *Town) error {
-	saved := svc.Auth.Password
-	svc.Auth.Password = auth.PasswordParams{MemoryKiB: 8 * 1024, Time: 1, Threads: 1}
-	for _, acc := range financeAccounts {
-		id, err := svc.Auth.AddUser(ctx, nil, auth.NewUser{Username: acc.Username, DisplayName: acc.Name,
-			Password: DemoPassword, Role: acc.Role, OrgID: t.orgOf(acc).ID})
-		if err != nil {
-			svc.Auth.Password = saved
-			return fmt.Errorf("demo account %s: %w", acc.Username, err)
-		}
-		t.UserIDs[acc.Username] = id
-	}
-	svc.Auth.Password = saved
 	fin := svc.Finance
 	today := day.Today(svc.Clock)
 	for i, v := range Villages {

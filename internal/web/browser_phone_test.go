@@ -261,6 +261,7 @@ func mainPages(t *testing.T, env *testkit.Env, user string, scope, group org.Org
 	if user == "admin" {
 		pages = append(pages, fmt.Sprintf("/orgs/%d", env.Town.Town.ID), "/orgs?type=general_branch", "/orgs?type=town")
 	}
+	pages = append(pages, financePages(env, user, scope)...)
 	for _, rec := range []struct{ path, table string }{
 		{"/posts/%d", "posts"}, {"/residents/%d", "residents"}, {"/households/%d", "households"},
 		{"/members/%d", "members"}, {"/meetings/%d", "meetings"}, {"/suggestions/%d", "suggestions"},

@@ -36,7 +36,7 @@ func (h *handlers) home(r *http.Request) ([]web.HomeItem, error) {
 				return nil, err
 			}
 			out = append(out, web.Counted(step.label, len(list), false,
-				"/finance/requests?org_id="+strconv.FormatInt(b.OrgID, 10)+"&status="+step.status))
+				"/finance/expenditures?org_id="+strconv.FormatInt(b.OrgID, 10)+"&status="+step.status))
 		}
 	}
 	return out, nil

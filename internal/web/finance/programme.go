@@ -29,7 +29,7 @@ func New(base web.Handlers) web.Programme {
 		APIDocs:   apiDocs,
 		Nav: []web.NavItem{
 			{Section: web.SectionMechanisms, Href: "/finance", Label: "nav.finance", Perm: auth.PermFinanceRead},
-			{Section: web.SectionMechanisms, Href: "/finance/requests", Label: "nav.finance_requests", Perm: auth.PermFinanceRead},
+			{Section: web.SectionMechanisms, Href: "/finance/expenditures", Label: "nav.finance_requests", Perm: auth.PermFinanceRead},
 		},
 		Perms: []auth.Perm{auth.PermFinanceRead, auth.PermFinanceKeep, auth.PermFinanceRequest, auth.PermFinanceApprove,
 			auth.PermFinanceReview, auth.PermFinancePay, auth.PermFinanceManage},

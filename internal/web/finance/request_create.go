@@ -21,5 +21,5 @@ func (h *handlers) requestCreate(w http.ResponseWriter, r *http.Request) error {
 		req, err = h.Svc.Finance.CreateRequest(r.Context(), web.ActorOf(r), in)
 	}
 	return h.FormDone(w, r, err, "finance_request_new", func(r *http.Request) (map[string]any, error) { return h.requestNewData(r, orgID) },
-		"/finance/requests/"+strconv.FormatInt(req.ID, 10), "flash.finance_requested")
+		"/finance/expenditures/"+strconv.FormatInt(req.ID, 10), "flash.finance_requested")
 }

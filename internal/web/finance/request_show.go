@@ -38,5 +38,5 @@ func (h *handlers) requestPage(r *http.Request) (map[string]any, error) {
 // stepDone ends a request step's handler: back to the request, or its
 // page again with the refusal beside the step's form.
 func (h *handlers) stepDone(w http.ResponseWriter, r *http.Request, id int64, err error, flash string) error {
-	return h.FormDone(w, r, err, "finance_request", h.requestPage, "/finance/requests/"+itoa(id), flash)
+	return h.FormDone(w, r, err, "finance_request", h.requestPage, "/finance/expenditures/"+itoa(id), flash)
 }
