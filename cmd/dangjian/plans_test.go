@@ -8,6 +8,7 @@ import (
 	"dangjian/internal/audit"
 	"dangjian/internal/auth"
 	"dangjian/internal/db"
+	"dangjian/internal/finance"
 	"dangjian/internal/members"
 	"dangjian/internal/org"
 	"dangjian/internal/orglife"
@@ -121,6 +122,36 @@ func TestListQueriesReadTheirOrderOffAnIndex(t *testing.T) {
 			},
 			"audit log of a scope": func() error {
 				_, err := audit.List(ctx, d, audit.Filter{OrgPaths: []string{village.Path}, Limit: 50})
+				return err
+			},
+			"finance villages": func() error { _, err := svc.Finance.Villages(ctx, county); return err },
+			"finance vouchers": func() error {
+				_, err := svc.Finance.ListVouchers(ctx, county, finance.VoucherFilter{OrgID: village.ID, Limit: 50})
+				return err
+			},
+			"finance vouchers by status": func() error {
+				_, err := svc.Finance.ListVouchers(ctx, county, finance.VoucherFilter{OrgID: village.ID, Status: finance.VoucherPosted, Before: 1 << 40, Limit: 50})
+				return err
+			},
+			"finance journal": func() error {
+				_, err := svc.Finance.Journal(ctx, county, finance.JournalFilter{OrgID: village.ID, Period: "2026-10", Limit: 50})
+				return err
+			},
+			"finance periods": func() error { _, err := svc.Finance.Periods(ctx, county, village.ID); return err },
+			"finance requests of a village": func() error {
+				_, err := svc.Finance.ListRequests(ctx, county, finance.RequestFilter{OrgID: village.ID, Limit: 50})
+				return err
+			},
+			"finance requests of a village by status": func() error {
+				_, err := svc.Finance.ListRequests(ctx, county, finance.RequestFilter{OrgID: village.ID, Status: finance.StatusPaid, Limit: 50})
+				return err
+			},
+			"finance requests of a town": func() error {
+				_, err := svc.Finance.ListRequests(ctx, county, finance.RequestFilter{OrgID: town.ID, Before: 1 << 40, Limit: 50})
+				return err
+			},
+			"finance requests of a town by status": func() error {
+				_, err := svc.Finance.ListRequests(ctx, county, finance.RequestFilter{OrgID: town.ID, Status: finance.StatusReviewed, Limit: 50})
 				return err
 			},
 		}

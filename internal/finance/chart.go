@@ -80,9 +80,10 @@ var Chart = []StandardAccount{
 
 // Account codes the use cases name.
 const (
-	CodeCash     = "101" // 库存现金
-	CodeBank     = "102" // 银行存款
-	CodePayWages = "212" // 应付工资
+	CodeCash            = "101" // 库存现金
+	CodeBank            = "102" // 银行存款
+	CodePayWages        = "212" // 应付工资
+	CodeOperatingIncome = "501" // 经营收入
 )
 
 // seedChart opens a village's books: the standard chart, once. It is

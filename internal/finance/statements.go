@@ -95,7 +95,7 @@ func byCode(tb TrialBalance) map[string]TrialRow {
 // picked from the rows, and a total line named total.
 func lines(items []item, rows map[string]TrialRow, first, second func(TrialRow) Fen, total string) []StatementLine {
 	out := []StatementLine{}
-	t := StatementLine{Name: total, Total: true}
+	t := StatementLine{Name: total, Codes: []string{}, Total: true}
 	for _, it := range items {
 		l := StatementLine{Name: it.name, Codes: it.codes, Deduct: it.deduct}
 		for _, c := range it.codes {
@@ -163,7 +163,7 @@ func balanceSheet(tb TrialBalance, p string) BalanceSheet {
 		Equity:      lines(equityItems, rows, open, closing, "所有者权益合计"),
 	}
 	ta, tl, te := bs.Assets[len(bs.Assets)-1], bs.Liabilities[len(bs.Liabilities)-1], bs.Equity[len(bs.Equity)-1]
-	bs.Equity = append(bs.Equity, StatementLine{Name: "负债和所有者权益总计", First: tl.First + te.First, Second: tl.Second + te.Second, Total: true})
+	bs.Equity = append(bs.Equity, StatementLine{Name: "负债和所有者权益总计", Codes: []string{}, First: tl.First + te.First, Second: tl.Second + te.Second, Total: true})
 	bs.Balanced = ta.First == tl.First+te.First && ta.Second == tl.Second+te.Second
 	return bs
 }
@@ -215,7 +215,7 @@ func incomeStatement(month, year TrialBalance, p string) IncomeStatement {
 		return l
 	}
 	sum := func(name string, parts ...StatementLine) StatementLine {
-		t := StatementLine{Name: name, Total: true}
+		t := StatementLine{Name: name, Codes: []string{}, Total: true}
 		for _, x := range parts {
 			t = addTo(t, x)
 		}

@@ -15,7 +15,6 @@ import (
 	"dangjian/internal/auth"
 	"dangjian/internal/day"
 	"dangjian/internal/db"
-	"dangjian/internal/i18n"
 )
 
 // Voucher statuses.
@@ -437,7 +436,7 @@ func attachLines(ctx context.Context, q db.Queryer, vs []Voucher) error {
 	}
 	rows, err := q.QueryContext(ctx, `SELECT l.voucher_id, l.line_no, l.account_id, a.code, a.name, l.summary, l.debit_fen, l.credit_fen
 		FROM finance_lines l JOIN finance_accounts a ON a.id = l.account_id
-		WHERE l.voucher_id IN (`+db.InList(&args, ids)+`) ORDER BY l.voucher_id, l.line_no`, args.Values()...)
+		WHERE l.voucher_id IN (`+db.InList(&args, ids)+`)`, args.Values()...)
 	if err != nil {
 		return fmt.Errorf("finance: read lines: %w", err)
 	}
@@ -450,7 +449,15 @@ func attachLines(ctx context.Context, q db.Queryer, vs []Voucher) error {
 		}
 		vs[at[vid]].Lines = append(vs[at[vid]].Lines, l)
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	// In Go rather than ORDER BY: an IN list of vouchers is read in
+	// order off the index on SQLite but sorted on PostgreSQL.
+	for i := range vs {
+		sort.Slice(vs[i].Lines, func(a, b int) bool { return vs[i].Lines[a].LineNo < vs[i].Lines[b].LineNo })
+	}
+	return nil
 }
 
 // Voucher is one voucher with its lines (finance.read).
@@ -490,8 +497,6 @@ func (s *Service) ListVouchers(ctx context.Context, a *auth.Actor, f VoucherFilt
 	}
 	return vs, attachLines(ctx, s.DB, vs)
 }
-
-func voucherStatusKey(s string) i18n.Key { return i18n.Key("finance.voucher_status." + s) }
 
 // MaxBatch bounds one batch of vouchers.
 const MaxBatch = 5000

@@ -25,6 +25,44 @@ func init() {
 	byVillage := func(w *walk) (url.Values, error) {
 		return url.Values{"org_id": {strconv.FormatInt(village(w), 10)}}, nil
 	}
+	// The ids finance's writes take in their bodies: the village (or, for
+	// the limits, the town) named in the form or the JSON. Steps on a
+	// request or voucher take theirs from the path.
+	lines := `"lines": [{"account_code": "513", "debit_fen": 100}, {"account_code": "101", "credit_fen": 100}]`
+	for k, v := range map[string]bodyCase{
+		"POST /finance/periods/close":          {form: map[string]string{"org_id": "$org", "period": "2026-10"}},
+		"POST /finance/disclosures":            {form: map[string]string{"org_id": "$org", "period": "2026-10"}},
+		"POST /finance/vouchers":               {form: map[string]string{"org_id": "$org", "date": "2026-11-20", "summary": "购买灯泡", "code_0": "513", "debit_0": "1", "code_1": "101", "credit_1": "1"}},
+		"POST /finance/reconciliations":        {form: map[string]string{"org_id": "$org", "period": "2026-10", "account_code": "102", "statement": "100"}},
+		"POST /finance/limits":                 {form: map[string]string{"town_id": "$town", "signer_limit": "20000", "collective_limit": "50000"}},
+		"POST /finance/expenditures":           {form: map[string]string{"org_id": "$org", "purpose": "修路", "payee": "施工队", "amount": "100", "expense_account_code": "514"}},
+		"POST /api/v1/finance/periods/close":   {json: `{"org_id": "$org", "period": "2026-10"}`},
+		"POST /api/v1/finance/disclosures":     {json: `{"org_id": "$org", "period": "2026-10"}`},
+		"POST /api/v1/finance/vouchers":        {json: `{"org_id": "$org", "date": "2026-11-20", "summary": "购买灯泡", ` + lines + `}`},
+		"POST /api/v1/finance/reconciliations": {json: `{"org_id": "$org", "period": "2026-10", "account_code": "102", "statement_fen": 100, "items": []}`},
+		"POST /api/v1/finance/expenditures":    {json: `{"org_id": "$org", "purpose": "修路", "payee": "施工队", "amount_fen": 100, "expense_account_code": "514"}`},
+	} {
+		bodyFields[k] = v
+	}
+	for _, k := range []string{"POST /finance/vouchers/{id}/post", "POST /finance/expenditures/{id}/approve",
+		"POST /finance/expenditures/{id}/review", "POST /finance/expenditures/{id}/pay", "POST /finance/expenditures/{id}/reject",
+		"POST /finance/expenditures/{id}/withdraw", "POST /api/v1/finance/vouchers/{id}/post",
+		"POST /api/v1/finance/expenditures/{id}/approve", "POST /api/v1/finance/expenditures/{id}/review",
+		"POST /api/v1/finance/expenditures/{id}/pay", "POST /api/v1/finance/expenditures/{id}/reject",
+		"POST /api/v1/finance/expenditures/{id}/withdraw"} {
+		bodyFields[k] = bodyCase{}
+	}
+	// Every finance list decides the village (or town) it names like a
+	// record: another village's answers as one that does not exist.
+	listQuery["GET /finance"] = map[string]int{}
+	listQuery["GET /api/v1/finance/villages"] = map[string]int{}
+	listQuery["GET /finance/limits"] = map[string]int{"town_id": 404}
+	for _, p := range []string{"/finance/books", "/finance/vouchers", "/finance/journal", "/finance/statements",
+		"/finance/reconciliations", "/finance/expenditures", "/finance/expenditures/new", "/api/v1/finance/trial-balance",
+		"/api/v1/finance/statements", "/api/v1/finance/periods", "/api/v1/finance/vouchers", "/api/v1/finance/journal",
+		"/api/v1/finance/reconciliations", "/api/v1/finance/expenditures"} {
+		listQuery["GET "+p] = map[string]int{"org_id": 404}
+	}
 	for _, p := range []string{"/api/v1/finance/trial-balance", "/api/v1/finance/statements", "/api/v1/finance/periods",
 		"/api/v1/finance/vouchers", "/api/v1/finance/journal", "/api/v1/finance/reconciliations", "/api/v1/finance/expenditures"} {
 		happyQuery[p] = byVillage

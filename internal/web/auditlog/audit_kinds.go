@@ -46,6 +46,8 @@ var recordKinds = []recordKind{
 	{Entity: "finance_voucher", Page: "/finance/vouchers/", Perm: auth.PermFinanceRead, NameFields: []string{"summary"}},
 	{Entity: "finance_account", Page: "/finance/ledgers/", Perm: auth.PermFinanceRead, NameFields: []string{"name"}},
 	{Entity: "finance_period", NameFields: []string{"period"}},
+	{Entity: "finance_asset", NameFields: []string{"name"}},
+	{Entity: "finance_contract", NameFields: []string{"resource_name"}},
 	{Entity: "finance_reconciliation", NameFields: []string{"account_name"}},
 	{Entity: "finance_town"},
 	{Entity: "finance_signer", NameFields: []string{"name"}},
