@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"dangjian/internal/auth"
 	"dangjian/internal/day"
@@ -41,6 +42,9 @@ func loadFinance(ctx context.Context, svc services.Services, t *Town) error {
 		year := villageYear(i, today)
 		if _, err := fin.PostVouchers(ctx, nil, o.ID, year); err != nil {
 			return fmt.Errorf("demo books of %s: %w", v.Name, err)
+		}
+		if err := villageRegisters(ctx, fin, o.ID, i, today); err != nil {
+			return fmt.Errorf("demo registers of %s: %w", v.Name, err)
 		}
 		for k := 11; k >= 1; k-- {
 			if _, err := fin.ClosePeriod(ctx, nil, o.ID, finance.PeriodOf(today.AddMonths(-k))); err != nil {
@@ -109,6 +113,49 @@ func villageYear(i int, today day.Day) []finance.NewVoucher {
 	}
 	return out
 }
+
+// villageRegisters enters the village office (the building of the
+// opening balance) and two contracts: a pond let for three years and
+// farmland for ten, rent paid to date except where a village is in
+// arrears (every fifth) or a contract is about to end (every fourth).
+func villageRegisters(ctx context.Context, fin *finance.Service, orgID int64, i int, today day.Day) error {
+	if _, err := fin.AddAsset(ctx, nil, finance.NewAsset{OrgID: orgID, Name: "村委会办公楼", Category: finance.AssetNonOperating,
+		Location: "村委会", AcquiredOn: day.New(2016, time.Month(1+i%12), 10), Original: finance.Fen(380_000_00 + i*12_000_00),
+		LifeMonths: 240, Custodian: "村委会"}); err != nil {
+		return err
+	}
+	if _, err := fin.AddAsset(ctx, nil, finance.NewAsset{OrgID: orgID, Name: "农用拖拉机", Category: finance.AssetOperating,
+		Location: "村集体仓库", AcquiredOn: day.New(2022, 4, 1), Original: 68_000_00, LifeMonths: 120, Custodian: "村集体经济合作社"}); err != nil {
+		return err
+	}
+	rent := finance.Fen(28_000_00 + i*1_000_00)
+	pondEnd := today.AddMonths(30)
+	if i%4 == 0 {
+		pondEnd = today.AddDays(45)
+	}
+	for _, c := range []finance.NewContract{
+		{ResourceName: "大坝鱼塘", ResourceKind: "water", Area: "12 亩", Location: "村东大坝", Counterparty: "养殖户 " + demoNames[i%len(demoNames)],
+			StartsOn: pondEnd.AddMonths(-36), EndsOn: pondEnd, AnnualRent: rent},
+		{ResourceName: "集体机动地", ResourceKind: "land", Area: "85 亩", Location: "村南坝子", Counterparty: "种植大户 " + demoNames[(i+3)%len(demoNames)],
+			StartsOn: day.New(2020, 3, 1), EndsOn: day.New(2030, 2, 28), AnnualRent: rent},
+	} {
+		c.OrgID, c.SignerName = orgID, "村委会主任"
+		due := finance.Fen(0)
+		for y := c.StartsOn; !y.After(today) && y.Before(c.EndsOn); y = y.AddMonths(12) {
+			due += c.AnnualRent
+		}
+		c.PaidBefore = due
+		if i%5 == 1 && c.ResourceKind == "water" {
+			c.PaidBefore = due - c.AnnualRent // a year behind
+		}
+		if _, err := fin.AddContract(ctx, nil, c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var demoNames = []string{"李正华", "王德明", "张国富", "赵永祥", "陈家旺", "刘文才", "杨金贵"}
 
 // financeRequests gives a village requests on each part of their way.
 // Approving, reviewing and paying are each done by another person.

@@ -77,6 +77,10 @@ type NewContract struct {
 	EndsOn       day.Day `json:"ends_on"`
 	AnnualRent   Fen     `json:"annual_rent_fen"`
 	SignerName   string  `json:"signer_name"`
+	// PaidBefore is rent received before the contract was registered
+	// here (a register taken over from paper); it is kept as a payment
+	// without a voucher, the books having it already.
+	PaidBefore Fen `json:"paid_before_fen,omitempty"`
 }
 
 // AddContract registers a resource and its contract (finance.keep).
@@ -106,6 +110,9 @@ func (s *Service) AddContract(ctx context.Context, a *auth.Actor, in NewContract
 		if in.AnnualRent <= 0 || in.AnnualRent > MaxFen {
 			f.Add("annual_rent", "finance.amount_range", apperr.Params{"max": MaxFen})
 		}
+		if in.PaidBefore < 0 || in.PaidBefore > MaxFen {
+			f.Add("paid_before", "finance.amount_range", apperr.Params{"max": MaxFen})
+		}
 		if err := f.Err(); err != nil {
 			return err
 		}
@@ -123,6 +130,13 @@ func (s *Service) AddContract(ctx context.Context, a *auth.Actor, in NewContract
 			annual_rent_fen, signer_name, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`, v.ID, resID,
 			c.Counterparty, c.StartsOn, c.EndsOn, int64(c.AnnualRent), c.SignerName, now).Scan(&c.ID); err != nil {
 			return fmt.Errorf("finance: insert contract: %w", err)
+		}
+		if in.PaidBefore > 0 {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO finance_contract_payments(contract_id, paid_on, amount_fen, created_at)
+				VALUES ($1, $2, $3, $4)`, c.ID, day.Today(s.Clock), int64(in.PaidBefore), now); err != nil {
+				return err
+			}
+			c.Paid = in.PaidBefore
 		}
 		c.standing(day.Today(s.Clock))
 		return audit.Record(ctx, tx, now, a.Audit(), audit.Entry{Action: "finance.contract_add", Entity: "finance_contract",

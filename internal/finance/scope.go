@@ -61,7 +61,8 @@ func villageFor(ctx context.Context, q db.Queryer, a *auth.Actor, id int64, chan
 	return loadVillage(ctx, q, id)
 }
 
-// Villages lists the villages whose books the actor may read, in tree order.
+// Villages lists the villages whose books the actor may read, town by town in
+// the order the tree gives them.
 func (s *Service) Villages(ctx context.Context, a *auth.Actor) ([]Village, error) {
 	var args db.Args
 	cond := "TRUE"
@@ -73,7 +74,7 @@ func (s *Service) Villages(ctx context.Context, a *auth.Actor) ([]Village, error
 		cond = args.Subtree("o.path", roots)
 	}
 	rows, err := s.DB.QueryContext(ctx, `SELECT o.id, COALESCE(o.town_id, 0), o.name, o.path FROM orgs o
-		WHERE o.type = `+args.Add(villageType)+` AND `+cond+` ORDER BY o.path LIMIT 1000`, args.Values()...)
+		WHERE o.type = `+args.Add(villageType)+` AND `+cond+` ORDER BY o.town_id, o.sort_order, o.id LIMIT 1000`, args.Values()...)
 	if err != nil {
 		return nil, fmt.Errorf("finance: list villages: %w", err)
 	}

@@ -92,16 +92,8 @@ func (h *handlers) lastMonth() string {
 // booksLink is the books page of a village.
 func booksLink(orgID int64) string { return "/finance/books?org_id=" + strconv.FormatInt(orgID, 10) }
 
-// idOr reads the record id of a page action: the path's {id}.
+// idOf reads the record id of a page action: the path's {id}.
 func idOf(r *http.Request) (int64, error) { return web.PathID(r, "id") }
-
-// fieldErrs merges form-reading problems into a use case's error.
-func fieldErrs(f apperr.Fields, err error) error {
-	if len(f) > 0 {
-		return f.Err()
-	}
-	return err
-}
 
 // statementsJSON is both statements of a month.
 type statementsJSON struct {
