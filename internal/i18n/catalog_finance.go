@@ -264,6 +264,28 @@ func init() {
 		"finance.starts_on":                {"起始日期", "Starts"},
 		"finance.ends_on":                  {"截止日期", "Ends"},
 
+		"finance.cadre_unknown": {"请选择被审计人（用户）。", "Choose the cadre (a user)."},
+		"finance.term_range":    {"任期须先起后止。", "The term must end after it starts."},
+
+		"finance.departure":         {"离任审计", "Departure audit"},
+		"finance.cadre":             {"被审计人", "Cadre"},
+		"finance.term_from":         {"任期起", "Term from"},
+		"finance.term_to":           {"任期止", "Term to"},
+		"finance.departure_run":     {"生成审计报告", "Build the report"},
+		"finance.export_xlsx":       {"导出 Excel", "Export to Excel"},
+		"finance.print_hint":        {"用浏览器打印即为 A4 报告。", "Print from the browser for an A4 report."},
+		"finance.handled":           {"经手的支出申请", "Requests handled"},
+		"finance.part":              {"经手环节", "Part"},
+		"finance.part.requested":    {"申请", "requested"},
+		"finance.part.approved":     {"审批", "approved"},
+		"finance.part.reviewed":     {"审核", "reviewed"},
+		"finance.part.paid":         {"支付", "paid"},
+		"finance.open_requests":     {"本人提出、尚未办结的申请", "Their requests still open"},
+		"finance.term_balance":      {"任期初与任期末科目余额（借正贷负）", "Balances at the start and end of the term (debit +)"},
+		"finance.term_start":        {"任期初", "Term start"},
+		"finance.term_end":          {"任期末", "Term end"},
+		"finance.departure_missing": {"清查结果尚未纳入本报告（清查功能待建）。", "Count (清查) results are not in this report yet."},
+
 		// The audit page.
 		"audit.action.finance.account_add":                       {"增设会计科目", "Added an account"},
 		"audit.action.finance.voucher_create":                    {"填制凭证", "Recorded a voucher"},

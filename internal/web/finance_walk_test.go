@@ -66,6 +66,8 @@ func init() {
 	listQuery["GET /finance"] = map[string]int{}
 	listQuery["GET /api/v1/finance/villages"] = map[string]int{}
 	listQuery["GET /finance/limits"] = map[string]int{"town_id": 404}
+	listQuery["GET /finance/departure-audit"] = map[string]int{"org_id": 404, "user_id": 404}
+	listQuery["GET /finance/departure-audit.xlsx"] = map[string]int{"org_id": 404, "user_id": 404}
 	for _, p := range []string{"/finance/books", "/finance/vouchers", "/finance/journal", "/finance/statements",
 		"/finance/reconciliations", "/finance/expenditures", "/finance/expenditures/new", "/finance/fixed-assets", "/finance/resource-contracts",
 		"/api/v1/finance/trial-balance",
@@ -97,7 +99,8 @@ func financePages(env *testkit.Env, user string, scope org.Org) []string {
 		pages = append(pages, fmt.Sprintf("/finance/expenditures/%d", request), "/finance/expenditures/new"+q)
 	}
 	if user == "admin" {
-		pages = append(pages, "/finance/limits")
+		pages = append(pages, "/finance/limits", "/finance/departure-audit"+q,
+			"/finance/departure-audit"+q+fmt.Sprintf("&user_id=%d", env.Town.UserIDs["minjia1"]))
 	}
 	return pages
 }

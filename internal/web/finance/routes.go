@@ -29,6 +29,8 @@ func (h *handlers) routes() []web.Route {
 		web.Page("GET", "/finance/resource-contracts", h.contractList),
 		web.Page("POST", "/finance/resource-contracts", h.contractCreate),
 		web.Page("POST", "/finance/resource-contracts/{id}/rent", h.contractRent),
+		web.Page("GET", "/finance/departure-audit", h.departureShow),
+		web.Page("GET", "/finance/departure-audit.xlsx", h.departureXLSX),
 		web.Page("GET", "/finance/limits", h.limitsShow),
 		web.Page("POST", "/finance/limits", h.limitsSet),
 		web.Page("GET", "/finance/expenditures", h.requestList),
