@@ -51,9 +51,10 @@ var allowedImports = map[string][]string{
 	// programme (致富工程) on the registry.
 	"sites":      programmeBase("orglife"),
 	"prosperity": programmeBase("org", "people"),
+	"finance":    programmeBase("disclosure"),
 
 	// The bundle of every programme's service.
-	"services": {"auth", "db", "org", "people", "members", "orglife", "survey", "commendation", "democracy", "sites", "prosperity"},
+	"services": {"auth", "db", "org", "people", "members", "orglife", "survey", "commendation", "democracy", "sites", "prosperity", "finance"},
 
 	// The web kit, and one package per programme on top of it: a
 	// programme's web package reaches its own programme packages and the
@@ -67,15 +68,14 @@ var allowedImports = map[string][]string{
 	"web/orglife":      webBase("org", "people", "members", "orglife"),
 	"web/survey":       webBase("org", "survey"),
 	"web/commendation": webBase("org", "commendation"),
-
-	"web/democracy": webBase("disclosure", "democracy"),
-
-	"web/sites":      webBase("orglife", "sites"),
-	"web/prosperity": webBase("org", "prosperity"),
+	"web/democracy":    webBase("disclosure", "democracy"),
+	"web/sites":        webBase("orglife", "sites"),
+	"web/prosperity":   webBase("org", "prosperity"),
+	"web/finance":      webBase("finance"),
 
 	// Wiring, the demo town and the test kit.
-	"app":     {"audit", "config", "db", "services", "web", "web/account", "web/auditlog", "web/org", "web/people", "web/members", "web/orglife", "web/survey", "web/commendation", "web/democracy", "web/sites", "web/prosperity"},
-	"demo":    {"apperr", "auth", "day", "db", "org", "people", "members", "orglife", "survey", "commendation", "services", "democracy", "disclosure", "sites", "prosperity"},
+	"app":     {"audit", "config", "db", "services", "web", "web/account", "web/auditlog", "web/org", "web/people", "web/members", "web/orglife", "web/survey", "web/commendation", "web/democracy", "web/sites", "web/prosperity", "web/finance"},
+	"demo":    {"apperr", "auth", "day", "db", "org", "people", "members", "orglife", "survey", "commendation", "services", "democracy", "disclosure", "sites", "prosperity", "finance"},
 	"testkit": {"app", "apperr", "auth", "config", "day", "db", "demo", "openapi", "org", "services", "web"},
 	// Assertions on use-case errors: leaves only, so a programme's own
 	// internal tests can use them without importing the whole app.

@@ -10,6 +10,7 @@ import (
 	"dangjian/internal/commendation"
 	"dangjian/internal/db"
 	"dangjian/internal/democracy"
+	"dangjian/internal/finance"
 	"dangjian/internal/members"
 	"dangjian/internal/org"
 	"dangjian/internal/orglife"
@@ -178,6 +179,36 @@ func TestListQueriesReadTheirOrderOffAnIndex(t *testing.T) {
 			},
 			"sites of a plan": func() error {
 				_, err := svc.Sites.ListSites(ctx, county, sites.Filter{PlanID: 1, Limit: 50})
+				return err
+			},
+			"finance villages": func() error { _, err := svc.Finance.Villages(ctx, county); return err },
+			"finance vouchers": func() error {
+				_, err := svc.Finance.ListVouchers(ctx, county, finance.VoucherFilter{OrgID: village.ID, Limit: 50})
+				return err
+			},
+			"finance vouchers by status": func() error {
+				_, err := svc.Finance.ListVouchers(ctx, county, finance.VoucherFilter{OrgID: village.ID, Status: finance.VoucherPosted, Before: 1 << 40, Limit: 50})
+				return err
+			},
+			"finance journal": func() error {
+				_, err := svc.Finance.Journal(ctx, county, finance.JournalFilter{OrgID: village.ID, Period: "2026-10", Limit: 50})
+				return err
+			},
+			"finance periods": func() error { _, err := svc.Finance.Periods(ctx, county, village.ID); return err },
+			"finance requests of a village": func() error {
+				_, err := svc.Finance.ListRequests(ctx, county, finance.RequestFilter{OrgID: village.ID, Limit: 50})
+				return err
+			},
+			"finance requests of a village by status": func() error {
+				_, err := svc.Finance.ListRequests(ctx, county, finance.RequestFilter{OrgID: village.ID, Status: finance.StatusPaid, Limit: 50})
+				return err
+			},
+			"finance requests of a town": func() error {
+				_, err := svc.Finance.ListRequests(ctx, county, finance.RequestFilter{OrgID: town.ID, Before: 1 << 40, Limit: 50})
+				return err
+			},
+			"finance requests of a town by status": func() error {
+				_, err := svc.Finance.ListRequests(ctx, county, finance.RequestFilter{OrgID: town.ID, Status: finance.StatusReviewed, Limit: 50})
 				return err
 			},
 		}

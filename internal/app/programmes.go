@@ -6,6 +6,7 @@ import (
 	"dangjian/internal/web/auditlog"
 	commendweb "dangjian/internal/web/commendation"
 	democracyweb "dangjian/internal/web/democracy"
+	financeweb "dangjian/internal/web/finance"
 	membersweb "dangjian/internal/web/members"
 	orgweb "dangjian/internal/web/org"
 	"dangjian/internal/web/orglife"
@@ -30,4 +31,5 @@ var Programmes = []web.Builder{
 	democracyweb.New,
 	sites.New,
 	prosperity.New,
+	financeweb.New,
 }

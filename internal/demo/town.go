@@ -239,13 +239,15 @@ func addAccounts(ctx context.Context, svc services.Services, t *Town) error {
 	saved := svc.Auth.Password
 	svc.Auth.Password = auth.PasswordParams{MemoryKiB: 8 * 1024, Time: 1, Threads: 1}
 	defer func() { svc.Auth.Password = saved }()
+	named := map[int64]bool{}
 	for _, acc := range Accounts {
 		orgID := t.orgOf(acc).ID
 		name := acc.Name
 		if holder, err := secretaryOf(ctx, svc, systemReader(t), orgID); err != nil {
 			return err
-		} else if holder != "" && (acc.Role == auth.RoleVillageLeader || acc.Role == auth.RoleBranchSecretary) {
-			name = holder // the account is the person who holds the post
+		} else if holder != "" && !named[orgID] && (acc.Role == auth.RoleVillageLeader || acc.Role == auth.RoleBranchSecretary) {
+			name = holder // the organisation's first such account is the person who holds the post
+			named[orgID] = true
 		}
 		id, err := svc.Auth.AddUser(ctx, nil, auth.NewUser{Username: acc.Username, DisplayName: name,
 			Password: DemoPassword, Role: acc.Role, OrgID: orgID})

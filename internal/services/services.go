@@ -8,6 +8,7 @@ import (
 	"dangjian/internal/commendation"
 	"dangjian/internal/db"
 	"dangjian/internal/democracy"
+	"dangjian/internal/finance"
 	"dangjian/internal/members"
 	"dangjian/internal/org"
 	"dangjian/internal/orglife"
@@ -31,6 +32,7 @@ type Services struct {
 	Democracy *democracy.Service
 	Sites     *sites.Service
 	Prosper   *prosperity.Service
+	Finance   *finance.Service
 }
 
 // New builds every use-case service on one database; key seals personal
@@ -41,6 +43,9 @@ func New(d *db.DB, clock db.Clock, key []byte) (Services, error) {
 		return Services{}, err
 	}
 	dem := democracy.NewService(d, clock)
+	fin := finance.NewService(d, clock)
+	fin.Decisions = financeDecisions{dem} // requests above the second limit need a passed 四议两公开 decision
+	fin.Drafter = dem                     // the monthly 财务公开 goes to 五公开
 	return Services{
 		DB:        d,
 		Clock:     clock,
@@ -54,5 +59,6 @@ func New(d *db.DB, clock db.Clock, key []byte) (Services, error) {
 		Democracy: dem,
 		Sites:     sites.NewService(d, clock),
 		Prosper:   prosperity.NewService(d, clock),
+		Finance:   fin,
 	}, nil
 }

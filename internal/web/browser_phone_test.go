@@ -283,6 +283,7 @@ func mainPages(t *testing.T, env *testkit.Env, user string, scope, group org.Org
 		pages = append(pages, "/trainings", "/coverage", "/industries", fmt.Sprintf("/industries?village_id=%d", scope.ID),
 			fmt.Sprintf("/coverage?org_id=%d", scope.ID), fmt.Sprintf("/trainings/%d", training))
 	}
+	pages = append(pages, financePages(env, user, scope)...)
 	for _, rec := range []struct{ path, table string }{
 		{"/posts/%d", "posts"}, {"/residents/%d", "residents"}, {"/households/%d", "households"},
 		{"/members/%d", "members"}, {"/meetings/%d", "meetings"}, {"/suggestions/%d", "suggestions"},

@@ -44,6 +44,10 @@ var enumKeys = map[string]string{
 	"industry.kind":                     "industry.kind.",
 	"industry_attachment.attached_kind": "attach.kind.",
 	"industry_attachment.industry_type": "org.industry.",
+	"finance_request.status":            "finance.status.",
+	"finance_request.route":             "finance.route.",
+	"finance_request.approval_mode":     "finance.route.",
+	"finance_voucher.status":            "finance.voucher_status.",
 }
 
 // fieldLabel names a stored field: audit.field.<entity>.<field>, then the

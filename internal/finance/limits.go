@@ -1,0 +1,183 @@
+package finance
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"dangjian/internal/apperr"
+	"dangjian/internal/audit"
+	"dangjian/internal/auth"
+	"dangjian/internal/db"
+)
+
+// Routes of an expenditure request, by amount.
+const (
+	RouteSigner     = "signer"     // 一支笔: up to the signer limit
+	RouteCollective = "collective" // 两委集体审批 at a recorded meeting
+	RouteDecision   = "decision"   // above the collective limit: a passed 四议两公开 decision
+)
+
+// Route is the approval an amount needs under limits l.
+func (l Limits) Route(amount Fen) string {
+	switch {
+	case amount <= l.Signer:
+		return RouteSigner
+	case amount <= l.Collective:
+		return RouteCollective
+	}
+	return RouteDecision
+}
+
+// limitsFor reads a town's limits, or the service's defaults.
+func (s *Service) limitsFor(ctx context.Context, q db.Queryer, townID int64) (Limits, error) {
+	var l Limits
+	err := q.QueryRowContext(ctx, `SELECT signer_limit_fen, collective_limit_fen FROM finance_towns WHERE town_id = $1`, townID).
+		Scan(&l.Signer, &l.Collective)
+	if errors.Is(err, sql.ErrNoRows) {
+		return s.Limits, nil
+	}
+	if err != nil {
+		return l, fmt.Errorf("finance: read limits: %w", err)
+	}
+	return l, nil
+}
+
+// townFor loads a town organisation and decides the actor's scope on it.
+func townFor(ctx context.Context, q db.Queryer, a *auth.Actor, id int64, change auth.Perm) (Village, error) {
+	var t Village
+	var typ string
+	err := q.QueryRowContext(ctx, `SELECT id, name, type, path FROM orgs WHERE id = $1`, id).Scan(&t.ID, &t.Name, &typ, &t.Path)
+	if errors.Is(err, sql.ErrNoRows) {
+		return t, apperr.NotFound()
+	}
+	if err != nil {
+		return t, err
+	}
+	if err := a.Decide(auth.PermFinanceRead, change, t.Path); err != nil {
+		return Village{}, err
+	}
+	if typ != "town" {
+		return Village{}, apperr.Invalid("town_id", "finance.not_town", nil)
+	}
+	t.TownID = t.ID
+	return t, nil
+}
+
+// TownLimits are a town's approval limits (finance.read over the town).
+func (s *Service) TownLimits(ctx context.Context, a *auth.Actor, townID int64) (Limits, error) {
+	var l Limits
+	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		if _, err := townFor(ctx, tx, a, townID, ""); err != nil {
+			return err
+		}
+		var err error
+		l, err = s.limitsFor(ctx, tx, townID)
+		return err
+	})
+	return l, err
+}
+
+// SetTownLimits sets a town's approval limits (finance.manage over the
+// town). The rule finance.limits_order: the collective limit is above the
+// signer's.
+func (s *Service) SetTownLimits(ctx context.Context, a *auth.Actor, townID int64, l Limits) (Limits, error) {
+	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		if _, err := townFor(ctx, tx, a, townID, auth.PermFinanceManage); err != nil {
+			return err
+		}
+		f := apperr.Fields{}
+		if l.Signer <= 0 || l.Signer > MaxFen {
+			f.Add("signer_limit", "finance.amount_range", apperr.Params{"max": MaxFen})
+		}
+		if l.Collective <= 0 || l.Collective > MaxFen {
+			f.Add("collective_limit", "finance.amount_range", apperr.Params{"max": MaxFen})
+		}
+		if err := f.Err(); err != nil {
+			return err
+		}
+		if l.Collective <= l.Signer {
+			return apperr.Rule("finance.limits_order", apperr.Params{"signer": l.Signer, "collective": l.Collective})
+		}
+		before, err := s.limitsFor(ctx, tx, townID)
+		if err != nil {
+			return err
+		}
+		now := s.Clock.Now()
+		if _, err := tx.ExecContext(ctx, `INSERT INTO finance_towns(town_id, signer_limit_fen, collective_limit_fen, updated_at)
+			VALUES ($1, $2, $3, $4) ON CONFLICT (town_id) DO UPDATE SET signer_limit_fen = excluded.signer_limit_fen,
+			collective_limit_fen = excluded.collective_limit_fen, updated_at = excluded.updated_at`,
+			townID, int64(l.Signer), int64(l.Collective), now); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, now, a.Audit(), audit.Entry{Action: "finance.limits_set", Entity: "finance_town",
+			EntityID: townID, OrgID: townID, Before: before, After: l})
+	})
+	return l, err
+}
+
+// Signer is a village's designated 一支笔 signer.
+type Signer struct {
+	UserID int64  `json:"user_id"`
+	Name   string `json:"name"`
+}
+
+// signerOf reads a village's designated signer; zero without one.
+func signerOf(ctx context.Context, q db.Queryer, orgID int64) (Signer, error) {
+	var sg Signer
+	err := q.QueryRowContext(ctx, `SELECT user_id, signer_name FROM finance_signers WHERE org_id = $1`, orgID).Scan(&sg.UserID, &sg.Name)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Signer{}, nil
+	}
+	return sg, err
+}
+
+// SetSigner designates a village's 一支笔 signer (finance.manage over the
+// village): a user holding finance.approve over it (finance.signer_role).
+func (s *Service) SetSigner(ctx context.Context, a *auth.Actor, orgID, userID int64) (Signer, error) {
+	var sg Signer
+	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		v, err := villageFor(ctx, tx, a, orgID, auth.PermFinanceManage)
+		if err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT u.display_name, b.role, o.path FROM users u JOIN role_bindings b ON b.user_id = u.id
+			JOIN orgs o ON o.id = b.org_id WHERE u.id = $1`, userID)
+		if err != nil {
+			return err
+		}
+		ok := false
+		for rows.Next() {
+			var role, path string
+			if err := rows.Scan(&sg.Name, &role, &path); err != nil {
+				rows.Close()
+				return err
+			}
+			if auth.Role(role).Grants(auth.PermFinanceApprove) && db.Under(v.Path, path) {
+				ok = true
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if !ok {
+			return apperr.Invalid("user_id", "finance.signer_role", nil)
+		}
+		sg.UserID = userID
+		before, err := signerOf(ctx, tx, v.ID)
+		if err != nil {
+			return err
+		}
+		now := s.Clock.Now()
+		if _, err := tx.ExecContext(ctx, `INSERT INTO finance_signers(org_id, user_id, signer_name, updated_at) VALUES ($1, $2, $3, $4)
+			ON CONFLICT (org_id) DO UPDATE SET user_id = excluded.user_id, signer_name = excluded.signer_name,
+			updated_at = excluded.updated_at`, v.ID, userID, sg.Name, now); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, now, a.Audit(), audit.Entry{Action: "finance.signer_set", Entity: "finance_signer",
+			EntityID: v.ID, OrgID: v.ID, Before: before, After: sg})
+	})
+	return sg, err
+}

@@ -1,0 +1,17 @@
+package finance
+
+import (
+	"net/http"
+
+	"dangjian/internal/web"
+)
+
+// requestReject refuses a request at its current step, with the reason.
+func (h *handlers) requestReject(w http.ResponseWriter, r *http.Request) error {
+	id, err := idOf(r)
+	if err != nil {
+		return err
+	}
+	_, err = h.Svc.Finance.RejectRequest(r.Context(), web.ActorOf(r), id, r.PostFormValue("note"))
+	return h.stepDone(w, r, id, err, "flash.finance_rejected")
+}

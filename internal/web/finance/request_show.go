@@ -1,0 +1,42 @@
+package finance
+
+import (
+	"net/http"
+
+	"dangjian/internal/day"
+	"dangjian/internal/web"
+)
+
+// requestShow is one request with its history and the form of the step
+// it waits for.
+func (h *handlers) requestShow(w http.ResponseWriter, r *http.Request) error {
+	data, err := h.requestPage(r)
+	if err != nil {
+		return err
+	}
+	return h.Render(w, r, "finance_request", data)
+}
+
+func (h *handlers) requestPage(r *http.Request) (map[string]any, error) {
+	id, err := idOf(r)
+	if err != nil {
+		return nil, err
+	}
+	a := web.ActorOf(r)
+	req, err := h.Svc.Finance.Request(r.Context(), a, id)
+	if err != nil {
+		return nil, err
+	}
+	limits, err := h.Svc.Finance.TownLimits(r.Context(), nil, req.TownID)
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{"R": req, "Path": req.OrgPath, "Limits": limits, "Route": limits.Route(req.Amount),
+		"Mine": a != nil && a.UserID == req.RequestedBy, "Today": day.Today(h.Svc.Clock).String(), "Step": r.FormValue("step")}, nil
+}
+
+// stepDone ends a request step's handler: back to the request, or its
+// page again with the refusal beside the step's form.
+func (h *handlers) stepDone(w http.ResponseWriter, r *http.Request, id int64, err error, flash string) error {
+	return h.FormDone(w, r, err, "finance_request", h.requestPage, "/finance/expenditures/"+itoa(id), flash)
+}
