@@ -42,9 +42,10 @@ var allowedImports = map[string][]string{
 	"members":             programmeBase("org", "people"),
 	"members/memberstest": {"apperr", "auth", "db", "org", "people"},
 	"orglife":             programmeBase("org", "people", "members"),
+	"centres":             programmeBase("org"),
 
 	// The bundle of every programme's service.
-	"services": {"auth", "db", "org", "people", "members", "orglife"},
+	"services": {"auth", "db", "org", "people", "members", "orglife", "centres"},
 
 	// The web kit, and one package per programme on top of it: a
 	// programme's web package reaches its own programme packages and the
@@ -56,10 +57,11 @@ var allowedImports = map[string][]string{
 	"web/people":   webBase("org", "people"),
 	"web/members":  webBase("org", "people", "members"),
 	"web/orglife":  webBase("org", "people", "members", "orglife"),
+	"web/centres":  webBase("org", "centres"),
 
 	// Wiring, the demo town and the test kit.
-	"app":     {"audit", "config", "db", "services", "web", "web/account", "web/auditlog", "web/org", "web/people", "web/members", "web/orglife"},
-	"demo":    {"apperr", "auth", "day", "db", "org", "people", "members", "orglife", "services"},
+	"app":     {"audit", "config", "db", "services", "web", "web/account", "web/auditlog", "web/org", "web/people", "web/members", "web/orglife", "web/centres"},
+	"demo":    {"apperr", "auth", "day", "db", "org", "people", "members", "orglife", "services", "centres"},
 	"testkit": {"app", "apperr", "auth", "config", "day", "db", "demo", "openapi", "org", "services", "web"},
 	// Assertions on use-case errors: leaves only, so a programme's own
 	// internal tests can use them without importing the whole app.

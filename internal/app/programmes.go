@@ -4,6 +4,7 @@ import (
 	"dangjian/internal/web"
 	"dangjian/internal/web/account"
 	"dangjian/internal/web/auditlog"
+	centresweb "dangjian/internal/web/centres"
 	membersweb "dangjian/internal/web/members"
 	orgweb "dangjian/internal/web/org"
 	"dangjian/internal/web/orglife"
@@ -20,4 +21,5 @@ var Programmes = []web.Builder{
 	peopleweb.New,
 	membersweb.New,
 	orglife.New,
+	centresweb.New,
 }

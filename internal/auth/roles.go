@@ -39,27 +39,40 @@ const (
 	PermMemberManage Perm = "members.manage" // town-level approvals: care fund, rating caps
 )
 
+// The five centres' permissions (internal/centres).
+const (
+	PermCentresRead      Perm = "centres.read"      // the centres' work: cases, 民情信息, rota, 代办
+	PermCentresWrite     Perm = "centres.write"     // record and handle the centres' work
+	PermCentresSensitive Perm = "centres.sensitive" // key and vulnerable group registers (every read logged)
+)
+
 // Perms are every permission, in the order of the table in
 // docs/security.md. Each belongs to one programme, which lists it in its
 // web.Programme (a test checks both).
 var Perms = []Perm{PermOrgRead, PermOrgManage, PermOrgPosts, PermPeopleRead, PermPeopleWrite, PermPeopleReveal,
-	PermAuditRead, PermUserManage, PermMemberRead, PermMemberWrite, PermMemberManage}
+	PermAuditRead, PermUserManage, PermMemberRead, PermMemberWrite, PermMemberManage,
+	PermCentresRead, PermCentresWrite, PermCentresSensitive}
 
 // rolePerms is the whole permission table in one place, so a reviewer can
 // read who may do what without chasing code.
 var rolePerms = map[Role][]Perm{
 	RoleCountyAdmin: {PermOrgRead, PermOrgManage, PermOrgPosts, PermPeopleRead, PermPeopleWrite,
-		PermPeopleReveal, PermAuditRead, PermUserManage, PermMemberRead, PermMemberWrite, PermMemberManage},
+		PermPeopleReveal, PermAuditRead, PermUserManage, PermMemberRead, PermMemberWrite, PermMemberManage,
+		PermCentresRead, PermCentresWrite, PermCentresSensitive},
 	RoleTownAdmin: {PermOrgRead, PermOrgManage, PermOrgPosts, PermPeopleRead, PermPeopleWrite,
-		PermPeopleReveal, PermAuditRead, PermUserManage, PermMemberRead, PermMemberWrite, PermMemberManage},
+		PermPeopleReveal, PermAuditRead, PermUserManage, PermMemberRead, PermMemberWrite, PermMemberManage,
+		PermCentresRead, PermCentresWrite, PermCentresSensitive},
 	RoleTownAccountant: {PermOrgRead, PermPeopleRead},
 	RoleVillageLeader: {PermOrgRead, PermOrgPosts, PermPeopleRead, PermPeopleWrite, PermPeopleReveal,
-		PermAuditRead, PermMemberRead, PermMemberWrite},
-	RoleCentreStaff:     {PermOrgRead, PermPeopleRead},
+		PermAuditRead, PermMemberRead, PermMemberWrite,
+		PermCentresRead, PermCentresWrite},
+	RoleCentreStaff: {PermOrgRead, PermPeopleRead,
+		PermCentresRead, PermCentresWrite, PermCentresSensitive},
 	RoleBranchSecretary: {PermOrgRead, PermPeopleRead, PermMemberRead, PermMemberWrite},
 	RoleMember:          {},
 	RoleRepresentative:  {PermOrgRead},
-	RoleSupervisor:      {PermOrgRead, PermAuditRead, PermMemberRead},
+	RoleSupervisor: {PermOrgRead, PermAuditRead, PermMemberRead,
+		PermCentresRead},
 }
 
 // Grants reports whether role r carries permission p.

@@ -5,6 +5,7 @@ package services
 
 import (
 	"dangjian/internal/auth"
+	"dangjian/internal/centres"
 	"dangjian/internal/db"
 	"dangjian/internal/members"
 	"dangjian/internal/org"
@@ -21,6 +22,7 @@ type Services struct {
 	People  *people.Service
 	Members *members.Service
 	OrgLife *orglife.Service
+	Centres *centres.Service
 }
 
 // New builds every use-case service on one database; key seals personal
@@ -38,5 +40,6 @@ func New(d *db.DB, clock db.Clock, key []byte) (Services, error) {
 		People:  ppl,
 		Members: members.NewService(d, clock, ppl),
 		OrgLife: orglife.NewService(d, clock),
+		Centres: centres.NewService(d, clock, &org.Service{DB: d, Clock: clock}),
 	}, nil
 }

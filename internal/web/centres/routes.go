@@ -1,0 +1,91 @@
+package centres
+
+import (
+	"dangjian/internal/centres"
+	"dangjian/internal/openapi"
+	"dangjian/internal/web"
+)
+
+// routes are the centre pages, the mediation centre's cases, 民情信息,
+// rota and notes, the registers and their visits, 民事代办 for staff, and
+// the public portal for filing and tracking 代办 by code.
+func (h *handlers) routes() []web.Route {
+	return []web.Route{
+		web.Page("GET", "/centres", h.centreTown),
+		web.Page("GET", "/centres/{id}/{code}", h.centreShow),
+		web.Page("GET", "/cases", h.caseList),
+		web.Page("POST", "/cases", h.caseCreate),
+		web.Page("GET", "/cases/{id}", h.caseShow),
+		web.Page("POST", "/cases/{id}/sessions", h.caseSession),
+		web.Page("POST", "/cases/{id}/close", h.caseClose),
+		web.Page("POST", "/cases/{id}/followup", h.caseFollowUp),
+		web.Page("GET", "/minqing", h.infoList),
+		web.Page("POST", "/minqing", h.infoCreate),
+		web.Page("POST", "/rota", h.rotaCreate),
+		web.Page("POST", "/enterprise-notes", h.noteCreate),
+		web.Page("GET", "/registers/{register}", h.registerList),
+		web.Page("POST", "/registers/{register}", h.registerCreate),
+		web.Page("GET", "/registers/{register}/export", h.registerExport),
+		web.Page("GET", "/register-entries/{id}", h.entryShow),
+		web.Page("POST", "/register-entries/{id}/visits", h.entryVisit),
+		web.Page("GET", "/requests", h.requestList),
+		web.Page("POST", "/requests", h.requestCreate),
+		web.Page("GET", "/requests/{id}", h.requestShow),
+		web.Page("POST", "/requests/{id}/advance", h.requestAdvance),
+
+		web.Open("GET", "/portal/service", h.portalForm),
+		web.Open("POST", "/portal/service", h.portalFile),
+		web.Open("POST", "/portal/service/track", h.portalTrack),
+
+		web.API("GET", "/api/v1/centres", h.apiCentreTown),
+		web.API("GET", "/api/v1/centres/{id}/{code}", h.apiCentreShow),
+		web.API("GET", "/api/v1/cases", h.apiCaseList),
+		web.API("POST", "/api/v1/cases", h.apiCaseCreate),
+		web.API("GET", "/api/v1/cases/{id}", h.apiCaseShow),
+		web.API("POST", "/api/v1/cases/{id}/sessions", h.apiCaseSession),
+		web.API("POST", "/api/v1/cases/{id}/close", h.apiCaseClose),
+		web.API("GET", "/api/v1/minqing", h.apiInfoList),
+		web.API("GET", "/api/v1/minqing/analysis", h.apiInfoAnalysis),
+		web.API("GET", "/api/v1/registers/{register}", h.apiRegisterList),
+		web.API("POST", "/api/v1/registers/{register}", h.apiRegisterCreate),
+		web.API("GET", "/api/v1/registers/{register}/due", h.apiRegisterDue),
+		web.API("GET", "/api/v1/registers/{register}/export", h.registerExport),
+		web.API("GET", "/api/v1/register-entries/{id}", h.apiEntryShow),
+		web.API("POST", "/api/v1/register-entries/{id}/visits", h.apiEntryVisit),
+		web.API("GET", "/api/v1/requests", h.apiRequestList),
+		web.API("GET", "/api/v1/requests/{id}", h.apiRequestShow),
+		web.API("POST", "/api/v1/requests/{id}/advance", h.apiRequestAdvance),
+	}
+}
+
+var apiDocs = map[string]web.APIDoc{
+	"GET /api/v1/centres": {Summary: "Every village's five centres in scope with leaders derived from post holders and open/overdue work",
+		Query: []string{"town_id"}, Response: centres.VillageRow{}, List: true},
+	"GET /api/v1/centres/{id}/{code}": {Summary: "One village's centre (education, technology, mediation, culture, service): seats, post history, open work",
+		Response: centres.CentrePage{}},
+	"GET /api/v1/cases": {Summary: "Mediation cases in scope by deadline, the overdue first (closed=1: closed ones)",
+		Query: []string{"org_id", "closed", "after", "limit"}, Response: centres.Case{}, List: true},
+	"POST /api/v1/cases": {Status: 201, Summary: "Open a mediation case (source letter_visit, talk, reception_day) with its parties",
+		Request: caseCreateBody{}, Response: centres.Case{}},
+	"GET /api/v1/cases/{id}":           {Summary: "One case with parties and sessions", Response: centres.Case{}},
+	"POST /api/v1/cases/{id}/sessions": {Status: 201, Summary: "Record a mediation session", Request: caseSessionBody{}, Response: centres.Case{}},
+	"POST /api/v1/cases/{id}/close":    {Summary: "Close a case (outcome agreed, not_agreed, referred, withdrawn)", Request: caseCloseBody{}, Response: centres.Case{}},
+	"GET /api/v1/minqing": {Summary: "民情信息 of a year in scope, newest first",
+		Query: []string{"org_id", "year", "before", "limit"}, Response: centres.Info{}, List: true},
+	"GET /api/v1/minqing/analysis": {Summary: "民情信息 of a year counted by category, village and month",
+		Query: []string{"org_id", "year"}, Response: centres.InfoAnalysis{}},
+	"GET /api/v1/registers/{register}": {Summary: "The key or vulnerable group register (centre staff and town only; every entry read is logged)",
+		Query: []string{"org_id", "after", "limit"}, Response: centres.Entry{}, List: true},
+	"POST /api/v1/registers/{register}": {Status: 201, Summary: "Put a resident of the village on a register with a visit interval",
+		Request: registerCreateBody{}, Response: centres.Entry{}},
+	"GET /api/v1/registers/{register}/due": {Summary: "People whose next visit is due within a week or overdue, the most overdue first (logged)",
+		Query: []string{"org_id", "limit"}, Response: centres.Entry{}, List: true},
+	"GET /api/v1/registers/{register}/export": {Summary: "The register as a workbook headed by who exported it and when (logged)",
+		Query: []string{"org_id"}, Response: openapi.XLSX},
+	"GET /api/v1/register-entries/{id}":         {Summary: "One person on a register with visits (logged)", Response: centres.Entry{}},
+	"POST /api/v1/register-entries/{id}/visits": {Status: 201, Summary: "Record a visit and the help given (help_fen in 分); plans the next", Request: visitBody{}, Response: centres.Entry{}},
+	"GET /api/v1/requests": {Summary: "民事代办 requests in scope by deadline, the overdue first (closed=1: closed ones)",
+		Query: []string{"org_id", "closed", "after", "limit"}, Response: centres.Request{}, List: true},
+	"GET /api/v1/requests/{id}":          {Summary: "One request with its notes", Response: centres.Request{}},
+	"POST /api/v1/requests/{id}/advance": {Summary: "Move a request on (to accepted, handled or closed) with a note the villager reads by code", Request: advanceBody{}, Response: centres.Request{}},
+}
