@@ -44,6 +44,12 @@ var recordKinds = []recordKind{
 	{Entity: "resident", Page: "/residents/", Perm: auth.PermPeopleRead, NameFields: []string{"name"}},
 	{Entity: "user", NameFields: []string{"display_name", "username"}},
 	{Entity: "api_token", NameFields: []string{"name"}},
+	{Entity: "centre_case", Page: "/cases/", Perm: auth.PermCentresRead, NameFields: []string{"title"}},
+	{Entity: "centre_info", NameFields: []string{"category"}},
+	{Entity: "centre_reception_day", NameFields: []string{"cadre"}},
+	{Entity: "centre_enterprise_note", NameFields: []string{"enterprise"}},
+	{Entity: "centre_register", Page: "/register-entries/", Perm: auth.PermCentresSensitive},
+	{Entity: "centre_request", Page: "/requests/", Perm: auth.PermCentresRead, NameFields: []string{"applicant"}},
 }
 
 // kindOf finds the kind of an entity; an unknown one has no page.
