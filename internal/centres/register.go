@@ -308,19 +308,20 @@ type RegisterFilter struct {
 // ListRegister lists a register to the centre's staff or the town
 // (centres.sensitive) and logs every entry shown.
 func (s *Service) ListRegister(ctx context.Context, a *auth.Actor, f RegisterFilter) ([]Entry, error) {
-	var out []Entry
-	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		var err error
-		out, err = s.listRegister(ctx, tx, a, f, db.Limit(f.Limit, 50, 200))
-		if err != nil {
-			return err
-		}
-		return logReads(ctx, tx, a, s.Clock.Now(), out)
-	})
-	return out, err
+	out, err := s.listRegister(ctx, s.DB, a, f, db.Limit(f.Limit, 50, 200))
+	if err != nil {
+		return nil, err
+	}
+	return out, s.logShown(ctx, a, out)
 }
 
-func (s *Service) listRegister(ctx context.Context, tx *sql.Tx, a *auth.Actor, f RegisterFilter, limit int) ([]Entry, error) {
+// logShown logs the entries a list is about to show; when the log cannot
+// be written the list is not shown.
+func (s *Service) logShown(ctx context.Context, a *auth.Actor, es []Entry) error {
+	return s.DB.Tx(ctx, func(tx *sql.Tx) error { return logReads(ctx, tx, a, s.Clock.Now(), es) })
+}
+
+func (s *Service) listRegister(ctx context.Context, tx db.Queryer, a *auth.Actor, f RegisterFilter, limit int) ([]Entry, error) {
 	if !ValidRegister(f.Register) {
 		return nil, apperr.Invalid("register", "centres.choose", nil)
 	}
@@ -356,35 +357,32 @@ type DueFilter struct {
 // DueVisits lists the people of a register whose next visit is due within
 // DueSoonDays or overdue, the most overdue first, and logs each shown.
 func (s *Service) DueVisits(ctx context.Context, a *auth.Actor, f DueFilter) ([]Entry, error) {
-	var out []Entry
-	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		if !ValidRegister(f.Register) {
-			return apperr.Invalid("register", "centres.choose", nil)
-		}
-		ar, err := areaFor(ctx, tx, a, auth.PermCentresSensitive, f.OrgID)
-		if err != nil {
-			return err
-		}
-		var args db.Args
-		today := s.today()
-		where := ar.cond(&args, "p") + " AND p.register = " + args.Add(f.Register) + " AND p.done_on IS NULL AND p.due_on <= " +
-			args.Add(today.AddDays(s.Rules.DueSoonDays))
-		rows, err := tx.QueryContext(ctx, `SELECT `+entryColumns+` FROM centre_visit_plans p JOIN centre_register e ON e.id = p.entry_id
-			JOIN orgs o ON o.id = p.org_id JOIN residents r ON r.id = e.resident_id WHERE `+where+
-			` ORDER BY p.due_on, p.id LIMIT `+strconv.Itoa(db.Limit(f.Limit, 50, 200)), args.Values()...)
-		if err != nil {
-			return fmt.Errorf("centres: due visits: %w", err)
-		}
-		if out, err = db.Collect(rows, func(r *sql.Rows, e *Entry) error {
-			var err error
-			*e, err = s.scanEntry(r, today)
-			return err
-		}); err != nil {
-			return err
-		}
-		return logReads(ctx, tx, a, s.Clock.Now(), out)
+	if !ValidRegister(f.Register) {
+		return nil, apperr.Invalid("register", "centres.choose", nil)
+	}
+	ar, err := areaFor(ctx, s.DB, a, auth.PermCentresSensitive, f.OrgID)
+	if err != nil {
+		return nil, err
+	}
+	var args db.Args
+	today := s.today()
+	where := ar.cond(&args, "p") + " AND p.register = " + args.Add(f.Register) + " AND p.done_on IS NULL AND p.due_on <= " +
+		args.Add(today.AddDays(s.Rules.DueSoonDays))
+	rows, err := s.DB.QueryContext(ctx, `SELECT `+entryColumns+` FROM centre_visit_plans p JOIN centre_register e ON e.id = p.entry_id
+		JOIN orgs o ON o.id = p.org_id JOIN residents r ON r.id = e.resident_id WHERE `+where+
+		` ORDER BY p.due_on, p.id LIMIT `+strconv.Itoa(db.Limit(f.Limit, 50, 200)), args.Values()...)
+	if err != nil {
+		return nil, fmt.Errorf("centres: due visits: %w", err)
+	}
+	out, err := db.Collect(rows, func(r *sql.Rows, e *Entry) error {
+		var err error
+		*e, err = s.scanEntry(r, today)
+		return err
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	return out, s.logShown(ctx, a, out)
 }
 
 // DueCount is how many visits of a register are overdue and due soon.

@@ -2,7 +2,6 @@ package centres
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"io"
 
@@ -18,19 +17,15 @@ const exportLimit = 20000
 // ExportRegister writes a register of the area as a workbook whose first
 // lines say who exported it and when, followed by its people with their
 // category and next visit. Every person exported is a read_log row,
-// written in the transaction that read them (a read is logged in
-// read_log, never in the change log).
+// written before the file is (a read is logged in read_log, never in the
+// change log).
 func (s *Service) ExportRegister(ctx context.Context, a *auth.Actor, f RegisterFilter, w io.Writer) error {
-	var es []Entry
 	now := s.Clock.Now()
-	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		var err error
-		if es, err = s.listRegister(ctx, tx, a, f, exportLimit); err != nil {
-			return err
-		}
-		return logReads(ctx, tx, a, now, es)
-	})
+	es, err := s.listRegister(ctx, s.DB, a, f, exportLimit)
 	if err != nil {
+		return err
+	}
+	if err := s.logShown(ctx, a, es); err != nil {
 		return err
 	}
 	book := excelize.NewFile()
