@@ -87,6 +87,7 @@ func TestCentres(t *testing.T) {
 		t.Run("register scope", func(t *testing.T) { testRegisterScope(t, w) })
 		t.Run("requests", func(t *testing.T) { testRequests(t, w) })
 		t.Run("tracking codes", func(t *testing.T) { testTracking(t, w) })
+		t.Run("culture and the farm library", func(t *testing.T) { testCulture(t, w) })
 	})
 }
 
@@ -474,4 +475,91 @@ func testTracking(t *testing.T, w *world) {
 	w.env.Clock.T = w.env.Clock.T.Add(centres.DefaultRules.TrackWindow + time.Minute)
 	_, err = w.s.Track(w.ctx, "10.0.0.9", code)
 	want.OK(t, err)
+}
+
+func TestISBN(t *testing.T) {
+	for in, out := range map[string]string{"978-7-02-000220-7": "9787020002207", "7-02-000220-X": "9787020002207",
+		"9787020002208": "", "70200022": "", "978702000220a": ""} {
+		got, ok := centres.NormalizeISBN(in)
+		if got != out || ok != (out != "") {
+			t.Errorf("NormalizeISBN(%q) = %q, %v; want %q", in, got, ok, out)
+		}
+	}
+}
+
+func testCulture(t *testing.T, w *world) {
+	p, err := w.s.Culture(w.ctx, w.leader, w.haidan.ID)
+	want.OK(t, err)
+	if len(p.Rules) != 2 || p.Rules[0].Version != 2 || len(p.Books) != 3 || len(p.Loans) != 2 || p.Loans[0].Due != centres.DueOverdue {
+		t.Fatalf("culture page %+v", p)
+	}
+	_, err = w.s.AdoptRules(w.ctx, w.staff, w.haidan.ID, w.today.AddDays(-31), "旧")
+	want.Rule(t, err, "rules.after_last", "2")
+	v3, err := w.s.AdoptRules(w.ctx, w.staff, w.haidan.ID, w.today, "第三版")
+	want.OK(t, err)
+	if v3.Version != 3 {
+		t.Fatalf("version %d", v3.Version)
+	}
+	_, err = w.s.RecordActivity(w.ctx, w.staff, centres.NewActivity{OrgID: w.haidan.ID, Title: "广场舞", HeldOn: w.today, Attendance: 0})
+	want.Field(t, err, "attendance", "culture.attendance_bad")
+	r := w.residentOf(t, w.haidan, 5)
+	_, err = w.s.AddCulturePerson(w.ctx, w.staff, w.haidan.ID, r, "folk_artist", "剪纸")
+	want.OK(t, err)
+	_, err = w.s.AddCulturePerson(w.ctx, w.staff, w.haidan.ID, r, "folk_artist", "剪纸")
+	want.Rule(t, err, "culture.once")
+
+	_, err = w.s.AddBooks(w.ctx, w.staff, w.haidan.ID, "9787020002208", "红楼梦", 1)
+	want.Field(t, err, "isbn", "library.isbn")
+	b, err := w.s.AddBooks(w.ctx, w.staff, w.haidan.ID, "978-7-02-000220-7", "红楼梦", 1)
+	want.OK(t, err)
+	if b.Copies != 3 {
+		t.Fatalf("copies after adding one to the demo's two: %d", b.Copies)
+	}
+	var loans []centres.Loan
+	for i := 0; i < 3; i++ {
+		l, err := w.s.Lend(w.ctx, w.staff, b.ID, w.residentOf(t, w.haidan, 10+i), w.today)
+		want.OK(t, err)
+		loans = append(loans, l)
+	}
+	_, err = w.s.Lend(w.ctx, w.staff, b.ID, r, w.today)
+	want.Rule(t, err, "library.all_out", "3")
+	_, err = w.s.Lend(w.ctx, w.haigaStf, b.ID, w.residentOf(t, w.haiga, 0), w.today)
+	want.Field(t, err, "book_id", "library.book_unknown")
+	_, err = w.s.Lend(w.ctx, w.staff, b.ID, w.residentOf(t, w.haiga, 0), w.today)
+	if err == nil || apperr.KindOf(err) == apperr.KindNotFound {
+		t.Fatalf("lending to another village's resident: %v", err)
+	}
+	l := loans[0]
+	if l.DueOn != w.today.AddDays(centres.LoanDays) {
+		t.Fatalf("due %s", l.DueOn)
+	}
+	for i := 0; i < centres.MaxRenewals; i++ {
+		l, err = w.s.Renew(w.ctx, w.staff, l.ID)
+		want.OK(t, err)
+	}
+	if l.DueOn != w.today.AddDays(centres.LoanDays*(1+centres.MaxRenewals)) {
+		t.Fatalf("due after renewals %s", l.DueOn)
+	}
+	_, err = w.s.Renew(w.ctx, w.staff, l.ID)
+	want.Rule(t, err, "library.renewals", "2")
+	_, err = w.s.Renew(w.ctx, w.staff, p.Loans[0].ID)
+	want.Rule(t, err, "library.renew_overdue")
+	_, err = w.s.Return(w.ctx, w.staff, l.ID, w.today.AddDays(-1))
+	want.Rule(t, err, "library.return_after_loan")
+	l, err = w.s.Return(w.ctx, w.staff, l.ID, w.today)
+	want.OK(t, err)
+	if l.Due != centres.DueNone {
+		t.Fatalf("returned loan due %q", l.Due)
+	}
+	_, err = w.s.Return(w.ctx, w.staff, l.ID, w.today)
+	want.Rule(t, err, "library.returned")
+	_, err = w.s.Return(w.ctx, w.haigaStf, loans[1].ID, w.today)
+	want.Kind(t, err, apperr.KindNotFound)
+	_, err = w.s.Lend(w.ctx, w.staff, b.ID, r, w.today)
+	want.OK(t, err)
+	overdue, err := w.s.OpenLoans(w.ctx, w.admin, w.env.Town.Town.ID, 200)
+	want.OK(t, err)
+	if len(overdue) != 16*2+3 || overdue[0].Due != centres.DueOverdue {
+		t.Fatalf("%d open loans in the town, first %+v", len(overdue), overdue[0])
+	}
 }

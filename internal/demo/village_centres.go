@@ -89,6 +89,9 @@ func loadCentres(ctx context.Context, svc services.Services, t *Town) error {
 		if err := demoRequests(ctx, s, vid, v.Name, today, v.Name == "海丹"); err != nil {
 			return err
 		}
+		if err := demoCulture(ctx, s, vid, v.Name, res, today); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -151,6 +154,45 @@ func demoRequests(ctx context.Context, s *centres.Service, vid int64, village st
 	}
 	_, _, err = s.FileOnline(ctx, "", centres.NewRequest{OrgID: vid, Kind: "subsidy", Applicant: village + "村民 王二",
 		Phone: "13800000000", Details: "咨询并代办耕地地力保护补贴。"})
+	return err
+}
+
+// demoCulture gives the 文化活动中心 an activity, a performer and a
+// heritage bearer, the 村规民约 (a second version in 海丹) and a 农家书屋
+// of three titles with two loans, one of them overdue.
+func demoCulture(ctx context.Context, s *centres.Service, vid int64, village string, res []int64, today day.Day) error {
+	if _, err := s.RecordActivity(ctx, nil, centres.NewActivity{OrgID: vid, Title: "农民文艺汇演", HeldOn: today.AddDays(-12),
+		Place: village + "村文化广场", Attendance: 120}); err != nil {
+		return err
+	}
+	if _, err := s.AddCulturePerson(ctx, nil, vid, res[5], "performer", "花灯戏"); err != nil {
+		return err
+	}
+	if _, err := s.AddCulturePerson(ctx, nil, vid, res[6], "heritage_bearer", "彝族刺绣"); err != nil {
+		return err
+	}
+	if _, err := s.AdoptRules(ctx, nil, vid, today.AddDays(-400), "一、爱党爱国，遵纪守法。二、邻里和睦，互帮互助。三、移风易俗，红白喜事从简。"); err != nil {
+		return err
+	}
+	if village == "海丹" {
+		if _, err := s.AdoptRules(ctx, nil, vid, today.AddDays(-30), "一、爱党爱国，遵纪守法。二、邻里和睦，互帮互助。三、移风易俗，红白喜事从简。四、垃圾分类，门前三包。"); err != nil {
+			return err
+		}
+	}
+	var books []centres.Book
+	for _, b := range []struct{ isbn, title string }{
+		{"9787109131477", "玉米高产栽培技术"}, {"9787508090429", "农村常用法律知识问答"}, {"7-02-000220-X", "红楼梦"},
+	} {
+		book, err := s.AddBooks(ctx, nil, vid, b.isbn, b.title, 2)
+		if err != nil {
+			return err
+		}
+		books = append(books, book)
+	}
+	if _, err := s.Lend(ctx, nil, books[0].ID, res[7], today.AddDays(-10)); err != nil {
+		return err
+	}
+	_, err := s.Lend(ctx, nil, books[1].ID, res[8], today.AddDays(-40)) // past its 30 days
 	return err
 }
 

@@ -14,6 +14,7 @@ func init() {
 	foreignIDs["cases"] = inVillage("centre_cases")
 	foreignIDs["register-entries"] = inVillage("centre_register")
 	foreignIDs["requests"] = inVillage("centre_requests")
+	foreignIDs["loans"] = inVillage("library_loans")
 
 	for k, v := range map[string]bodyCase{
 		"POST /cases": {form: map[string]string{"org_id": "$org", "source": "talk", "category": "land", "title": "纠纷",
@@ -29,6 +30,13 @@ func init() {
 		"POST /register-entries/{id}/visits": {},
 		"POST /requests":                     {form: map[string]string{"org_id": "$org", "kind": "other", "applicant": "村民", "details": "代办"}},
 		"POST /requests/{id}/advance":        {},
+		"POST /culture/activities":           {form: map[string]string{"org_id": "$org", "title": "文艺演出", "held_on": "2026-11-20", "attendance": "50"}},
+		"POST /culture/people":               {form: map[string]string{"org_id": "$org", "resident_id": "$resident", "kind": "performer", "speciality": "花灯"}},
+		"POST /culture/rules":                {form: map[string]string{"org_id": "$org", "adopted_on": "2026-11-20", "body": "第一条"}},
+		"POST /library/books":                {form: map[string]string{"org_id": "$org", "isbn": "9787020002207", "title": "红楼梦", "copies": "1"}},
+		"POST /library/loans":                {form: map[string]string{"org_id": "@org", "resident_id": "$resident", "loaned_on": "2026-11-20"}},
+		"POST /library/loans/{id}/return":    {form: map[string]string{"org_id": "@org", "returned_on": "2026-11-26"}},
+		"POST /library/loans/{id}/renew":     {form: map[string]string{"org_id": "@org"}},
 		"POST /api/v1/cases": {json: `{"org_id": "$org", "source": "talk", "category": "land", "title": "纠纷", "opened_on": "2026-11-20",
 			"resident_ids": ["$resident"]}`},
 		"POST /api/v1/cases/{id}/sessions":          {},
@@ -46,7 +54,7 @@ func init() {
 		"GET /centres": {"town_id": 200}, "GET /api/v1/centres": {"town_id": 200},
 		"GET /cases": {"org_id": 404}, "GET /api/v1/cases": {"org_id": 404},
 		"GET /minqing": {"org_id": 404}, "GET /api/v1/minqing": {"org_id": 404}, "GET /api/v1/minqing/analysis": {"org_id": 404},
-		"GET /requests": {"org_id": 404}, "GET /api/v1/requests": {"org_id": 404},
+		"GET /requests": {"org_id": 404}, "GET /api/v1/requests": {"org_id": 404}, "GET /api/v1/library/loans": {"org_id": 404},
 		"GET /registers/key": {"org_id": 404}, "GET /registers/vulnerable": {"org_id": 404},
 		"GET /registers/key/export": {"org_id": 404}, "GET /registers/vulnerable/export": {"org_id": 404},
 		"GET /api/v1/registers/key": {"org_id": 404}, "GET /api/v1/registers/vulnerable": {"org_id": 404},

@@ -38,6 +38,7 @@ var enumKeys = map[string]string{
 	"centre_request.stage":     "request.stage.",
 	"centre_request.via":       "request.via.",
 	"centre_request.kind":      "request.kind.",
+	"culture_person.kind":      "culture.kind.",
 }
 
 // fieldLabel names a stored field: audit.field.<entity>.<field>, then the

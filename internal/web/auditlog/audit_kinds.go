@@ -50,6 +50,11 @@ var recordKinds = []recordKind{
 	{Entity: "centre_enterprise_note", NameFields: []string{"enterprise"}},
 	{Entity: "centre_register", Page: "/register-entries/", Perm: auth.PermCentresSensitive},
 	{Entity: "centre_request", Page: "/requests/", Perm: auth.PermCentresRead, NameFields: []string{"applicant"}},
+	{Entity: "culture_activity", NameFields: []string{"title"}},
+	{Entity: "culture_person", NameFields: []string{"name"}},
+	{Entity: "village_rules", NameFields: []string{"version"}},
+	{Entity: "library_book", NameFields: []string{"title"}},
+	{Entity: "library_loan", NameFields: []string{"title"}},
 }
 
 // kindOf finds the kind of an entity; an unknown one has no page.

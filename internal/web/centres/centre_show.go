@@ -53,6 +53,13 @@ func (h *handlers) centreData(r *http.Request) (map[string]any, error) {
 			}
 			data["Kinds"] = centres.RequestKinds
 		}
+	case "culture":
+		if readsWork {
+			if data["Culture"], err = h.Svc.Centres.Culture(ctx, a, id); err != nil {
+				return nil, err
+			}
+			data["CultureKinds"] = centres.CultureKinds
+		}
 	case "education", "technology":
 		if err := h.gatheredLoad(r, p, data); err != nil {
 			return nil, err
