@@ -38,6 +38,7 @@ func centreLists(ctx context.Context, svc services.Services, a *auth.Actor, town
 			_, err := c.ListRegister(ctx, a, centres.RegisterFilter{OrgID: id, Register: centres.RegisterKey, Limit: 50})
 			return err
 		}
+		out["library loans out "+o.name] = func() error { _, err := c.OpenLoans(ctx, a, id, 50); return err }
 		out["vulnerable visits due "+o.name] = func() error {
 			_, err := c.DueVisits(ctx, a, centres.DueFilter{OrgID: id, Register: centres.RegisterVulnerable, Limit: 50})
 			return err

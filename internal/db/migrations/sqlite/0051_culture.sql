@@ -70,5 +70,6 @@ CREATE TABLE library_loans (
     created_at  TIMESTAMP NOT NULL
 );
 CREATE INDEX library_loans_book ON library_loans(book_id, returned_on);
--- Open loans of a village by due day, the overdue first.
+-- Open loans of a village or a town by due day, the overdue first.
 CREATE INDEX library_loans_open ON library_loans(org_id, due_on, id) WHERE returned_on IS NULL;
+CREATE INDEX library_loans_town_open ON library_loans(town_id, due_on, id) WHERE returned_on IS NULL;
