@@ -20,21 +20,9 @@ type VillageCentres struct {
 // page of villages at a time, in two queries whatever the page size: the
 // villages, then all their posts with current holders.
 func (s *Service) TownCentres(ctx context.Context, a *auth.Actor, f VillageFilter) ([]VillageCentres, error) {
-	vs, err := s.villages(ctx, a, f)
-	if err != nil || len(vs) == 0 {
-		return []VillageCentres{}, err
-	}
-	ids := make([]int64, len(vs))
-	for i, v := range vs {
-		ids[i] = v.ID
-	}
-	posts, err := postsOf(ctx, s.DB, ids)
+	vs, byOrg, err := s.villagePosts(ctx, a, f)
 	if err != nil {
 		return nil, err
-	}
-	byOrg := map[int64][]Post{}
-	for _, p := range posts {
-		byOrg[p.OrgID] = append(byOrg[p.OrgID], p)
 	}
 	out := make([]VillageCentres, len(vs))
 	for i, v := range vs {
