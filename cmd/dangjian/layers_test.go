@@ -44,17 +44,16 @@ var allowedImports = map[string][]string{
 	"orglife":             programmeBase("org", "people", "members"),
 	"survey":              programmeBase("org"),
 	"commendation":        programmeBase("org", "disclosure"),
-
-	"democracy": programmeBase("disclosure", "members"),
-
+	"democracy":           programmeBase("disclosure", "members"),
 	// Activity sites (orglife for Fen, its money type) and the prosperity
 	// programme (致富工程) on the registry.
 	"sites":      programmeBase("orglife"),
 	"prosperity": programmeBase("org", "people"),
 	"finance":    programmeBase("disclosure"),
+	"centres":    programmeBase("org"),
 
 	// The bundle of every programme's service.
-	"services": {"auth", "db", "org", "people", "members", "orglife", "survey", "commendation", "democracy", "sites", "prosperity", "finance"},
+	"services": {"auth", "db", "org", "people", "members", "orglife", "survey", "commendation", "democracy", "sites", "prosperity", "finance", "centres"},
 
 	// The web kit, and one package per programme on top of it: a
 	// programme's web package reaches its own programme packages and the
@@ -72,10 +71,11 @@ var allowedImports = map[string][]string{
 	"web/sites":        webBase("orglife", "sites"),
 	"web/prosperity":   webBase("org", "prosperity"),
 	"web/finance":      webBase("finance"),
+	"web/centres":      webBase("org", "centres"),
 
 	// Wiring, the demo town and the test kit.
-	"app":     {"audit", "config", "db", "services", "web", "web/account", "web/auditlog", "web/org", "web/people", "web/members", "web/orglife", "web/survey", "web/commendation", "web/democracy", "web/sites", "web/prosperity", "web/finance"},
-	"demo":    {"apperr", "auth", "day", "db", "org", "people", "members", "orglife", "survey", "commendation", "services", "democracy", "disclosure", "sites", "prosperity", "finance"},
+	"app":     {"audit", "config", "db", "services", "web", "web/account", "web/auditlog", "web/org", "web/people", "web/members", "web/orglife", "web/survey", "web/commendation", "web/democracy", "web/sites", "web/prosperity", "web/finance", "web/centres"},
+	"demo":    {"apperr", "auth", "day", "db", "org", "people", "members", "orglife", "survey", "commendation", "services", "democracy", "disclosure", "sites", "prosperity", "finance", "centres"},
 	"testkit": {"app", "apperr", "auth", "config", "day", "db", "demo", "openapi", "org", "services", "web"},
 	// Assertions on use-case errors: leaves only, so a programme's own
 	// internal tests can use them without importing the whole app.

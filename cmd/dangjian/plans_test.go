@@ -212,6 +212,9 @@ func TestListQueriesReadTheirOrderOffAnIndex(t *testing.T) {
 				return err
 			},
 		}
+		for name, list := range centreLists(ctx, svc, county, town, village) {
+			lists[name] = list
+		}
 		for name, list := range lists {
 			var seen []string
 			var seenArgs [][]any

@@ -4,6 +4,7 @@ import (
 	"dangjian/internal/web"
 	"dangjian/internal/web/account"
 	"dangjian/internal/web/auditlog"
+	centresweb "dangjian/internal/web/centres"
 	commendweb "dangjian/internal/web/commendation"
 	democracyweb "dangjian/internal/web/democracy"
 	financeweb "dangjian/internal/web/finance"
@@ -32,4 +33,5 @@ var Programmes = []web.Builder{
 	sites.New,
 	prosperity.New,
 	financeweb.New,
+	centresweb.New,
 }

@@ -50,7 +50,6 @@ var Perms = []Perm{PermOrgRead, PermOrgManage, PermOrgPosts, PermPeopleRead, Per
 	PermAuditRead, PermUserManage, PermMemberRead, PermMemberWrite, PermMemberManage,
 	PermSurveyRead, PermSurveyManage, PermCommendRead, PermCommendManage}
 
-
 // rolePerms is the whole permission table in one place, so a reviewer can
 // read who may do what without chasing code.
 var rolePerms = map[Role][]Perm{

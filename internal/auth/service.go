@@ -75,19 +75,13 @@ func hashToken(token string) string {
 // server sees the same count.
 func (s *Service) Login(ctx context.Context, username, password, addr string) (token string, err error) {
 	now := s.Clock.Now()
-	since := now.Add(-s.Throttle.Window)
 	acctKey, addrKey := "user:"+username, "addr:"+addr
 	for _, c := range []struct {
 		key   string
 		limit int
 	}{{acctKey, s.Throttle.PerAccount}, {addrKey, s.Throttle.PerAddress}} {
-		var n int
-		if err := s.DB.QueryRowContext(ctx, `SELECT COUNT(*) FROM login_failures WHERE key = $1 AND at > $2`,
-			c.key, since).Scan(&n); err != nil {
+		if err := CheckAttempts(ctx, s.DB, c.key, c.limit, s.Throttle.Window, now); err != nil {
 			return "", err
-		}
-		if n >= c.limit {
-			return "", apperr.TooMany("auth.throttled", apperr.Params{"minutes": int(s.Throttle.Window.Minutes())})
 		}
 	}
 	var userID int64
@@ -104,12 +98,11 @@ func (s *Service) Login(ctx context.Context, username, password, addr string) (t
 	if hash == "" || disabled || !CheckPassword(password, hash) {
 		err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
 			for _, k := range []string{acctKey, addrKey} {
-				if _, err := tx.ExecContext(ctx, `INSERT INTO login_failures(key, at) VALUES ($1, $2)`, k, now); err != nil {
+				if err := RecordAttempt(ctx, tx, k, now); err != nil {
 					return err
 				}
 			}
-			_, err := tx.ExecContext(ctx, `DELETE FROM login_failures WHERE at < $1`, now.Add(-24*time.Hour))
-			return err
+			return nil
 		})
 		if err != nil {
 			return "", err

@@ -140,13 +140,12 @@ func (s *Service) villages(ctx context.Context, a *auth.Actor, f VillageFilter) 
 	return s.List(ctx, a, Filter{Type: TypeGeneralBranch, TownID: f.TownID, AfterID: f.AfterID, Limit: limit})
 }
 
-// Committees lists the 两委 of every village in the actor's scope, a page
-// at a time, in two queries whatever the page size: the villages, then
-// all their posts with current holders.
-func (s *Service) Committees(ctx context.Context, a *auth.Actor, f VillageFilter) ([]Committee, error) {
+// villagePosts lists a page of villages in scope and all their posts with
+// current holders, by village, in two queries whatever the page size.
+func (s *Service) villagePosts(ctx context.Context, a *auth.Actor, f VillageFilter) ([]Org, map[int64][]Post, error) {
 	vs, err := s.villages(ctx, a, f)
 	if err != nil || len(vs) == 0 {
-		return []Committee{}, err
+		return []Org{}, nil, err
 	}
 	ids := make([]int64, len(vs))
 	for i, v := range vs {
@@ -154,11 +153,22 @@ func (s *Service) Committees(ctx context.Context, a *auth.Actor, f VillageFilter
 	}
 	posts, err := postsOf(ctx, s.DB, ids)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	byOrg := map[int64][]Post{}
 	for _, p := range posts {
 		byOrg[p.OrgID] = append(byOrg[p.OrgID], p)
+	}
+	return vs, byOrg, nil
+}
+
+// Committees lists the 两委 of every village in the actor's scope, a page
+// at a time, in two queries whatever the page size: the villages, then
+// all their posts with current holders.
+func (s *Service) Committees(ctx context.Context, a *auth.Actor, f VillageFilter) ([]Committee, error) {
+	vs, byOrg, err := s.villagePosts(ctx, a, f)
+	if err != nil {
+		return nil, err
 	}
 	out := make([]Committee, len(vs))
 	for i, v := range vs {

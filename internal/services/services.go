@@ -5,6 +5,7 @@ package services
 
 import (
 	"dangjian/internal/auth"
+	"dangjian/internal/centres"
 	"dangjian/internal/commendation"
 	"dangjian/internal/db"
 	"dangjian/internal/democracy"
@@ -33,6 +34,7 @@ type Services struct {
 	Sites     *sites.Service
 	Prosper   *prosperity.Service
 	Finance   *finance.Service
+	Centres   *centres.Service
 }
 
 // New builds every use-case service on one database; key seals personal
@@ -60,5 +62,6 @@ func New(d *db.DB, clock db.Clock, key []byte) (Services, error) {
 		Sites:     sites.NewService(d, clock),
 		Prosper:   prosperity.NewService(d, clock),
 		Finance:   fin,
+		Centres:   centres.NewService(d, clock, &org.Service{DB: d, Clock: clock}),
 	}, nil
 }

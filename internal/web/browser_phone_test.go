@@ -258,9 +258,16 @@ func mainPages(t *testing.T, env *testkit.Env, user string, scope, group org.Org
 		"/audit",
 		"/account",
 		"/sites",
+		"/centres", "/cases", "/minqing", "/requests", "/portal/service",
+	}
+	if scope.Type == org.TypeGeneralBranch {
+		for _, c := range []string{"mediation", "service", "education"} {
+			pages = append(pages, fmt.Sprintf("/centres/%d/%s", scope.ID, c))
+		}
 	}
 	if user == "admin" {
-		pages = append(pages, fmt.Sprintf("/orgs/%d", env.Town.Town.ID), "/orgs?type=general_branch", "/orgs?type=town")
+		pages = append(pages, fmt.Sprintf("/orgs/%d", env.Town.Town.ID), "/orgs?type=general_branch", "/orgs?type=town",
+			"/registers/key", "/registers/vulnerable", fmt.Sprintf("/register-entries/%d", first("centre_register", scope)))
 		pages = append(pages, "/surveys", "/survey", fmt.Sprintf("/surveys/%d", first("surveys", scope)))
 		var open int64
 		if err := env.DB.QueryRow(`SELECT MAX(id) FROM surveys WHERE org_id = $1`, scope.ID).Scan(&open); err != nil {
@@ -287,7 +294,7 @@ func mainPages(t *testing.T, env *testkit.Env, user string, scope, group org.Org
 	for _, rec := range []struct{ path, table string }{
 		{"/posts/%d", "posts"}, {"/residents/%d", "residents"}, {"/households/%d", "households"},
 		{"/members/%d", "members"}, {"/meetings/%d", "meetings"}, {"/suggestions/%d", "suggestions"},
-		{"/weak/%d", "weak_flags"}, {"/sites/%d", "sites"},
+		{"/weak/%d", "weak_flags"}, {"/sites/%d", "sites"}, {"/cases/%d", "centre_cases"}, {"/requests/%d", "centre_requests"},
 	} {
 		under := scope
 		if rec.table == "weak_flags" {
@@ -298,7 +305,7 @@ func mainPages(t *testing.T, env *testkit.Env, user string, scope, group org.Org
 		}
 		if id := first(rec.table, under); id != 0 {
 			pages = append(pages, fmt.Sprintf(rec.path, id))
-		} else if rec.table != "suggestions" {
+		} else if rec.table != "suggestions" && !strings.HasPrefix(rec.table, "centre_") {
 			t.Fatalf("no %s under %s in the demo town", rec.table, under.Name)
 		}
 	}

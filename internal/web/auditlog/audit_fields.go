@@ -48,6 +48,16 @@ var enumKeys = map[string]string{
 	"finance_request.route":             "finance.route.",
 	"finance_request.approval_mode":     "finance.route.",
 	"finance_voucher.status":            "finance.voucher_status.",
+	"centre_case.source":                "case.source.",
+	"centre_case.category":              "case.category.",
+	"centre_case.outcome":               "case.outcome.",
+	"centre_info.category":              "info.category.",
+	"centre_register.category":          "register.category.",
+	"centre_register.register":          "register.",
+	"centre_request.stage":              "request.stage.",
+	"centre_request.via":                "request.via.",
+	"centre_request.kind":               "request.kind.",
+	"culture_person.kind":               "culture.kind.",
 }
 
 // fieldLabel names a stored field: audit.field.<entity>.<field>, then the

@@ -70,6 +70,17 @@ var recordKinds = []recordKind{
 	{Entity: "finance_signer", NameFields: []string{"name"}},
 	{Entity: "user", NameFields: []string{"display_name", "username"}},
 	{Entity: "api_token", NameFields: []string{"name"}},
+	{Entity: "centre_case", Page: "/cases/", Perm: auth.PermCentresRead, NameFields: []string{"title"}},
+	{Entity: "centre_info", NameFields: []string{"category"}},
+	{Entity: "centre_reception_day", NameFields: []string{"cadre"}},
+	{Entity: "centre_enterprise_note", NameFields: []string{"enterprise"}},
+	{Entity: "centre_register", Page: "/register-entries/", Perm: auth.PermCentresSensitive},
+	{Entity: "centre_request", Page: "/requests/", Perm: auth.PermCentresRead, NameFields: []string{"applicant"}},
+	{Entity: "culture_activity", NameFields: []string{"title"}},
+	{Entity: "culture_person", NameFields: []string{"name"}},
+	{Entity: "village_rules", NameFields: []string{"version"}},
+	{Entity: "library_book", NameFields: []string{"title"}},
+	{Entity: "library_loan", NameFields: []string{"title"}},
 }
 
 // kindOf finds the kind of an entity; an unknown one has no page.
