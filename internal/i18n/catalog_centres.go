@@ -225,12 +225,12 @@ func init() {
 		"request.code_unknown":           {"查询码不对，请核对后再试。", "No errand has this code; check it and try again."},
 		"rule.request.stage":             {"“{stage}”的代办不能改为“{to}”。", "An errand that is “{stage}” cannot become “{to}”."},
 
-		"portal.title":     {"民事代办", "Errands for villagers"},
-		"portal.track":     {"查询进度", "Follow an errand"},
-		"portal.code":      {"查询码", "Tracking code"},
-		"portal.look_up":   {"查询", "Look up"},
-		"portal.file":      {"网上提交", "File online"},
-		"portal.file_help": {"无需登录。提交后会得到一个查询码，凭码查看办理进度。", "No account needed. You get a tracking code to follow the errand."},
+		"portal.service_title": {"民事代办", "Errands for villagers"},
+		"portal.track":         {"查询进度", "Follow an errand"},
+		"portal.code":          {"查询码", "Tracking code"},
+		"portal.look_up":       {"查询", "Look up"},
+		"portal.file":          {"网上提交", "File online"},
+		"portal.file_help":     {"无需登录。提交后会得到一个查询码，凭码查看办理进度。", "No account needed. You get a tracking code to follow the errand."},
 
 		"flash.case_opened":      {"案件已受理。", "The case was taken up."},
 		"flash.case_session":     {"调解已记录。", "The session was recorded."},

@@ -22,7 +22,7 @@ func readNote(r *http.Request) (string, error) {
 	return body.Note, nil
 }
 
-func (h *handlers) apiRequestReview(w http.ResponseWriter, r *http.Request) error {
+func (h *handlers) apiExpenditureReview(w http.ResponseWriter, r *http.Request) error {
 	id, err := idOf(r)
 	if err != nil {
 		return err

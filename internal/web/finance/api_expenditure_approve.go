@@ -7,7 +7,7 @@ import (
 	"dangjian/internal/web"
 )
 
-func (h *handlers) apiRequestApprove(w http.ResponseWriter, r *http.Request) error {
+func (h *handlers) apiExpenditureApprove(w http.ResponseWriter, r *http.Request) error {
 	id, err := idOf(r)
 	if err != nil {
 		return err

@@ -6,8 +6,8 @@ import (
 	"dangjian/internal/web"
 )
 
-// requestReject refuses a request at its current step, with the reason.
-func (h *handlers) requestReject(w http.ResponseWriter, r *http.Request) error {
+// expenditureReject refuses a request at its current step, with the reason.
+func (h *handlers) expenditureReject(w http.ResponseWriter, r *http.Request) error {
 	id, err := idOf(r)
 	if err != nil {
 		return err

@@ -9,8 +9,8 @@ import (
 	"dangjian/internal/web"
 )
 
-// requestCreate records an expenditure request (amount typed in 元).
-func (h *handlers) requestCreate(w http.ResponseWriter, r *http.Request) error {
+// expenditureCreate records an expenditure request (amount typed in 元).
+func (h *handlers) expenditureCreate(w http.ResponseWriter, r *http.Request) error {
 	orgID := web.QueryInt(r, "org_id")
 	f := apperr.Fields{}
 	in := finance.NewRequest{OrgID: orgID, Purpose: r.PostFormValue("purpose"), Payee: r.PostFormValue("payee"),
@@ -20,6 +20,6 @@ func (h *handlers) requestCreate(w http.ResponseWriter, r *http.Request) error {
 	if err == nil {
 		req, err = h.Svc.Finance.CreateRequest(r.Context(), web.ActorOf(r), in)
 	}
-	return h.FormDone(w, r, err, "finance_request_new", func(r *http.Request) (map[string]any, error) { return h.requestNewData(r, orgID) },
+	return h.FormDone(w, r, err, "finance_request_new", func(r *http.Request) (map[string]any, error) { return h.expenditureNewData(r, orgID) },
 		"/finance/expenditures/"+strconv.FormatInt(req.ID, 10), "flash.finance_requested")
 }

@@ -7,7 +7,7 @@ import (
 	"dangjian/internal/web"
 )
 
-func (h *handlers) apiRequestList(w http.ResponseWriter, r *http.Request) error {
+func (h *handlers) apiExpenditureList(w http.ResponseWriter, r *http.Request) error {
 	limit, err := web.Limit(r)
 	if err != nil {
 		return err

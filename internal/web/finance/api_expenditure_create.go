@@ -7,7 +7,7 @@ import (
 	"dangjian/internal/web"
 )
 
-func (h *handlers) apiRequestCreate(w http.ResponseWriter, r *http.Request) error {
+func (h *handlers) apiExpenditureCreate(w http.ResponseWriter, r *http.Request) error {
 	var body finance.NewRequest
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err

@@ -7,7 +7,7 @@ import (
 	"dangjian/internal/web"
 )
 
-func (h *handlers) apiRequestPay(w http.ResponseWriter, r *http.Request) error {
+func (h *handlers) apiExpenditurePay(w http.ResponseWriter, r *http.Request) error {
 	id, err := idOf(r)
 	if err != nil {
 		return err

@@ -6,8 +6,8 @@ import (
 	"dangjian/internal/web"
 )
 
-// requestReview is the supervision committee's review of a request.
-func (h *handlers) requestReview(w http.ResponseWriter, r *http.Request) error {
+// expenditureReview is the supervision committee's review of a request.
+func (h *handlers) expenditureReview(w http.ResponseWriter, r *http.Request) error {
 	id, err := idOf(r)
 	if err != nil {
 		return err

@@ -7,7 +7,7 @@ import (
 	"dangjian/internal/web"
 )
 
-func (h *handlers) apiRequestReject(w http.ResponseWriter, r *http.Request) error {
+func (h *handlers) apiExpenditureReject(w http.ResponseWriter, r *http.Request) error {
 	id, err := idOf(r)
 	if err != nil {
 		return err
@@ -19,7 +19,7 @@ func (h *handlers) apiRequestReject(w http.ResponseWriter, r *http.Request) erro
 	return h.writeRequest(w)(h.Svc.Finance.RejectRequest(r.Context(), web.ActorOf(r), id, note))
 }
 
-func (h *handlers) apiRequestWithdraw(w http.ResponseWriter, r *http.Request) error {
+func (h *handlers) apiExpenditureWithdraw(w http.ResponseWriter, r *http.Request) error {
 	id, err := idOf(r)
 	if err != nil {
 		return err

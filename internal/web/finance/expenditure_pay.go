@@ -9,8 +9,8 @@ import (
 	"dangjian/internal/web"
 )
 
-// requestPay pays a reviewed request, posting its voucher.
-func (h *handlers) requestPay(w http.ResponseWriter, r *http.Request) error {
+// expenditurePay pays a reviewed request, posting its voucher.
+func (h *handlers) expenditurePay(w http.ResponseWriter, r *http.Request) error {
 	id, err := idOf(r)
 	if err != nil {
 		return err

@@ -8,9 +8,9 @@ import (
 	"dangjian/internal/web"
 )
 
-// requestApprove approves a request alone (一支笔) or collectively (两委,
+// expenditureApprove approves a request alone (一支笔) or collectively (两委,
 // with the meeting and, above the collective limit, the decision).
-func (h *handlers) requestApprove(w http.ResponseWriter, r *http.Request) error {
+func (h *handlers) expenditureApprove(w http.ResponseWriter, r *http.Request) error {
 	id, err := idOf(r)
 	if err != nil {
 		return err

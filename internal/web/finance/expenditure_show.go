@@ -7,17 +7,17 @@ import (
 	"dangjian/internal/web"
 )
 
-// requestShow is one request with its history and the form of the step
+// expenditureShow is one request with its history and the form of the step
 // it waits for.
-func (h *handlers) requestShow(w http.ResponseWriter, r *http.Request) error {
-	data, err := h.requestPage(r)
+func (h *handlers) expenditureShow(w http.ResponseWriter, r *http.Request) error {
+	data, err := h.expenditurePage(r)
 	if err != nil {
 		return err
 	}
 	return h.Render(w, r, "finance_request", data)
 }
 
-func (h *handlers) requestPage(r *http.Request) (map[string]any, error) {
+func (h *handlers) expenditurePage(r *http.Request) (map[string]any, error) {
 	id, err := idOf(r)
 	if err != nil {
 		return nil, err
@@ -38,5 +38,5 @@ func (h *handlers) requestPage(r *http.Request) (map[string]any, error) {
 // stepDone ends a request step's handler: back to the request, or its
 // page again with the refusal beside the step's form.
 func (h *handlers) stepDone(w http.ResponseWriter, r *http.Request, id int64, err error, flash string) error {
-	return h.FormDone(w, r, err, "finance_request", h.requestPage, "/finance/expenditures/"+itoa(id), flash)
+	return h.FormDone(w, r, err, "finance_request", h.expenditurePage, "/finance/expenditures/"+itoa(id), flash)
 }

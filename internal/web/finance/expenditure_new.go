@@ -6,12 +6,12 @@ import (
 	"dangjian/internal/web"
 )
 
-// requestNew is the form of a new expenditure request of a village.
-func (h *handlers) requestNew(w http.ResponseWriter, r *http.Request) error {
-	return h.villagePage(w, r, "finance_request_new", h.requestNewData)
+// expenditureNew is the form of a new expenditure request of a village.
+func (h *handlers) expenditureNew(w http.ResponseWriter, r *http.Request) error {
+	return h.villagePage(w, r, "finance_request_new", h.expenditureNewData)
 }
 
-func (h *handlers) requestNewData(r *http.Request, orgID int64) (map[string]any, error) {
+func (h *handlers) expenditureNewData(r *http.Request, orgID int64) (map[string]any, error) {
 	accounts, err := h.Svc.Finance.Accounts(r.Context(), web.ActorOf(r), orgID)
 	if err != nil {
 		return nil, err

@@ -8,9 +8,9 @@ import (
 	"dangjian/internal/web"
 )
 
-// requestList is the expenditure requests of a village, or of a whole
+// expenditureList is the expenditure requests of a village, or of a whole
 // town for its agent (?org_id= a town), newest first, by status.
-func (h *handlers) requestList(w http.ResponseWriter, r *http.Request) error {
+func (h *handlers) expenditureList(w http.ResponseWriter, r *http.Request) error {
 	a := web.ActorOf(r)
 	orgID := web.QueryInt(r, "org_id")
 	if orgID == 0 {
@@ -19,16 +19,16 @@ func (h *handlers) requestList(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	if orgID == 0 {
-		return h.villagePage(w, r, "finance_requests", h.requestListData)
+		return h.villagePage(w, r, "finance_requests", h.expenditureListData)
 	}
-	data, err := h.requestListData(r, orgID)
+	data, err := h.expenditureListData(r, orgID)
 	if err != nil {
 		return err
 	}
 	return h.Render(w, r, "finance_requests", data)
 }
 
-func (h *handlers) requestListData(r *http.Request, orgID int64) (map[string]any, error) {
+func (h *handlers) expenditureListData(r *http.Request, orgID int64) (map[string]any, error) {
 	f := finance.RequestFilter{OrgID: orgID, Status: r.FormValue("status"), Before: web.QueryInt(r, "before"), Limit: 50}
 	rs, err := h.Svc.Finance.ListRequests(r.Context(), web.ActorOf(r), f)
 	if err != nil {

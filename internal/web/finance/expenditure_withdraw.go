@@ -6,8 +6,8 @@ import (
 	"dangjian/internal/web"
 )
 
-// requestWithdraw withdraws an open request.
-func (h *handlers) requestWithdraw(w http.ResponseWriter, r *http.Request) error {
+// expenditureWithdraw withdraws an open request.
+func (h *handlers) expenditureWithdraw(w http.ResponseWriter, r *http.Request) error {
 	id, err := idOf(r)
 	if err != nil {
 		return err

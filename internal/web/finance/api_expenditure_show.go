@@ -6,7 +6,7 @@ import (
 	"dangjian/internal/web"
 )
 
-func (h *handlers) apiRequestShow(w http.ResponseWriter, r *http.Request) error {
+func (h *handlers) apiExpenditureShow(w http.ResponseWriter, r *http.Request) error {
 	id, err := idOf(r)
 	if err != nil {
 		return err
