@@ -71,7 +71,7 @@ var allowedImports = map[string][]string{
 	"web/sites":        webBase("orglife", "sites"),
 	"web/prosperity":   webBase("org", "prosperity"),
 	"web/finance":      webBase("finance"),
-	"web/centres":      webBase("org", "centres"),
+	"web/centres":      webBase("org", "centres", "prosperity"),
 
 	// Wiring, the demo town and the test kit.
 	"app":     {"audit", "config", "db", "services", "web", "web/account", "web/auditlog", "web/org", "web/people", "web/members", "web/orglife", "web/survey", "web/commendation", "web/democracy", "web/sites", "web/prosperity", "web/finance", "web/centres"},

@@ -36,10 +36,24 @@ func (h *handlers) gatheredLoad(r *http.Request, p centres.CentrePage, data map[
 	return h.prosperityLoad(r, p, data)
 }
 
-// prosperityLoad is where the prosperity programme's trainings, industry
-// plans and demonstration sites of the village join the education and
-// technology centres' pages: it fills data["Prosperity"], which the
-// template block "centre_prosperity" shows. Nothing yet.
+// prosperityLoad is where the prosperity programme's trainings and the
+// village's industries join the education and technology centres' pages,
+// entered once in that programme and shown here (template block
+// "centre_prosperity"). Trainings name residents, so they are read only
+// with the registry's permission over the village.
 func (h *handlers) prosperityLoad(r *http.Request, p centres.CentrePage, data map[string]any) error {
+	a, ctx := web.ActorOf(r), r.Context()
+	if !a.Sees(auth.PermPeopleRead, p.VillagePath) {
+		return nil
+	}
+	trainings, err := h.Svc.Prosper.TrainingsOfVillage(ctx, a, p.VillageID, 10)
+	if err != nil {
+		return err
+	}
+	industries, err := h.Svc.Prosper.IndustriesOfVillage(ctx, a, p.VillageID)
+	if err != nil {
+		return err
+	}
+	data["Prosperity"] = map[string]any{"Trainings": trainings, "Industries": industries, "VillageID": p.VillageID}
 	return nil
 }
