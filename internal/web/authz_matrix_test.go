@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"dangjian/internal/app"
@@ -453,6 +455,44 @@ func TestAuthorizationMatrix(t *testing.T) {
 			routes, public, skipped, len(accounts), allowed+denied, allowed, denied, gated, asInput, places)
 	})
 }
+
+// admits reports whether the kit's gate lets an account reach the route
+// that serves method and path (with its query), for tests that open pages
+// as accounts whose role may not hold the page's permission.
+func (s *site) admits(account, method, path string) bool {
+	s.t.Helper()
+	return admits(s.t, s.env, account, method, path)
+}
+
+// gateActors caches the actors admits asks about, per server.
+var gateActors sync.Map // "server URL account" → *auth.Actor
+
+func admits(t testing.TB, env *testkit.Env, account, method, path string) bool {
+	t.Helper()
+	mux := http.NewServeMux()
+	for _, rt := range env.Web.Routes() {
+		mux.Handle(rt.Method+" "+rt.Pattern, admitsHandler{rt})
+	}
+	req, err := http.NewRequest(method, path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, _ := mux.Handler(req)
+	rh, ok := h.(admitsHandler)
+	if !ok {
+		t.Fatalf("no route serves %s %s", method, path)
+	}
+	key := env.Server.URL + " " + account
+	a, ok := gateActors.Load(key)
+	if !ok {
+		a, _ = gateActors.LoadOrStore(key, env.ActorFor(t, account))
+	}
+	return rh.rt.Admits(a.(*auth.Actor))
+}
+
+type admitsHandler struct{ rt web.Route }
+
+func (admitsHandler) ServeHTTP(http.ResponseWriter, *http.Request) {}
 
 var digits = regexp.MustCompile(`[0-9]+`)
 

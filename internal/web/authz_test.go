@@ -85,6 +85,11 @@ type walk struct {
 	cache map[string]int64
 }
 
+// newWalk looks up records of 海戛.
+func newWalk(t *testing.T, s *site) *walk {
+	return &walk{t: t, env: s.env, site: s, at: s.env.Town.Villages[foreignVillage], cache: map[string]int64{}}
+}
+
 // firstBranch is the first group branch (or, at the town, the first
 // organisation) in the walk's subtree.
 func (w *walk) firstBranch() (int64, error) {
@@ -204,7 +209,7 @@ func TestAuthorizationWalk(t *testing.T) {
 	t.Parallel()
 	testkit.Dialects(t, func(t *testing.T, d *db.DB) {
 		s := newSite(t, d)
-		w := &walk{t: t, env: s.env, site: s, at: s.env.Town.Villages[foreignVillage], cache: map[string]int64{}}
+		w := newWalk(t, s)
 		routes := s.env.Web.Routes()
 
 		// Resolve every foreign id before counting audit rows: making a
@@ -323,6 +328,9 @@ func TestListsStayInScope(t *testing.T) {
 		for _, account := range walkers {
 			for _, path := range lists {
 				resp, body := s.exchange(scenario{as: account, path: path})
+				if resp.StatusCode == 403 && !s.admits(account, "GET", path) {
+					continue // the role holds the list's permission nowhere: the kit's gate
+				}
 				if resp.StatusCode != 200 {
 					t.Errorf("%s: GET %s: status %d", account, path, resp.StatusCode)
 					continue
