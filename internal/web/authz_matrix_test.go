@@ -237,6 +237,7 @@ func (m *matrix) cells(rt web.Route, acc demo.Account) ([]cell, error) {
 			}
 			return out, nil
 		}
+		seen := map[string]string{}
 		for _, p := range m.places(acc) {
 			if townOnly[seg] && p.name != "town" {
 				continue
@@ -256,6 +257,11 @@ func (m *matrix) cells(rt web.Route, acc demo.Account) ([]cell, error) {
 				}
 				return nil, fmt.Errorf("no record at %s (%s): %v", p.name, p.at.ShortName, err)
 			}
+			if other, dup := seen[path]; dup {
+				return nil, fmt.Errorf("%s and %s get the same record (%s): the look-up of %q (foreignIDs) must take its record "+
+					"from the walk's subtree w.at, not from a named village", other, p.name, path, seg)
+			}
+			seen[path] = p.name
 			where := p.at.Path
 			if townOnly[seg] {
 				where = m.s.env.Town.Town.Path
