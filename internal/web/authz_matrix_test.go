@@ -385,7 +385,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 
 		routes, public, skipped := 0, 0, 0
 		allowed, denied, gated, asInput := 0, 0, 0, 0
-		places := map[string]int{}
+		places, inputRoutes := map[string]int{}, map[string]int{}
 		for _, rt := range env.Web.Routes() {
 			key := rt.Method + " " + rt.Pattern
 			if rt.IsPublic() {
@@ -422,6 +422,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 							continue
 						}
 						asInput++
+						inputRoutes[c.pattern]++
 					}
 					switch {
 					case status >= 500 || status == 401:
@@ -457,6 +458,8 @@ func TestAuthorizationMatrix(t *testing.T) {
 		if routes < 100 {
 			t.Fatalf("only %d routes in the matrix; is the route table read?", routes)
 		}
+		t.Logf("refused as invalid input exactly like made-up ids (a body's out-of-scope organisation is a field error; the members API parses dates before the use case decides): %v", inputRoutes)
+		editFormsWithTwoRoles(t, s)
 		t.Logf("authorization matrix: %d routes (%d public, %d logout routes apart) × %d accounts × up to 3 places = %d cells: %d allowed, %d denied (%d by the kit's gate, %d as invalid input exactly like made-up ids); cells by place %v",
 			routes, public, skipped, len(accounts), allowed+denied, allowed, denied, gated, asInput, places)
 	})
@@ -557,45 +560,44 @@ func TestRouteChecklist(t *testing.T) {
 	t.Logf("routes acting on the caller's own records (Self): %v", self)
 }
 
-// The matrix's accounts hold one role each; a user with two roles can
+// editFormsWithTwoRoles: the matrix's accounts hold one role each; a user with two roles can
 // read where they may not write. An edit form is offered only where the
 // user may save it: 403 where they only read, as the save would answer.
-func TestAuthorizationOfEditFormsWithTwoRoles(t *testing.T) {
-	t.Parallel()
-	testkit.Dialects(t, func(t *testing.T, d *db.DB) {
-		s := newSite(t, d)
-		env := s.env
-		tw := env.Town
-		// kuaiji reads people town-wide and now writes them in 海丹;
-		// jiandu reads members in 海丹 and now writes them in 海戛一组.
-		for _, b := range []struct {
-			user string
-			role auth.Role
-			org  org.Org
-		}{{"kuaiji", auth.RoleVillageLeader, tw.Villages["海丹"]}, {"jiandu", auth.RoleBranchSecretary, tw.Groups["海戛一组"]}} {
-			if _, err := d.Exec(`INSERT INTO role_bindings(user_id, role, org_id) VALUES ($1, $2, $3)`, tw.UserIDs[b.user], string(b.role), b.org.ID); err != nil {
-				t.Fatal(err)
-			}
+// It runs on the matrix's server, after the matrix.
+func editFormsWithTwoRoles(t *testing.T, s *site) {
+	t.Helper()
+	d, env := s.env.DB, s.env
+	tw := env.Town
+	// kuaiji reads people town-wide and now writes them in 海丹;
+	// jiandu reads members in 海丹 and now writes them in 海戛一组.
+	for _, b := range []struct {
+		user string
+		role auth.Role
+		org  org.Org
+	}{{"kuaiji", auth.RoleVillageLeader, tw.Villages["海丹"]}, {"jiandu", auth.RoleBranchSecretary, tw.Groups["海戛一组"]}} {
+		if _, err := d.Exec(`INSERT INTO role_bindings(user_id, role, org_id) VALUES ($1, $2, $3)`, tw.UserIDs[b.user], string(b.role), b.org.ID); err != nil {
+			t.Fatal(err)
 		}
-		ids := func(at org.Org) idSet { return (&matrix{t: t, s: s}).placeIDs(at) }
-		haidan, haiga := ids(tw.Villages["海丹"]), ids(tw.Villages["海戛"])
-		for _, c := range []struct {
-			user, path string
-			status     int
-		}{
-			{"kuaiji", fmt.Sprintf("/residents/%d/edit", haidan["resident"]), 200},
-			{"kuaiji", fmt.Sprintf("/residents/%d/edit", haiga["resident"]), 403},
-			{"kuaiji", fmt.Sprintf("/households/%d/edit", haidan["household"]), 200},
-			{"kuaiji", fmt.Sprintf("/households/%d/edit", haiga["household"]), 403},
-			{"kuaiji", fmt.Sprintf("/residents/%d", haiga["resident"]), 200}, // reading stays allowed
-			{"jiandu", fmt.Sprintf("/members/%d/edit", haiga["member"]), 200},
-			{"jiandu", fmt.Sprintf("/members/%d/edit", haidan["member"]), 403},
-			{"jiandu", fmt.Sprintf("/members/%d", haidan["member"]), 200},
-		} {
-			resp, body := s.exchange(scenario{as: c.user, path: c.path})
-			if resp.StatusCode != c.status {
-				t.Errorf("%s: GET %s: status %d, want %d\n%.300s", c.user, c.path, resp.StatusCode, c.status, apiMessage(body))
-			}
+	}
+	ids := func(at org.Org) idSet { return (&matrix{t: t, s: s}).placeIDs(at) }
+	haidan, haiga := ids(tw.Villages["海丹"]), ids(tw.Villages["海戛"])
+	for _, c := range []struct {
+		user, path string
+		status     int
+	}{
+		{"kuaiji", fmt.Sprintf("/residents/%d/edit", haidan["resident"]), 200},
+		{"kuaiji", fmt.Sprintf("/residents/%d/edit", haiga["resident"]), 403},
+		{"kuaiji", fmt.Sprintf("/households/%d/edit", haidan["household"]), 200},
+		{"kuaiji", fmt.Sprintf("/households/%d/edit", haiga["household"]), 403},
+		{"kuaiji", fmt.Sprintf("/residents/%d", haiga["resident"]), 200}, // reading stays allowed
+		{"jiandu", fmt.Sprintf("/members/%d/edit", haiga["member"]), 200},
+		{"jiandu", fmt.Sprintf("/members/%d/edit", haidan["member"]), 403},
+		{"jiandu", fmt.Sprintf("/members/%d", haidan["member"]), 200},
+	} {
+		// A fresh log-in carries the added role.
+		resp := env.Login(t, c.user).Get(c.path)
+		if body := testkit.ReadBody(resp); resp.StatusCode != c.status {
+			t.Errorf("%s: GET %s: status %d, want %d\n%.300s", c.user, c.path, resp.StatusCode, c.status, apiMessage(body))
 		}
-	})
+	}
 }
