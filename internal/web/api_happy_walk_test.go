@@ -36,7 +36,7 @@ func TestAPIHappyWalk(t *testing.T) {
 	t.Parallel()
 	testkit.Dialects(t, func(t *testing.T, d *db.DB) {
 		s := newSite(t, d)
-		w := &walk{t: t, env: s.env, site: s, cache: map[string]int64{}}
+		w := newWalk(t, s)
 		admin := s.client("admin")
 		walked := w.getEvery(admin, func(rt web.Route) bool { return strings.HasPrefix(rt.Pattern, "/api/") },
 			func(path string, status int, body string) {

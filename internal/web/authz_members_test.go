@@ -4,12 +4,15 @@ import "dangjian/internal/db"
 
 // The member roster's records that the walk cannot find by table name.
 func init() {
-	// An import job of 海戛's first branch, made for the walk.
+	// An import job of the subtree's first branch, made for the walk.
 	imports := func(w *walk) (int64, error) {
-		branch := w.env.Town.Groups["海戛一组"]
+		branch, err := w.firstBranch()
+		if err != nil {
+			return 0, err
+		}
 		now := w.env.Clock.Now()
 		return w.one(`INSERT INTO member_imports(org_id, town_id, file_name, state, created_at, updated_at)
-			VALUES ($1, $2, 'haiga.xlsx', 'done', $3, $3) RETURNING id`, branch.ID, branch.TownID, now)
+			VALUES ($1, $2, 'haiga.xlsx', 'done', $3, $3) RETURNING id`, branch, w.at.TownID, now)
 	}
 	foreignIDs["member-imports"] = imports
 	foreignIDs["imports"] = imports

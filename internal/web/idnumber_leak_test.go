@@ -36,7 +36,7 @@ func fullIDNumbers(body string) []string {
 func TestNoPageOrAnswerShowsAFullIDNumber(t *testing.T) {
 	t.Parallel()
 	s := newSite(t, testkit.SQLite(t))
-	w := &walk{t: t, env: s.env, site: s, cache: map[string]int64{}}
+	w := newWalk(t, s)
 	admin := s.client("admin")
 	workbooks := 0
 	walked := w.getEvery(admin, func(rt web.Route) bool { return !rt.IsPublic() }, func(path string, _ int, body string) {

@@ -19,8 +19,8 @@ var (
 	errLogin       = apperr.Unauthenticated("auth.login_required")
 )
 
-// wrap resolves the actor and language, enforces the Route's Access and
-// CSRF, and turns a returned error into the one error response.
+// wrap resolves the actor and language, enforces the Route's Access,
+// CSRF and the coarse permission gate (Route.Admits), and turns a returned error into the one error response.
 func (s *Server) wrap(rt Route) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		a, err := s.authenticate(r, rt.Access)
@@ -45,6 +45,13 @@ func (s *Server) wrap(rt Route) http.Handler {
 		}
 		if a != nil && a.CSRF != "" && !safeMethod(r.Method) && !csrfOK(r, a.CSRF) {
 			s.fail(w, r, errCSRF)
+			return
+		}
+		if a != nil && !rt.Admits(a) {
+			if !rt.Declared() {
+				s.log.Error("route declares no permission; refused", "route", rt.Method+" "+rt.Pattern)
+			}
+			s.fail(w, r, apperr.Forbidden())
 			return
 		}
 		if err := rt.Handle(w, r); err != nil {

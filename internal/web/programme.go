@@ -67,6 +67,47 @@ type Route struct {
 	Pattern string
 	Access  Access
 	Handle  func(w http.ResponseWriter, r *http.Request) error
+	// Perm is what the route needs somewhere (Needs): the permission its
+	// use case decides the records on. The kit refuses, before the
+	// handler runs, a user who holds it nowhere; the use case's scope
+	// check stays the fine check.
+	Perm auth.Perm
+	// Own marks a route that acts on the caller's own account or records
+	// (Self): no role is needed to reach it, the use case finds what is
+	// the caller's. With Perm too, holders of Perm reach it as well.
+	Own bool
+}
+
+// Needs declares the permission the route's use case checks. A
+// logged-in user who holds it nowhere is refused (403) by the kit.
+func (r Route) Needs(p auth.Perm) Route {
+	r.Perm = p
+	return r
+}
+
+// Self declares that the route acts on the caller's own account or
+// records, so every logged-in user may reach it.
+func (r Route) Self() Route {
+	r.Own = true
+	return r
+}
+
+// Declared reports whether the route says who may reach it: public,
+// Needs or Self. An undeclared route refuses every logged-in user.
+func (r Route) Declared() bool { return r.Access == Public || r.Perm != "" || r.Own }
+
+// Admits is the kit's coarse gate: whether a logged-in actor may reach
+// the route at all. It depends on the actor's roles only, never on data,
+// so its refusal (403) tells nothing about any record.
+func (r Route) Admits(a *auth.Actor) bool {
+	switch {
+	case r.Access == Public || r.Own:
+		return true
+	case r.Perm == "":
+		return false // undeclared: fail closed
+	default:
+		return a.Can(r.Perm)
+	}
 }
 
 // Section is a top-level menu entry: the registry every programme draws

@@ -4,10 +4,10 @@ package web
 // static files and the API's description.
 func (s *Server) kitRoutes() []Route {
 	return []Route{
-		{"GET", "/{$}", Public, s.home},
-		{"GET", "/healthz", Public, s.healthz},
-		{"GET", "/static/{file...}", Public, s.static},
-		{"GET", "/api/v1/openapi.json", Public, s.apiOpenAPI},
+		Open("GET", "/{$}", s.home),
+		Open("GET", "/healthz", s.healthz),
+		Open("GET", "/static/{file...}", s.static),
+		Open("GET", "/api/v1/openapi.json", s.apiOpenAPI),
 	}
 }
 

@@ -6,14 +6,14 @@ func (h *handlers) routes() []web.Route {
 	return []web.Route{
 		web.Open("GET", "/login", h.loginShow),
 		web.Open("POST", "/login", h.loginSubmit),
-		web.Page("POST", "/logout", h.logout),
-		web.Page("POST", "/logout/all", h.logoutEverywhere),
+		web.Page("POST", "/logout", h.logout).Self(),
+		web.Page("POST", "/logout/all", h.logoutEverywhere).Self(),
 		web.Open("GET", "/lang/{lang}", h.langSwitch),
-		web.Page("GET", "/account", h.accountShow),
-		web.Page("POST", "/account/tokens", h.tokenCreate),
-		web.Page("POST", "/account/tokens/{id}/revoke", h.tokenRevoke),
-		web.Page("POST", "/account/password", h.passwordChange),
-		web.API("GET", "/api/v1/me", h.apiMe),
+		web.Page("GET", "/account", h.accountShow).Self(),
+		web.Page("POST", "/account/tokens", h.tokenCreate).Self(),
+		web.Page("POST", "/account/tokens/{id}/revoke", h.tokenRevoke).Self(),
+		web.Page("POST", "/account/password", h.passwordChange).Self(),
+		web.API("GET", "/api/v1/me", h.apiMe).Self(),
 	}
 }
 

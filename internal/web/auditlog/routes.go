@@ -1,11 +1,14 @@
 package auditlog
 
-import "dangjian/internal/web"
+import (
+	"dangjian/internal/auth"
+	"dangjian/internal/web"
+)
 
 func (h *handlers) routes() []web.Route {
 	return []web.Route{
-		web.Page("GET", "/audit", h.auditList),
-		web.API("GET", "/api/v1/audit", h.apiAuditList),
+		web.Page("GET", "/audit", h.auditList).Needs(auth.PermAuditRead),
+		web.API("GET", "/api/v1/audit", h.apiAuditList).Needs(auth.PermAuditRead),
 	}
 }
 

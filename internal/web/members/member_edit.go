@@ -3,6 +3,7 @@ package members
 import (
 	"net/http"
 
+	"dangjian/internal/auth"
 	"dangjian/internal/members"
 	"dangjian/internal/web"
 )
@@ -23,6 +24,11 @@ func (h *handlers) memberEditData(r *http.Request) (map[string]any, error) {
 	}
 	m, err := h.Svc.Members.Get(r.Context(), web.ActorOf(r), id)
 	if err != nil {
+		return nil, err
+	}
+	// Reading the member (their own record, say) is not enough to be
+	// offered the form.
+	if err := members.DecideMemberScope(web.ActorOf(r), auth.PermMemberWrite, m.OrgPath); err != nil {
 		return nil, err
 	}
 	return map[string]any{"M": m, "Categories": members.Categories}, nil

@@ -1,6 +1,7 @@
 package org
 
 import (
+	"dangjian/internal/auth"
 	"dangjian/internal/org"
 	"dangjian/internal/web"
 )
@@ -9,41 +10,41 @@ import (
 // rectification, 两委, the centres' leadership and the 书记队伍.
 func (h *handlers) routes() []web.Route {
 	return []web.Route{
-		web.Page("GET", "/orgs", h.orgList),
-		web.Page("GET", "/orgs/{id}", h.orgShow),
-		web.Page("POST", "/orgs/{id}/children", h.orgCreate),
-		web.Page("GET", "/orgs/{id}/edit", h.orgEditShow),
-		web.Page("POST", "/orgs/{id}/edit", h.orgEditSubmit),
-		web.Page("POST", "/orgs/{id}/weak", h.weakFlag),
-		web.Page("GET", "/posts/{id}", h.postShow),
-		web.Page("POST", "/posts/{id}/assign", h.postAssign),
-		web.Page("POST", "/posts/{id}/vacate", h.postVacate),
-		web.Page("GET", "/weak", h.weakList),
-		web.Page("GET", "/weak/{id}", h.weakShow),
-		web.Page("POST", "/weak/{id}/plan", h.weakPlan),
-		web.Page("POST", "/weak/{id}/close", h.weakClose),
-		web.Page("GET", "/committees", h.committeeList),
-		web.Page("GET", "/secretaries", h.secretaryList),
+		web.Page("GET", "/orgs", h.orgList).Needs(auth.PermOrgRead),
+		web.Page("GET", "/orgs/{id}", h.orgShow).Needs(auth.PermOrgRead),
+		web.Page("POST", "/orgs/{id}/children", h.orgCreate).Needs(auth.PermOrgManage),
+		web.Page("GET", "/orgs/{id}/edit", h.orgEditShow).Needs(auth.PermOrgManage),
+		web.Page("POST", "/orgs/{id}/edit", h.orgEditSubmit).Needs(auth.PermOrgManage),
+		web.Page("POST", "/orgs/{id}/weak", h.weakFlag).Needs(auth.PermOrgManage),
+		web.Page("GET", "/posts/{id}", h.postShow).Needs(auth.PermOrgRead),
+		web.Page("POST", "/posts/{id}/assign", h.postAssign).Needs(auth.PermOrgPosts),
+		web.Page("POST", "/posts/{id}/vacate", h.postVacate).Needs(auth.PermOrgPosts),
+		web.Page("GET", "/weak", h.weakList).Needs(auth.PermOrgRead),
+		web.Page("GET", "/weak/{id}", h.weakShow).Needs(auth.PermOrgRead),
+		web.Page("POST", "/weak/{id}/plan", h.weakPlan).Needs(auth.PermOrgManage),
+		web.Page("POST", "/weak/{id}/close", h.weakClose).Needs(auth.PermOrgManage),
+		web.Page("GET", "/committees", h.committeeList).Needs(auth.PermOrgRead),
+		web.Page("GET", "/secretaries", h.secretaryList).Needs(auth.PermOrgRead),
 
-		web.API("GET", "/api/v1/orgs", h.apiOrgList),
-		web.API("POST", "/api/v1/orgs", h.apiOrgCreate),
-		web.API("GET", "/api/v1/orgs/{id}", h.apiOrgShow),
-		web.API("PUT", "/api/v1/orgs/{id}", h.apiOrgUpdate),
-		web.API("GET", "/api/v1/orgs/{id}/posts", h.apiOrgPosts),
-		web.API("GET", "/api/v1/towns/{id}/overview", h.apiOrgOverview),
-		web.API("GET", "/api/v1/orgs/{id}/committee", h.apiOrgCommittee),
-		web.API("GET", "/api/v1/orgs/{id}/centres", h.apiOrgCentres),
-		web.API("GET", "/api/v1/orgs/{id}/weak", h.apiOrgWeak),
-		web.API("POST", "/api/v1/orgs/{id}/weak", h.apiWeakCreate),
-		web.API("GET", "/api/v1/posts/{id}", h.apiPostShow),
-		web.API("POST", "/api/v1/posts/{id}/assign", h.apiPostAssign),
-		web.API("POST", "/api/v1/posts/{id}/vacate", h.apiPostVacate),
-		web.API("GET", "/api/v1/weak", h.apiWeakList),
-		web.API("GET", "/api/v1/weak/{id}", h.apiWeakShow),
-		web.API("POST", "/api/v1/weak/{id}/plan", h.apiWeakPlan),
-		web.API("POST", "/api/v1/weak/{id}/close", h.apiWeakClose),
-		web.API("GET", "/api/v1/committees", h.apiCommitteeList),
-		web.API("GET", "/api/v1/secretaries", h.apiSecretaryList),
+		web.API("GET", "/api/v1/orgs", h.apiOrgList).Needs(auth.PermOrgRead),
+		web.API("POST", "/api/v1/orgs", h.apiOrgCreate).Needs(auth.PermOrgManage),
+		web.API("GET", "/api/v1/orgs/{id}", h.apiOrgShow).Needs(auth.PermOrgRead),
+		web.API("PUT", "/api/v1/orgs/{id}", h.apiOrgUpdate).Needs(auth.PermOrgManage),
+		web.API("GET", "/api/v1/orgs/{id}/posts", h.apiOrgPosts).Needs(auth.PermOrgRead),
+		web.API("GET", "/api/v1/towns/{id}/overview", h.apiOrgOverview).Needs(auth.PermOrgRead),
+		web.API("GET", "/api/v1/orgs/{id}/committee", h.apiOrgCommittee).Needs(auth.PermOrgRead),
+		web.API("GET", "/api/v1/orgs/{id}/centres", h.apiOrgCentres).Needs(auth.PermOrgRead),
+		web.API("GET", "/api/v1/orgs/{id}/weak", h.apiOrgWeak).Needs(auth.PermOrgRead),
+		web.API("POST", "/api/v1/orgs/{id}/weak", h.apiWeakCreate).Needs(auth.PermOrgManage),
+		web.API("GET", "/api/v1/posts/{id}", h.apiPostShow).Needs(auth.PermOrgRead),
+		web.API("POST", "/api/v1/posts/{id}/assign", h.apiPostAssign).Needs(auth.PermOrgPosts),
+		web.API("POST", "/api/v1/posts/{id}/vacate", h.apiPostVacate).Needs(auth.PermOrgPosts),
+		web.API("GET", "/api/v1/weak", h.apiWeakList).Needs(auth.PermOrgRead),
+		web.API("GET", "/api/v1/weak/{id}", h.apiWeakShow).Needs(auth.PermOrgRead),
+		web.API("POST", "/api/v1/weak/{id}/plan", h.apiWeakPlan).Needs(auth.PermOrgManage),
+		web.API("POST", "/api/v1/weak/{id}/close", h.apiWeakClose).Needs(auth.PermOrgManage),
+		web.API("GET", "/api/v1/committees", h.apiCommitteeList).Needs(auth.PermOrgRead),
+		web.API("GET", "/api/v1/secretaries", h.apiSecretaryList).Needs(auth.PermOrgRead),
 	}
 }
 

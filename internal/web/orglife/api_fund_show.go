@@ -7,7 +7,11 @@ import (
 )
 
 func (h *handlers) apiFundShow(w http.ResponseWriter, r *http.Request) error {
-	v, err := h.Svc.OrgLife.Fund(r.Context(), web.ActorOf(r), fundTown(r), fundPage(r))
+	town, err := h.fundTown(r)
+	if err != nil {
+		return err
+	}
+	v, err := h.Svc.OrgLife.Fund(r.Context(), web.ActorOf(r), town, fundPage(r))
 	if err != nil {
 		return err
 	}

@@ -18,6 +18,10 @@ func (h *handlers) householdEdit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// Reading the household is not enough to be offered the form.
+	if err := a.Decide(auth.PermPeopleRead, auth.PermPeopleWrite, hh.OrgPath); err != nil {
+		return err
+	}
 	choices, err := h.Svc.People.OrgChoices(r.Context(), a, auth.PermPeopleWrite)
 	if err != nil {
 		return err

@@ -68,7 +68,7 @@ func TestPeoplePagesAndAPI(t *testing.T) {
 		scenarios := []peopleScenario{
 			{name: "list own village", user: "haidan", method: "GET", path: "/households", status: 200,
 				has: []string{"海丹-01-001", `id="new-household"`}, hasNot: []string{"海戛-01-001"}},
-			{name: "list needs people.read", user: "daibiao", method: "GET", path: "/households", status: 200,
+			{name: "list needs people.read", user: "daibiao", method: "GET", path: "/households", status: 403,
 				hasNot: []string{"海丹-01-001", `id="new-household"`}},
 			{name: "search by id number", user: "haidan", method: "POST", path: "/households/search", form: url.Values{"q": {full}},
 				status: 200, has: []string{"海丹-03-201"}, hasNot: []string{"海丹-01-001"}},

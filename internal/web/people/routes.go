@@ -3,6 +3,7 @@ package people
 import (
 	"net/http"
 
+	"dangjian/internal/auth"
 	"dangjian/internal/org"
 	"dangjian/internal/people"
 	"dangjian/internal/web"
@@ -11,31 +12,31 @@ import (
 // routes are households and residents.
 func (h *handlers) routes() []web.Route {
 	return []web.Route{
-		web.Page("GET", "/households", h.householdList),
-		web.Page("GET", "/households/new", h.householdNew),
-		web.Page("POST", "/households", h.householdCreate),
-		web.Page("GET", "/households/{id}", h.householdShow),
-		web.Page("GET", "/households/{id}/edit", h.householdEdit),
-		web.Page("POST", "/households/{id}/edit", h.householdUpdate),
-		web.Page("POST", "/households/{id}/residents", h.residentAdd),
-		web.Page("GET", "/residents", h.residentList),
-		web.Page("POST", "/residents/search", h.residentSearch),
-		web.Page("POST", "/households/search", h.householdSearch),
-		web.Page("GET", "/residents/{id}", h.residentShow),
-		web.Page("GET", "/residents/{id}/edit", h.residentEdit),
-		web.Page("POST", "/residents/{id}/edit", h.residentUpdate),
-		web.Page("POST", "/residents/{id}/reveal", h.residentReveal),
+		web.Page("GET", "/households", h.householdList).Needs(auth.PermPeopleRead),
+		web.Page("GET", "/households/new", h.householdNew).Needs(auth.PermPeopleWrite),
+		web.Page("POST", "/households", h.householdCreate).Needs(auth.PermPeopleWrite),
+		web.Page("GET", "/households/{id}", h.householdShow).Needs(auth.PermPeopleRead),
+		web.Page("GET", "/households/{id}/edit", h.householdEdit).Needs(auth.PermPeopleWrite),
+		web.Page("POST", "/households/{id}/edit", h.householdUpdate).Needs(auth.PermPeopleWrite),
+		web.Page("POST", "/households/{id}/residents", h.residentAdd).Needs(auth.PermPeopleWrite),
+		web.Page("GET", "/residents", h.residentList).Needs(auth.PermPeopleRead),
+		web.Page("POST", "/residents/search", h.residentSearch).Needs(auth.PermPeopleRead),
+		web.Page("POST", "/households/search", h.householdSearch).Needs(auth.PermPeopleRead),
+		web.Page("GET", "/residents/{id}", h.residentShow).Needs(auth.PermPeopleRead),
+		web.Page("GET", "/residents/{id}/edit", h.residentEdit).Needs(auth.PermPeopleWrite),
+		web.Page("POST", "/residents/{id}/edit", h.residentUpdate).Needs(auth.PermPeopleWrite),
+		web.Page("POST", "/residents/{id}/reveal", h.residentReveal).Needs(auth.PermPeopleReveal),
 
-		web.API("GET", "/api/v1/households", h.apiHouseholdList),
-		web.API("POST", "/api/v1/households", h.apiHouseholdCreate),
-		web.API("GET", "/api/v1/households/{id}", h.apiHouseholdShow),
-		web.API("PUT", "/api/v1/households/{id}", h.apiHouseholdUpdate),
-		web.API("GET", "/api/v1/residents", h.apiResidentList),
-		web.API("POST", "/api/v1/residents/search", h.apiResidentSearch),
-		web.API("POST", "/api/v1/residents", h.apiResidentCreate),
-		web.API("GET", "/api/v1/residents/{id}", h.apiResidentShow),
-		web.API("PUT", "/api/v1/residents/{id}", h.apiResidentUpdate),
-		web.API("POST", "/api/v1/residents/{id}/reveal", h.apiResidentReveal),
+		web.API("GET", "/api/v1/households", h.apiHouseholdList).Needs(auth.PermPeopleRead),
+		web.API("POST", "/api/v1/households", h.apiHouseholdCreate).Needs(auth.PermPeopleWrite),
+		web.API("GET", "/api/v1/households/{id}", h.apiHouseholdShow).Needs(auth.PermPeopleRead),
+		web.API("PUT", "/api/v1/households/{id}", h.apiHouseholdUpdate).Needs(auth.PermPeopleWrite),
+		web.API("GET", "/api/v1/residents", h.apiResidentList).Needs(auth.PermPeopleRead),
+		web.API("POST", "/api/v1/residents/search", h.apiResidentSearch).Needs(auth.PermPeopleRead),
+		web.API("POST", "/api/v1/residents", h.apiResidentCreate).Needs(auth.PermPeopleWrite),
+		web.API("GET", "/api/v1/residents/{id}", h.apiResidentShow).Needs(auth.PermPeopleRead),
+		web.API("PUT", "/api/v1/residents/{id}", h.apiResidentUpdate).Needs(auth.PermPeopleWrite),
+		web.API("POST", "/api/v1/residents/{id}/reveal", h.apiResidentReveal).Needs(auth.PermPeopleReveal),
 	}
 }
 
