@@ -44,9 +44,10 @@ var allowedImports = map[string][]string{
 	"orglife":             programmeBase("org", "people", "members"),
 	"survey":              programmeBase("org"),
 	"commendation":        programmeBase("org", "disclosure"),
+	"appraisal":           programmeBase("org"),
 
 	// The bundle of every programme's service.
-	"services": {"auth", "db", "org", "people", "members", "orglife", "survey", "commendation"},
+	"services": {"auth", "db", "org", "people", "members", "orglife", "survey", "commendation", "appraisal"},
 
 	// The web kit, and one package per programme on top of it: a
 	// programme's web package reaches its own programme packages and the
@@ -60,10 +61,11 @@ var allowedImports = map[string][]string{
 	"web/orglife":      webBase("org", "people", "members", "orglife"),
 	"web/survey":       webBase("org", "survey"),
 	"web/commendation": webBase("org", "commendation"),
+	"web/appraisal":    webBase("org", "appraisal"),
 
 	// Wiring, the demo town and the test kit.
-	"app":     {"audit", "config", "db", "services", "web", "web/account", "web/auditlog", "web/org", "web/people", "web/members", "web/orglife", "web/survey", "web/commendation"},
-	"demo":    {"apperr", "auth", "day", "db", "org", "people", "members", "orglife", "survey", "commendation", "services"},
+	"app":     {"audit", "config", "db", "services", "web", "web/account", "web/auditlog", "web/org", "web/people", "web/members", "web/orglife", "web/survey", "web/commendation", "web/appraisal"},
+	"demo":    {"apperr", "auth", "day", "db", "org", "people", "members", "orglife", "survey", "commendation", "appraisal", "services"},
 	"testkit": {"app", "apperr", "auth", "config", "day", "db", "demo", "openapi", "org", "services", "web"},
 	// Assertions on use-case errors: leaves only, so a programme's own
 	// internal tests can use them without importing the whole app.

@@ -3,6 +3,7 @@ package app
 import (
 	"dangjian/internal/web"
 	"dangjian/internal/web/account"
+	appraisalweb "dangjian/internal/web/appraisal"
 	"dangjian/internal/web/auditlog"
 	commendweb "dangjian/internal/web/commendation"
 	membersweb "dangjian/internal/web/members"
@@ -24,4 +25,5 @@ var Programmes = []web.Builder{
 	orglife.New,
 	surveyweb.New,
 	commendweb.New,
+	appraisalweb.New,
 }

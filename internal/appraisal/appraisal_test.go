@@ -196,13 +196,13 @@ func TestReports(t *testing.T) {
 		sh, err := w.svc.Open(w.Ctx, w.Admin, appraisal.NewRound{OrgID: w.Haidan.ID, Year: 2026})
 		want.OK(t, err)
 		id := byName(sh, "王海丹").Cadre.ID
-		_, err = w.svc.Report(w.Ctx, w.Admin, id, appraisal.ReportDuty, "", day.New(2026, 11, 20))
+		_, err = w.svc.Report(w.Ctx, w.Admin, id, appraisal.ReportInput{Kind: appraisal.ReportDuty, Text: "", On: day.New(2026, 11, 20)})
 		want.Field(t, err, "text", "error.required")
-		_, err = w.svc.Report(w.Ctx, w.Admin, id, appraisal.ReportDuty, "一年来……", day.New(2024, 11, 20))
+		_, err = w.svc.Report(w.Ctx, w.Admin, id, appraisal.ReportInput{Kind: appraisal.ReportDuty, Text: "一年来……", On: day.New(2024, 11, 20)})
 		want.Field(t, err, "on", "appraisal.report_year")
-		c, err := w.svc.Report(w.Ctx, w.Admin, id, appraisal.ReportDuty, "一年来，带领村两委……", day.New(2026, 11, 20))
+		c, err := w.svc.Report(w.Ctx, w.Admin, id, appraisal.ReportInput{Kind: appraisal.ReportDuty, Text: "一年来，带领村两委……", On: day.New(2026, 11, 20)})
 		want.OK(t, err)
-		c, err = w.svc.Report(w.Ctx, w.Admin, id, appraisal.ReportIntegrity, "严格遵守廉洁自律各项规定。", day.New(2026, 11, 20))
+		c, err = w.svc.Report(w.Ctx, w.Admin, id, appraisal.ReportInput{Kind: appraisal.ReportIntegrity, Text: "严格遵守廉洁自律各项规定。", On: day.New(2026, 11, 20)})
 		want.OK(t, err)
 		if c.DutyReport != "" && !strings.HasPrefix(c.IntegrityReport, "严格") {
 			t.Fatalf("cadre = %+v", c)
@@ -244,4 +244,3 @@ func TestAnonymity(t *testing.T) {
 		}
 	})
 }
-

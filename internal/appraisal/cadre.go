@@ -34,8 +34,18 @@ const (
 	ReportIntegrity ReportKind = "integrity" // 述廉
 )
 
+// ReportInput is a 述职 or 述廉 report. RoundID, when set, is the round
+// the cadre must be in (a form posted to a round's page).
+type ReportInput struct {
+	RoundID int64
+	Kind    ReportKind
+	Text    string
+	On      day.Day
+}
+
 // Report records a cadre's 述职 or 述廉 report (appraisal.manage).
-func (s *Service) Report(ctx context.Context, a *auth.Actor, cadreID int64, kind ReportKind, text string, on day.Day) (Cadre, error) {
+func (s *Service) Report(ctx context.Context, a *auth.Actor, cadreID int64, in ReportInput) (Cadre, error) {
+	kind, text, on := in.Kind, in.Text, in.On
 	f := apperr.Fields{}
 	if kind != ReportDuty && kind != ReportIntegrity {
 		f.Add("kind", "appraisal.report_kind", nil)
@@ -56,6 +66,9 @@ func (s *Service) Report(ctx context.Context, a *auth.Actor, cadreID int64, kind
 		var err error
 		if c, r, err = loadCadre(ctx, tx, a, cadreID, auth.PermAppraisalManage); err != nil {
 			return err
+		}
+		if in.RoundID != 0 && in.RoundID != r.ID {
+			return apperr.Invalid("cadre_id", "appraisal.cadre_unknown", nil)
 		}
 		if on.Year() != r.Year && on.Year() != r.Year+1 {
 			return apperr.Invalid("on", "appraisal.report_year", apperr.Params{"year": r.Year})
@@ -117,6 +130,9 @@ func (s *Service) Record(ctx context.Context, a *auth.Actor, cadreID int64, t Ta
 		c, r, err := loadCadre(ctx, tx, a, cadreID, auth.PermAppraisalManage)
 		if err != nil {
 			return err
+		}
+		if t.RoundID != 0 && t.RoundID != r.ID {
+			return apperr.Invalid("cadre_id", "appraisal.cadre_unknown", nil)
 		}
 		if r.Weights[t.Group] == 0 {
 			return apperr.Rule("appraisal.group_unweighted", apperr.Params{"group": groupKey(t.Group)})

@@ -88,3 +88,38 @@ func CheckRemoval(cur Result, prev *Result, year, prevYear int) bool {
 	return cur.Cadre.Village && cur.Grade == GradeIncompetent && prev != nil &&
 		prevYear == year-(RemovalRounds-1) && prev.Grade == GradeIncompetent
 }
+
+// Points is the result's score as shown: "87.5", or "" before complete.
+func (r Result) Points() string {
+	if !r.Complete {
+		return ""
+	}
+	return Points(r.Score)
+}
+
+// GroupPoints is a group's score as shown, "" when not entered.
+func (r Result) GroupPoints(g Group) string {
+	v, ok := r.GroupScores[g]
+	if !ok {
+		return ""
+	}
+	return Points(v)
+}
+
+// Ballots is the number of ballots a group's tally counted, 0 when not entered.
+func (r Result) Ballots(g Group) int {
+	for _, t := range r.Tallies {
+		if t.Group == g {
+			return t.Ballots
+		}
+	}
+	return 0
+}
+
+// Points is the year's score as shown, "" before complete.
+func (y YearRow) Points() string {
+	if y.Grade == "" {
+		return ""
+	}
+	return Points(y.Score)
+}

@@ -139,6 +139,8 @@ type Tally struct {
 	Group   Group          `json:"group"`
 	Ballots int            `json:"ballots"`
 	Sums    map[string]int `json:"sums"`
+	// RoundID, when set on input, is the round the cadre must be in.
+	RoundID int64 `json:"-"`
 }
 
 // Result is a cadre's result in a round.

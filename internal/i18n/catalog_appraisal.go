@@ -60,6 +60,7 @@ func init() {
 		"appraisal.ballots_range": {"票数须在 1 至 100000 之间。", "Ballots must be between 1 and 100000."},
 		"appraisal.sum_required":  {"请填写本项分数合计。", "Enter this item's total."},
 		"appraisal.sum_range":     {"{ballots} 张票，本项合计须在 0 至 {max} 之间。", "With {ballots} ballots the total must be between 0 and {max}."},
+		"appraisal.cadre_unknown": {"请选择本轮述评中的干部。", "Choose a cadre of this round."},
 		"appraisal.sum_unknown":   {"有未知的考核项目。", "Unknown items."},
 
 		"rule.appraisal.weights":          {"三类评议（评价）主体的权重合计须为 100%（现为 {sum}%），每项在 0 至 100 之间。", "The three rater groups' weights must add up to 100% (now {sum}%), each 0–100."},

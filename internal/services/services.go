@@ -4,6 +4,7 @@
 package services
 
 import (
+	"dangjian/internal/appraisal"
 	"dangjian/internal/auth"
 	"dangjian/internal/commendation"
 	"dangjian/internal/db"
@@ -25,6 +26,7 @@ type Services struct {
 	OrgLife *orglife.Service
 	Survey  *survey.Service
 	Commend *commendation.Service
+	Assess  *appraisal.Service
 }
 
 // New builds every use-case service on one database; key seals personal
@@ -44,5 +46,6 @@ func New(d *db.DB, clock db.Clock, key []byte) (Services, error) {
 		OrgLife: orglife.NewService(d, clock),
 		Survey:  survey.NewService(d, clock, &org.Service{DB: d, Clock: clock}),
 		Commend: commendation.NewService(d, clock, nil), // 党务公开: the disclosure programme's Drafter
+		Assess:  appraisal.NewService(d, clock, &org.Service{DB: d, Clock: clock}),
 	}, nil
 }
