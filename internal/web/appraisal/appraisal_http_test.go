@@ -65,7 +65,7 @@ func TestAppraisalPagesAndAPI(t *testing.T) {
 			{haidan, testkit.Exchange{Name: "a village leader is rated, never rates", Method: "POST",
 				Path: "/api/v1/appraisal-cadres/" + id(hdCadre) + "/tallies", JSON: `{"group": "town", "ballots": 5, "sums": {` + sums + `}}`, Status: 403}},
 			{admin, testkit.Exchange{Name: "over the most", Method: "POST", Path: "/api/v1/appraisal-cadres/" + id(hdCadre) + "/tallies",
-				JSON: `{"group": "town", "ballots": 3, "sums": {` + sums + `}}`, Status: 400, Has: []string{"appraisal.sum_range"}}},
+				JSON: `{"group": "town", "ballots": 3, "sums": {` + sums + `}}`, Status: 400, Has: []string{"合计须在 0 至 300 之间"}}},
 			{admin, testkit.Exchange{Name: "tally", Method: "POST", Path: "/api/v1/appraisal-cadres/" + id(hdCadre) + "/tallies",
 				JSON: `{"group": "town", "ballots": 5, "sums": {` + sums + `}}`, Status: 201, Has: []string{`"complete":true`}}},
 			{admin, testkit.Exchange{Name: "tally form", Form: form, Path: "/appraisals/" + id(hd) + "/tallies", Status: 303}},
