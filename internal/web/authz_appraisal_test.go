@@ -1,8 +1,15 @@
 package web_test
 
-// 双述双评's bodies and lists for the walks; its rounds and cadres are
-// found by the village (the demo's round of this year).
+// 双述双评's records, bodies and lists for the walks: 海戛's round of
+// this year (the demo's) and its first cadre.
 func init() {
+	foreignIDs["appraisals"] = func(w *walk) (int64, error) {
+		return w.one(`SELECT MAX(id) FROM appraisal_rounds WHERE org_id = $1`, w.env.Town.Villages[foreignVillage].ID)
+	}
+	foreignIDs["appraisal-cadres"] = func(w *walk) (int64, error) {
+		return w.one(`SELECT MIN(c.id) FROM appraisal_cadres c JOIN appraisal_rounds r ON r.id = c.round_id WHERE r.org_id = $1`,
+			w.env.Town.Villages[foreignVillage].ID)
+	}
 	sums := ""
 	for _, q := range []string{"de", "neng", "qin", "ji", "lian"} {
 		for _, a := range []string{"party", "economy", "stability", "projects"} {
