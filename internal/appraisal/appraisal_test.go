@@ -244,3 +244,25 @@ func TestAnonymity(t *testing.T) {
 		}
 	})
 }
+
+func TestGradeCutOffs(t *testing.T) {
+	c := appraisal.DefaultCuts
+	for tenths, g := range map[int]appraisal.Grade{1000: appraisal.GradeExcellent, 900: appraisal.GradeExcellent,
+		899: appraisal.GradeCompetent, 750: appraisal.GradeCompetent, 749: appraisal.GradeBasic, 600: appraisal.GradeBasic,
+		599: appraisal.GradeIncompetent, 0: appraisal.GradeIncompetent} {
+		if got := c.GradeOf(tenths); got != g {
+			t.Errorf("GradeOf(%s) = %s, want %s", appraisal.Points(tenths), got, g)
+		}
+	}
+	if err := appraisal.CheckWeights(appraisal.DefaultWeights); err != nil {
+		t.Fatal(err)
+	}
+	if err := appraisal.CheckCuts(appraisal.Cuts{Excellent: 100, Competent: 60, Basic: 1}); err != nil {
+		t.Fatal(err)
+	}
+	want.Rule(t, appraisal.CheckCuts(appraisal.Cuts{Excellent: 101, Competent: 75, Basic: 60}), "appraisal.cuts")
+	want.Rule(t, appraisal.CheckWeights(map[appraisal.Group]int{appraisal.GroupTown: 120, appraisal.GroupMember: -20}), "appraisal.weights")
+	if n := len(appraisal.Criteria()); n != 20 {
+		t.Fatalf("criteria = %d", n)
+	}
+}

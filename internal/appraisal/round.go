@@ -29,14 +29,12 @@ type NewRound struct {
 // CheckWeights is the rule appraisal.weights: every group's weight is
 // 0–100 and together they make 100.
 func CheckWeights(w map[Group]int) error {
-	sum := 0
+	sum, bad := 0, false
 	for g, v := range w {
-		if !g.Valid() || v < 0 || v > 100 {
-			return apperr.Rule("appraisal.weights", apperr.Params{"sum": -1})
-		}
+		bad = bad || !g.Valid() || v < 0 || v > 100
 		sum += v
 	}
-	if sum != 100 {
+	if bad || sum != 100 {
 		return apperr.Rule("appraisal.weights", apperr.Params{"sum": sum})
 	}
 	return nil
