@@ -86,5 +86,12 @@ func TestAppraisalPagesAndAPI(t *testing.T) {
 		} {
 			row.x.Check(t, row.who)
 		}
+		en := env.Login(t, "admin")
+		en.Get("/lang/en")
+		testkit.Exchange{Name: "in English", Path: "/appraisals/" + id(kz), Status: 200,
+			Has: []string{"Cadre assessment", "Organic Law art. 33", "The town (评价)"}}.Check(t, en)
+		testkit.Exchange{Name: "weights in English", Method: "POST", Path: "/api/v1/appraisals",
+			JSON:   fmt.Sprintf(`{"org_id": %d, "year": 2024, "weights": {"member": 50}}`, town.Villages["海丹"].ID),
+			Status: 422, Has: []string{"must add up to 100% (now 50%)"}}.Check(t, en)
 	})
 }
