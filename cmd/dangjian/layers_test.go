@@ -51,9 +51,10 @@ var allowedImports = map[string][]string{
 	"prosperity": programmeBase("org", "people"),
 	"finance":    programmeBase("disclosure"),
 	"centres":    programmeBase("org"),
+	"appraisal":  programmeBase("org"),
 
 	// The bundle of every programme's service.
-	"services": {"auth", "db", "org", "people", "members", "orglife", "survey", "commendation", "democracy", "sites", "prosperity", "finance", "centres"},
+	"services": {"auth", "db", "org", "people", "members", "orglife", "survey", "commendation", "democracy", "sites", "prosperity", "finance", "centres", "appraisal"},
 
 	// The web kit, and one package per programme on top of it: a
 	// programme's web package reaches its own programme packages and the
@@ -72,10 +73,11 @@ var allowedImports = map[string][]string{
 	"web/prosperity":   webBase("org", "prosperity"),
 	"web/finance":      webBase("finance"),
 	"web/centres":      webBase("org", "centres", "prosperity"),
+	"web/appraisal":    webBase("org", "appraisal"),
 
 	// Wiring, the demo town and the test kit.
-	"app":     {"audit", "config", "db", "services", "web", "web/account", "web/auditlog", "web/org", "web/people", "web/members", "web/orglife", "web/survey", "web/commendation", "web/democracy", "web/sites", "web/prosperity", "web/finance", "web/centres"},
-	"demo":    {"apperr", "auth", "day", "db", "org", "people", "members", "orglife", "survey", "commendation", "services", "democracy", "disclosure", "sites", "prosperity", "finance", "centres"},
+	"app":     {"audit", "config", "db", "services", "web", "web/account", "web/auditlog", "web/org", "web/people", "web/members", "web/orglife", "web/survey", "web/commendation", "web/democracy", "web/sites", "web/prosperity", "web/finance", "web/centres", "web/appraisal"},
+	"demo":    {"apperr", "auth", "day", "db", "org", "people", "members", "orglife", "survey", "commendation", "services", "democracy", "disclosure", "sites", "prosperity", "finance", "centres", "appraisal"},
 	"testkit": {"app", "apperr", "auth", "config", "day", "db", "demo", "openapi", "org", "services", "web"},
 	// Assertions on use-case errors: leaves only, so a programme's own
 	// internal tests can use them without importing the whole app.

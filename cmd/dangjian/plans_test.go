@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"dangjian/internal/appraisal"
 	"dangjian/internal/audit"
 	"dangjian/internal/auth"
 	"dangjian/internal/commendation"
@@ -120,6 +121,11 @@ func TestListQueriesReadTheirOrderOffAnIndex(t *testing.T) {
 			},
 			"commendations of a year": func() error {
 				_, err := svc.Commend.List(ctx, county, commendation.Filter{Year: 2025, After: 3, Limit: 50})
+				return err
+			},
+			"appraisals": func() error { _, err := svc.Assess.List(ctx, county, appraisal.Filter{Limit: 50}); return err },
+			"appraisals of a year": func() error {
+				_, err := svc.Assess.List(ctx, county, appraisal.Filter{Year: 2025, After: 3, Limit: 50})
 				return err
 			},
 			"suggestions open": func() error {

@@ -3,6 +3,7 @@ package app
 import (
 	"dangjian/internal/web"
 	"dangjian/internal/web/account"
+	appraisalweb "dangjian/internal/web/appraisal"
 	"dangjian/internal/web/auditlog"
 	centresweb "dangjian/internal/web/centres"
 	commendweb "dangjian/internal/web/commendation"
@@ -34,4 +35,5 @@ var Programmes = []web.Builder{
 	prosperity.New,
 	financeweb.New,
 	centresweb.New,
+	appraisalweb.New,
 }

@@ -43,30 +43,40 @@ const (
 	PermCommendManage Perm = "commendation.manage" // run a commendation's four steps, record discipline
 )
 
+// 双述双评's permissions.
+const (
+	PermAppraisalRead   Perm = "appraisal.read"   // 双述双评 rounds, each cadre's result and history
+	PermAppraisalManage Perm = "appraisal.manage" // open rounds, enter reports and counted ballot totals
+)
+
 // Perms are every permission, in the order of the table in
 // docs/security.md. Each belongs to one programme, which lists it in its
 // web.Programme (a test checks both).
 var Perms = []Perm{PermOrgRead, PermOrgManage, PermOrgPosts, PermPeopleRead, PermPeopleWrite, PermPeopleReveal,
 	PermAuditRead, PermUserManage, PermMemberRead, PermMemberWrite, PermMemberManage,
-	PermSurveyRead, PermSurveyManage, PermCommendRead, PermCommendManage}
+	PermSurveyRead, PermSurveyManage, PermCommendRead, PermCommendManage,
+	PermAppraisalRead, PermAppraisalManage}
 
 // rolePerms is the whole permission table in one place, so a reviewer can
 // read who may do what without chasing code.
 var rolePerms = map[Role][]Perm{
 	RoleCountyAdmin: {PermOrgRead, PermOrgManage, PermOrgPosts, PermPeopleRead, PermPeopleWrite,
 		PermPeopleReveal, PermAuditRead, PermUserManage, PermMemberRead, PermMemberWrite, PermMemberManage,
-		PermSurveyRead, PermSurveyManage, PermCommendRead, PermCommendManage},
+		PermSurveyRead, PermSurveyManage, PermCommendRead, PermCommendManage,
+		PermAppraisalRead, PermAppraisalManage},
 	RoleTownAdmin: {PermOrgRead, PermOrgManage, PermOrgPosts, PermPeopleRead, PermPeopleWrite,
 		PermPeopleReveal, PermAuditRead, PermUserManage, PermMemberRead, PermMemberWrite, PermMemberManage,
-		PermSurveyRead, PermSurveyManage, PermCommendRead, PermCommendManage},
+		PermSurveyRead, PermSurveyManage, PermCommendRead, PermCommendManage,
+		PermAppraisalRead, PermAppraisalManage},
 	RoleTownAccountant: {PermOrgRead, PermPeopleRead},
 	RoleVillageLeader: {PermOrgRead, PermOrgPosts, PermPeopleRead, PermPeopleWrite, PermPeopleReveal,
-		PermAuditRead, PermMemberRead, PermMemberWrite, PermCommendRead, PermCommendManage},
+		PermAuditRead, PermMemberRead, PermMemberWrite, PermCommendRead, PermCommendManage,
+		PermAppraisalRead},
 	RoleCentreStaff:     {PermOrgRead, PermPeopleRead},
 	RoleBranchSecretary: {PermOrgRead, PermPeopleRead, PermMemberRead, PermMemberWrite, PermCommendRead},
 	RoleMember:          {},
 	RoleRepresentative:  {PermOrgRead},
-	RoleSupervisor:      {PermOrgRead, PermAuditRead, PermMemberRead, PermSurveyRead, PermCommendRead},
+	RoleSupervisor:      {PermOrgRead, PermAuditRead, PermMemberRead, PermSurveyRead, PermCommendRead, PermAppraisalRead},
 }
 
 // Grants reports whether role r carries permission p.

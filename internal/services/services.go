@@ -4,6 +4,7 @@
 package services
 
 import (
+	"dangjian/internal/appraisal"
 	"dangjian/internal/auth"
 	"dangjian/internal/centres"
 	"dangjian/internal/commendation"
@@ -35,6 +36,7 @@ type Services struct {
 	Prosper   *prosperity.Service
 	Finance   *finance.Service
 	Centres   *centres.Service
+	Assess    *appraisal.Service
 }
 
 // New builds every use-case service on one database; key seals personal
@@ -63,5 +65,6 @@ func New(d *db.DB, clock db.Clock, key []byte) (Services, error) {
 		Prosper:   prosperity.NewService(d, clock),
 		Finance:   fin,
 		Centres:   centres.NewService(d, clock, &org.Service{DB: d, Clock: clock}),
+		Assess:    appraisal.NewService(d, clock, &org.Service{DB: d, Clock: clock}),
 	}, nil
 }

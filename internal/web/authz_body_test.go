@@ -308,6 +308,9 @@ func scopeIDs(t *testing.T, env *testkit.Env, orgID int64, path string) idSet {
 	var post int64
 	env.DB.QueryRow(`SELECT COALESCE(MIN(x.id), 0) FROM posts x`+in, path, db.PathEnd(path)).Scan(&post)
 	ids["post"] = post
+	var cadre int64 // 双述双评: a cadre of a round of the village
+	env.DB.QueryRow(`SELECT COALESCE(MIN(c.id), 0) FROM appraisal_cadres c JOIN appraisal_rounds x ON x.id = c.round_id`+in, path, db.PathEnd(path)).Scan(&cadre)
+	ids["cadre"] = cadre
 	return ids
 }
 
@@ -349,6 +352,8 @@ func ownPathIDs(t *testing.T, env *testkit.Env, a *bodyActor, orgID int64) {
 	}
 	a.path["weak"] = flag.ID
 	a.path["commendations"] = one(`SELECT COALESCE(MAX(id), 0) FROM commendations WHERE org_id = $1`, orgID) // a village's own; none for a branch
+	a.path["appraisals"] = one(`SELECT COALESCE(MAX(id), 0) FROM appraisal_rounds WHERE org_id = $1`, orgID)
+	a.path["appraisal-cadres"] = one(`SELECT COALESCE(MIN(c.id), 0) FROM appraisal_cadres c JOIN appraisal_rounds r ON r.id = c.round_id WHERE r.org_id = $1`, orgID)
 	user := one(`SELECT id FROM users WHERE username = $1`, a.name)
 	if _, err := env.Svc.Auth.CreateAPIToken(ctx, &auth.Actor{UserID: user, Username: a.name}, "own sync"); err != nil {
 		t.Fatal(err)

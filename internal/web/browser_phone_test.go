@@ -292,6 +292,14 @@ func mainPages(t *testing.T, env *testkit.Env, user string, scope, group org.Org
 			fmt.Sprintf("/coverage?org_id=%d", scope.ID), fmt.Sprintf("/trainings/%d", training))
 	}
 	pages = append(pages, financePages(env, user, scope)...)
+	if user != "minjia1" { // 双述双评: this year's round of the village, its print form and a cadre's page
+		var rd, cd int64
+		if err := env.DB.QueryRow(`SELECT r.id, MIN(c.id) FROM appraisal_rounds r JOIN appraisal_cadres c ON c.round_id = r.id
+			WHERE r.org_id = $1 GROUP BY r.id ORDER BY r.id DESC LIMIT 1`, scope.ID).Scan(&rd, &cd); err != nil {
+			t.Fatalf("no appraisal of %s: %v", scope.Name, err)
+		}
+		pages = append(pages, "/appraisals", fmt.Sprintf("/appraisals/%d", rd), fmt.Sprintf("/appraisals/%d/print", rd), fmt.Sprintf("/appraisal-cadres/%d", cd))
+	}
 	for _, rec := range []struct{ path, table string }{
 		{"/posts/%d", "posts"}, {"/residents/%d", "residents"}, {"/households/%d", "households"},
 		{"/members/%d", "members"}, {"/meetings/%d", "meetings"}, {"/suggestions/%d", "suggestions"},

@@ -1,0 +1,21 @@
+package appraisal
+
+import (
+	"net/http"
+
+	"dangjian/internal/appraisal"
+	"dangjian/internal/web"
+)
+
+func (h *handlers) apiRoundList(w http.ResponseWriter, r *http.Request) error {
+	limit, err := web.Limit(r)
+	if err != nil {
+		return err
+	}
+	list, err := h.Svc.Assess.List(r.Context(), web.ActorOf(r), appraisal.Filter{Year: int(web.QueryInt(r, "year")),
+		After: web.QueryInt(r, "after"), Limit: limit})
+	if err != nil {
+		return err
+	}
+	return web.WriteList(w, list, limit, func(i int) int64 { return list[i].ID })
+}
