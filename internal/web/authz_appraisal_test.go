@@ -1,14 +1,17 @@
 package web_test
 
-// 双述双评's records, bodies and lists for the walks: 海戛's round of
-// this year (the demo's) and its first cadre.
+import "dangjian/internal/db"
+
+// 双述双评's records, bodies and lists for the walks: the newest round in
+// the walk's subtree (w.at) and its first cadre.
 func init() {
 	foreignIDs["appraisals"] = func(w *walk) (int64, error) {
-		return w.one(`SELECT MAX(id) FROM appraisal_rounds WHERE org_id = $1`, w.env.Town.Villages[foreignVillage].ID)
+		return w.one(`SELECT MAX(r.id) FROM appraisal_rounds r JOIN orgs o ON o.id = r.org_id
+			WHERE o.path >= $1 AND o.path < $2`, w.at.Path, db.PathEnd(w.at.Path))
 	}
 	foreignIDs["appraisal-cadres"] = func(w *walk) (int64, error) {
-		return w.one(`SELECT MIN(c.id) FROM appraisal_cadres c JOIN appraisal_rounds r ON r.id = c.round_id WHERE r.org_id = $1`,
-			w.env.Town.Villages[foreignVillage].ID)
+		return w.one(`SELECT MIN(c.id) FROM appraisal_cadres c JOIN appraisal_rounds r ON r.id = c.round_id
+			JOIN orgs o ON o.id = r.org_id WHERE o.path >= $1 AND o.path < $2`, w.at.Path, db.PathEnd(w.at.Path))
 	}
 	sums := ""
 	for _, q := range []string{"de", "neng", "qin", "ji", "lian"} {

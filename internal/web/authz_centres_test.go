@@ -1,13 +1,41 @@
 package web_test
 
+import (
+	"dangjian/internal/db"
+	"dangjian/internal/org"
+)
+
 // The centres' records that the walks cannot find by table name, the ids
 // their forms and bodies take, and what their lists answer for another
 // village's id.
 func init() {
-	village := func(w *walk) (int64, error) { return w.env.Town.Villages[foreignVillage].ID, nil }
+	// Records of the walk's subtree (w.at). The centres are the villages':
+	// at a group branch (民家一组) /centres/{id} takes the group itself (not
+	// a village: a rule error to whoever reads it) and the centres' records
+	// are those of the group's village (every role bound at a group holds
+	// no centres permission, so the kit's gate answers alone).
+	inGroup := func(w *walk) (bool, error) {
+		n, err := w.one(`SELECT COUNT(*) FROM orgs WHERE id = $1 AND type = 'general_branch'`, w.at.ParentID)
+		return n == 1 && w.at.Type != org.TypeGeneralBranch, err
+	}
+	village := func(w *walk) (int64, error) {
+		if g, err := inGroup(w); err != nil || g {
+			return w.at.ID, err
+		}
+		return w.one(`SELECT id FROM orgs WHERE path >= $1 AND path < $2 AND type = 'general_branch' ORDER BY path LIMIT 1`,
+			w.at.Path, db.PathEnd(w.at.Path))
+	}
 	inVillage := func(table string) func(w *walk) (int64, error) {
 		return func(w *walk) (int64, error) {
-			return w.one(`SELECT MIN(id) FROM `+table+` WHERE org_id = $1`, w.env.Town.Villages[foreignVillage].ID)
+			g, err := inGroup(w)
+			if err != nil {
+				return 0, err
+			}
+			if g {
+				return w.one(`SELECT MIN(id) FROM `+table+` WHERE org_id = $1`, w.at.ParentID)
+			}
+			return w.one(`SELECT x.id FROM `+table+` x JOIN orgs o ON o.id = x.org_id
+				WHERE o.path >= $1 AND o.path < $2 ORDER BY x.id LIMIT 1`, w.at.Path, db.PathEnd(w.at.Path))
 		}
 	}
 	foreignIDs["centres"] = village

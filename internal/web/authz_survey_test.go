@@ -1,12 +1,14 @@
 package web_test
 
-// The credibility survey's records for the walks: 海戛's survey of last
-// year (the demo's, closed) and its first subject, and the ids its
-// bodies and lists take.
+import "dangjian/internal/db"
+
+// The credibility survey's records for the walks: the first subject of a
+// survey in the walk's subtree (w.at; for 海戛 the demo's closed survey of
+// last year), and the ids its bodies and lists take.
 func init() {
 	foreignIDs["survey-subjects"] = func(w *walk) (int64, error) {
-		return w.one(`SELECT MIN(s.id) FROM survey_subjects s JOIN surveys v ON v.id = s.survey_id WHERE v.org_id = $1`,
-			w.env.Town.Villages[foreignVillage].ID)
+		return w.one(`SELECT s.id FROM survey_subjects s JOIN surveys v ON v.id = s.survey_id JOIN orgs o ON o.id = v.org_id
+			WHERE o.path >= $1 AND o.path < $2 ORDER BY s.id LIMIT 1`, w.at.Path, db.PathEnd(w.at.Path))
 	}
 	for key, bc := range map[string]bodyCase{
 		"POST /surveys":                               {form: map[string]string{"org_id": "$org", "year": "2026"}},

@@ -69,7 +69,7 @@ func TestBrowserCommendationSteps(t *testing.T) {
 	if n := evaluate[int](t, ctx, `document.querySelectorAll('#step-4 tr').length - 1`); n != quota-1 {
 		t.Fatalf("%d elected, want %d", n, quota-1)
 	}
-	if s := text(t, ctx, `#result-state`); !strings.Contains(s, "尚未启用党务公开") {
+	if s := text(t, ctx, `#result-state`); !strings.Contains(s, "评选结果已提交党务公开") {
 		t.Fatalf("result state %q", s)
 	}
 	if evaluate[bool](t, ctx, `!!document.querySelector('#step-form')`) {

@@ -24,7 +24,7 @@ type formTarget struct {
 // plausible form of the body walk (authz_body_test.go) as its seed. A new
 // page is fuzzed without an entry here.
 func formTargets(f *testing.F, env *testkit.Env) []formTarget {
-	w := &walk{env: env, cache: map[string]int64{}}
+	w := &walk{env: env, at: env.Town.Villages[foreignVillage], cache: map[string]int64{}}
 	id := func(seg, param string) (string, error) {
 		n, err := w.foreignID(seg, param)
 		return strconv.FormatInt(n, 10), err

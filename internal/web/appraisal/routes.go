@@ -2,6 +2,7 @@ package appraisal
 
 import (
 	"dangjian/internal/appraisal"
+	"dangjian/internal/auth"
 	"dangjian/internal/web"
 )
 
@@ -9,20 +10,20 @@ import (
 // each cadre's page.
 func (h *handlers) routes() []web.Route {
 	return []web.Route{
-		web.Page("GET", "/appraisals", h.roundList),
-		web.Page("POST", "/appraisals", h.roundCreate),
-		web.Page("GET", "/appraisals/{id}", h.roundShow),
-		web.Page("GET", "/appraisals/{id}/print", h.roundPrint),
-		web.Page("POST", "/appraisals/{id}/tallies", h.tallyCreate),
-		web.Page("POST", "/appraisals/{id}/reports", h.reportCreate),
-		web.Page("GET", "/appraisal-cadres/{id}", h.cadreShow),
+		web.Page("GET", "/appraisals", h.roundList).Needs(auth.PermAppraisalRead),
+		web.Page("POST", "/appraisals", h.roundCreate).Needs(auth.PermAppraisalManage),
+		web.Page("GET", "/appraisals/{id}", h.roundShow).Needs(auth.PermAppraisalRead),
+		web.Page("GET", "/appraisals/{id}/print", h.roundPrint).Needs(auth.PermAppraisalRead),
+		web.Page("POST", "/appraisals/{id}/tallies", h.tallyCreate).Needs(auth.PermAppraisalManage),
+		web.Page("POST", "/appraisals/{id}/reports", h.reportCreate).Needs(auth.PermAppraisalManage),
+		web.Page("GET", "/appraisal-cadres/{id}", h.cadreShow).Needs(auth.PermAppraisalRead),
 
-		web.API("GET", "/api/v1/appraisals", h.apiRoundList),
-		web.API("POST", "/api/v1/appraisals", h.apiRoundCreate),
-		web.API("GET", "/api/v1/appraisals/{id}", h.apiRoundShow),
-		web.API("GET", "/api/v1/appraisal-cadres/{id}", h.apiCadreShow),
-		web.API("POST", "/api/v1/appraisal-cadres/{id}/tallies", h.apiTallyCreate),
-		web.API("POST", "/api/v1/appraisal-cadres/{id}/reports", h.apiReportCreate),
+		web.API("GET", "/api/v1/appraisals", h.apiRoundList).Needs(auth.PermAppraisalRead),
+		web.API("POST", "/api/v1/appraisals", h.apiRoundCreate).Needs(auth.PermAppraisalManage),
+		web.API("GET", "/api/v1/appraisals/{id}", h.apiRoundShow).Needs(auth.PermAppraisalRead),
+		web.API("GET", "/api/v1/appraisal-cadres/{id}", h.apiCadreShow).Needs(auth.PermAppraisalRead),
+		web.API("POST", "/api/v1/appraisal-cadres/{id}/tallies", h.apiTallyCreate).Needs(auth.PermAppraisalManage),
+		web.API("POST", "/api/v1/appraisal-cadres/{id}/reports", h.apiReportCreate).Needs(auth.PermAppraisalManage),
 	}
 }
 

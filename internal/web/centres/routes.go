@@ -3,6 +3,7 @@ package centres
 import (
 	"net/http"
 
+	"dangjian/internal/auth"
 	"dangjian/internal/centres"
 	"dangjian/internal/openapi"
 	"dangjian/internal/org"
@@ -13,7 +14,7 @@ import (
 // rota and notes, the registers and their visits, 民事代办 for staff, and
 // the public portal for filing and tracking 代办 by code.
 func (h *handlers) routes() []web.Route {
-	rs := []web.Route{web.Page("GET", "/centres", h.centreTown)}
+	rs := []web.Route{web.Page("GET", "/centres", h.centreTown).Needs(auth.PermOrgRead)}
 	// One page per kind of centre (/centres/{id}/mediation …) and one pair
 	// of register routes per register, the kind set as a path value.
 	// API operations are named after their handlers, so each kind has its own.
@@ -21,67 +22,67 @@ func (h *handlers) routes() []web.Route {
 		"technology": h.apiCentreTechnology, "mediation": h.apiCentreMediation, "culture": h.apiCentreCulture,
 		"service": h.apiCentreService}
 	for _, k := range org.CentreKinds {
-		rs = append(rs, web.Page("GET", "/centres/{id}/"+k.Code, with("code", k.Code, h.centreShow)),
-			web.API("GET", "/api/v1/centres/{id}/"+k.Code, apiCentre[k.Code]))
+		rs = append(rs, web.Page("GET", "/centres/{id}/"+k.Code, with("code", k.Code, h.centreShow)).Needs(auth.PermOrgRead),
+			web.API("GET", "/api/v1/centres/{id}/"+k.Code, apiCentre[k.Code]).Needs(auth.PermOrgRead))
 	}
 	for _, reg := range centres.Registers {
 		rs = append(rs,
-			web.Page("GET", "/registers/"+reg, with("register", reg, h.registerList)),
-			web.Page("POST", "/registers/"+reg, with("register", reg, h.registerCreate)),
-			web.Page("GET", "/registers/"+reg+"/export", with("register", reg, h.registerExport)))
+			web.Page("GET", "/registers/"+reg, with("register", reg, h.registerList)).Needs(auth.PermCentresSensitive),
+			web.Page("POST", "/registers/"+reg, with("register", reg, h.registerCreate)).Needs(auth.PermCentresSensitive),
+			web.Page("GET", "/registers/"+reg+"/export", with("register", reg, h.registerExport)).Needs(auth.PermCentresSensitive))
 	}
 	rs = append(rs,
-		web.API("GET", "/api/v1/registers/key", h.apiKeyList),
-		web.API("POST", "/api/v1/registers/key", h.apiKeyCreate),
-		web.API("GET", "/api/v1/registers/key/due", h.apiKeyDue),
-		web.API("GET", "/api/v1/registers/key/export", h.apiKeyExport),
-		web.API("GET", "/api/v1/registers/vulnerable", h.apiVulnerableList),
-		web.API("POST", "/api/v1/registers/vulnerable", h.apiVulnerableCreate),
-		web.API("GET", "/api/v1/registers/vulnerable/due", h.apiVulnerableDue),
-		web.API("GET", "/api/v1/registers/vulnerable/export", h.apiVulnerableExport))
+		web.API("GET", "/api/v1/registers/key", h.apiKeyList).Needs(auth.PermCentresSensitive),
+		web.API("POST", "/api/v1/registers/key", h.apiKeyCreate).Needs(auth.PermCentresSensitive),
+		web.API("GET", "/api/v1/registers/key/due", h.apiKeyDue).Needs(auth.PermCentresSensitive),
+		web.API("GET", "/api/v1/registers/key/export", h.apiKeyExport).Needs(auth.PermCentresSensitive),
+		web.API("GET", "/api/v1/registers/vulnerable", h.apiVulnerableList).Needs(auth.PermCentresSensitive),
+		web.API("POST", "/api/v1/registers/vulnerable", h.apiVulnerableCreate).Needs(auth.PermCentresSensitive),
+		web.API("GET", "/api/v1/registers/vulnerable/due", h.apiVulnerableDue).Needs(auth.PermCentresSensitive),
+		web.API("GET", "/api/v1/registers/vulnerable/export", h.apiVulnerableExport).Needs(auth.PermCentresSensitive))
 	return append(rs,
-		web.Page("GET", "/cases", h.caseList),
-		web.Page("POST", "/cases", h.caseCreate),
-		web.Page("GET", "/cases/{id}", h.caseShow),
-		web.Page("POST", "/cases/{id}/sessions", h.caseSession),
-		web.Page("POST", "/cases/{id}/close", h.caseClose),
-		web.Page("POST", "/cases/{id}/followup", h.caseFollowUp),
-		web.Page("GET", "/minqing", h.infoList),
-		web.Page("POST", "/minqing", h.infoCreate),
-		web.Page("POST", "/rota", h.rotaCreate),
-		web.Page("POST", "/enterprise-notes", h.noteCreate),
-		web.Page("GET", "/register-entries/{id}", h.entryShow),
-		web.Page("POST", "/register-entries/{id}/visits", h.entryVisit),
-		web.Page("POST", "/culture/activities", h.activityCreate),
-		web.Page("POST", "/culture/people", h.culturePersonCreate),
-		web.Page("POST", "/culture/rules", h.rulesCreate),
-		web.Page("POST", "/library/books", h.bookCreate),
-		web.Page("POST", "/library/loans", h.loanCreate),
-		web.Page("POST", "/library/loans/{id}/return", h.loanReturn),
-		web.Page("POST", "/library/loans/{id}/renew", h.loanRenew),
-		web.Page("GET", "/requests", h.requestList),
-		web.Page("POST", "/requests", h.requestCreate),
-		web.Page("GET", "/requests/{id}", h.requestShow),
-		web.Page("POST", "/requests/{id}/advance", h.requestAdvance),
+		web.Page("GET", "/cases", h.caseList).Needs(auth.PermCentresRead),
+		web.Page("POST", "/cases", h.caseCreate).Needs(auth.PermCentresWrite),
+		web.Page("GET", "/cases/{id}", h.caseShow).Needs(auth.PermCentresRead),
+		web.Page("POST", "/cases/{id}/sessions", h.caseSession).Needs(auth.PermCentresWrite),
+		web.Page("POST", "/cases/{id}/close", h.caseClose).Needs(auth.PermCentresWrite),
+		web.Page("POST", "/cases/{id}/followup", h.caseFollowUp).Needs(auth.PermCentresWrite),
+		web.Page("GET", "/minqing", h.infoList).Needs(auth.PermCentresRead),
+		web.Page("POST", "/minqing", h.infoCreate).Needs(auth.PermCentresWrite),
+		web.Page("POST", "/rota", h.rotaCreate).Needs(auth.PermCentresWrite),
+		web.Page("POST", "/enterprise-notes", h.noteCreate).Needs(auth.PermCentresWrite),
+		web.Page("GET", "/register-entries/{id}", h.entryShow).Needs(auth.PermCentresSensitive),
+		web.Page("POST", "/register-entries/{id}/visits", h.entryVisit).Needs(auth.PermCentresSensitive),
+		web.Page("POST", "/culture/activities", h.activityCreate).Needs(auth.PermCentresWrite),
+		web.Page("POST", "/culture/people", h.culturePersonCreate).Needs(auth.PermCentresWrite),
+		web.Page("POST", "/culture/rules", h.rulesCreate).Needs(auth.PermCentresWrite),
+		web.Page("POST", "/library/books", h.bookCreate).Needs(auth.PermCentresWrite),
+		web.Page("POST", "/library/loans", h.loanCreate).Needs(auth.PermCentresWrite),
+		web.Page("POST", "/library/loans/{id}/return", h.loanReturn).Needs(auth.PermCentresWrite),
+		web.Page("POST", "/library/loans/{id}/renew", h.loanRenew).Needs(auth.PermCentresWrite),
+		web.Page("GET", "/requests", h.requestList).Needs(auth.PermCentresRead),
+		web.Page("POST", "/requests", h.requestCreate).Needs(auth.PermCentresWrite),
+		web.Page("GET", "/requests/{id}", h.requestShow).Needs(auth.PermCentresRead),
+		web.Page("POST", "/requests/{id}/advance", h.requestAdvance).Needs(auth.PermCentresWrite),
 
 		web.Open("GET", "/portal/service", h.portalForm),
 		web.Open("POST", "/portal/service", h.portalFile),
 		web.Open("POST", "/portal/service/track", h.portalTrack),
 
-		web.API("GET", "/api/v1/centres", h.apiCentreTown),
-		web.API("GET", "/api/v1/cases", h.apiCaseList),
-		web.API("POST", "/api/v1/cases", h.apiCaseCreate),
-		web.API("GET", "/api/v1/cases/{id}", h.apiCaseShow),
-		web.API("POST", "/api/v1/cases/{id}/sessions", h.apiCaseSession),
-		web.API("POST", "/api/v1/cases/{id}/close", h.apiCaseClose),
-		web.API("GET", "/api/v1/minqing", h.apiInfoList),
-		web.API("GET", "/api/v1/minqing/analysis", h.apiInfoAnalysis),
-		web.API("GET", "/api/v1/register-entries/{id}", h.apiEntryShow),
-		web.API("POST", "/api/v1/register-entries/{id}/visits", h.apiEntryVisit),
-		web.API("GET", "/api/v1/library/loans", h.apiLoanList),
-		web.API("GET", "/api/v1/requests", h.apiRequestList),
-		web.API("GET", "/api/v1/requests/{id}", h.apiRequestShow),
-		web.API("POST", "/api/v1/requests/{id}/advance", h.apiRequestAdvance),
+		web.API("GET", "/api/v1/centres", h.apiCentreTown).Needs(auth.PermOrgRead),
+		web.API("GET", "/api/v1/cases", h.apiCaseList).Needs(auth.PermCentresRead),
+		web.API("POST", "/api/v1/cases", h.apiCaseCreate).Needs(auth.PermCentresWrite),
+		web.API("GET", "/api/v1/cases/{id}", h.apiCaseShow).Needs(auth.PermCentresRead),
+		web.API("POST", "/api/v1/cases/{id}/sessions", h.apiCaseSession).Needs(auth.PermCentresWrite),
+		web.API("POST", "/api/v1/cases/{id}/close", h.apiCaseClose).Needs(auth.PermCentresWrite),
+		web.API("GET", "/api/v1/minqing", h.apiInfoList).Needs(auth.PermCentresRead),
+		web.API("GET", "/api/v1/minqing/analysis", h.apiInfoAnalysis).Needs(auth.PermCentresRead),
+		web.API("GET", "/api/v1/register-entries/{id}", h.apiEntryShow).Needs(auth.PermCentresSensitive),
+		web.API("POST", "/api/v1/register-entries/{id}/visits", h.apiEntryVisit).Needs(auth.PermCentresSensitive),
+		web.API("GET", "/api/v1/library/loans", h.apiLoanList).Needs(auth.PermCentresRead),
+		web.API("GET", "/api/v1/requests", h.apiRequestList).Needs(auth.PermCentresRead),
+		web.API("GET", "/api/v1/requests/{id}", h.apiRequestShow).Needs(auth.PermCentresRead),
+		web.API("POST", "/api/v1/requests/{id}/advance", h.apiRequestAdvance).Needs(auth.PermCentresWrite),
 	)
 }
 

@@ -1,6 +1,7 @@
 package commendation
 
 import (
+	"dangjian/internal/auth"
 	"dangjian/internal/commendation"
 	"dangjian/internal/web"
 )
@@ -9,17 +10,17 @@ import (
 // a member.
 func (h *handlers) routes() []web.Route {
 	return []web.Route{
-		web.Page("GET", "/commendations", h.commendationList),
-		web.Page("POST", "/commendations", h.commendationCreate),
-		web.Page("GET", "/commendations/{id}", h.commendationShow),
-		web.Page("POST", "/commendations/{id}/steps", h.stepCreate),
-		web.Page("POST", "/commendations/{id}/discipline", h.disciplineCreate),
+		web.Page("GET", "/commendations", h.commendationList).Needs(auth.PermCommendRead),
+		web.Page("POST", "/commendations", h.commendationCreate).Needs(auth.PermCommendManage),
+		web.Page("GET", "/commendations/{id}", h.commendationShow).Needs(auth.PermCommendRead),
+		web.Page("POST", "/commendations/{id}/steps", h.stepCreate).Needs(auth.PermCommendManage),
+		web.Page("POST", "/commendations/{id}/discipline", h.disciplineCreate).Needs(auth.PermCommendManage),
 
-		web.API("GET", "/api/v1/commendations", h.apiCommendationList),
-		web.API("POST", "/api/v1/commendations", h.apiCommendationCreate),
-		web.API("GET", "/api/v1/commendations/{id}", h.apiCommendationShow),
-		web.API("POST", "/api/v1/commendations/{id}/steps", h.apiStepCreate),
-		web.API("POST", "/api/v1/discipline", h.apiDisciplineCreate),
+		web.API("GET", "/api/v1/commendations", h.apiCommendationList).Needs(auth.PermCommendRead),
+		web.API("POST", "/api/v1/commendations", h.apiCommendationCreate).Needs(auth.PermCommendManage),
+		web.API("GET", "/api/v1/commendations/{id}", h.apiCommendationShow).Needs(auth.PermCommendRead),
+		web.API("POST", "/api/v1/commendations/{id}/steps", h.apiStepCreate).Needs(auth.PermCommendManage),
+		web.API("POST", "/api/v1/discipline", h.apiDisciplineCreate).Needs(auth.PermCommendManage),
 	}
 }
 

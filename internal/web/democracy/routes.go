@@ -1,6 +1,7 @@
 package democracy
 
 import (
+	"dangjian/internal/auth"
 	"dangjian/internal/democracy"
 	"dangjian/internal/web"
 )
@@ -9,30 +10,30 @@ import (
 // and the public portal under /portal/.
 func (h *handlers) routes() []web.Route {
 	return []web.Route{
-		web.Page("GET", "/matters", h.matterList),
-		web.Page("POST", "/matters", h.matterCreate),
-		web.Page("GET", "/matters/{id}", h.matterShow),
-		web.Page("POST", "/matters/{id}/steps", h.matterStep),
-		web.Page("GET", "/representatives", h.repList),
-		web.Page("POST", "/representatives", h.repAdd),
-		web.Page("POST", "/representatives/{id}/end", h.repEnd),
-		web.Page("GET", "/disclosures", h.itemList),
-		web.Page("POST", "/disclosures", h.itemCreate),
-		web.Page("GET", "/disclosures/{id}", h.itemShow),
-		web.Page("POST", "/disclosures/{id}/review", h.itemReview),
-		web.Page("POST", "/disclosures/{id}/revise", h.itemRevise),
-		web.Page("POST", "/disclosures/{id}/archive", h.itemArchive),
-		web.Page("GET", "/disclosure-overdue", h.itemOverdue),
-		web.Page("GET", "/projects", h.projectList),
-		web.Page("POST", "/projects", h.projectCreate),
-		web.Page("GET", "/projects/{id}", h.projectShow),
-		web.Page("POST", "/projects/{id}/vote", h.projectVote),
-		web.Page("POST", "/projects/{id}/collections", h.projectCollect),
-		web.Page("GET", "/democracy-rules", h.ruleList),
-		web.Page("POST", "/democracy-rules", h.ruleSet),
-		web.Page("GET", "/feedback", h.feedbackList),
-		web.Page("POST", "/feedback/{id}/moderate", h.feedbackModerate),
-		web.Page("POST", "/feedback/{id}/reply", h.feedbackReply),
+		web.Page("GET", "/matters", h.matterList).Needs(auth.PermDemocracyRead),
+		web.Page("POST", "/matters", h.matterCreate).Needs(auth.PermDemocracyWrite),
+		web.Page("GET", "/matters/{id}", h.matterShow).Needs(auth.PermDemocracyRead),
+		web.Page("POST", "/matters/{id}/steps", h.matterStep).Needs(auth.PermDemocracyWrite),
+		web.Page("GET", "/representatives", h.repList).Needs(auth.PermDemocracyRead),
+		web.Page("POST", "/representatives", h.repAdd).Needs(auth.PermDemocracyWrite),
+		web.Page("POST", "/representatives/{id}/end", h.repEnd).Needs(auth.PermDemocracyWrite),
+		web.Page("GET", "/disclosures", h.itemList).Needs(auth.PermDemocracyRead),
+		web.Page("POST", "/disclosures", h.itemCreate).Needs(auth.PermDemocracyWrite),
+		web.Page("GET", "/disclosures/{id}", h.itemShow).Needs(auth.PermDemocracyRead),
+		web.Page("POST", "/disclosures/{id}/review", h.itemReview).Needs(auth.PermDemocracyReview),
+		web.Page("POST", "/disclosures/{id}/revise", h.itemRevise).Needs(auth.PermDemocracyWrite),
+		web.Page("POST", "/disclosures/{id}/archive", h.itemArchive).Needs(auth.PermDemocracyReview),
+		web.Page("GET", "/disclosure-overdue", h.itemOverdue).Needs(auth.PermDemocracyRead),
+		web.Page("GET", "/projects", h.projectList).Needs(auth.PermDemocracyRead),
+		web.Page("POST", "/projects", h.projectCreate).Needs(auth.PermDemocracyWrite),
+		web.Page("GET", "/projects/{id}", h.projectShow).Needs(auth.PermDemocracyRead),
+		web.Page("POST", "/projects/{id}/vote", h.projectVote).Needs(auth.PermDemocracyWrite),
+		web.Page("POST", "/projects/{id}/collections", h.projectCollect).Needs(auth.PermDemocracyWrite),
+		web.Page("GET", "/democracy-rules", h.ruleList).Needs(auth.PermDemocracyRead),
+		web.Page("POST", "/democracy-rules", h.ruleSet).Needs(auth.PermDemocracyRules),
+		web.Page("GET", "/feedback", h.feedbackList).Needs(auth.PermDemocracyRead),
+		web.Page("POST", "/feedback/{id}/moderate", h.feedbackModerate).Needs(auth.PermDemocracyReview),
+		web.Page("POST", "/feedback/{id}/reply", h.feedbackReply).Needs(auth.PermDemocracyWrite),
 
 		web.Open("GET", "/portal/", h.portalIndex),
 		web.Open("GET", "/portal/verify", h.portalVerify),
@@ -44,11 +45,11 @@ func (h *handlers) routes() []web.Route {
 		web.Open("GET", "/portal/v/{id}/feedback", h.portalFeedbackForm),
 		web.Open("POST", "/portal/v/{id}/feedback", h.portalFeedbackSend),
 
-		web.API("GET", "/api/v1/matters", h.apiMatterList),
-		web.API("POST", "/api/v1/matters", h.apiMatterCreate),
-		web.API("GET", "/api/v1/matters/{id}", h.apiMatterShow),
-		web.API("POST", "/api/v1/matters/{id}/steps", h.apiMatterStep),
-		web.API("GET", "/api/v1/disclosure-late", h.apiDisclosureLate),
+		web.API("GET", "/api/v1/matters", h.apiMatterList).Needs(auth.PermDemocracyRead),
+		web.API("POST", "/api/v1/matters", h.apiMatterCreate).Needs(auth.PermDemocracyWrite),
+		web.API("GET", "/api/v1/matters/{id}", h.apiMatterShow).Needs(auth.PermDemocracyRead),
+		web.API("POST", "/api/v1/matters/{id}/steps", h.apiMatterStep).Needs(auth.PermDemocracyWrite),
+		web.API("GET", "/api/v1/disclosure-late", h.apiDisclosureLate).Needs(auth.PermDemocracyRead),
 	}
 }
 

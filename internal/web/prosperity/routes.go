@@ -1,6 +1,7 @@
 package prosperity
 
 import (
+	"dangjian/internal/auth"
 	"dangjian/internal/prosperity"
 	"dangjian/internal/web"
 )
@@ -9,19 +10,19 @@ import (
 // the villages' industries.
 func (h *handlers) routes() []web.Route {
 	return []web.Route{
-		web.Page("GET", "/trainings", h.trainingList),
-		web.Page("POST", "/trainings", h.trainingCreate),
-		web.Page("GET", "/trainings/{id}", h.trainingShow),
-		web.Page("POST", "/trainings/{id}/sessions", h.sessionCreate),
-		web.Page("POST", "/trainings/{id}/complete", h.trainingComplete),
-		web.Page("GET", "/coverage", h.coverageShow),
-		web.Page("GET", "/industries", h.industryShow),
+		web.Page("GET", "/trainings", h.trainingList).Needs(auth.PermPeopleRead),
+		web.Page("POST", "/trainings", h.trainingCreate).Needs(auth.PermProsperity),
+		web.Page("GET", "/trainings/{id}", h.trainingShow).Needs(auth.PermPeopleRead),
+		web.Page("POST", "/trainings/{id}/sessions", h.sessionCreate).Needs(auth.PermProsperity),
+		web.Page("POST", "/trainings/{id}/complete", h.trainingComplete).Needs(auth.PermProsperity),
+		web.Page("GET", "/coverage", h.coverageShow).Needs(auth.PermPeopleRead),
+		web.Page("GET", "/industries", h.industryShow).Needs(auth.PermPeopleRead),
 
-		web.API("GET", "/api/v1/trainings", h.apiTrainingList),
-		web.API("GET", "/api/v1/trainings/{id}", h.apiTrainingShow),
-		web.API("POST", "/api/v1/trainings/{id}/sessions", h.apiSessionCreate),
-		web.API("GET", "/api/v1/coverage", h.apiCoverageShow),
-		web.API("GET", "/api/v1/village-model", h.apiModelShow),
+		web.API("GET", "/api/v1/trainings", h.apiTrainingList).Needs(auth.PermPeopleRead),
+		web.API("GET", "/api/v1/trainings/{id}", h.apiTrainingShow).Needs(auth.PermPeopleRead),
+		web.API("POST", "/api/v1/trainings/{id}/sessions", h.apiSessionCreate).Needs(auth.PermProsperity),
+		web.API("GET", "/api/v1/coverage", h.apiCoverageShow).Needs(auth.PermPeopleRead),
+		web.API("GET", "/api/v1/village-model", h.apiModelShow).Needs(auth.PermPeopleRead),
 	}
 }
 

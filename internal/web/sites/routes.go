@@ -1,6 +1,7 @@
 package sites
 
 import (
+	"dangjian/internal/auth"
 	"dangjian/internal/openapi"
 	"dangjian/internal/sites"
 	"dangjian/internal/web"
@@ -10,24 +11,24 @@ import (
 // reconciliation with its workbook, and the town's progress.
 func (h *handlers) routes() []web.Route {
 	return []web.Route{
-		web.Page("GET", "/sites", h.siteList),
-		web.Page("POST", "/site-rates", h.rateSet),
-		web.Page("GET", "/sites/{id}", h.siteShow),
-		web.Page("POST", "/sites/{id}/budget", h.budgetSet),
-		web.Page("POST", "/sites/{id}/disbursements", h.disbursementCreate),
-		web.Page("POST", "/sites/{id}/milestones", h.milestoneCreate),
-		web.Page("POST", "/sites/{id}/accept", h.siteAccept),
-		web.Page("GET", "/site-reconciliation", h.reconciliationShow),
-		web.Page("GET", "/site-reconciliation.xlsx", h.reconciliationExport),
-		web.Page("GET", "/site-progress", h.progressShow),
+		web.Page("GET", "/sites", h.siteList).Needs(auth.PermOrgRead),
+		web.Page("POST", "/site-rates", h.rateSet).Needs(auth.PermSitesManage),
+		web.Page("GET", "/sites/{id}", h.siteShow).Needs(auth.PermOrgRead),
+		web.Page("POST", "/sites/{id}/budget", h.budgetSet).Needs(auth.PermSitesWrite),
+		web.Page("POST", "/sites/{id}/disbursements", h.disbursementCreate).Needs(auth.PermSitesManage),
+		web.Page("POST", "/sites/{id}/milestones", h.milestoneCreate).Needs(auth.PermSitesWrite),
+		web.Page("POST", "/sites/{id}/accept", h.siteAccept).Needs(auth.PermSitesManage),
+		web.Page("GET", "/site-reconciliation", h.reconciliationShow).Needs(auth.PermOrgRead),
+		web.Page("GET", "/site-reconciliation.xlsx", h.reconciliationExport).Needs(auth.PermOrgRead),
+		web.Page("GET", "/site-progress", h.progressShow).Needs(auth.PermOrgRead),
 
-		web.API("GET", "/api/v1/sites", h.apiSiteList),
-		web.API("GET", "/api/v1/sites/{id}", h.apiSiteShow),
-		web.API("POST", "/api/v1/sites/{id}/disbursements", h.apiDisbursementCreate),
-		web.API("POST", "/api/v1/sites/{id}/milestones", h.apiMilestoneCreate),
-		web.API("GET", "/api/v1/site-reconciliation", h.apiReconciliationShow),
-		web.API("GET", "/api/v1/site-reconciliation.xlsx", h.reconciliationExport),
-		web.API("GET", "/api/v1/site-progress", h.apiProgressShow),
+		web.API("GET", "/api/v1/sites", h.apiSiteList).Needs(auth.PermOrgRead),
+		web.API("GET", "/api/v1/sites/{id}", h.apiSiteShow).Needs(auth.PermOrgRead),
+		web.API("POST", "/api/v1/sites/{id}/disbursements", h.apiDisbursementCreate).Needs(auth.PermSitesManage),
+		web.API("POST", "/api/v1/sites/{id}/milestones", h.apiMilestoneCreate).Needs(auth.PermSitesWrite),
+		web.API("GET", "/api/v1/site-reconciliation", h.apiReconciliationShow).Needs(auth.PermOrgRead),
+		web.API("GET", "/api/v1/site-reconciliation.xlsx", h.reconciliationExport).Needs(auth.PermOrgRead),
+		web.API("GET", "/api/v1/site-progress", h.apiProgressShow).Needs(auth.PermOrgRead),
 	}
 }
 

@@ -1,6 +1,7 @@
 package survey
 
 import (
+	"dangjian/internal/auth"
 	"dangjian/internal/survey"
 	"dangjian/internal/web"
 )
@@ -9,25 +10,25 @@ import (
 // need no account.
 func (h *handlers) routes() []web.Route {
 	return []web.Route{
-		web.Page("GET", "/surveys", h.surveyList),
-		web.Page("POST", "/surveys", h.surveyCreate),
-		web.Page("GET", "/surveys/{id}", h.surveyShow),
-		web.Page("POST", "/surveys/{id}/codes", h.codeIssue),
-		web.Page("POST", "/surveys/{id}/close", h.surveyClose),
-		web.Page("POST", "/survey-subjects/{id}/followups", h.followupCreate),
+		web.Page("GET", "/surveys", h.surveyList).Needs(auth.PermSurveyRead),
+		web.Page("POST", "/surveys", h.surveyCreate).Needs(auth.PermSurveyManage),
+		web.Page("GET", "/surveys/{id}", h.surveyShow).Needs(auth.PermSurveyRead),
+		web.Page("POST", "/surveys/{id}/codes", h.codeIssue).Needs(auth.PermSurveyManage),
+		web.Page("POST", "/surveys/{id}/close", h.surveyClose).Needs(auth.PermSurveyManage),
+		web.Page("POST", "/survey-subjects/{id}/followups", h.followupCreate).Needs(auth.PermSurveyManage),
 
 		web.Open("GET", "/survey", h.answerStart),
 		web.Open("POST", "/survey", h.answerFind),
 		web.Open("GET", "/survey/{code}", h.answerShow),
 		web.Open("POST", "/survey/{code}", h.answerSubmit),
 
-		web.API("GET", "/api/v1/surveys", h.apiSurveyList),
-		web.API("POST", "/api/v1/surveys", h.apiSurveyCreate),
-		web.API("GET", "/api/v1/surveys/{id}", h.apiSurveyShow),
-		web.API("GET", "/api/v1/surveys/{id}/results", h.apiSurveyResults),
-		web.API("POST", "/api/v1/surveys/{id}/codes", h.apiCodeIssue),
-		web.API("POST", "/api/v1/surveys/{id}/close", h.apiSurveyClose),
-		web.API("POST", "/api/v1/survey-subjects/{id}/followups", h.apiFollowupCreate),
+		web.API("GET", "/api/v1/surveys", h.apiSurveyList).Needs(auth.PermSurveyRead),
+		web.API("POST", "/api/v1/surveys", h.apiSurveyCreate).Needs(auth.PermSurveyManage),
+		web.API("GET", "/api/v1/surveys/{id}", h.apiSurveyShow).Needs(auth.PermSurveyRead),
+		web.API("GET", "/api/v1/surveys/{id}/results", h.apiSurveyResults).Needs(auth.PermSurveyRead),
+		web.API("POST", "/api/v1/surveys/{id}/codes", h.apiCodeIssue).Needs(auth.PermSurveyManage),
+		web.API("POST", "/api/v1/surveys/{id}/close", h.apiSurveyClose).Needs(auth.PermSurveyManage),
+		web.API("POST", "/api/v1/survey-subjects/{id}/followups", h.apiFollowupCreate).Needs(auth.PermSurveyManage),
 	}
 }
 
