@@ -68,9 +68,10 @@ func formTargets(f *testing.F, env *testkit.Env) []formTarget {
 
 // FuzzPageForms posts arbitrary form bodies, with the session's CSRF
 // token, to every page that takes a form, as the town administrator. No
-// answer is a server error, and an answer that is not the redirect of a
-// success has written nothing: the audit log, which every change writes
-// to in its own transaction, has not grown. Seeds: each page's plausible
+// answer is a server error, and a refusal (4xx) has written nothing: the
+// audit log, which every change writes to in its own transaction, has not
+// grown. (A success redirects, or shows what was made, such as a 代办's
+// tracking code, which is shown once.) Seeds: each page's plausible
 // form (authz_body_test.go), plus testdata/fuzz/FuzzPageForms.
 func FuzzPageForms(f *testing.F) {
 	env := testkit.Start(f, testkit.SQLite(f))
@@ -100,7 +101,7 @@ func FuzzPageForms(f *testing.F) {
 		if resp.StatusCode >= 500 {
 			t.Fatalf("%s with %q: status %d\n%.300s", tg.key, body, resp.StatusCode, page)
 		}
-		if resp.StatusCode != http.StatusSeeOther {
+		if resp.StatusCode >= 400 {
 			if after := auditRows(t, env.DB); after != before {
 				t.Fatalf("%s with %q: answered %d but wrote %d audit rows", tg.key, body, resp.StatusCode, after-before)
 			}

@@ -55,7 +55,8 @@ func TestAppraisalPagesAndAPI(t *testing.T) {
 			{haiga, testkit.Exchange{Path: "/appraisals/" + id(hd), Status: 404}},
 			{haiga, testkit.Exchange{Path: "/appraisal-cadres/" + id(hdCadre), Status: 404}},
 			{jiandu, testkit.Exchange{Path: "/appraisals/" + id(hd), Status: 200, Has: []string{`id="results"`}}},
-			{minjia1, testkit.Exchange{Path: "/appraisals/" + id(hd), Status: 404}},
+			// A branch secretary holds appraisal.read nowhere: the kit's gate.
+			{minjia1, testkit.Exchange{Path: "/appraisals/" + id(hd), Status: 403}},
 			{admin, testkit.Exchange{Path: "/appraisals/" + id(kz), Status: 200, Has: []string{"第三十三条", `id="tally-form"`}}},
 			{admin, testkit.Exchange{Path: "/appraisal-cadres/" + id(flagged), Status: 200, Has: []string{`id="removal"`, "不称职", `id="history"`}}},
 			{admin, testkit.Exchange{Path: "/appraisals/" + id(kz) + "/print", Status: 200, Has: []string{"考核结果表", "盖章"}}},
