@@ -13,7 +13,7 @@ import (
 	"dangjian/internal/testkit"
 )
 
-// submit clicks a form's button and waits for the page it leads to,
+// submit clicks a form's button or a link and waits for the page it leads to,
 // which must answer 200.
 func submit(t *testing.T, ctx context.Context, sel string) {
 	t.Helper()

@@ -50,9 +50,8 @@ func TestBrowserDisbursementAndAttendance(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS(`#disbursement-form`)),
 		chromedp.SendKeys(chromedp.CSS(`#amount`), "384000"),
 		chromedp.SendKeys(chromedp.CSS(`#voucher`), "县财补二期"),
-		chromedp.Click(chromedp.CSS(`#disbursement-form button`)),
-		chromedp.WaitVisible(chromedp.CSS(`.flash`)),
 	)
+	submit(t, ctx, `#disbursement-form button`)
 	if got := text(t, ctx, `#site-county-paid`); got != "960,000.00" {
 		t.Fatalf("海戛 county paid %s after the balance", got)
 	}
@@ -89,12 +88,13 @@ func TestBrowserDisbursementAndAttendance(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS(`#session-form`)),
 		chromedp.SendKeys(chromedp.CSS(`#topic`), "补课：魔芋种植"),
 		tick(`#session-form`),
-		chromedp.Click(chromedp.CSS(`#session-form button`)),
-		chromedp.WaitVisible(chromedp.CSS(`.flash`)),
-		tick(`#complete-form`),
-		chromedp.Click(chromedp.CSS(`#complete-form button`)),
-		chromedp.WaitVisible(chromedp.CSS(`.flash`)),
 	)
+	// Each form leads to a new page; waiting for that page, not for a
+	// flash the previous page already showed, keeps the next step from
+	// cutting the post short.
+	submit(t, ctx, `#session-form button`)
+	do(t, ctx, tick(`#complete-form`))
+	submit(t, ctx, `#complete-form button`)
 	if evaluate[bool](t, ctx, wider) {
 		t.Fatal("the training page is wider than a phone screen")
 	}
