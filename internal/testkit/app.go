@@ -14,7 +14,6 @@ import (
 	"testing"
 
 	"dangjian/internal/app"
-	"dangjian/internal/auth"
 	"dangjian/internal/config"
 	"dangjian/internal/db"
 	"dangjian/internal/demo"
@@ -47,9 +46,8 @@ func Start(t testing.TB, d *db.DB) *Env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Cheap hashing keeps tests quick; production cost is tested apart.
-	svc.Auth.Password = auth.PasswordParams{MemoryKiB: 1024, Time: 1, Threads: 1}
-	town, err := demo.Load(context.Background(), svc, func(string, ...any) {})
+	svc.Auth.Password = testPasswords
+	town, err := loadDemo(context.Background(), d)
 	if err != nil {
 		t.Fatal(err)
 	}
