@@ -47,7 +47,9 @@ func browser(t *testing.T, width, height int) context.Context {
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
-	if err := chromedp.Do(ctx); err != nil {
+	// Headless Chromium keeps its window at least 500 px wide whatever
+	// the flag asks, so the viewport is set as a phone's would be.
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(int64(width), int64(height), chromedp.EmulateScale(1))); err != nil {
 		cancelCtx()
 		cancelAlloc()
 		t.Fatalf("start chromium: %v", err)
