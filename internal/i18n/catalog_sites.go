@@ -59,6 +59,7 @@ func init() {
 		"site.spec_text":      {"主楼 {main} 幢、附楼 {annexes} 幢，占地 {land} 平方米，建筑面积 {floor} 平方米", "{main} main building(s), {annexes} annex(es), {land} m² of land, {floor} m² of floor area"},
 		"site.plan":           {"所属规划", "Plan"},
 		"site.no_plan":        {"规划外（辐射带动）", "Outside the plan (led by the plan's sites)"},
+		"site.in_plan":        {"规划内", "In the plan"},
 		"site.override_from":  {"按标准应为 {schedule} 元，单独核定 {amount} 元：{reason}", "The schedule gives {schedule} yuan; set to {amount} yuan: {reason}"},
 		"site.budget":         {"资金预算（按来源）", "Budget by funding source"},
 		"site.budget_total":   {"预算合计", "Budget total"},

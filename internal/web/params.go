@@ -9,6 +9,7 @@ import (
 	"dangjian/internal/apperr"
 	"dangjian/internal/day"
 	"dangjian/internal/db"
+	"dangjian/internal/org"
 )
 
 // PathID reads a numeric path value; anything else is "not found", since
@@ -70,14 +71,27 @@ func FormDay(r *http.Request, name string, f apperr.Fields) day.Day {
 	return d
 }
 
-// TownParam is the town a page is about: ?town_id=, else the user's
-// first town; 0 when they work in none.
-func TownParam(r *http.Request) int64 {
+// Town is the town a page is about: ?town_id=, else the user's first
+// town, else, for a user bound above the towns (a county), the first town
+// they may read; 0 when they see none. Whether they may read the town
+// named is the use case's decision, as always.
+func (h Handlers) Town(r *http.Request) (int64, error) {
 	if id := QueryInt(r, "town_id"); id != 0 {
-		return id
+		return id, nil
 	}
-	if towns := ActorOf(r).TownIDs(); len(towns) > 0 {
-		return towns[0]
+	a := ActorOf(r)
+	if towns := a.TownIDs(); len(towns) > 0 {
+		return towns[0], nil
 	}
-	return 0
+	towns, err := h.Svc.Org.List(r.Context(), a, org.Filter{Type: org.TypeTown, Limit: 1})
+	if err != nil || len(towns) == 0 {
+		return 0, err
+	}
+	return towns[0].ID, nil
+}
+
+// YearList reads a yearly list's filter (?year=, ?after=) with the page
+// size a page or the API chose.
+func YearList(r *http.Request, limit int) db.YearList {
+	return db.YearList{Year: int(QueryInt(r, "year")), After: QueryInt(r, "after"), Limit: limit}
 }

@@ -11,11 +11,9 @@ import (
 // leads each, derived from post holders, and its open and overdue work.
 func (h *handlers) centreTown(w http.ResponseWriter, r *http.Request) error {
 	a := web.ActorOf(r)
-	townID := web.QueryInt(r, "town_id")
-	if townID == 0 {
-		if towns := a.TownIDs(); len(towns) > 0 {
-			townID = towns[0]
-		}
+	townID, err := h.Town(r)
+	if err != nil {
+		return err
 	}
 	rows, err := h.Svc.Centres.TownCentres(r.Context(), a, townID)
 	if err != nil {

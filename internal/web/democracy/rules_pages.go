@@ -29,11 +29,9 @@ func (h *handlers) ruleList(w http.ResponseWriter, r *http.Request) error {
 
 func (h *handlers) ruleData(r *http.Request) (map[string]any, error) {
 	a := web.ActorOf(r)
-	town := web.QueryInt(r, "town_id")
-	if town == 0 {
-		if ts := a.TownIDs(); len(ts) > 0 {
-			town = ts[0]
-		}
+	town, err := h.Town(r)
+	if err != nil {
+		return nil, err
 	}
 	if town == 0 {
 		return nil, apperr.NotFound()

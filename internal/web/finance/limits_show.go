@@ -16,9 +16,9 @@ func (h *handlers) limitsShow(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *handlers) limitsData(r *http.Request) (map[string]any, error) {
-	town := web.QueryInt(r, "town_id")
-	if towns := web.ActorOf(r).TownIDs(); town == 0 && len(towns) > 0 {
-		town = towns[0]
+	town, err := h.Town(r)
+	if err != nil {
+		return nil, err
 	}
 	l, err := h.Svc.Finance.TownLimits(r.Context(), web.ActorOf(r), town)
 	if err != nil {

@@ -7,7 +7,7 @@ import (
 )
 
 func (h *handlers) apiFundShow(w http.ResponseWriter, r *http.Request) error {
-	town, err := h.fundTown(r)
+	town, err := h.Town(r)
 	if err != nil {
 		return err
 	}

@@ -4,28 +4,9 @@ import (
 	"net/http"
 
 	"dangjian/internal/auth"
-	"dangjian/internal/org"
 	"dangjian/internal/orglife"
 	"dangjian/internal/web"
 )
-
-// fundTown is the town a fund page is about: ?town_id=, the actor's
-// first town, or, for an actor bound above the towns (a county), the
-// first town they may read.
-func (h *handlers) fundTown(r *http.Request) (int64, error) {
-	if id := web.QueryInt(r, "town_id"); id != 0 {
-		return id, nil
-	}
-	a := web.ActorOf(r)
-	if towns := a.TownIDs(); len(towns) > 0 {
-		return towns[0], nil
-	}
-	towns, err := h.Svc.Org.List(r.Context(), a, org.Filter{Type: org.TypeTown, Limit: 1})
-	if err != nil || len(towns) == 0 {
-		return 0, err
-	}
-	return towns[0].ID, nil
-}
 
 // fundPage reads the fund view's paging, shared by page and API.
 func fundPage(r *http.Request) orglife.FundPage {
@@ -49,7 +30,7 @@ func (h *handlers) fundShow(w http.ResponseWriter, r *http.Request) error {
 func (h *handlers) fundData(r *http.Request) (map[string]any, error) {
 	p := fundPage(r)
 	p.Limit = 50
-	town, err := h.fundTown(r)
+	town, err := h.Town(r)
 	if err != nil {
 		return nil, err
 	}

@@ -11,7 +11,11 @@ func (h *handlers) apiCoverageShow(w http.ResponseWriter, r *http.Request) error
 	if limit <= 0 || limit > 1000 {
 		limit = 50
 	}
-	c, err := h.Svc.Prosper.Coverage(r.Context(), web.ActorOf(r), areaParam(r), limit)
+	ar, err := h.area(r)
+	if err != nil {
+		return err
+	}
+	c, err := h.Svc.Prosper.Coverage(r.Context(), web.ActorOf(r), ar.ID, limit)
 	if err != nil {
 		return err
 	}

@@ -7,7 +7,11 @@ import (
 )
 
 func (h *handlers) apiModelShow(w http.ResponseWriter, r *http.Request) error {
-	m, err := h.Svc.Prosper.VillageModel(r.Context(), web.ActorOf(r), villageParam(r))
+	village, err := h.village(r)
+	if err != nil {
+		return err
+	}
+	m, err := h.Svc.Prosper.VillageModel(r.Context(), web.ActorOf(r), village)
 	if err != nil {
 		return err
 	}

@@ -11,7 +11,11 @@ func (h *handlers) apiTrainingList(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	ts, err := h.Svc.Prosper.ListTrainings(r.Context(), web.ActorOf(r), trainingFilter(r, limit))
+	f, err := h.trainingFilter(r, limit)
+	if err != nil {
+		return err
+	}
+	ts, err := h.Svc.Prosper.ListTrainings(r.Context(), web.ActorOf(r), f)
 	if err != nil {
 		return err
 	}

@@ -15,14 +15,22 @@ import (
 func (h *handlers) industryShow(w http.ResponseWriter, r *http.Request) error {
 	a := web.ActorOf(r)
 	data := map[string]any{}
-	if id := villageParam(r); id != 0 {
-		m, err := h.Svc.Prosper.VillageModel(r.Context(), a, id)
+	village, err := h.village(r)
+	if err != nil {
+		return err
+	}
+	if village != 0 {
+		m, err := h.Svc.Prosper.VillageModel(r.Context(), a, village)
 		if err != nil {
 			return err
 		}
 		data["Model"], data["Picture"] = m, picture(m)
 	} else {
-		town := areaParam(r)
+		ar, err := h.area(r)
+		if err != nil {
+			return err
+		}
+		town := ar.ID
 		orgs, err := h.Svc.Prosper.IndustryOrgs(r.Context(), a, town)
 		if err != nil {
 			return err

@@ -2,56 +2,59 @@ package prosperity
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
-	"dangjian/internal/apperr"
 	"dangjian/internal/day"
+	"dangjian/internal/org"
 	"dangjian/internal/web"
 )
 
-// areaParam is the village or town a page is about: ?org_id=, else the
-// user's town when they see it, else the organisation they are bound to.
-func areaParam(r *http.Request) int64 {
-	if id := web.QueryInt(r, "org_id"); id != 0 {
-		return id
-	}
+// area is the village or town a page is about: ?org_id=, else the
+// user's town, else the organisation a village cadre is bound to, else
+// for a county user the first town they may read. Town says which it is, so
+// a page shows the town's table or the village's list.
+type area struct {
+	ID   int64
+	Town bool
+}
+
+func (h *handlers) area(r *http.Request) (area, error) {
 	a := web.ActorOf(r)
-	if a == nil || len(a.Bindings) == 0 {
-		return 0
+	if id := web.QueryInt(r, "org_id"); id != 0 {
+		if slices.Contains(a.TownIDs(), id) {
+			return area{ID: id, Town: true}, nil
+		}
+		o, err := h.Svc.Org.Get(r.Context(), a, id)
+		if err != nil {
+			return area{}, err
+		}
+		return area{ID: id, Town: o.Type == org.TypeTown}, nil
 	}
 	for _, b := range a.Bindings {
 		if b.OrgID == b.TownID { // bound to a town: the town
-			return b.TownID
+			return area{ID: b.TownID, Town: true}, nil
 		}
 	}
-	return a.Bindings[0].OrgID
+	if len(a.Bindings) > 0 && a.Bindings[0].TownID != 0 { // bound inside a town: their organisation
+		return area{ID: a.Bindings[0].OrgID}, nil
+	}
+	town, err := h.Town(r)
+	return area{ID: town, Town: town != 0}, err
 }
 
-// villageParam is the village a page is about: ?village_id=, else the
-// user's own organisation; 0 for a town user, who picks one.
-func villageParam(r *http.Request) int64 {
+// village is the village a page is about: ?village_id=, else the
+// area when it is not a town; 0 for a town user, who picks one.
+func (h *handlers) village(r *http.Request) (int64, error) {
 	if id := web.QueryInt(r, "village_id"); id != 0 {
-		return id
+		return id, nil
 	}
-	if id := areaParam(r); id != 0 && !isTown(r, id) {
-		return id
+	ar, err := h.area(r)
+	if err != nil || ar.Town {
+		return 0, err
 	}
-	return 0
-}
-
-func isTown(r *http.Request, id int64) bool {
-	for _, t := range web.ActorOf(r).TownIDs() {
-		if t == id {
-			return true
-		}
-	}
-	return false
-}
-
-// formDay reads a date field.
-func formDay(r *http.Request, field string, f apperr.Fields) day.Day {
-	return day.Of(web.FormDate(r, field, f))
+	return ar.ID, nil
 }
 
 // formIDs reads the ticked ids of a checkbox group.

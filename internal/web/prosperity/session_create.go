@@ -17,7 +17,7 @@ func (h *handlers) sessionCreate(w http.ResponseWriter, r *http.Request) error {
 	}
 	f := apperr.Fields{}
 	hours, _ := strconv.Atoi(r.PostFormValue("hours"))
-	in := prosperity.NewSession{TrainingID: id, HeldOn: formDay(r, "held_on", f), Topic: r.PostFormValue("topic"),
+	in := prosperity.NewSession{TrainingID: id, HeldOn: web.FormDay(r, "held_on", f), Topic: r.PostFormValue("topic"),
 		Hours: hours, ResidentIDs: formIDs(r, "resident_ids")}
 	err = f.Err()
 	if err == nil {

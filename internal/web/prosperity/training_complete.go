@@ -14,7 +14,7 @@ func (h *handlers) trainingComplete(w http.ResponseWriter, r *http.Request) erro
 		return err
 	}
 	f := apperr.Fields{}
-	on := formDay(r, "earned_on", f)
+	on := web.FormDay(r, "earned_on", f)
 	err = f.Err()
 	if err == nil {
 		_, err = h.Svc.Prosper.Complete(r.Context(), web.ActorOf(r), id, formIDs(r, "resident_ids"), on)

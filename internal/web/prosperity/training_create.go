@@ -14,7 +14,7 @@ func (h *handlers) trainingCreate(w http.ResponseWriter, r *http.Request) error 
 	f := apperr.Fields{}
 	in := prosperity.NewTraining{VillageID: web.QueryInt(r, "village_id"), Kind: prosperity.TrainingKind(r.PostFormValue("kind")),
 		Title: r.PostFormValue("title"), Trainer: r.PostFormValue("trainer"), Skill: r.PostFormValue("skill"),
-		Certifies: r.PostFormValue("certifies") == "1", StartedOn: formDay(r, "started_on", f)}
+		Certifies: r.PostFormValue("certifies") == "1", StartedOn: web.FormDay(r, "started_on", f)}
 	err := f.Err()
 	var t prosperity.Training
 	if err == nil {

@@ -8,14 +8,15 @@ import (
 )
 
 // trainingFilter reads a training list's filter: a village or a town.
-func trainingFilter(r *http.Request, limit int) prosperity.TrainingFilter {
+func (h *handlers) trainingFilter(r *http.Request, limit int) (prosperity.TrainingFilter, error) {
 	f := prosperity.TrainingFilter{Before: web.QueryInt(r, "before"), Limit: limit}
-	if id := areaParam(r); isTown(r, id) {
-		f.TownID = id
+	ar, err := h.area(r)
+	if ar.Town {
+		f.TownID = ar.ID
 	} else {
-		f.VillageID = id
+		f.VillageID = ar.ID
 	}
-	return f
+	return f, err
 }
 
 // trainingList is the trainings of a village or the town, with the form
@@ -29,7 +30,10 @@ func (h *handlers) trainingList(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *handlers) listData(r *http.Request) (map[string]any, error) {
-	f := trainingFilter(r, 50)
+	f, err := h.trainingFilter(r, 50)
+	if err != nil {
+		return nil, err
+	}
 	ts, err := h.Svc.Prosper.ListTrainings(r.Context(), web.ActorOf(r), f)
 	if err != nil {
 		return nil, err

@@ -7,7 +7,11 @@ import (
 )
 
 func (h *handlers) apiProgressShow(w http.ResponseWriter, r *http.Request) error {
-	p, err := h.Svc.Sites.Progress(r.Context(), web.ActorOf(r), web.TownParam(r))
+	town, err := h.Town(r)
+	if err != nil {
+		return err
+	}
+	p, err := h.Svc.Sites.Progress(r.Context(), web.ActorOf(r), town)
 	if err != nil {
 		return err
 	}

@@ -16,7 +16,7 @@ func (h *handlers) disbursementCreate(w http.ResponseWriter, r *http.Request) er
 	}
 	f := apperr.Fields{}
 	in := sites.NewDisbursement{SiteID: id, Source: sites.Source(r.PostFormValue("source")), Amount: formAmount(r, "amount", f),
-		PaidOn: formDay(r, "paid_on", f), Voucher: r.PostFormValue("voucher"), Note: r.PostFormValue("note")}
+		PaidOn: web.FormDay(r, "paid_on", f), Voucher: r.PostFormValue("voucher"), Note: r.PostFormValue("note")}
 	err = f.Err()
 	if err == nil {
 		_, err = h.Svc.Sites.RecordDisbursement(r.Context(), web.ActorOf(r), in)

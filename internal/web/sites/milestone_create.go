@@ -15,7 +15,7 @@ func (h *handlers) milestoneCreate(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	f := apperr.Fields{}
-	in := sites.NewMilestone{SiteID: id, OnDate: formDay(r, "on_date", f), Stage: sites.Stage(r.PostFormValue("stage")),
+	in := sites.NewMilestone{SiteID: id, OnDate: web.FormDay(r, "on_date", f), Stage: sites.Stage(r.PostFormValue("stage")),
 		Title: r.PostFormValue("title"), Note: r.PostFormValue("note")}
 	err = f.Err()
 	if err == nil {

@@ -5,8 +5,7 @@ import (
 	"strings"
 
 	"dangjian/internal/apperr"
-	"dangjian/internal/day"
-	"dangjian/internal/orglife"
+	"dangjian/internal/money"
 	"dangjian/internal/sites"
 	"dangjian/internal/web"
 )
@@ -17,7 +16,11 @@ func (h *handlers) planParam(r *http.Request) (int64, error) {
 	if id := web.QueryInt(r, "plan_id"); id != 0 {
 		return id, nil
 	}
-	ps, err := h.Svc.Sites.Plans(r.Context(), web.ActorOf(r), web.TownParam(r))
+	town, err := h.Town(r)
+	if err != nil {
+		return 0, err
+	}
+	ps, err := h.Svc.Sites.Plans(r.Context(), web.ActorOf(r), town)
 	if err != nil || len(ps) == 0 {
 		return 0, err
 	}
@@ -33,7 +36,11 @@ func (h *handlers) listSites(r *http.Request, limit int) (sites.Filter, []sites.
 	a := web.ActorOf(r)
 	named := f.PlanID != 0 || f.VillageID != 0 || f.TownID != 0
 	if !named {
-		f.TownID = web.TownParam(r)
+		town, err := h.Town(r)
+		if err != nil {
+			return f, nil, err
+		}
+		f.TownID = town
 	}
 	xs, err := h.Svc.Sites.ListSites(r.Context(), a, f)
 	if !named && apperr.KindOf(err) == apperr.KindNotFound && a != nil && len(a.Bindings) > 0 {
@@ -46,14 +53,9 @@ func (h *handlers) listSites(r *http.Request, limit int) (sites.Filter, []sites.
 // formAmount reads an amount typed in 元.
 func formAmount(r *http.Request, field string, f apperr.Fields) sites.Fen {
 	v := strings.TrimSpace(r.PostFormValue(field))
-	fen, ok := orglife.ParseYuan(v)
+	fen, ok := money.ParseYuan(v)
 	if !ok && v != "" {
 		f.Add(field, "fund.amount_format", nil)
 	}
 	return fen
-}
-
-// formDay reads a date field.
-func formDay(r *http.Request, field string, f apperr.Fields) day.Day {
-	return day.Of(web.FormDate(r, field, f))
 }

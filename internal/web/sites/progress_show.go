@@ -9,7 +9,11 @@ import (
 
 // progressShow is the town's site progress, village by village.
 func (h *handlers) progressShow(w http.ResponseWriter, r *http.Request) error {
-	p, err := h.Svc.Sites.Progress(r.Context(), web.ActorOf(r), web.TownParam(r))
+	town, err := h.Town(r)
+	if err != nil {
+		return err
+	}
+	p, err := h.Svc.Sites.Progress(r.Context(), web.ActorOf(r), town)
 	if err != nil {
 		return err
 	}

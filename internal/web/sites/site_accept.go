@@ -14,7 +14,7 @@ func (h *handlers) siteAccept(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := apperr.Fields{}
-	on := formDay(r, "accepted_on", f)
+	on := web.FormDay(r, "accepted_on", f)
 	err = f.Err()
 	if err == nil {
 		_, err = h.Svc.Sites.Accept(r.Context(), web.ActorOf(r), id, on, r.PostFormValue("note"))
