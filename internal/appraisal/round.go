@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"dangjian/internal/apperr"
@@ -288,27 +287,14 @@ func cadresOf(ctx context.Context, q db.Queryer, where string, args ...any) ([]C
 	})
 }
 
-// Filter selects rounds for List.
-type Filter struct {
-	Year  int
-	After int64
-	Limit int
-}
+// Filter selects the rounds for List.
+type Filter = db.YearList
 
 // List lists the rounds in the actor's scope, newest year first.
 func (s *Service) List(ctx context.Context, a *auth.Actor, f Filter) ([]Round, error) {
 	var args db.Args
-	where := []string{args.Subtree("o.path", a.Scope(auth.PermAppraisalRead))}
-	if f.Year != 0 {
-		where = append(where, "r.year = "+args.Add(f.Year))
-	}
-	if f.After != 0 {
-		p := args.Add(f.After)
-		where = append(where, `(r.year < (SELECT year FROM appraisal_rounds WHERE id = `+p+`)
-			OR (r.year = (SELECT year FROM appraisal_rounds WHERE id = `+p+`) AND r.id < `+p+`))`)
-	}
-	rows, err := s.DB.QueryContext(ctx, `SELECT `+roundColumns+roundFrom+` WHERE `+strings.Join(where, " AND ")+
-		` ORDER BY r.year DESC, r.id DESC LIMIT `+strconv.Itoa(db.Limit(f.Limit, 50, 200)), args.Values()...)
+	scope := args.Subtree("o.path", a.Scope(auth.PermAppraisalRead))
+	rows, err := s.DB.QueryContext(ctx, `SELECT `+roundColumns+roundFrom+` WHERE `+f.Query(&args, "r", "appraisal_rounds", scope), args.Values()...)
 	if err != nil {
 		return nil, fmt.Errorf("appraisal: list: %w", err)
 	}

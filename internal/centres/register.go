@@ -272,7 +272,7 @@ func (s *Service) RecordVisit(ctx context.Context, a *auth.Actor, id int64, in V
 		v := Visit{VisitedOn: in.VisitedOn, Visitor: in.Visitor, Note: in.Note, Help: in.Help, HelpFen: in.HelpFen}
 		if err := tx.QueryRowContext(ctx, `INSERT INTO centre_visits(entry_id, visited_on, visitor, note, help, help_fen,
 			created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`, e.ID, v.VisitedOn, v.Visitor,
-			v.Note, v.Help, v.HelpFen, actorUserID(a), s.Clock.Now()).Scan(&v.ID); err != nil {
+			v.Note, v.Help, v.HelpFen, a.UserRef(), s.Clock.Now()).Scan(&v.ID); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE centre_visit_plans SET done_on = $1, visit_id = $2

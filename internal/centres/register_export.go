@@ -32,7 +32,7 @@ func (s *Service) ExportRegister(ctx context.Context, a *auth.Actor, f RegisterF
 	defer book.Close()
 	sheet := book.GetSheetName(0)
 	rows := [][]any{
-		{"导出人 Exported by", actorName(a)},
+		{"导出人 Exported by", a.DisplayName()},
 		{"导出时间 Exported at", now.UTC().Format("2006-01-02 15:04:05 UTC")},
 		{"敏感信息，仅限中心工作人员使用 Sensitive: for the centre's staff only"},
 		{},

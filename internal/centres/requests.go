@@ -343,7 +343,7 @@ func (s *Service) Advance(ctx context.Context, a *auth.Actor, id int64, to, note
 		if note == "" {
 			note = "—"
 		}
-		n := RequestNote{At: now, Stage: to, Author: actorName(a), Note: note}
+		n := RequestNote{At: now, Stage: to, Author: a.DisplayName(), Note: note}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO centre_request_notes(request_id, at, stage, author, note) VALUES ($1, $2, $3, $4, $5)`,
 			r.ID, n.At, n.Stage, n.Author, n.Note); err != nil {
 			return err

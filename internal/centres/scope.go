@@ -139,24 +139,6 @@ func residentIn(ctx context.Context, q db.Queryer, a *auth.Actor, f apperr.Field
 	return r, nil
 }
 
-// actorName is how records name who did something.
-func actorName(a *auth.Actor) string {
-	if a == nil {
-		return "system"
-	}
-	if a.Name != "" {
-		return a.Name
-	}
-	return a.Username
-}
-
-func actorUserID(a *auth.Actor) any {
-	if a == nil {
-		return nil
-	}
-	return db.NullID(a.UserID)
-}
-
 // record appends the use case's one audit record.
 func (s *Service) record(ctx context.Context, tx *sql.Tx, a *auth.Actor, action, entity string, id, orgID int64, before, after any) error {
 	return audit.Record(ctx, tx, s.Clock.Now(), a.Audit(), audit.Entry{Action: action, Entity: entity,

@@ -180,27 +180,14 @@ func candidates(ctx context.Context, q db.Queryer, c Commendation, steps []StepR
 	})
 }
 
-// Filter selects commendations for List.
-type Filter struct {
-	Year  int
-	After int64
-	Limit int
-}
+// Filter selects the commendations for List.
+type Filter = db.YearList
 
 // List lists the commendations in the actor's scope, newest year first.
 func (s *Service) List(ctx context.Context, a *auth.Actor, f Filter) ([]Commendation, error) {
 	var args db.Args
-	where := []string{args.Subtree("o.path", a.Scope(auth.PermCommendRead))}
-	if f.Year != 0 {
-		where = append(where, "c.year = "+args.Add(f.Year))
-	}
-	if f.After != 0 {
-		p := args.Add(f.After)
-		where = append(where, `(c.year < (SELECT year FROM commendations WHERE id = `+p+`)
-			OR (c.year = (SELECT year FROM commendations WHERE id = `+p+`) AND c.id < `+p+`))`)
-	}
-	rows, err := s.DB.QueryContext(ctx, `SELECT `+commendationColumns+commendationFrom+` WHERE `+strings.Join(where, " AND ")+
-		` ORDER BY c.year DESC, c.id DESC LIMIT `+strconv.Itoa(db.Limit(f.Limit, 50, 200)), args.Values()...)
+	scope := args.Subtree("o.path", a.Scope(auth.PermCommendRead))
+	rows, err := s.DB.QueryContext(ctx, `SELECT `+commendationColumns+commendationFrom+` WHERE `+f.Query(&args, "c", "commendations", scope), args.Values()...)
 	if err != nil {
 		return nil, fmt.Errorf("commendation: list: %w", err)
 	}

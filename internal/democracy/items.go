@@ -156,7 +156,7 @@ func (s *Service) fileItem(ctx context.Context, tx *sql.Tx, a *auth.Actor, d dis
 	}
 	now := s.Clock.Now()
 	it := Item{OrgID: v.ID, OrgName: v.Name, OrgPath: v.Path, TownID: v.TownID, Category: d.Category, Period: d.Period,
-		Title: d.Title, Body: d.Body, Source: d.Source, Version: 1, State: ItemDraft, AuthorName: actorName(a), CreatedAt: now}
+		Title: d.Title, Body: d.Body, Source: d.Source, Version: 1, State: ItemDraft, AuthorName: a.DisplayName(), CreatedAt: now}
 	if a != nil {
 		it.AuthorID = a.UserID
 	}
@@ -230,7 +230,7 @@ func (s *Service) ReviseItem(ctx context.Context, a *auth.Actor, id int64, title
 		now := s.Clock.Now()
 		it = Item{OrgID: old.OrgID, OrgName: old.OrgName, OrgPath: old.OrgPath, TownID: old.TownID, Category: old.Category,
 			Period: old.Period, Title: d.Title, Body: d.Body, Source: old.Source, Version: old.Version + 1, SupersedesID: old.ID,
-			ChangeNote: note, State: ItemDraft, AuthorName: actorName(a), CreatedAt: now}
+			ChangeNote: note, State: ItemDraft, AuthorName: a.DisplayName(), CreatedAt: now}
 		if a != nil {
 			it.AuthorID = a.UserID
 		}
@@ -269,10 +269,10 @@ func (s *Service) ReviewItem(ctx context.Context, a *auth.Actor, id int64, appro
 			return apperr.Rule(RuleOwnReview, apperr.Params{"author": it.AuthorName})
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE disclosures SET reviewer_id = $1, reviewer_name = $2, review_note = $3 WHERE id = $4`,
-			actorID(a), actorName(a), note, id); err != nil {
+			a.UserRef(), a.DisplayName(), note, id); err != nil {
 			return err
 		}
-		it.ReviewerName, it.ReviewNote = actorName(a), note
+		it.ReviewerName, it.ReviewNote = a.DisplayName(), note
 		if approve {
 			return s.publish(ctx, tx, a, &it, day.Today(s.Clock))
 		}

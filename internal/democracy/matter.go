@@ -141,7 +141,7 @@ func (s *Service) CreateMatter(ctx context.Context, a *auth.Actor, in NewMatter)
 			AmountFen: in.AmountFen, State: MatterOpen, CreatedAt: now, Records: []StepRecord{}}
 		if err := tx.QueryRowContext(ctx, `INSERT INTO matters(org_id, town_id, title, description, amount_fen, stage, state, created_by, created_at)
 			VALUES ($1, $2, $3, $4, $5, 0, $6, $7, $8) RETURNING id`, v.ID, db.NullID(v.TownID), m.Title, m.Description,
-			m.AmountFen, m.State, actorID(a), now).Scan(&m.ID); err != nil {
+			m.AmountFen, m.State, a.UserRef(), now).Scan(&m.ID); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, now, a.Audit(), audit.Entry{Action: "matter.create", Entity: "matter",
@@ -362,7 +362,7 @@ func (s *Service) insertStep(ctx context.Context, tx *sql.Tx, a *auth.Actor, m *
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id`,
 		m.ID, m.OrgID, db.NullID(m.TownID), rec.Step, rec.Body, rec.HeldOn, rec.Place, rec.Expected, rec.Present,
 		rec.ExpectedHouseholds, rec.PresentHouseholds, rec.Yes, rec.No, rec.Abstain, rec.Outcome, string(rulesJSON),
-		rec.Note, db.NullID(rec.ItemID), actorID(a), now).Scan(&rec.ID); err != nil {
+		rec.Note, db.NullID(rec.ItemID), a.UserRef(), now).Scan(&rec.ID); err != nil {
 		return err
 	}
 	before := map[string]any{"stage": m.Stage, "state": m.State}

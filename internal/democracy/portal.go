@@ -331,7 +331,7 @@ func (s *Service) ModerateFeedback(ctx context.Context, a *auth.Actor, id int64,
 	return s.changeFeedback(ctx, a, id, auth.PermDemocracyReview, "feedback.moderate", func(tx *sql.Tx, fb *Feedback, now time.Time) error {
 		fb.State = state
 		_, err := tx.ExecContext(ctx, `UPDATE portal_feedback SET state = $1, moderated_by = $2, moderated_at = $3 WHERE id = $4`,
-			state, actorID(a), now, id)
+			state, a.UserRef(), now, id)
 		return err
 	})
 }
@@ -349,7 +349,7 @@ func (s *Service) ReplyFeedback(ctx context.Context, a *auth.Actor, id int64, re
 		}
 		fb.Reply, fb.RepliedAt = reply, &now
 		_, err := tx.ExecContext(ctx, `UPDATE portal_feedback SET reply = $1, replied_by = $2, replied_at = $3 WHERE id = $4`,
-			reply, actorID(a), now, id)
+			reply, a.UserRef(), now, id)
 		return err
 	})
 }

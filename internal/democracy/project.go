@@ -161,7 +161,7 @@ func (s *Service) ProposeProject(ctx context.Context, a *auth.Actor, in NewProje
 		if err := tx.QueryRowContext(ctx, `INSERT INTO projects(org_id, town_id, title, description, proposer, proposers,
 			per_person_fen, labour_days, state, rules_json, created_by, created_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`, v.ID, db.NullID(v.TownID), p.Title,
-			p.Description, p.Proposer, p.Proposers, p.PerPersonFen, p.LabourDays, p.State, string(rj), actorID(a), now).Scan(&p.ID); err != nil {
+			p.Description, p.Proposer, p.Proposers, p.PerPersonFen, p.LabourDays, p.State, string(rj), a.UserRef(), now).Scan(&p.ID); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, now, a.Audit(), audit.Entry{Action: "project.propose", Entity: "project", EntityID: p.ID,

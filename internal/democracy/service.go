@@ -83,23 +83,6 @@ func (s *Service) PortalVersion(ctx context.Context, orgID int64) (int64, error)
 	return v, err
 }
 
-func actorID(a *auth.Actor) any {
-	if a == nil {
-		return nil
-	}
-	return a.UserID
-}
-
-func actorName(a *auth.Actor) string {
-	if a == nil {
-		return "system"
-	}
-	if a.Name != "" {
-		return a.Name
-	}
-	return a.Username
-}
-
 // Villages lists the villages where the actor holds perm, in tree order,
 // for the pages that ask which village.
 func (s *Service) Villages(ctx context.Context, a *auth.Actor, perm auth.Perm) ([]Village, error) {

@@ -87,10 +87,10 @@ func (s *Service) ClosePeriod(ctx context.Context, a *auth.Actor, orgID int64, p
 			return apperr.Rule("finance.period_drafts", apperr.Params{"period": per, "drafts": drafts})
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE finance_periods SET closed_at = $1, closed_by = $2, closer_name = $3
-			WHERE org_id = $4 AND period = $5`, now, actorID(a), actorName(a), v.ID, per); err != nil {
+			WHERE org_id = $4 AND period = $5`, now, a.UserRef(), a.DisplayName(), v.ID, per); err != nil {
 			return err
 		}
-		p.Period, p.ClosedAt, p.CloserName = per, &now, actorName(a)
+		p.Period, p.ClosedAt, p.CloserName = per, &now, a.DisplayName()
 		return audit.Record(ctx, tx, now, a.Audit(), audit.Entry{Action: "finance.period_close", Entity: "finance_period",
 			EntityID: v.ID, OrgID: v.ID, After: p})
 	})

@@ -126,7 +126,7 @@ func (s *Service) Reconcile(ctx context.Context, a *auth.Actor, in NewReconcilia
 			recorded_by, recorder_name, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
 			ON CONFLICT (account_id, period) DO UPDATE SET statement_fen = excluded.statement_fen, ledger_fen = excluded.ledger_fen,
 			recorded_by = excluded.recorded_by, recorder_name = excluded.recorder_name, recorded_at = excluded.recorded_at
-			RETURNING id`, v.ID, x.ID, per, int64(in.Statement), int64(ledger), actorID(a), actorName(a), now).Scan(&id); err != nil {
+			RETURNING id`, v.ID, x.ID, per, int64(in.Statement), int64(ledger), a.UserRef(), a.DisplayName(), now).Scan(&id); err != nil {
 			return fmt.Errorf("finance: record reconciliation: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM finance_reconciliation_items WHERE reconciliation_id = $1`, id); err != nil {

@@ -146,14 +146,14 @@ func (s *Service) CreateRequest(ctx context.Context, a *auth.Actor, in NewReques
 		now := s.Clock.Now()
 		r = Request{OrgID: v.ID, OrgName: v.Name, TownID: v.TownID, Purpose: in.Purpose, Payee: in.Payee, Amount: in.Amount,
 			ExpenseCode: x.Code, ExpenseName: x.Name, Documents: in.Documents, Route: limits.Route(in.Amount),
-			Status: StatusRequested, RequesterName: actorName(a), RequestedAt: now, OrgPath: v.Path}
+			Status: StatusRequested, RequesterName: a.DisplayName(), RequestedAt: now, OrgPath: v.Path}
 		if a != nil {
 			r.RequestedBy = a.UserID
 		}
 		if err := tx.QueryRowContext(ctx, `INSERT INTO finance_requests(org_id, town_id, purpose, payee, amount_fen,
 			expense_account_id, documents, route, status, requested_by, requester_name, requested_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`, r.OrgID, db.NullID(r.TownID), r.Purpose,
-			r.Payee, int64(r.Amount), x.ID, r.Documents, r.Route, r.Status, actorID(a), r.RequesterName, now).Scan(&r.ID); err != nil {
+			r.Payee, int64(r.Amount), x.ID, r.Documents, r.Route, r.Status, a.UserRef(), r.RequesterName, now).Scan(&r.ID); err != nil {
 			return fmt.Errorf("finance: insert request: %w", err)
 		}
 		if err := addEvent(ctx, tx, a, &r, "request", "", now); err != nil {
@@ -166,9 +166,9 @@ func (s *Service) CreateRequest(ctx context.Context, a *auth.Actor, in NewReques
 }
 
 func addEvent(ctx context.Context, tx *sql.Tx, a *auth.Actor, r *Request, action, note string, now time.Time) error {
-	e := RequestEvent{Action: action, Status: r.Status, ActorName: actorName(a), At: now, Note: note}
+	e := RequestEvent{Action: action, Status: r.Status, ActorName: a.DisplayName(), At: now, Note: note}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO finance_request_events(request_id, action, status, actor_id, actor_name, at, note)
-		VALUES ($1, $2, $3, $4, $5, $6, $7)`, r.ID, e.Action, e.Status, actorID(a), e.ActorName, now, note); err != nil {
+		VALUES ($1, $2, $3, $4, $5, $6, $7)`, r.ID, e.Action, e.Status, a.UserRef(), e.ActorName, now, note); err != nil {
 		return fmt.Errorf("finance: request event: %w", err)
 	}
 	r.Events = append(r.Events, e)
@@ -292,7 +292,7 @@ func (s *Service) ApproveRequest(ctx context.Context, a *auth.Actor, id int64, i
 		}
 		before := r
 		now := s.Clock.Now()
-		r.Status, r.ApproverName, r.ApprovedAt, r.ApprovalMode = StatusApproved, actorName(a), &now, in.Mode
+		r.Status, r.ApproverName, r.ApprovedAt, r.ApprovalMode = StatusApproved, a.DisplayName(), &now, in.Mode
 		if a != nil {
 			r.ApprovedBy = a.UserID
 		}
@@ -302,7 +302,7 @@ func (s *Service) ApproveRequest(ctx context.Context, a *auth.Actor, id int64, i
 		r.DecisionID, r.DecisionTitle, r.DecisionAmount = d.ID, d.Title, Fen(d.AmountFen)
 		if err := advance(ctx, tx, r, StatusRequested, `status = $1, approved_by = $2, approver_name = $3, approved_at = $4,
 			approval_mode = $5, meeting_on = $6, meeting_note = $7, decision_id = $8, decision_title = $9, decision_amount_fen = $10`,
-			r.Status, actorID(a), r.ApproverName, now, r.ApprovalMode, r.MeetingOn, r.MeetingNote, db.NullID(r.DecisionID),
+			r.Status, a.UserRef(), r.ApproverName, now, r.ApprovalMode, r.MeetingOn, r.MeetingNote, db.NullID(r.DecisionID),
 			r.DecisionTitle, int64(r.DecisionAmount)); err != nil {
 			return err
 		}
@@ -358,12 +358,12 @@ func (s *Service) ReviewRequest(ctx context.Context, a *auth.Actor, id int64, no
 		}
 		before := r
 		now := s.Clock.Now()
-		r.Status, r.ReviewerName, r.ReviewedAt = StatusReviewed, actorName(a), &now
+		r.Status, r.ReviewerName, r.ReviewedAt = StatusReviewed, a.DisplayName(), &now
 		if a != nil {
 			r.ReviewedBy = a.UserID
 		}
 		if err := advance(ctx, tx, r, StatusApproved, `status = $1, reviewed_by = $2, reviewer_name = $3, reviewed_at = $4`,
-			r.Status, actorID(a), r.ReviewerName, now); err != nil {
+			r.Status, a.UserRef(), r.ReviewerName, now); err != nil {
 			return err
 		}
 		if err := addEvent(ctx, tx, a, &r, "review", note, now); err != nil {
@@ -422,12 +422,12 @@ func (s *Service) PayRequest(ctx context.Context, a *auth.Actor, id int64, in Pa
 		}
 		before := r
 		now := s.Clock.Now()
-		r.Status, r.PayerName, r.PaidAt = StatusPaid, actorName(a), &now
+		r.Status, r.PayerName, r.PaidAt = StatusPaid, a.DisplayName(), &now
 		if a != nil {
 			r.PaidBy = a.UserID
 		}
 		if err := advance(ctx, tx, r, StatusReviewed, `status = $1, paid_by = $2, payer_name = $3, paid_at = $4`,
-			r.Status, actorID(a), r.PayerName, now); err != nil {
+			r.Status, a.UserRef(), r.PayerName, now); err != nil {
 			return err
 		}
 		v, err := loadVillage(ctx, tx, r.OrgID)

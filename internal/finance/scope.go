@@ -81,23 +81,6 @@ func (s *Service) Villages(ctx context.Context, a *auth.Actor) ([]Village, error
 	return db.Collect(rows, func(r *sql.Rows, v *Village) error { return r.Scan(&v.ID, &v.TownID, &v.Name, &v.Path) })
 }
 
-func actorName(a *auth.Actor) string {
-	if a == nil {
-		return "system"
-	}
-	if a.Name != "" {
-		return a.Name
-	}
-	return a.Username
-}
-
-func actorID(a *auth.Actor) any {
-	if a == nil {
-		return nil
-	}
-	return db.NullID(a.UserID)
-}
-
 // same reports whether the actor is the user id (the system is nobody).
 func same(a *auth.Actor, userID int64) bool { return a != nil && userID != 0 && a.UserID == userID }
 

@@ -236,12 +236,12 @@ func insertVoucher(ctx context.Context, tx *sql.Tx, a *auth.Actor, v Village, in
 	}
 	out := Voucher{OrgID: v.ID, OrgName: v.Name, TownID: v.TownID, Period: PeriodOf(in.Date), Date: in.Date,
 		Summary: c.Summary, Status: VoucherDraft, Total: c.Total, Attachments: in.Attachments, RequestID: requestID,
-		CreatorName: actorName(a), CreatedAt: now, Lines: c.Lines, OrgPath: v.Path}
+		CreatorName: a.DisplayName(), CreatedAt: now, Lines: c.Lines, OrgPath: v.Path}
 	if err := tx.QueryRowContext(ctx, `INSERT INTO finance_vouchers(org_id, town_id, period, voucher_date, summary, status,
 		total_fen, attachments, request_id, created_by, creator_name, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
 		out.OrgID, db.NullID(out.TownID), out.Period, out.Date, out.Summary, out.Status, int64(out.Total), out.Attachments,
-		db.NullID(requestID), actorID(a), out.CreatorName, now).Scan(&out.ID); err != nil {
+		db.NullID(requestID), a.UserRef(), out.CreatorName, now).Scan(&out.ID); err != nil {
 		return out, fmt.Errorf("finance: insert voucher: %w", err)
 	}
 	return out, insertLines(ctx, tx, out)
@@ -360,7 +360,7 @@ func post(ctx context.Context, tx *sql.Tx, a *auth.Actor, v Voucher, now time.Ti
 		return v, err
 	}
 	res, err := tx.ExecContext(ctx, `UPDATE finance_vouchers SET status = $1, number = $2, posted_by = $3, poster_name = $4,
-		posted_at = $5 WHERE id = $6 AND status = $7`, VoucherPosted, number, actorID(a), actorName(a), now, v.ID, VoucherDraft)
+		posted_at = $5 WHERE id = $6 AND status = $7`, VoucherPosted, number, a.UserRef(), a.DisplayName(), now, v.ID, VoucherDraft)
 	if err != nil {
 		return v, err
 	}
@@ -387,7 +387,7 @@ func post(ctx context.Context, tx *sql.Tx, a *auth.Actor, v Voucher, now time.Ti
 			return v, err
 		}
 	}
-	v.Status, v.Number, v.PosterName, v.PostedAt = VoucherPosted, number, actorName(a), &now
+	v.Status, v.Number, v.PosterName, v.PostedAt = VoucherPosted, number, a.DisplayName(), &now
 	return v, nil
 }
 
@@ -570,7 +570,7 @@ func (s *Service) PostVouchers(ctx context.Context, a *auth.Actor, orgID int64, 
 				status, total_fen, attachments, created_by, creator_name, created_at, posted_by, poster_name, posted_at)
 				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $10, $11, $12) RETURNING id`,
 				out.OrgID, db.NullID(out.TownID), p, out.Number, out.Date, out.Summary, out.Status, int64(out.Total),
-				out.Attachments, actorID(a), actorName(a), now).Scan(&out.ID); err != nil {
+				out.Attachments, a.UserRef(), a.DisplayName(), now).Scan(&out.ID); err != nil {
 				return fmt.Errorf("finance: insert voucher: %w", err)
 			}
 			if err := insertLines(ctx, tx, out); err != nil {

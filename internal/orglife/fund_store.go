@@ -15,6 +15,7 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/i18n"
 	"dangjian/internal/members"
+	"dangjian/internal/money"
 )
 
 // NewIncome is money received into a town's care fund.
@@ -80,8 +81,8 @@ func (s *Service) RecordFundIncome(ctx context.Context, a *auth.Actor, in NewInc
 }
 
 func amountField(f apperr.Fields, amount Fen) {
-	if amount <= 0 || amount > maxFen {
-		f.Add("amount", "fund.amount_range", apperr.Params{"max": maxFen})
+	if amount <= 0 || amount > money.MaxFen {
+		f.Add("amount", "fund.amount_range", apperr.Params{"max": money.MaxFen})
 	}
 }
 
@@ -89,7 +90,7 @@ func insertFundEntry(ctx context.Context, tx *sql.Tx, a *auth.Actor, e *FundEntr
 	return tx.QueryRowContext(ctx, `INSERT INTO fund_entries(town_id, kind, amount_fen, balance_after_fen, on_date,
 		description, grant_id, recorded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
 		e.TownID, e.Kind, int64(e.Amount), int64(e.BalanceAfter), e.OnDate, e.Description, db.NullID(e.GrantID),
-		actorUserID(a), now).Scan(&e.ID)
+		a.UserRef(), now).Scan(&e.ID)
 }
 
 // NewGrant is a proposed grant from the fund to a member.
@@ -119,13 +120,13 @@ func (s *Service) ProposeGrant(ctx context.Context, a *auth.Actor, in NewGrant) 
 		}
 		now := s.Clock.Now()
 		g = FundGrant{TownID: branch.TownID, OrgID: m.OrgID, OrgName: branch.Name, MemberID: m.ID, MemberName: m.Name,
-			Amount: in.Amount, Reason: in.Reason, Status: GrantProposed, ProposerName: actorName(a), ProposedAt: now}
+			Amount: in.Amount, Reason: in.Reason, Status: GrantProposed, ProposerName: a.DisplayName(), ProposedAt: now}
 		if a != nil {
 			g.ProposedBy = a.UserID
 		}
 		if err := tx.QueryRowContext(ctx, `INSERT INTO fund_grants(town_id, org_id, member_id, amount_fen, reason, status,
 			proposed_by, proposer_name, proposed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-			g.TownID, g.OrgID, g.MemberID, int64(g.Amount), g.Reason, g.Status, actorUserID(a), g.ProposerName,
+			g.TownID, g.OrgID, g.MemberID, int64(g.Amount), g.Reason, g.Status, a.UserRef(), g.ProposerName,
 			now).Scan(&g.ID); err != nil {
 			return err
 		}
@@ -133,16 +134,6 @@ func (s *Service) ProposeGrant(ctx context.Context, a *auth.Actor, in NewGrant) 
 			EntityID: g.ID, OrgID: g.OrgID, After: g})
 	})
 	return g, err
-}
-
-func actorName(a *auth.Actor) string {
-	if a == nil {
-		return "system"
-	}
-	if a.Name != "" {
-		return a.Name
-	}
-	return a.Username
 }
 
 // DecideGrant approves or rejects a proposed grant (members.manage over
@@ -184,7 +175,7 @@ func (s *Service) DecideGrant(ctx context.Context, a *auth.Actor, id int64, appr
 		}
 		before := g
 		now := s.Clock.Now()
-		g.Status, g.DeciderName, g.DecidedAt, g.Note = GrantRejected, actorName(a), &now, note
+		g.Status, g.DeciderName, g.DecidedAt, g.Note = GrantRejected, a.DisplayName(), &now, note
 		if approve {
 			g.Status = GrantApproved
 			if err := payGrant(ctx, tx, a, g, now); err != nil {
@@ -192,7 +183,7 @@ func (s *Service) DecideGrant(ctx context.Context, a *auth.Actor, id int64, appr
 			}
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE fund_grants SET status = $1, decided_by = $2, decider_name = $3,
-			decided_at = $4, decision_note = $5 WHERE id = $6`, g.Status, actorUserID(a), g.DeciderName, now, note, g.ID); err != nil {
+			decided_at = $4, decision_note = $5 WHERE id = $6`, g.Status, a.UserRef(), g.DeciderName, now, note, g.ID); err != nil {
 			return err
 		}
 		action := "fund.reject"

@@ -191,7 +191,7 @@ func (s *Service) insertMeeting(ctx context.Context, tx *sql.Tx, a *auth.Actor, 
 		expected, present, voting_expected, voting_present, headcount_only, counts, recorded_by, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
 		db.NullID(m.TownID), m.OrgID, string(m.Kind), m.Topic, m.HeldOn, m.Place, m.Minutes, m.Expected, m.Present,
-		m.VotingExpected, m.VotingPresent, m.HeadcountOnly, m.Counts, actorUserID(a), now).Scan(&m.ID)
+		m.VotingExpected, m.VotingPresent, m.HeadcountOnly, m.Counts, a.UserRef(), now).Scan(&m.ID)
 	if err != nil {
 		return err
 	}

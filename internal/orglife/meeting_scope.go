@@ -121,12 +121,3 @@ func (s scanDay) ptr() *time.Time {
 	t := s.T
 	return &t
 }
-
-// actorUserID is the users.id to store for who did something; the system
-// (nil actor) is stored as NULL.
-func actorUserID(a *auth.Actor) any {
-	if a == nil || a.UserID == 0 {
-		return nil
-	}
-	return a.UserID
-}

@@ -80,7 +80,7 @@ func (s *Service) insertSuggestion(ctx context.Context, tx *sql.Tx, a *auth.Acto
 	sg := Suggestion{OrgID: m.OrgID, MemberID: m.ID, MemberName: m.Name, Title: in.Title, Body: in.Body, SubmittedAt: now}
 	if err := tx.QueryRowContext(ctx, `INSERT INTO suggestions(town_id, org_id, member_id, title, body, submitted_by, submitted_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, db.NullID(m.TownID), m.OrgID, m.ID, in.Title, in.Body,
-		actorUserID(a), now).Scan(&sg.ID); err != nil {
+		a.UserRef(), now).Scan(&sg.ID); err != nil {
 		return sg, err
 	}
 	return sg, audit.Record(ctx, tx, now, a.Audit(), audit.Entry{Action: "suggestion.submit", Entity: "suggestion",
@@ -114,7 +114,7 @@ func (s *Service) ReplySuggestion(ctx context.Context, a *auth.Actor, id int64, 
 			name = a.Name
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE suggestions SET reply = $1, replied_by = $2, replier_name = $3, replied_at = $4
-			WHERE id = $5`, reply, actorUserID(a), name, now, id); err != nil {
+			WHERE id = $5`, reply, a.UserRef(), name, now, id); err != nil {
 			return err
 		}
 		sg.Reply, sg.ReplierName, sg.RepliedAt = reply, name, &now

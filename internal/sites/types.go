@@ -11,11 +11,11 @@ import (
 	"slices"
 
 	"dangjian/internal/day"
-	"dangjian/internal/orglife"
+	"dangjian/internal/money"
 )
 
 // Fen is an amount in 分, shown as 元 with two decimals.
-type Fen = orglife.Fen
+type Fen = money.Fen
 
 // Wan is ten thousand 元 in 分: the plan's figures are in 万元.
 const Wan Fen = 10_000_00

@@ -114,7 +114,7 @@ func (s *Service) RecordFollowup(ctx context.Context, a *auth.Actor, in NewFollo
 		out = Followup{SubjectID: in.SubjectID, Action: in.Action, Note: in.Note, DecidedOn: in.DecidedOn}
 		now := s.Clock.Now()
 		if err := tx.QueryRowContext(ctx, `INSERT INTO survey_followups(subject_id, action, note, decided_on, recorded_by, recorded_at)
-			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, in.SubjectID, in.Action, in.Note, in.DecidedOn, actorUserID(a), now).
+			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, in.SubjectID, in.Action, in.Note, in.DecidedOn, a.UserRef(), now).
 			Scan(&out.ID); err != nil {
 			return err
 		}

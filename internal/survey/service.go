@@ -47,10 +47,3 @@ func loadVillage(ctx context.Context, q db.Queryer, a *auth.Actor, id int64, cha
 	}
 	return v, a.Decide(auth.PermSurveyRead, change, v.Path)
 }
-
-func actorUserID(a *auth.Actor) any {
-	if a == nil || a.UserID == 0 {
-		return nil
-	}
-	return a.UserID
-}

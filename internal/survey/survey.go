@@ -208,27 +208,14 @@ func (s *Service) Get(ctx context.Context, a *auth.Actor, id int64) (Sheet, erro
 	return sh, err
 }
 
-// Filter selects surveys for List.
-type Filter struct {
-	Year  int   // 0: every year
-	After int64 // keyset: the last id of the previous page
-	Limit int
-}
+// Filter selects the surveys for List.
+type Filter = db.YearList
 
 // List lists the surveys in the actor's scope, newest year first.
 func (s *Service) List(ctx context.Context, a *auth.Actor, f Filter) ([]Survey, error) {
 	var args db.Args
-	where := []string{args.Subtree("o.path", a.Scope(auth.PermSurveyRead))}
-	if f.Year != 0 {
-		where = append(where, "v.year = "+args.Add(f.Year))
-	}
-	if f.After != 0 {
-		c := args.Add(f.After)
-		where = append(where, `(v.year < (SELECT year FROM surveys WHERE id = `+c+`)
-			OR (v.year = (SELECT year FROM surveys WHERE id = `+c+`) AND v.id < `+c+`))`)
-	}
-	rows, err := s.DB.QueryContext(ctx, `SELECT `+surveyColumns+surveyFrom+` WHERE `+strings.Join(where, " AND ")+
-		` ORDER BY v.year DESC, v.id DESC LIMIT `+strconv.Itoa(db.Limit(f.Limit, 50, 200)), args.Values()...)
+	scope := args.Subtree("o.path", a.Scope(auth.PermSurveyRead))
+	rows, err := s.DB.QueryContext(ctx, `SELECT `+surveyColumns+surveyFrom+` WHERE `+f.Query(&args, "v", "surveys", scope), args.Values()...)
 	if err != nil {
 		return nil, fmt.Errorf("survey: list: %w", err)
 	}

@@ -3,7 +3,6 @@ package appraisal
 import (
 	"net/http"
 
-	"dangjian/internal/appraisal"
 	"dangjian/internal/web"
 )
 
@@ -12,8 +11,7 @@ func (h *handlers) apiRoundList(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	list, err := h.Svc.Assess.List(r.Context(), web.ActorOf(r), appraisal.Filter{Year: int(web.QueryInt(r, "year")),
-		After: web.QueryInt(r, "after"), Limit: limit})
+	list, err := h.Svc.Assess.List(r.Context(), web.ActorOf(r), web.YearList(r, limit))
 	if err != nil {
 		return err
 	}

@@ -20,7 +20,7 @@ func (h *handlers) roundList(w http.ResponseWriter, r *http.Request) error {
 
 func (h *handlers) listData(r *http.Request) (map[string]any, error) {
 	a := web.ActorOf(r)
-	f := appraisal.Filter{Year: int(web.QueryInt(r, "year")), After: web.QueryInt(r, "after"), Limit: 50}
+	f := web.YearList(r, 50)
 	list, err := h.Svc.Assess.List(r.Context(), a, f)
 	if err != nil {
 		return nil, err

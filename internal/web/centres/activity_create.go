@@ -12,7 +12,7 @@ import (
 func (h *handlers) activityCreate(w http.ResponseWriter, r *http.Request) error {
 	f := apperr.Fields{}
 	orgID := web.QueryInt(r, "org_id")
-	in := centres.NewActivity{OrgID: orgID, Title: r.PostFormValue("title"), HeldOn: formDay(r, "held_on", f),
+	in := centres.NewActivity{OrgID: orgID, Title: r.PostFormValue("title"), HeldOn: web.FormDay(r, "held_on", f),
 		Place: r.PostFormValue("place"), Attendance: int(web.QueryInt(r, "attendance"))}
 	err := f.Err()
 	if err == nil {

@@ -15,7 +15,7 @@ func (h *handlers) caseClose(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := apperr.Fields{}
-	in := centres.Closing{ClosedOn: formDay(r, "closed_on", f), Agreement: r.PostFormValue("agreement"), Outcome: r.PostFormValue("outcome")}
+	in := centres.Closing{ClosedOn: web.FormDay(r, "closed_on", f), Agreement: r.PostFormValue("agreement"), Outcome: r.PostFormValue("outcome")}
 	if err = f.Err(); err == nil {
 		_, err = h.Svc.Centres.CloseCase(r.Context(), web.ActorOf(r), id, in)
 	}

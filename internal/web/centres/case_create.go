@@ -15,7 +15,7 @@ func (h *handlers) caseCreate(w http.ResponseWriter, r *http.Request) error {
 	f := apperr.Fields{}
 	in := centres.NewCase{OrgID: web.QueryInt(r, "org_id"), Source: r.PostFormValue("source"),
 		Category: r.PostFormValue("category"), Title: r.PostFormValue("title"), Summary: r.PostFormValue("summary"),
-		OpenedOn: formDay(r, "opened_on", f), Deadline: formDay(r, "deadline", f)}
+		OpenedOn: web.FormDay(r, "opened_on", f), Deadline: web.FormDay(r, "deadline", f)}
 	for _, s := range strings.Fields(strings.ReplaceAll(r.PostFormValue("resident_id"), ",", " ")) {
 		id, err := strconv.ParseInt(s, 10, 64)
 		if err != nil {

@@ -15,7 +15,7 @@ func (h *handlers) caseFollowUp(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := apperr.Fields{}
-	in := centres.FollowUp{On: formDay(r, "followup_on", f), Note: r.PostFormValue("followup_note")}
+	in := centres.FollowUp{On: web.FormDay(r, "followup_on", f), Note: r.PostFormValue("followup_note")}
 	if err = f.Err(); err == nil {
 		_, err = h.Svc.Centres.RecordFollowUp(r.Context(), web.ActorOf(r), id, in)
 	}

@@ -15,7 +15,7 @@ func (h *handlers) caseSession(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := apperr.Fields{}
-	in := centres.SessionInput{HeldOn: formDay(r, "held_on", f), Mediator: r.PostFormValue("mediator"), Note: r.PostFormValue("note")}
+	in := centres.SessionInput{HeldOn: web.FormDay(r, "held_on", f), Mediator: r.PostFormValue("mediator"), Note: r.PostFormValue("note")}
 	if err = f.Err(); err == nil {
 		_, err = h.Svc.Centres.AddSession(r.Context(), web.ActorOf(r), id, in)
 	}

@@ -15,9 +15,9 @@ func (h *handlers) entryVisit(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := apperr.Fields{}
-	in := centres.VisitInput{VisitedOn: formDay(r, "visited_on", f), Visitor: r.PostFormValue("visitor"),
+	in := centres.VisitInput{VisitedOn: web.FormDay(r, "visited_on", f), Visitor: r.PostFormValue("visitor"),
 		Note: r.PostFormValue("note"), Help: r.PostFormValue("help"), HelpFen: formYuan(r.PostFormValue("help_yuan"), f, "help_yuan"),
-		NextDue: formDay(r, "next_due", f)}
+		NextDue: web.FormDay(r, "next_due", f)}
 	if err = f.Err(); err == nil {
 		_, err = h.Svc.Centres.RecordVisit(r.Context(), web.ActorOf(r), id, in)
 	}

@@ -13,7 +13,7 @@ import (
 func (h *handlers) infoCreate(w http.ResponseWriter, r *http.Request) error {
 	f := apperr.Fields{}
 	orgID := web.QueryInt(r, "org_id")
-	in := centres.NewInfo{OrgID: orgID, Category: r.PostFormValue("category"), NotedOn: formDay(r, "noted_on", f),
+	in := centres.NewInfo{OrgID: orgID, Category: r.PostFormValue("category"), NotedOn: web.FormDay(r, "noted_on", f),
 		Summary: r.PostFormValue("summary")}
 	err := f.Err()
 	if err == nil {

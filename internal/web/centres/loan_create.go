@@ -11,7 +11,7 @@ import (
 func (h *handlers) loanCreate(w http.ResponseWriter, r *http.Request) error {
 	f := apperr.Fields{}
 	orgID := web.QueryInt(r, "org_id")
-	on := formDay(r, "loaned_on", f)
+	on := web.FormDay(r, "loaned_on", f)
 	err := f.Err()
 	if err == nil {
 		_, err = h.Svc.Centres.Lend(r.Context(), web.ActorOf(r), web.QueryInt(r, "book_id"), web.QueryInt(r, "resident_id"), on)

@@ -14,7 +14,7 @@ func (h *handlers) loanReturn(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := apperr.Fields{}
-	on := formDay(r, "returned_on", f)
+	on := web.FormDay(r, "returned_on", f)
 	err = f.Err()
 	if err == nil {
 		loan, lerr := h.Svc.Centres.Return(r.Context(), web.ActorOf(r), id, on)

@@ -12,7 +12,7 @@ import (
 func (h *handlers) noteCreate(w http.ResponseWriter, r *http.Request) error {
 	f := apperr.Fields{}
 	orgID := web.QueryInt(r, "org_id")
-	in := centres.NewEnterpriseNote{OrgID: orgID, Enterprise: r.PostFormValue("enterprise"), NotedOn: formDay(r, "noted_on", f),
+	in := centres.NewEnterpriseNote{OrgID: orgID, Enterprise: r.PostFormValue("enterprise"), NotedOn: web.FormDay(r, "noted_on", f),
 		Note: r.PostFormValue("note")}
 	err := f.Err()
 	if err == nil {

@@ -10,19 +10,6 @@ import (
 	"dangjian/internal/web"
 )
 
-// formDay reads an optional YYYY-MM-DD field into f's problems when malformed.
-func formDay(r *http.Request, name string, f apperr.Fields) day.Day {
-	s := strings.TrimSpace(r.FormValue(name))
-	if s == "" {
-		return day.Day{}
-	}
-	d, err := day.Parse(s)
-	if err != nil {
-		f.Add(name, "error.date_format", nil)
-	}
-	return d
-}
-
 // jsonDay reads a day of a JSON body into f's problems when malformed.
 func jsonDay(f apperr.Fields, name, s string) day.Day {
 	if s == "" {

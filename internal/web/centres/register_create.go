@@ -18,7 +18,7 @@ func (h *handlers) registerCreate(w http.ResponseWriter, r *http.Request) error 
 	f := apperr.Fields{}
 	orgID := web.QueryInt(r, "org_id")
 	in := centres.NewEntry{OrgID: orgID, Register: reg, ResidentID: web.QueryInt(r, "resident_id"),
-		Category: r.PostFormValue("category"), Since: formDay(r, "since", f), FirstDue: formDay(r, "first_due", f),
+		Category: r.PostFormValue("category"), Since: web.FormDay(r, "since", f), FirstDue: web.FormDay(r, "first_due", f),
 		VisitDays: int(web.QueryInt(r, "visit_days")), Note: r.PostFormValue("note")}
 	var e centres.Entry
 	if err = f.Err(); err == nil {

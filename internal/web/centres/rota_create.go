@@ -13,7 +13,7 @@ import (
 func (h *handlers) rotaCreate(w http.ResponseWriter, r *http.Request) error {
 	f := apperr.Fields{}
 	orgID := web.QueryInt(r, "org_id")
-	in := centres.NewReceptionDay{OrgID: orgID, On: formDay(r, "on", f), Cadre: r.PostFormValue("cadre"), Note: r.PostFormValue("note")}
+	in := centres.NewReceptionDay{OrgID: orgID, On: web.FormDay(r, "on", f), Cadre: r.PostFormValue("cadre"), Note: r.PostFormValue("note")}
 	err := f.Err()
 	if err == nil {
 		_, err = h.Svc.Centres.PlanReceptionDay(r.Context(), web.ActorOf(r), in)

@@ -11,7 +11,7 @@ import (
 func (h *handlers) rulesCreate(w http.ResponseWriter, r *http.Request) error {
 	f := apperr.Fields{}
 	orgID := web.QueryInt(r, "org_id")
-	on := formDay(r, "adopted_on", f)
+	on := web.FormDay(r, "adopted_on", f)
 	err := f.Err()
 	if err == nil {
 		_, err = h.Svc.Centres.AdoptRules(r.Context(), web.ActorOf(r), orgID, on, r.PostFormValue("body"))

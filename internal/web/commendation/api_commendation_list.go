@@ -3,7 +3,6 @@ package commendation
 import (
 	"net/http"
 
-	"dangjian/internal/commendation"
 	"dangjian/internal/web"
 )
 
@@ -12,8 +11,7 @@ func (h *handlers) apiCommendationList(w http.ResponseWriter, r *http.Request) e
 	if err != nil {
 		return err
 	}
-	list, err := h.Svc.Commend.List(r.Context(), web.ActorOf(r), commendation.Filter{Year: int(web.QueryInt(r, "year")),
-		After: web.QueryInt(r, "after"), Limit: limit})
+	list, err := h.Svc.Commend.List(r.Context(), web.ActorOf(r), web.YearList(r, limit))
 	if err != nil {
 		return err
 	}

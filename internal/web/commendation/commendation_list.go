@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"dangjian/internal/auth"
-	"dangjian/internal/commendation"
 	"dangjian/internal/org"
 	"dangjian/internal/web"
 )
@@ -21,7 +20,7 @@ func (h *handlers) commendationList(w http.ResponseWriter, r *http.Request) erro
 
 func (h *handlers) listData(r *http.Request) (map[string]any, error) {
 	a := web.ActorOf(r)
-	f := commendation.Filter{Year: int(web.QueryInt(r, "year")), After: web.QueryInt(r, "after"), Limit: 50}
+	f := web.YearList(r, 50)
 	list, err := h.Svc.Commend.List(r.Context(), a, f)
 	if err != nil {
 		return nil, err

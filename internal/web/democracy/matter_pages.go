@@ -94,7 +94,7 @@ func (h *handlers) matterStep(w http.ResponseWriter, r *http.Request) error {
 	}
 	f := apperr.Fields{}
 	in := democracy.StepInput{MatterID: id, Step: formInt(r, "step", f), Body: r.PostFormValue("body"),
-		HeldOn: formDay(r, "held_on", f), Place: r.PostFormValue("place"), Present: formInt(r, "present", f),
+		HeldOn: web.FormDay(r, "held_on", f), Place: r.PostFormValue("place"), Present: formInt(r, "present", f),
 		PresentHouseholds: formInt(r, "present_households", f), Yes: formInt(r, "yes", f), No: formInt(r, "no", f),
 		Abstain: formInt(r, "abstain", f), Outcome: r.PostFormValue("outcome"), Note: r.PostFormValue("note")}
 	err = f.Err()

@@ -1,15 +1,14 @@
 package democracy
 
 import (
-	"math"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/auth"
-	"dangjian/internal/day"
 	"dangjian/internal/democracy"
+	"dangjian/internal/money"
 	"dangjian/internal/web"
 )
 
@@ -29,19 +28,6 @@ func (h *handlers) villageParam(r *http.Request, perm auth.Perm) (int64, []democ
 	return 0, vs, nil
 }
 
-// formDay reads a YYYY-MM-DD field.
-func formDay(r *http.Request, name string, f apperr.Fields) day.Day {
-	s := strings.TrimSpace(r.FormValue(name))
-	if s == "" {
-		return day.Day{}
-	}
-	d, err := day.Parse(s)
-	if err != nil {
-		f.Add(name, "error.date_format", nil)
-	}
-	return d
-}
-
 // formInt reads a whole number field; empty is 0.
 func formInt(r *http.Request, name string, f apperr.Fields) int {
 	s := strings.TrimSpace(r.FormValue(name))
@@ -55,16 +41,15 @@ func formInt(r *http.Request, name string, f apperr.Fields) int {
 	return n
 }
 
-// formFen reads an amount in 元 ("1234.50") as 分.
+// formFen reads an amount in 元 ("1,234.50") as 分.
 func formFen(r *http.Request, name string, f apperr.Fields) int64 {
 	s := strings.TrimSpace(r.FormValue(name))
 	if s == "" {
 		return 0
 	}
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || v < 0 || v > 1e11 {
+	v, ok := money.ParseYuan(s)
+	if !ok {
 		f.Add(name, "democracy.amount_format", nil)
-		return 0
 	}
-	return int64(math.Round(v * 100))
+	return int64(v)
 }

@@ -92,7 +92,7 @@ func (h *handlers) projectVote(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := apperr.Fields{}
-	in := democracy.ProjectVote{ProjectID: id, On: formDay(r, "voted_on", f), Body: democracy.BodyRepresentatives}
+	in := democracy.ProjectVote{ProjectID: id, On: web.FormDay(r, "voted_on", f), Body: democracy.BodyRepresentatives}
 	for k, vs := range r.PostForm {
 		rid, ok := strings.CutPrefix(k, "rep_")
 		n, perr := strconv.ParseInt(rid, 10, 64)
@@ -115,7 +115,7 @@ func (h *handlers) projectCollect(w http.ResponseWriter, r *http.Request) error 
 	}
 	f := apperr.Fields{}
 	in := democracy.NewCollection{ProjectID: id, HouseholdID: web.QueryInt(r, "household_id"), People: formInt(r, "people", f),
-		AmountFen: formFen(r, "amount", f), LabourDays: formInt(r, "days", f), PaidOn: formDay(r, "paid_on", f)}
+		AmountFen: formFen(r, "amount", f), LabourDays: formInt(r, "days", f), PaidOn: web.FormDay(r, "paid_on", f)}
 	err = f.Err()
 	if err == nil {
 		_, err = h.Svc.Democracy.RecordCollection(r.Context(), web.ActorOf(r), in)

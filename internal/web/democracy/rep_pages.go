@@ -40,7 +40,7 @@ func (h *handlers) repAdd(w http.ResponseWriter, r *http.Request) error {
 	f := apperr.Fields{}
 	org := web.QueryInt(r, "org_id")
 	in := democracy.NewRepresentative{OrgID: org, Name: r.PostFormValue("name"), Sex: r.PostFormValue("sex"),
-		Households: formInt(r, "households", f), Group: r.PostFormValue("group"), StartedOn: formDay(r, "started_on", f)}
+		Households: formInt(r, "households", f), Group: r.PostFormValue("group"), StartedOn: web.FormDay(r, "started_on", f)}
 	err := f.Err()
 	if err == nil {
 		_, err = h.Svc.Democracy.AddRepresentative(r.Context(), web.ActorOf(r), in)
@@ -54,7 +54,7 @@ func (h *handlers) repEnd(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := apperr.Fields{}
-	on := formDay(r, "ended_on", f)
+	on := web.FormDay(r, "ended_on", f)
 	err = f.Err()
 	if err == nil {
 		err = h.Svc.Democracy.EndRepresentative(r.Context(), web.ActorOf(r), id, on)

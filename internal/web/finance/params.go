@@ -10,6 +10,7 @@ import (
 	"dangjian/internal/auth"
 	"dangjian/internal/day"
 	"dangjian/internal/finance"
+	"dangjian/internal/money"
 	"dangjian/internal/web"
 )
 
@@ -57,7 +58,7 @@ func formYuan(r *http.Request, field string, f apperr.Fields) finance.Fen {
 		return 0
 	}
 	neg := strings.HasPrefix(v, "-")
-	fen, ok := finance.ParseYuan(strings.TrimPrefix(v, "-"))
+	fen, ok := money.ParseYuan(strings.TrimPrefix(v, "-"))
 	if !ok {
 		f.Add(field, "finance.amount_format", nil)
 	}

@@ -9,6 +9,7 @@ import (
 	"dangjian/internal/apperr"
 	"dangjian/internal/auth"
 	"dangjian/internal/db"
+	"dangjian/internal/money"
 	"dangjian/internal/orglife"
 	"dangjian/internal/web"
 )
@@ -102,7 +103,7 @@ func (h *handlers) addBranchMembers(r *http.Request, orgID int64, data map[strin
 // formAmount reads an amount typed in 元.
 func formAmount(r *http.Request, field string, f apperr.Fields) orglife.Fen {
 	v := strings.TrimSpace(r.PostFormValue(field))
-	fen, ok := orglife.ParseYuan(v)
+	fen, ok := money.ParseYuan(v)
 	if !ok && v != "" {
 		f.Add(field, "fund.amount_format", nil)
 	}

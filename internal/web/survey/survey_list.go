@@ -18,7 +18,7 @@ func (h *handlers) surveyList(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *handlers) surveyListData(r *http.Request) (map[string]any, error) {
-	f := survey.Filter{Year: int(web.QueryInt(r, "year")), After: web.QueryInt(r, "after"), Limit: 50}
+	f := web.YearList(r, 50)
 	list, err := h.Svc.Survey.List(r.Context(), web.ActorOf(r), f)
 	if err != nil {
 		return nil, err
