@@ -30,6 +30,9 @@ var allowedImports = map[string][]string{
 	// What one programme hands to 五公开: a leaf, so producers and the
 	// disclosure programme need not know each other.
 	"disclosure": {"auth"},
+	// Money in 分, and the files a record carries: leaves every programme uses.
+	"money": {},
+	"files": {"apperr", "auth", "db"},
 	// The OpenAPI document builder and its linter for tests: standard
 	// library only, so the web kit can use them without a cycle.
 	"openapi":      {},
@@ -45,9 +48,8 @@ var allowedImports = map[string][]string{
 	"survey":              programmeBase("org"),
 	"commendation":        programmeBase("org", "disclosure"),
 	"democracy":           programmeBase("disclosure", "members"),
-	// Activity sites (orglife for Fen, its money type) and the prosperity
-	// programme (致富工程) on the registry.
-	"sites":      programmeBase("orglife"),
+	// Activity sites and the prosperity programme (致富工程) on the registry.
+	"sites":      programmeBase(),
 	"prosperity": programmeBase("org", "people"),
 	"finance":    programmeBase("disclosure"),
 	"centres":    programmeBase("org"),
@@ -59,7 +61,7 @@ var allowedImports = map[string][]string{
 	// The web kit, and one package per programme on top of it: a
 	// programme's web package reaches its own programme packages and the
 	// kit, never another programme's web package.
-	"web":              {"apperr", "audit", "auth", "config", "day", "db", "i18n", "openapi", "org", "services"},
+	"web":              {"apperr", "audit", "auth", "config", "day", "db", "files", "i18n", "openapi", "org", "services"},
 	"web/account":      webBase(),
 	"web/auditlog":     webBase("audit"),
 	"web/org":          webBase("org"),
@@ -69,7 +71,7 @@ var allowedImports = map[string][]string{
 	"web/survey":       webBase("org", "survey"),
 	"web/commendation": webBase("org", "commendation"),
 	"web/democracy":    webBase("disclosure", "democracy"),
-	"web/sites":        webBase("orglife", "sites"),
+	"web/sites":        webBase("sites"),
 	"web/prosperity":   webBase("org", "prosperity"),
 	"web/finance":      webBase("finance"),
 	"web/centres":      webBase("org", "centres", "prosperity"),
@@ -87,11 +89,11 @@ var allowedImports = map[string][]string{
 }
 
 func programmeBase(more ...string) []string {
-	return append([]string{"apperr", "audit", "auth", "day", "db", "i18n"}, more...)
+	return append([]string{"apperr", "audit", "auth", "day", "db", "files", "i18n", "money"}, more...)
 }
 
 func webBase(more ...string) []string {
-	return append([]string{"apperr", "auth", "day", "db", "i18n", "openapi", "services", "web"}, more...)
+	return append([]string{"apperr", "auth", "day", "db", "files", "i18n", "money", "openapi", "services", "web"}, more...)
 }
 
 // speaksHTTP are the packages allowed to import net/http.

@@ -11,6 +11,7 @@ import (
 	"dangjian/internal/commendation"
 	"dangjian/internal/db"
 	"dangjian/internal/democracy"
+	"dangjian/internal/files"
 	"dangjian/internal/finance"
 	"dangjian/internal/members"
 	"dangjian/internal/org"
@@ -185,6 +186,10 @@ func TestListQueriesReadTheirOrderOffAnIndex(t *testing.T) {
 			},
 			"sites of a plan": func() error {
 				_, err := svc.Sites.ListSites(ctx, county, sites.Filter{PlanID: 1, Limit: 50})
+				return err
+			},
+			"a milestone's photos": func() error {
+				_, err := files.Of(ctx, d, sites.MilestonePhotos, 1, 2, 3)
 				return err
 			},
 			"finance villages": func() error { _, err := svc.Finance.Villages(ctx, county); return err },

@@ -13,6 +13,7 @@ import (
 	"dangjian/internal/auth"
 	"dangjian/internal/day"
 	"dangjian/internal/db"
+	"dangjian/internal/files"
 	"dangjian/internal/i18n"
 )
 
@@ -65,8 +66,14 @@ type Request struct {
 	PaidAt         *time.Time     `json:"paid_at,omitempty"`
 	VoucherID      int64          `json:"voucher_id,omitempty"`
 	Events         []RequestEvent `json:"events"`
-	OrgPath        string         `json:"-"`
+	// Receipts are the photos and scans of the supporting documents,
+	// served at /finance/receipts/{id}; filled by the Request use case.
+	Receipts []files.File `json:"receipts,omitempty"`
+	OrgPath  string       `json:"-"`
 }
+
+// RequestReceipts is the owner kind of a request's receipts.
+const RequestReceipts = "finance_request"
 
 // Open reports whether the request is still on its way.
 func (r Request) Open() bool {
@@ -90,6 +97,9 @@ type NewRequest struct {
 	Amount      Fen    `json:"amount_fen"`
 	ExpenseCode string `json:"expense_account_code"`
 	Documents   string `json:"documents,omitempty"`
+	// Receipts are photos or scans of the documents, checked and shrunk by
+	// files.Prepare (a form's file input; the API sends none).
+	Receipts []files.Upload `json:"-"`
 }
 
 // expenseAccount is the leaf account a request is charged to: any but
@@ -157,6 +167,9 @@ func (s *Service) CreateRequest(ctx context.Context, a *auth.Actor, in NewReques
 			return fmt.Errorf("finance: insert request: %w", err)
 		}
 		if err := addEvent(ctx, tx, a, &r, "request", "", now); err != nil {
+			return err
+		}
+		if r.Receipts, err = files.Add(ctx, tx, now, a, RequestReceipts, r.ID, r.OrgID, in.Receipts); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, now, a.Audit(), audit.Entry{Action: "finance.request", Entity: "finance_request",
@@ -588,7 +601,25 @@ func loadRequest(ctx context.Context, q db.Queryer, id int64) (Request, error) {
 
 // Request is one request with its history (finance.read).
 func (s *Service) Request(ctx context.Context, a *auth.Actor, id int64) (Request, error) {
-	return requestFor(ctx, s.DB, a, id, "")
+	r, err := requestFor(ctx, s.DB, a, id, "")
+	if err != nil {
+		return r, err
+	}
+	r.Receipts, err = files.Of(ctx, s.DB, RequestReceipts, r.ID)
+	return r, err
+}
+
+// Receipt is one receipt of a request with its bytes, for whoever may
+// read the request.
+func (s *Service) Receipt(ctx context.Context, a *auth.Actor, fileID int64) (files.File, []byte, error) {
+	f, data, err := files.Load(ctx, s.DB, RequestReceipts, fileID)
+	if err != nil {
+		return f, nil, err
+	}
+	if _, err := requestFor(ctx, s.DB, a, f.OwnerID, ""); err != nil {
+		return f, nil, err
+	}
+	return f, data, nil
 }
 
 // RequestFilter selects requests of a village or of a whole town, newest first.

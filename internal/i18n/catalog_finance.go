@@ -196,6 +196,8 @@ func init() {
 		"finance.requested_at":             {"申请", "Requested"},
 		"finance.expense_account":          {"列支科目", "Charged to"},
 		"finance.documents":                {"附件清单", "Supporting documents"},
+		"finance.receipts":                 {"票据照片", "Receipts"},
+		"finance.receipts_hint":            {"发票、收据的照片或扫描件（JPEG、PNG、PDF，最多 6 个）；照片缩小后保存，不含拍摄地点。", "Photos or scans of invoices and receipts (JPEG, PNG, PDF, up to 6); photos are stored smaller, without where they were taken."},
 		"finance.submit_request":           {"提交申请", "Submit"},
 		"finance.decision":                 {"四议两公开决议", "四议两公开 decision"},
 		"finance.decision_id":              {"四议两公开决议编号（超过两委限额时必填）", "四议两公开 decision number (above the collective limit)"},

@@ -3,11 +3,13 @@ package sites
 import (
 	"context"
 	"database/sql"
+	"fmt"
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/audit"
 	"dangjian/internal/auth"
 	"dangjian/internal/day"
+	"dangjian/internal/files"
 )
 
 // NewMilestone is a dated step of a site's construction.
@@ -17,7 +19,12 @@ type NewMilestone struct {
 	Stage  Stage
 	Title  string
 	Note   string
+	// Photos of the step, checked and shrunk by files.Prepare.
+	Photos []files.Upload
 }
+
+// MilestonePhotos is the owner kind of a milestone's photos.
+const MilestonePhotos = "site_milestone"
 
 // Rules of a site's dates.
 const (
@@ -72,6 +79,9 @@ func (s *Service) AddMilestone(ctx context.Context, a *auth.Actor, in NewMilesto
 			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, x.ID, in.OnDate, in.Stage, in.Title, in.Note, s.Clock.Now()).Scan(&m.ID); err != nil {
 			return err
 		}
+		if m.Photos, err = files.Add(ctx, tx, s.Clock.Now(), a, MilestonePhotos, m.ID, x.OrgID, in.Photos); err != nil {
+			return err
+		}
 		return audit.Record(ctx, tx, s.Clock.Now(), a.Audit(), audit.Entry{Action: "site.milestone", Entity: "site_milestone",
 			EntityID: m.ID, OrgID: x.OrgID, After: m})
 	})
@@ -112,4 +122,21 @@ func (s *Service) Accept(ctx context.Context, a *auth.Actor, siteID int64, on da
 			EntityID: x.ID, OrgID: x.OrgID, Before: before, After: x})
 	})
 	return x, err
+}
+
+// MilestonePhoto is one photo of a milestone with its bytes, for whoever
+// may read the site.
+func (s *Service) MilestonePhoto(ctx context.Context, a *auth.Actor, fileID int64) (files.File, []byte, error) {
+	f, data, err := files.Load(ctx, s.DB, MilestonePhotos, fileID)
+	if err != nil {
+		return f, nil, err
+	}
+	var siteID int64
+	if err := s.DB.QueryRowContext(ctx, `SELECT site_id FROM site_milestones WHERE id = $1`, f.OwnerID).Scan(&siteID); err != nil {
+		return f, nil, fmt.Errorf("sites: photo's milestone: %w", err)
+	}
+	if _, err := siteFor(ctx, s.DB, a, siteID, ""); err != nil {
+		return f, nil, err
+	}
+	return f, data, nil
 }

@@ -10,6 +10,7 @@ import (
 	"dangjian/internal/audit"
 	"dangjian/internal/auth"
 	"dangjian/internal/db"
+	"dangjian/internal/files"
 )
 
 // NewSite is a site project to register for an organisation.
@@ -291,10 +292,26 @@ func (s *Service) Site(ctx context.Context, a *auth.Actor, id int64) (SiteView, 
 	if err != nil {
 		return v, fmt.Errorf("sites: milestones: %w", err)
 	}
-	v.Milestones, err = db.Collect(rows, func(r *sql.Rows, m *Milestone) error {
+	if v.Milestones, err = db.Collect(rows, func(r *sql.Rows, m *Milestone) error {
 		return r.Scan(&m.ID, &m.SiteID, &m.OrgName, &m.OnDate, &m.Stage, &m.Title, &m.Note)
-	})
-	return v, err
+	}); err != nil {
+		return v, err
+	}
+	return v, attachPhotos(ctx, s.DB, v.Milestones)
+}
+
+// attachPhotos fills each milestone's photos with one query.
+func attachPhotos(ctx context.Context, q db.Queryer, ms []Milestone) error {
+	ids := make([]int64, len(ms))
+	at := map[int64]int{}
+	for i, m := range ms {
+		ids[i], at[m.ID] = m.ID, i
+	}
+	fs, err := files.Of(ctx, q, MilestonePhotos, ids...)
+	for _, f := range fs {
+		ms[at[f.OwnerID]].Photos = append(ms[at[f.OwnerID]].Photos, f)
+	}
+	return err
 }
 
 // Filter selects sites for a list.

@@ -11,6 +11,7 @@ import (
 	"slices"
 
 	"dangjian/internal/day"
+	"dangjian/internal/files"
 	"dangjian/internal/money"
 )
 
@@ -203,6 +204,8 @@ type Milestone struct {
 	Stage   Stage   `json:"stage,omitempty"`
 	Title   string  `json:"title"`
 	Note    string  `json:"note,omitempty"`
+	// Photos are the step's photos, served at /site-photos/{id}.
+	Photos []files.File `json:"photos,omitempty"`
 }
 
 // SiteView is one site with everything recorded on it.

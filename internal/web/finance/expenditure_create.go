@@ -9,12 +9,14 @@ import (
 	"dangjian/internal/web"
 )
 
-// expenditureCreate records an expenditure request (amount typed in 元).
+// expenditureCreate records an expenditure request (amount typed in 元)
+// with the photos or scans of its receipts.
 func (h *handlers) expenditureCreate(w http.ResponseWriter, r *http.Request) error {
 	orgID := web.QueryInt(r, "org_id")
 	f := apperr.Fields{}
 	in := finance.NewRequest{OrgID: orgID, Purpose: r.PostFormValue("purpose"), Payee: r.PostFormValue("payee"),
-		Amount: formYuan(r, "amount", f), ExpenseCode: r.PostFormValue("expense_account_code"), Documents: r.PostFormValue("documents")}
+		Amount: formYuan(r, "amount", f), ExpenseCode: r.PostFormValue("expense_account_code"), Documents: r.PostFormValue("documents"),
+		Receipts: web.FormUploads(r, "receipts", f)}
 	var req finance.Request
 	err := f.Err()
 	if err == nil {

@@ -38,6 +38,7 @@ func (h *handlers) routes() []web.Route {
 		web.Page("GET", "/finance/expenditures/new", h.expenditureNew).Needs(auth.PermFinanceRead),
 		web.Page("POST", "/finance/expenditures", h.expenditureCreate).Needs(auth.PermFinanceRequest),
 		web.Page("GET", "/finance/expenditures/{id}", h.expenditureShow).Needs(auth.PermFinanceRead),
+		web.Page("GET", "/finance/receipts/{id}", web.FileRoute(h.Svc.Finance.Receipt)).Needs(auth.PermFinanceRead),
 		web.Page("POST", "/finance/expenditures/{id}/approve", h.expenditureApprove).Needs(auth.PermFinanceApprove),
 		web.Page("POST", "/finance/expenditures/{id}/review", h.expenditureReview).Needs(auth.PermFinanceReview),
 		web.Page("POST", "/finance/expenditures/{id}/pay", h.expenditurePay).Needs(auth.PermFinancePay),

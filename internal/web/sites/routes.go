@@ -18,6 +18,7 @@ func (h *handlers) routes() []web.Route {
 		web.Page("POST", "/sites/{id}/disbursements", h.disbursementCreate).Needs(auth.PermSitesManage),
 		web.Page("POST", "/sites/{id}/milestones", h.milestoneCreate).Needs(auth.PermSitesWrite),
 		web.Page("POST", "/sites/{id}/accept", h.siteAccept).Needs(auth.PermSitesManage),
+		web.Page("GET", "/site-photos/{id}", web.FileRoute(h.Svc.Sites.MilestonePhoto)).Needs(auth.PermOrgRead),
 		web.Page("GET", "/site-reconciliation", h.reconciliationShow).Needs(auth.PermOrgRead),
 		web.Page("GET", "/site-reconciliation.xlsx", h.reconciliationExport).Needs(auth.PermOrgRead),
 		web.Page("GET", "/site-progress", h.progressShow).Needs(auth.PermOrgRead),
