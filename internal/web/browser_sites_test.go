@@ -1,7 +1,12 @@
 package web_test
 
 import (
+	"bytes"
 	"fmt"
+	"image"
+	"image/jpeg"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -100,5 +105,43 @@ func TestBrowserDisbursementAndAttendance(t *testing.T) {
 	}
 	if after := coverage(); after != before+1 {
 		t.Fatalf("households with a 科技明白人: %d before, %d after", before, after)
+	}
+}
+
+// 海丹's leader records a milestone of the village's site on a phone with
+// a photo chosen from the phone, and sees it on the site's page, small.
+func TestBrowserMilestonePhoto(t *testing.T) {
+	chromiumPath(t)
+	env := testkit.Start(t, testkit.SQLite(t))
+	var site int64
+	if err := env.DB.QueryRow(`SELECT s.id FROM sites s JOIN orgs o ON o.id = s.org_id WHERE o.name = '海丹村党总支'`).Scan(&site); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	jpeg.Encode(&b, image.NewRGBA(image.Rect(0, 0, 3000, 2000)), nil)
+	photo := filepath.Join(t.TempDir(), "封顶.jpg")
+	if err := os.WriteFile(photo, b.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ctx := browser(t, 390, 844)
+	login(t, ctx, env.Server.URL, "haidan")
+	do(t, ctx,
+		chromedp.Navigate(fmt.Sprintf("%s/sites/%d", env.Server.URL, site)),
+		chromedp.WaitVisible(chromedp.CSS(`#milestone-form`)),
+		chromedp.SendKeys(chromedp.CSS(`#milestone-form #title`), "主体封顶"),
+		chromedp.SetUploadFiles(chromedp.CSS(`#photos`), []string{photo}),
+	)
+	submit(t, ctx, `#milestone-form button`)
+	do(t, ctx, chromedp.WaitVisible(chromedp.CSS(`#milestones-table .photos img`)))
+	// The photo's own width once it has loaded: the stored, smaller one.
+	w, err := chromedp.Run(ctx, chromedp.Evaluate[int](`new Promise(done => {
+		const img = document.querySelector('#milestones-table .photos img');
+		if (img.complete) { done(img.naturalWidth) } else { img.onload = () => done(img.naturalWidth) }
+	})`, chromedp.EvalAwaitPromise))
+	if err != nil || w != 1600 {
+		t.Fatalf("the photo shows %d px wide as stored (%v)", w, err)
+	}
+	if evaluate[bool](t, ctx, wider) {
+		t.Fatal("the site page with a photo is wider than a phone")
 	}
 }
