@@ -300,7 +300,7 @@ func (s *Service) publish(ctx context.Context, tx *sql.Tx, a *auth.Actor, it *It
 			return err
 		}
 	}
-	if err := bumpPortal(ctx, tx, it.OrgID); err != nil {
+	if err := s.bumpPortal(ctx, tx, it.OrgID); err != nil {
 		return err
 	}
 	return audit.Record(ctx, tx, now, a.Audit(), audit.Entry{Action: "disclosure.publish", Entity: "disclosure",
@@ -365,7 +365,7 @@ func (s *Service) ArchiveItem(ctx context.Context, a *auth.Actor, id int64) (Ite
 		if _, err := tx.ExecContext(ctx, `UPDATE disclosures SET state = 'archived', archived_on = $1 WHERE id = $2`, it.ArchivedOn, id); err != nil {
 			return err
 		}
-		if err := bumpPortal(ctx, tx, it.OrgID); err != nil {
+		if err := s.bumpPortal(ctx, tx, it.OrgID); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, s.Clock.Now(), a.Audit(), audit.Entry{Action: "disclosure.archive", Entity: "disclosure",

@@ -373,7 +373,7 @@ func (s *Service) changeFeedback(ctx context.Context, a *auth.Actor, id int64, p
 		if err := change(tx, &fb, now); err != nil {
 			return err
 		}
-		if err := bumpPortal(ctx, tx, fb.OrgID); err != nil {
+		if err := s.bumpPortal(ctx, tx, fb.OrgID); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, now, a.Audit(), audit.Entry{Action: action, Entity: "feedback", EntityID: id,

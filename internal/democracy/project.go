@@ -277,7 +277,7 @@ func (s *Service) VoteProject(ctx context.Context, a *auth.Actor, in ProjectVote
 			string(rj), p.ID); err != nil {
 			return err
 		}
-		if err := bumpPortal(ctx, tx, p.OrgID); err != nil {
+		if err := s.bumpPortal(ctx, tx, p.OrgID); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, s.Clock.Now(), a.Audit(), audit.Entry{Action: "project.vote", Entity: "project", EntityID: p.ID,
@@ -342,7 +342,7 @@ func (s *Service) RecordCollection(ctx context.Context, a *auth.Actor, in NewCol
 			in.HouseholdID, in.People, in.AmountFen, in.LabourDays, in.PaidOn, now).Scan(&id); err != nil {
 			return err
 		}
-		if err := bumpPortal(ctx, tx, p.OrgID); err != nil {
+		if err := s.bumpPortal(ctx, tx, p.OrgID); err != nil {
 			return err
 		}
 		if err := audit.Record(ctx, tx, now, a.Audit(), audit.Entry{Action: "project.collect", Entity: "project", EntityID: p.ID,

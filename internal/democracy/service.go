@@ -22,6 +22,8 @@ import (
 type Service struct {
 	DB    *db.DB
 	Clock db.Clock
+	// versions holds the portal versions read lately (portal_version.go).
+	portalCache portalVersions
 }
 
 // NewService builds the service.
@@ -61,26 +63,6 @@ func villageFor(ctx context.Context, q db.Queryer, a *auth.Actor, id int64, chan
 		return v, err
 	}
 	return v, a.Decide(auth.PermDemocracyRead, change, v.Path)
-}
-
-// bumpPortal moves a village's portal version on, in the transaction
-// that changes what its public pages show: every server's cache sees the
-// new version on its next read.
-func bumpPortal(ctx context.Context, tx *sql.Tx, orgID int64) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO portal_versions(org_id, version) VALUES ($1, 1)
-		ON CONFLICT (org_id) DO UPDATE SET version = portal_versions.version + 1`, orgID)
-	return err
-}
-
-// PortalVersion is the village's portal version (0 before anything was
-// published): one primary-key read, cheap enough for every public request.
-func (s *Service) PortalVersion(ctx context.Context, orgID int64) (int64, error) {
-	var v int64
-	err := s.DB.QueryRowContext(ctx, `SELECT version FROM portal_versions WHERE org_id = $1`, orgID).Scan(&v)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, nil
-	}
-	return v, err
 }
 
 // Villages lists the villages where the actor holds perm, in tree order,

@@ -133,13 +133,26 @@ func csrfOK(r *http.Request, want string) bool {
 	return got != "" && subtle.ConstantTimeCompare([]byte(got), []byte(want)) == 1
 }
 
+// securityHeaderValues are the headers every answer carries. The value
+// slices are shared by every response (a header set later replaces its
+// slice rather than writing into it), which spares four allocations on
+// each request, a good part of a cached public page's cost.
+var securityHeaderValues = [...]struct {
+	key string
+	v   []string
+}{
+	{"X-Content-Type-Options", []string{"nosniff"}},
+	{"X-Frame-Options", []string{"DENY"}},
+	{"Referrer-Policy", []string{"same-origin"}},
+	{"Content-Security-Policy", []string{"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'"}},
+}
+
 func securityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("X-Frame-Options", "DENY")
-		h.Set("Referrer-Policy", "same-origin")
-		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'")
+		for _, x := range securityHeaderValues {
+			h[x.key] = x.v
+		}
 		next.ServeHTTP(w, r)
 	})
 }

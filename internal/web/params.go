@@ -22,8 +22,18 @@ func PathID(r *http.Request, name string) (int64, error) {
 	return id, nil
 }
 
+// Query reads a parameter of the address only: nothing is parsed for an
+// address without a query, which keeps a cached public page's hit cheap.
+func Query(r *http.Request, name string) string {
+	if r.URL.RawQuery == "" {
+		return ""
+	}
+	return r.URL.Query().Get(name)
+}
+
 // QueryInt reads an optional numeric query or form value; a malformed one
 // counts as absent.
+
 func QueryInt(r *http.Request, name string) int64 {
 	v, _ := strconv.ParseInt(strings.TrimSpace(r.FormValue(name)), 10, 64)
 	return v

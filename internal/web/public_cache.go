@@ -29,15 +29,24 @@ import (
 // without asking again.
 const PublicMaxAge = 60
 
+var (
+	publicCacheControl = []string{"public, max-age=" + itoa(PublicMaxAge)}
+	publicVary         = []string{"Accept-Encoding, Cookie"}
+	gzipEncoding       = []string{"gzip"}
+)
+
 // publicCacheSize bounds the entries one server keeps; beyond it an
 // arbitrary entry is dropped (stale versions are never asked for again,
 // so they go first in practice).
 const publicCacheSize = 1024
 
+// publicEntry is one cached page. Its header values are kept as the
+// slices a response's header holds, so a hit sets them without building
+// them again.
 type publicEntry struct {
-	ctype     string
-	plain, gz []byte
-	etag      string
+	plain, gz         []byte
+	ctype, etag       []string
+	plainLen, gzipLen []string
 }
 
 type publicCache struct {
@@ -61,20 +70,25 @@ func (k *Kit) publicCache() *publicCache {
 // made-up parameters cannot fill the cache; body builds it on a miss.
 func (k *Kit) ServePublic(w http.ResponseWriter, r *http.Request, version, ctype string, body func() ([]byte, error)) error {
 	key := r.URL.Path + "|" + string(LangOf(r)) + "|" + version
-	sum := sha256.Sum256([]byte(key))
-	etag := `"` + hex.EncodeToString(sum[:12]) + `"`
-	h := w.Header()
-	h.Set("Cache-Control", "public, max-age="+itoa(PublicMaxAge))
-	h.Set("ETag", etag)
-	h.Set("Vary", "Accept-Encoding, Cookie")
-	if match := r.Header.Get("If-None-Match"); match != "" && strings.Contains(match, etag) {
-		w.WriteHeader(http.StatusNotModified)
-		return nil
-	}
 	c := k.publicCache()
 	c.mu.RLock()
 	e := c.entries[key]
 	c.mu.RUnlock()
+	etag := ""
+	if e != nil {
+		etag = e.etag[0]
+	} else {
+		sum := sha256.Sum256([]byte(key))
+		etag = `"` + hex.EncodeToString(sum[:12]) + `"`
+	}
+	h := w.Header()
+	h["Cache-Control"] = publicCacheControl
+	h["Vary"] = publicVary
+	if match := r.Header.Get("If-None-Match"); match != "" && strings.Contains(match, etag) {
+		h.Set("ETag", etag)
+		w.WriteHeader(http.StatusNotModified)
+		return nil
+	}
 	if e == nil {
 		b, err := body()
 		if err != nil {
@@ -84,7 +98,8 @@ func (k *Kit) ServePublic(w http.ResponseWriter, r *http.Request, version, ctype
 		zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
 		_, _ = zw.Write(b)
 		_ = zw.Close()
-		e = &publicEntry{ctype: ctype, plain: b, gz: gz.Bytes(), etag: etag}
+		e = &publicEntry{plain: b, gz: gz.Bytes(), ctype: []string{ctype}, etag: []string{etag},
+			plainLen: []string{itoa(len(b))}, gzipLen: []string{itoa(gz.Len())}}
 		c.mu.Lock()
 		if len(c.entries) >= publicCacheSize {
 			for k := range c.entries {
@@ -95,13 +110,14 @@ func (k *Kit) ServePublic(w http.ResponseWriter, r *http.Request, version, ctype
 		c.entries[key] = e
 		c.mu.Unlock()
 	}
-	h.Set("Content-Type", e.ctype)
-	out := e.plain
+	h["ETag"] = e.etag
+	h["Content-Type"] = e.ctype
+	out, length := e.plain, e.plainLen
 	if strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
-		h.Set("Content-Encoding", "gzip")
-		out = e.gz
+		h["Content-Encoding"] = gzipEncoding
+		out, length = e.gz, e.gzipLen
 	}
-	h.Set("Content-Length", itoa(len(out)))
+	h["Content-Length"] = length
 	w.WriteHeader(http.StatusOK)
 	if r.Method == http.MethodHead {
 		return nil

@@ -48,11 +48,11 @@ func (h *handlers) portalVillage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	cat := disclosure.Category(r.FormValue("category"))
+	cat := disclosure.Category(web.Query(r, "category"))
 	if !slices.Contains(disclosure.Categories, cat) {
 		cat = ""
 	}
-	period := r.FormValue("period")
+	period := web.Query(r, "period")
 	if !democracy.ValidPeriod(period) {
 		period = ""
 	}
