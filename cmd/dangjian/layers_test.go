@@ -61,7 +61,7 @@ var allowedImports = map[string][]string{
 	// The web kit, and one package per programme on top of it: a
 	// programme's web package reaches its own programme packages and the
 	// kit, never another programme's web package.
-	"web":              {"apperr", "audit", "auth", "config", "day", "db", "files", "i18n", "openapi", "org", "services"},
+	"web":              {"apperr", "audit", "auth", "config", "day", "db", "files", "i18n", "money", "openapi", "org", "services"},
 	"web/account":      webBase(),
 	"web/auditlog":     webBase("audit"),
 	"web/org":          webBase("org"),

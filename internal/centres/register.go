@@ -13,6 +13,7 @@ import (
 	"dangjian/internal/auth"
 	"dangjian/internal/day"
 	"dangjian/internal/db"
+	"dangjian/internal/money"
 )
 
 // The two registers: key groups (重点人群, 民事调解中心) and vulnerable
@@ -245,8 +246,8 @@ func (s *Service) RecordVisit(ctx context.Context, a *auth.Actor, id int64, in V
 		in.Visitor = apperr.Text(f, "visitor", in.Visitor, 50, true)
 		in.Note = apperr.Prose(f, "note", in.Note, 5000, true)
 		in.Help = apperr.Text(f, "help", in.Help, 200, false)
-		if in.HelpFen < 0 || in.HelpFen > 100_000_000_00 {
-			f.Add("help_yuan", "centres.amount", nil)
+		if in.HelpFen < 0 || in.HelpFen > int64(money.MaxFen) {
+			f.Add("help_yuan", "money.format", nil)
 		}
 		if in.VisitedOn.IsZero() {
 			f.Add("visited_on", "error.required", nil)

@@ -146,7 +146,7 @@ func TestMatterSixSteps(t *testing.T) {
 		for _, it := range items {
 			if strings.Contains(it.Title, "硬化三组村道") {
 				found++
-				if it.Code == "" || !strings.Contains(it.Body, "120000.00") {
+				if it.Code == "" || !strings.Contains(it.Body, "120,000.00") {
 					t.Fatalf("published step item %+v", it)
 				}
 			}

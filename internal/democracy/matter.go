@@ -17,6 +17,7 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/disclosure"
 	"dangjian/internal/i18n"
+	"dangjian/internal/money"
 )
 
 // The six steps of 四议两公开, in the only order they may run.
@@ -339,7 +340,7 @@ func (s *Service) publishStep(ctx context.Context, tx *sql.Tx, a *auth.Actor, m 
 	}
 	body := in.Note
 	if m.AmountFen > 0 {
-		body += "\n\n金额 | " + Yuan(m.AmountFen) + " 元"
+		body += "\n\n金额 | " + money.Fen(m.AmountFen).String() + " 元"
 	}
 	it, err := s.fileItem(ctx, tx, a, disclosure.Draft{OrgID: m.OrgID, Category: disclosure.Village,
 		Period: in.HeldOn.String()[:7], Title: prefix + m.Title, Body: body,
@@ -500,15 +501,6 @@ func (s *Service) PassedDecision(ctx context.Context, tx *sql.Tx, matterID int64
 		return PassedDecision{}, false, fmt.Errorf("democracy: passed decision %d: %w", matterID, err)
 	}
 	return d, true, nil
-}
-
-// Yuan shows an amount in 分 as 元 with two decimals.
-func Yuan(fen int64) string {
-	sign := ""
-	if fen < 0 {
-		sign, fen = "-", -fen
-	}
-	return fmt.Sprintf("%s%d.%02d", sign, fen/100, fen%100)
 }
 
 // Expected is 应到 of a step of a matter on a day, from the rosters, for

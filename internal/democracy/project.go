@@ -12,6 +12,7 @@ import (
 	"dangjian/internal/auth"
 	"dangjian/internal/day"
 	"dangjian/internal/db"
+	"dangjian/internal/money"
 )
 
 // 一事一议 rules (村民一事一议筹资筹劳管理办法; provinces set their own
@@ -151,7 +152,7 @@ func (s *Service) ProposeProject(ctx context.Context, a *auth.Actor, in NewProje
 		capFen, capDays := rules.Get(RuleProjectCapFen), rules.Get(RuleProjectCapLabourDays)
 		p.Rules[RuleProjectCapFen], p.Rules[RuleProjectCapLabourDays] = capFen, capDays
 		if in.PerPersonFen > int64(capFen.Num) {
-			return apperr.Rule(RuleProjectCapFen, apperr.Params{"amount": Yuan(in.PerPersonFen), "cap": Yuan(int64(capFen.Num))})
+			return apperr.Rule(RuleProjectCapFen, apperr.Params{"amount": money.Fen(in.PerPersonFen).String(), "cap": money.Fen(int64(capFen.Num)).String()})
 		}
 		if in.LabourDays > capDays.Num {
 			return apperr.Rule(RuleProjectCapLabourDays, apperr.Params{"days": in.LabourDays, "cap": capDays.Num})
@@ -330,8 +331,8 @@ func (s *Service) RecordCollection(ctx context.Context, a *auth.Actor, in NewCol
 		}
 		owe, oweDays := p.PerPersonFen*int64(in.People), p.LabourDays*in.People
 		if in.AmountFen > owe || in.LabourDays > oweDays {
-			return apperr.Rule(RuleProjectCollection, apperr.Params{"people": in.People, "owe": Yuan(owe), "owe_days": oweDays,
-				"amount": Yuan(in.AmountFen), "days": in.LabourDays})
+			return apperr.Rule(RuleProjectCollection, apperr.Params{"people": in.People, "owe": money.Fen(owe).String(), "owe_days": oweDays,
+				"amount": money.Fen(in.AmountFen).String(), "days": in.LabourDays})
 		}
 		now := s.Clock.Now()
 		var id int64

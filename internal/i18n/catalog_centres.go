@@ -62,7 +62,6 @@ func init() {
 		"centres.choose":           {"请选择。", "Choose one."},
 		"centres.case_parties":     {"请至少写明一方当事人。", "Name at least one party."},
 		"centres.visit_days":       {"走访间隔为 1 到 {max} 天。", "Visit every 1 to {max} days."},
-		"centres.amount":           {"金额以元为单位，最多两位小数。", "An amount in yuan, with at most two decimals."},
 		"rule.centres.not_future":  {"日期 {date} 晚于今天（{today}），只能记录已经发生的事。", "{date} is after today ({today}): record only what has happened."},
 
 		"case.list_title":                  {"调解案件", "Mediation cases"},

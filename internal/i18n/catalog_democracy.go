@@ -162,7 +162,6 @@ func init() {
 		"democracy.step_unknown":                 {"没有这一步。", "No such step."},
 		"democracy.body_required":                {"请选择村民会议或村民代表会议。", "Choose the villagers' or the representatives' meeting."},
 		"democracy.outcome_unknown":              {"请选择结果。", "Choose the outcome."},
-		"democracy.amount_format":                {"金额格式如 1234.50。", "Write the amount as 1234.50."},
 
 		"rep.name":        {"姓名", "Name"},
 		"rep.sex":         {"性别", "Sex"},

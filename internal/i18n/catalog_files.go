@@ -1,8 +1,10 @@
 package i18n
 
-// Messages of the files a record carries (photos, receipts).
+// Messages of the files a record carries (photos, receipts), and of
+// amounts of money typed in any programme's forms.
 func init() {
 	Register(map[string][2]string{
+		"money.format":    {"金额格式如 5000 或 5,000.50（元，最多两位小数，不超过 1 亿元）。", "Enter an amount in yuan such as 5000 or 5,000.50 (at most two decimals, at most 100 million)."},
 		"file.empty":      {"文件“{name}”是空的。", "The file “{name}” is empty."},
 		"file.too_large":  {"文件“{name}”超过 {max_mb} MB。", "The file “{name}” is larger than {max_mb} MB."},
 		"file.type":       {"文件“{name}”不是照片（JPEG、PNG）或 PDF。", "The file “{name}” is not a photo (JPEG, PNG) or a PDF."},

@@ -45,7 +45,6 @@ func init() {
 		"finance.period_format":          {"期间格式如 2026-11。", "A month is written 2026-11."},
 		"finance.period_range":           {"起始期间不能晚于截止期间。", "The first month cannot be after the last."},
 		"finance.amount_range":           {"金额须大于 0 元，且不超过 {max} 元。", "The amount must be above 0 and at most {max} yuan."},
-		"finance.amount_format":          {"金额格式如 5000 或 5000.50（元，最多两位小数）。", "Enter an amount in yuan such as 5000 or 5000.50."},
 		"finance.expense_not_money":      {"支出不能记入库存现金或银行存款，请选择费用、资产或负债科目。", "An expenditure is not charged to cash or bank: choose an expense, asset or liability account."},
 		"finance.mode_unknown":           {"请选择一支笔审批或两委集体审批。", "Choose the signer's approval or the committees' collective approval."},
 		"finance.pay_account":            {"请选择库存现金或银行存款（或其下级科目）支付。", "Pay from cash or bank (or a sub-account of either)."},

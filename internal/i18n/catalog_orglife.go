@@ -86,7 +86,6 @@ func init() {
 		// 激励关怀帮扶资金.
 		"fund.not_town":        {"帮扶资金按镇设立，请选择镇。", "The care fund is kept per town: choose a town."},
 		"fund.amount_range":    {"金额须大于 0 元，且不超过 {max} 元。", "The amount must be above 0 and at most {max} yuan."},
-		"fund.amount_format":   {"金额格式如 5000 或 5000.50（元，最多两位小数）。", "Enter an amount in yuan such as 5000 or 5000.50."},
 		"fund.grant_decided":   {"该发放申请已{status}。", "This grant is already {status}."},
 		"fund.status.proposed": {"待审批", "awaiting approval"},
 		"fund.status.approved": {"已批准发放", "approved and paid"},

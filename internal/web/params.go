@@ -9,6 +9,7 @@ import (
 	"dangjian/internal/apperr"
 	"dangjian/internal/day"
 	"dangjian/internal/db"
+	"dangjian/internal/money"
 	"dangjian/internal/org"
 )
 
@@ -104,4 +105,23 @@ func (h Handlers) Town(r *http.Request) (int64, error) {
 // size a page or the API chose.
 func YearList(r *http.Request, limit int) db.YearList {
 	return db.YearList{Year: int(QueryInt(r, "year")), After: QueryInt(r, "after"), Limit: limit}
+}
+
+// Yuan reads an amount typed in 元 ("5000", "5,000.50", "0.5 元") into 分;
+// a malformed one goes into f under field. Empty is zero.
+func Yuan(v, field string, f apperr.Fields) money.Fen {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0
+	}
+	fen, ok := money.ParseYuan(v)
+	if !ok {
+		f.Add(field, "money.format", nil)
+	}
+	return fen
+}
+
+// FormYuan reads a posted amount in 元 (see Yuan).
+func FormYuan(r *http.Request, field string, f apperr.Fields) money.Fen {
+	return Yuan(r.PostFormValue(field), field, f)
 }

@@ -16,7 +16,7 @@ func (h *handlers) entryVisit(w http.ResponseWriter, r *http.Request) error {
 	}
 	f := apperr.Fields{}
 	in := centres.VisitInput{VisitedOn: web.FormDay(r, "visited_on", f), Visitor: r.PostFormValue("visitor"),
-		Note: r.PostFormValue("note"), Help: r.PostFormValue("help"), HelpFen: formYuan(r.PostFormValue("help_yuan"), f, "help_yuan"),
+		Note: r.PostFormValue("note"), Help: r.PostFormValue("help"), HelpFen: int64(web.Yuan(r.PostFormValue("help_yuan"), "help_yuan", f)),
 		NextDue: web.FormDay(r, "next_due", f)}
 	if err = f.Err(); err == nil {
 		_, err = h.Svc.Centres.RecordVisit(r.Context(), web.ActorOf(r), id, in)

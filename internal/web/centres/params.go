@@ -22,27 +22,6 @@ func jsonDay(f apperr.Fields, name, s string) day.Day {
 	return d
 }
 
-// formYuan reads an amount typed in 元 as 分.
-func formYuan(s string, f apperr.Fields, field string) int64 {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return 0
-	}
-	whole, frac, _ := strings.Cut(s, ".")
-	if len(frac) > 2 {
-		f.Add(field, "centres.amount", nil)
-		return 0
-	}
-	frac += strings.Repeat("0", 2-len(frac))
-	y, err1 := strconv.ParseInt(whole, 10, 64)
-	c, err2 := strconv.ParseInt(frac, 10, 64)
-	if err1 != nil || err2 != nil || y < 0 || y > 100_000_000 {
-		f.Add(field, "centres.amount", nil)
-		return 0
-	}
-	return y*100 + c
-}
-
 // yuan shows 分 as 元 with two decimals.
 func yuan(fen int64) string {
 	return strconv.FormatInt(fen/100, 10) + "." + strconv.FormatInt(fen%100/10, 10) + strconv.FormatInt(fen%10, 10)

@@ -40,7 +40,7 @@ func (h *handlers) matterListData(r *http.Request) (map[string]any, error) {
 func (h *handlers) matterCreate(w http.ResponseWriter, r *http.Request) error {
 	f := apperr.Fields{}
 	in := democracy.NewMatter{OrgID: web.QueryInt(r, "org_id"), Title: r.PostFormValue("title"),
-		Description: r.PostFormValue("description"), AmountFen: formFen(r, "amount", f)}
+		Description: r.PostFormValue("description"), AmountFen: int64(web.FormYuan(r, "amount", f))}
 	var m democracy.Matter
 	err := f.Err()
 	if err == nil {

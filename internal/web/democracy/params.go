@@ -8,7 +8,6 @@ import (
 	"dangjian/internal/apperr"
 	"dangjian/internal/auth"
 	"dangjian/internal/democracy"
-	"dangjian/internal/money"
 	"dangjian/internal/web"
 )
 
@@ -39,17 +38,4 @@ func formInt(r *http.Request, name string, f apperr.Fields) int {
 		f.Add(name, "error.number", nil)
 	}
 	return n
-}
-
-// formFen reads an amount in 元 ("1,234.50") as 分.
-func formFen(r *http.Request, name string, f apperr.Fields) int64 {
-	s := strings.TrimSpace(r.FormValue(name))
-	if s == "" {
-		return 0
-	}
-	v, ok := money.ParseYuan(s)
-	if !ok {
-		f.Add(name, "democracy.amount_format", nil)
-	}
-	return int64(v)
 }

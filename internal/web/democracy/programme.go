@@ -9,7 +9,7 @@ import (
 	"html/template"
 
 	"dangjian/internal/auth"
-	"dangjian/internal/democracy"
+	"dangjian/internal/money"
 	"dangjian/internal/web"
 )
 
@@ -28,7 +28,7 @@ func New(base web.Handlers) web.Programme {
 		Routes:    h.routes(),
 		Home:      h.home,
 		APIDocs:   apiDocs,
-		Funcs:     template.FuncMap{"yuan": democracy.Yuan},
+		Funcs:     template.FuncMap{"yuan": func(fen int64) string { return money.Fen(fen).String() }},
 		Nav: []web.NavItem{
 			{Section: web.SectionMechanisms, Href: "/matters", Label: "nav.matters", Perm: auth.PermDemocracyRead},
 			{Section: web.SectionMechanisms, Href: "/disclosures", Label: "nav.disclosures", Perm: auth.PermDemocracyRead},

@@ -45,7 +45,7 @@ func (h *handlers) projectCreate(w http.ResponseWriter, r *http.Request) error {
 	f := apperr.Fields{}
 	org := web.QueryInt(r, "org_id")
 	in := democracy.NewProject{OrgID: org, Title: r.PostFormValue("title"), Description: r.PostFormValue("description"),
-		Proposer: r.PostFormValue("proposer"), Proposers: formInt(r, "proposers", f), PerPersonFen: formFen(r, "per_person", f),
+		Proposer: r.PostFormValue("proposer"), Proposers: formInt(r, "proposers", f), PerPersonFen: int64(web.FormYuan(r, "per_person", f)),
 		LabourDays: formInt(r, "labour_days", f)}
 	var p democracy.Project
 	err := f.Err()
@@ -115,7 +115,7 @@ func (h *handlers) projectCollect(w http.ResponseWriter, r *http.Request) error 
 	}
 	f := apperr.Fields{}
 	in := democracy.NewCollection{ProjectID: id, HouseholdID: web.QueryInt(r, "household_id"), People: formInt(r, "people", f),
-		AmountFen: formFen(r, "amount", f), LabourDays: formInt(r, "days", f), PaidOn: web.FormDay(r, "paid_on", f)}
+		AmountFen: int64(web.FormYuan(r, "amount", f)), LabourDays: formInt(r, "days", f), PaidOn: web.FormDay(r, "paid_on", f)}
 	err = f.Err()
 	if err == nil {
 		_, err = h.Svc.Democracy.RecordCollection(r.Context(), web.ActorOf(r), in)

@@ -10,7 +10,6 @@ import (
 	"dangjian/internal/auth"
 	"dangjian/internal/day"
 	"dangjian/internal/finance"
-	"dangjian/internal/money"
 	"dangjian/internal/web"
 )
 
@@ -51,21 +50,14 @@ func (h *handlers) pickVillage(w http.ResponseWriter, r *http.Request, vs []fina
 	return h.Render(w, r, "finance_pick", map[string]any{"Villages": rows})
 }
 
-// formYuan reads an amount typed in 元 into 分.
+// formYuan reads an amount typed in 元 into 分; a statement balance may
+// be negative (an overdrawn account), so a leading minus is kept.
 func formYuan(r *http.Request, field string, f apperr.Fields) finance.Fen {
 	v := strings.TrimSpace(r.PostFormValue(field))
-	if v == "" {
-		return 0
+	if rest, neg := strings.CutPrefix(v, "-"); neg {
+		return -web.Yuan(rest, field, f)
 	}
-	neg := strings.HasPrefix(v, "-")
-	fen, ok := money.ParseYuan(strings.TrimPrefix(v, "-"))
-	if !ok {
-		f.Add(field, "finance.amount_format", nil)
-	}
-	if neg {
-		fen = -fen
-	}
-	return fen
+	return web.Yuan(v, field, f)
 }
 
 // formDay reads a YYYY-MM-DD field.

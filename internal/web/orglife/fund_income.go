@@ -11,7 +11,7 @@ import (
 
 func (h *handlers) fundIncome(w http.ResponseWriter, r *http.Request) error {
 	f := apperr.Fields{}
-	in := orglife.NewIncome{TownID: web.QueryInt(r, "town_id"), Amount: formAmount(r, "amount", f),
+	in := orglife.NewIncome{TownID: web.QueryInt(r, "town_id"), Amount: web.FormYuan(r, "amount", f),
 		OnDate: web.FormDate(r, "on_date", f), Description: r.PostFormValue("description")}
 	err := f.Err()
 	if err == nil {

@@ -11,7 +11,7 @@ import (
 
 func (h *handlers) fundPropose(w http.ResponseWriter, r *http.Request) error {
 	f := apperr.Fields{}
-	in := orglife.NewGrant{MemberID: web.QueryInt(r, "member_id"), Amount: formAmount(r, "amount", f),
+	in := orglife.NewGrant{MemberID: web.QueryInt(r, "member_id"), Amount: web.FormYuan(r, "amount", f),
 		Reason: r.PostFormValue("reason")}
 	err := f.Err()
 	var g orglife.FundGrant

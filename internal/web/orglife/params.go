@@ -4,12 +4,9 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 
-	"dangjian/internal/apperr"
 	"dangjian/internal/auth"
 	"dangjian/internal/db"
-	"dangjian/internal/money"
 	"dangjian/internal/orglife"
 	"dangjian/internal/web"
 )
@@ -98,16 +95,6 @@ func (h *handlers) addBranchMembers(r *http.Request, orgID int64, data map[strin
 	}
 	data["Branch"], data["Members"] = b, opts
 	return nil
-}
-
-// formAmount reads an amount typed in 元.
-func formAmount(r *http.Request, field string, f apperr.Fields) orglife.Fen {
-	v := strings.TrimSpace(r.PostFormValue(field))
-	fen, ok := money.ParseYuan(v)
-	if !ok && v != "" {
-		f.Add(field, "fund.amount_format", nil)
-	}
-	return fen
 }
 
 // today is the server's current day, for form defaults.

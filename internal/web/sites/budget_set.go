@@ -17,7 +17,7 @@ func (h *handlers) budgetSet(w http.ResponseWriter, r *http.Request) error {
 	f := apperr.Fields{}
 	var lines []sites.BudgetLine
 	for _, src := range sites.Sources {
-		lines = append(lines, sites.BudgetLine{Source: src, Amount: formAmount(r, "budget_"+string(src), f)})
+		lines = append(lines, sites.BudgetLine{Source: src, Amount: web.FormYuan(r, "budget_"+string(src), f)})
 	}
 	err = f.Err()
 	if err == nil {

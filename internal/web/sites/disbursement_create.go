@@ -15,7 +15,7 @@ func (h *handlers) disbursementCreate(w http.ResponseWriter, r *http.Request) er
 		return err
 	}
 	f := apperr.Fields{}
-	in := sites.NewDisbursement{SiteID: id, Source: sites.Source(r.PostFormValue("source")), Amount: formAmount(r, "amount", f),
+	in := sites.NewDisbursement{SiteID: id, Source: sites.Source(r.PostFormValue("source")), Amount: web.FormYuan(r, "amount", f),
 		PaidOn: web.FormDay(r, "paid_on", f), Voucher: r.PostFormValue("voucher"), Note: r.PostFormValue("note")}
 	err = f.Err()
 	if err == nil {

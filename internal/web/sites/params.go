@@ -2,10 +2,8 @@ package sites
 
 import (
 	"net/http"
-	"strings"
 
 	"dangjian/internal/apperr"
-	"dangjian/internal/money"
 	"dangjian/internal/sites"
 	"dangjian/internal/web"
 )
@@ -48,14 +46,4 @@ func (h *handlers) listSites(r *http.Request, limit int) (sites.Filter, []sites.
 		xs, err = h.Svc.Sites.ListSites(r.Context(), a, f)
 	}
 	return f, xs, err
-}
-
-// formAmount reads an amount typed in 元.
-func formAmount(r *http.Request, field string, f apperr.Fields) sites.Fen {
-	v := strings.TrimSpace(r.PostFormValue(field))
-	fen, ok := money.ParseYuan(v)
-	if !ok && v != "" {
-		f.Add(field, "fund.amount_format", nil)
-	}
-	return fen
 }

@@ -12,7 +12,7 @@ import (
 func (h *handlers) rateSet(w http.ResponseWriter, r *http.Request) error {
 	f := apperr.Fields{}
 	rate := sites.Rate{Level: sites.Level(r.PostFormValue("level")), Kind: sites.Kind(r.PostFormValue("kind")),
-		Amount: formAmount(r, "amount", f)}
+		Amount: web.FormYuan(r, "amount", f)}
 	err := f.Err()
 	if err == nil {
 		_, err = h.Svc.Sites.SetRate(r.Context(), web.ActorOf(r), web.QueryInt(r, "town_id"), rate)
