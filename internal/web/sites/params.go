@@ -2,6 +2,7 @@ package sites
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 
 	"dangjian/internal/apperr"
@@ -58,4 +59,35 @@ func formAmount(r *http.Request, field string, f apperr.Fields) sites.Fen {
 		f.Add(field, "fund.amount_format", nil)
 	}
 	return fen
+}
+
+// formInt reads a whole number typed into a form field; empty is 0.
+func formInt(r *http.Request, field string, f apperr.Fields) int {
+	v := strings.TrimSpace(r.PostFormValue(field))
+	if v == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		f.Add(field, "error.number", nil)
+	}
+	return n
+}
+
+// formOverride reads the subsidy override typed in 元: empty clears it.
+func formOverride(r *http.Request, f apperr.Fields) *sites.Fen {
+	if strings.TrimSpace(r.PostFormValue("override")) == "" {
+		return nil
+	}
+	v := formAmount(r, "override", f)
+	return &v
+}
+
+// fenOf is an optional amount of a JSON body.
+func fenOf(v *int64) *sites.Fen {
+	if v == nil {
+		return nil
+	}
+	f := sites.Fen(*v)
+	return &f
 }
