@@ -76,6 +76,12 @@ func (h *handlers) newData(r *http.Request) (map[string]any, error) {
 	if err != nil {
 		return nil, err
 	}
+	if web.QueryInt(r, "town_id") != 0 {
+		// A town named in the query is decided like a record.
+		if _, err := h.Svc.Sites.Schedule(r.Context(), web.ActorOf(r), town); err != nil {
+			return nil, err
+		}
+	}
 	orgs, err := h.siteOrgs(r, town)
 	if err != nil {
 		return nil, err
