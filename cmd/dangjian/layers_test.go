@@ -69,7 +69,7 @@ var allowedImports = map[string][]string{
 	"web/survey":       webBase("org", "survey"),
 	"web/commendation": webBase("org", "commendation"),
 	"web/democracy":    webBase("disclosure", "democracy"),
-	"web/sites":        webBase("orglife", "sites"),
+	"web/sites":        webBase("org", "orglife", "sites"),
 	"web/prosperity":   webBase("org", "prosperity"),
 	"web/finance":      webBase("finance"),
 	"web/centres":      webBase("org", "centres", "prosperity"),
