@@ -2,7 +2,6 @@ package sites
 
 import (
 	"net/http"
-	"strconv"
 	"strings"
 
 	"dangjian/internal/apperr"
@@ -59,19 +58,6 @@ func formAmount(r *http.Request, field string, f apperr.Fields) sites.Fen {
 		f.Add(field, "fund.amount_format", nil)
 	}
 	return fen
-}
-
-// formInt reads a whole number typed into a form field; empty is 0.
-func formInt(r *http.Request, field string, f apperr.Fields) int {
-	v := strings.TrimSpace(r.PostFormValue(field))
-	if v == "" {
-		return 0
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil {
-		f.Add(field, "error.number", nil)
-	}
-	return n
 }
 
 // formOverride reads the subsidy override typed in 元: empty clears it.

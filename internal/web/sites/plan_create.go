@@ -17,7 +17,7 @@ func (h *handlers) planCreate(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := apperr.Fields{}
-	in := sites.NewPlan{TownID: town, Title: r.PostFormValue("title"), Year: formInt(r, "year", f),
+	in := sites.NewPlan{TownID: town, Title: r.PostFormValue("title"), Year: web.FormInt(r, "year", f),
 		Declared: formAmount(r, "declared", f)}
 	err = f.Err()
 	var p sites.Plan

@@ -14,8 +14,8 @@ import (
 func (h *handlers) siteCreate(w http.ResponseWriter, r *http.Request) error {
 	f := apperr.Fields{}
 	in := sites.NewSite{PlanID: web.QueryInt(r, "plan_id"), OrgID: web.QueryInt(r, "org_id"), Kind: sites.Kind(r.PostFormValue("kind")),
-		Spec: sites.Spec{MainBuildings: formInt(r, "main_buildings", f), Annexes: formInt(r, "annexes", f),
-			LandM2: formInt(r, "land_m2", f), FloorM2: formInt(r, "floor_m2", f)},
+		Spec: sites.Spec{MainBuildings: web.FormInt(r, "main_buildings", f), Annexes: web.FormInt(r, "annexes", f),
+			LandM2: web.FormInt(r, "land_m2", f), FloorM2: web.FormInt(r, "floor_m2", f)},
 		Override: formOverride(r, f), OverrideReason: r.PostFormValue("override_reason"), Note: r.PostFormValue("note")}
 	if in.OrgID == 0 {
 		f.Add("org_id", "error.required", nil)
