@@ -126,6 +126,7 @@ func init() {
 		"flash.site_override":  {"单独核定补助已保存。", "Own subsidy saved."},
 
 		"site.new":                 {"登记阵地项目", "Register a site project"},
+		"site.org_pick":            {"建设单位（党组织）", "Organisation"},
 		"site.new_note":            {"类别由所选组织决定：村党总支为村(社区)党总支活动场所，小组党支部为村民小组党支部活动场所。", "The level follows from the organisation: a general branch gets a general-branch site, a group branch a group-branch site."},
 		"site.spec.main_buildings": {"主楼（幢）", "Main buildings"},
 		"site.spec.annexes":        {"附楼（幢）", "Annexes"},
