@@ -77,6 +77,7 @@ func init() {
 		"industry.col.note":          {"说明", "Note"},
 		"industry.col.joined":        {"入社日期", "Joined on"},
 		"industry.new":               {"登记产业", "Register an industry"},
+		"industry.coop_new_for":      {"为“{name}”登记专业合作组织", "Register a cooperative in {name}"},
 		"industry.coop_new":          {"登记专业合作组织", "Register a cooperative"},
 		"industry.members":           {"入社农户", "Member households"},
 		"industry.enrol":             {"农户入社", "Enrol households"},
