@@ -71,7 +71,7 @@ var allowedImports = map[string][]string{
 	"web/survey":       webBase("org", "survey"),
 	"web/commendation": webBase("org", "commendation"),
 	"web/democracy":    webBase("disclosure", "democracy"),
-	"web/sites":        webBase("sites"),
+	"web/sites":        webBase("org", "sites"),
 	"web/prosperity":   webBase("org", "prosperity"),
 	"web/finance":      webBase("finance"),
 	"web/centres":      webBase("org", "centres", "prosperity"),

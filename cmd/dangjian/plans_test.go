@@ -192,7 +192,10 @@ func TestListQueriesReadTheirOrderOffAnIndex(t *testing.T) {
 				_, err := files.Of(ctx, d, sites.MilestonePhotos, 1, 2, 3)
 				return err
 			},
-			"finance villages": func() error { _, err := svc.Finance.Villages(ctx, county); return err },
+			"a cooperative's households": func() error { _, err := svc.Prosper.Cooperative(ctx, county, 1); return err },
+			"households to enrol":        func() error { _, err := svc.Prosper.Unenrolled(ctx, county, 1); return err },
+			"cooperatives of a town":     func() error { _, err := svc.Prosper.CooperativesOfTown(ctx, county, town.ID); return err },
+			"finance villages":           func() error { _, err := svc.Finance.Villages(ctx, county); return err },
 			"finance vouchers": func() error {
 				_, err := svc.Finance.ListVouchers(ctx, county, finance.VoucherFilter{OrgID: village.ID, Limit: 50})
 				return err

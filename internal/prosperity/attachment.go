@@ -38,8 +38,9 @@ type IndustryOrg struct {
 }
 
 // Attach records what an industry party organisation is set up in
-// (prosperity.write over it): an enterprise, a mine, a project, or one of
-// the cooperatives of its village.
+// (prosperity.write over it; read with people.read, like every record of
+// the programme): an enterprise, a mine, a project, or a cooperative the
+// actor sees.
 func (s *Service) Attach(ctx context.Context, a *auth.Actor, orgID int64, kind AttachedKind, name string, cooperativeID int64) (IndustryOrg, error) {
 	var out IndustryOrg
 	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
@@ -47,7 +48,7 @@ func (s *Service) Attach(ctx context.Context, a *auth.Actor, orgID int64, kind A
 		if err != nil {
 			return err
 		}
-		if err := a.Decide(auth.PermOrgRead, auth.PermProsperity, o.Path); err != nil {
+		if err := a.Decide(auth.PermPeopleRead, auth.PermProsperity, o.Path); err != nil {
 			return err
 		}
 		f := apperr.Fields{}
@@ -83,13 +84,14 @@ func (s *Service) Attach(ctx context.Context, a *auth.Actor, orgID int64, kind A
 }
 
 // IndustryOrgs lists a town's industry party organisations with their
-// attachments, in tree order (org.read over the town).
+// attachments, in tree order (people.read over the town: the programme's
+// pages are read with people.read, and /industries with them).
 func (s *Service) IndustryOrgs(ctx context.Context, a *auth.Actor, townID int64) ([]IndustryOrg, error) {
 	t, err := loadOrg(ctx, s.DB, townID)
 	if err != nil {
 		return nil, err
 	}
-	if err := a.Decide(auth.PermOrgRead, "", t.Path); err != nil {
+	if err := a.Decide(auth.PermPeopleRead, "", t.Path); err != nil {
 		return nil, err
 	}
 	rows, err := s.DB.QueryContext(ctx, `SELECT o.id, o.name, o.industry_type, COALESCE(NULLIF(p.short_name, ''), p.name),

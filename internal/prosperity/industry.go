@@ -23,6 +23,9 @@ const (
 	IndustrySpecialty  IndustryKind = "specialty"   // 特色产业
 )
 
+// IndustryKinds in form order.
+var IndustryKinds = []IndustryKind{IndustryOneProduct, IndustrySpecialty}
+
 // Industry is an industry of a village.
 type Industry struct {
 	ID          int64        `json:"id"`

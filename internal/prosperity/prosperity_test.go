@@ -264,3 +264,52 @@ func TestIndustriesCooperativesModel(t *testing.T) {
 		}
 	})
 }
+
+// A cooperative's page reads its households and the village's others;
+// the programme reads with people.read throughout: an actor who sees the
+// town's organisations (org.read) but not its people sees no industry
+// organisation and attaches none.
+func TestCooperativeAndOneReadPermission(t *testing.T) {
+	testkit.Dialects(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		m, err := w.svc.VillageModel(w.ctx, w.haidan, w.haidanID)
+		want.OK(t, err)
+		coop := m.Coops[0]
+		v, err := w.svc.Cooperative(w.ctx, w.haidan, coop.ID)
+		want.OK(t, err)
+		if len(v.Members) != coop.Households || v.Cooperative.Households != coop.Households || v.VillageName != "海丹" {
+			t.Fatalf("cooperative %+v", v)
+		}
+		rest, err := w.svc.Unenrolled(w.ctx, w.haidan, coop.ID)
+		want.OK(t, err)
+		if len(rest)+len(v.Members) != m.Households {
+			t.Fatalf("%d households to enrol and %d members of %d", len(rest), len(v.Members), m.Households)
+		}
+		_, err = w.svc.Cooperative(w.ctx, w.haiga, coop.ID)
+		want.Kind(t, err, apperr.KindNotFound)
+		_, err = w.svc.Unenrolled(w.ctx, w.haiga, coop.ID)
+		want.Kind(t, err, apperr.KindNotFound)
+		cs, err := w.svc.CooperativesOfTown(w.ctx, w.admin, w.Town.Town.ID)
+		want.OK(t, err)
+		if len(cs) != 3 {
+			t.Fatalf("town cooperatives %+v", cs)
+		}
+		_, err = w.svc.CooperativesOfTown(w.ctx, w.haidan, w.Town.Town.ID)
+		want.Kind(t, err, apperr.KindNotFound)
+
+		town := w.Town.Town
+		orgsOnly := &auth.Actor{UserID: 1, Username: "orgs-only", Bindings: []auth.Binding{{Role: auth.RoleRepresentative,
+			OrgID: town.ID, TownID: town.ID, OrgPath: town.Path}}}
+		_, err = w.svc.IndustryOrgs(w.ctx, orgsOnly, town.ID)
+		want.Kind(t, err, apperr.KindNotFound)
+		orgs, err := w.svc.IndustryOrgs(w.ctx, w.admin, town.ID)
+		want.OK(t, err)
+		_, err = w.svc.Attach(w.ctx, orgsOnly, orgs[0].OrgID, prosperity.AttachedEnterprise, "企业", 0)
+		want.Kind(t, err, apperr.KindNotFound)
+		x, err := w.svc.Attach(w.ctx, w.admin, orgs[0].OrgID, prosperity.AttachedCooperative, coop.Name, coop.ID)
+		want.OK(t, err)
+		if x.CooperativeID != coop.ID || x.AttachedKind != prosperity.AttachedCooperative {
+			t.Fatalf("attached %+v", x)
+		}
+	})
+}

@@ -280,3 +280,71 @@ func TestTownProgress(t *testing.T) {
 		want.Kind(t, err, apperr.KindNotFound)
 	})
 }
+
+// The town registers plans; a site's own subsidy needs its reason and
+// moves the reconciliation; a budget takes known sources only. Each
+// change leaves one audit record.
+func TestPlansOverridesBudgets(t *testing.T) {
+	testkit.Dialects(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		town := w.Town.Town.ID
+		audits := func(action string) int {
+			t.Helper()
+			var n int
+			if err := d.QueryRow(`SELECT COUNT(*) FROM audit_log WHERE action = $1`, action).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		_, err := w.svc.CreatePlan(w.ctx, w.haidan, sites.NewPlan{TownID: town, Year: 2027, Title: "规划", Declared: 100 * sites.Wan})
+		want.Kind(t, err, apperr.KindNotFound)
+		_, err = w.svc.CreatePlan(w.ctx, w.accountant, sites.NewPlan{TownID: town, Year: 1999, Title: "", Declared: -1})
+		want.Field(t, err, "year", "site.year_range")
+		want.Field(t, err, "title", "error.required")
+		want.Field(t, err, "declared", "site.amount_range")
+		before := audits("site.plan")
+		p, err := w.svc.CreatePlan(w.ctx, w.accountant, sites.NewPlan{TownID: town, Year: 2027, Title: "2027年阵地提升", Declared: 120 * sites.Wan})
+		want.OK(t, err)
+		plans, err := w.svc.Plans(w.ctx, w.admin, town)
+		want.OK(t, err)
+		if len(plans) != 2 || plans[0].ID != p.ID || audits("site.plan") != before+1 {
+			t.Fatalf("plans %+v", plans)
+		}
+
+		daping := w.siteOf(t, "大坪村党总支")
+		due := func() sites.Fen {
+			rc, err := w.svc.Reconcile(w.ctx, w.admin, w.plan.ID)
+			want.OK(t, err)
+			return rc.Due
+		}
+		if due() != 417*sites.Wan {
+			t.Fatalf("due %s", due())
+		}
+		amount := 45 * sites.Wan
+		_, err = w.svc.SetOverride(w.ctx, w.accountant, daping.ID, &amount, " ")
+		want.Field(t, err, "override_reason", "error.required")
+		_, err = w.svc.SetOverride(w.ctx, w.haidan, daping.ID, &amount, "x")
+		want.Kind(t, err, apperr.KindNotFound)
+		before = audits("site.override")
+		x, err := w.svc.SetOverride(w.ctx, w.accountant, daping.ID, &amount, "县财政复核后核定 45 万元")
+		want.OK(t, err)
+		if *x.Override != amount || due() != 412*sites.Wan || audits("site.override") != before+1 {
+			t.Fatalf("override %+v, due %s", x, due())
+		}
+		x, err = w.svc.SetOverride(w.ctx, w.admin, daping.ID, nil, "ignored")
+		want.OK(t, err)
+		if x.Override != nil || x.OverrideReason != "" || due() != 463*sites.Wan {
+			t.Fatalf("back to the schedule: %+v, due %s", x, due())
+		}
+
+		haidan := w.siteOf(t, "海丹村党总支")
+		_, err = w.svc.SetBudget(w.ctx, w.haidan, haidan.ID, []sites.BudgetLine{{Source: "bank", Amount: 1}})
+		want.Field(t, err, "source", "site.source_unknown")
+		lines, err := w.svc.SetBudget(w.ctx, w.haidan, haidan.ID, []sites.BudgetLine{{Source: sites.SourceSelf, Amount: 5 * sites.Wan},
+			{Source: sites.SourceCounty, Amount: 96 * sites.Wan}, {Source: sites.SourceTown, Amount: 0}})
+		want.OK(t, err)
+		if len(lines) != 2 || lines[0].Source != sites.SourceCounty {
+			t.Fatalf("budget %+v", lines)
+		}
+	})
+}

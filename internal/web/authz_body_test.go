@@ -360,6 +360,8 @@ func ownPathIDs(t *testing.T, env *testkit.Env, a *bodyActor, orgID int64) {
 	}
 	a.path["tokens"] = one(`SELECT MAX(id) FROM api_tokens WHERE user_id = $1`, user)
 	a.path["trainings"] = one(`SELECT COALESCE(MIN(id), 0) FROM trainings WHERE village_id = $1`, orgID) // a branch holds none
+	a.path["industries"] = one(`SELECT COALESCE(MIN(id), 0) FROM industries WHERE village_id = $1`, orgID)
+	a.path["cooperatives"] = one(`SELECT COALESCE(MIN(id), 0) FROM cooperatives WHERE village_id = $1`, orgID)
 }
 
 func TestBodyIDsStayInScope(t *testing.T) {

@@ -290,6 +290,14 @@ func mainPages(t *testing.T, env *testkit.Env, user string, scope, group org.Org
 		}
 		pages = append(pages, "/trainings", "/coverage", "/industries", fmt.Sprintf("/industries?village_id=%d", scope.ID),
 			fmt.Sprintf("/coverage?org_id=%d", scope.ID), fmt.Sprintf("/trainings/%d", training))
+		var coop, site int64 // a cooperative of the village with its enrolment form; the village's site with its forms
+		if err := env.DB.QueryRow(`SELECT MIN(id) FROM cooperatives WHERE village_id = $1`, scope.ID).Scan(&coop); err != nil {
+			t.Fatal(err)
+		}
+		if err := env.DB.QueryRow(`SELECT MIN(id) FROM sites WHERE org_id = $1`, scope.ID).Scan(&site); err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, fmt.Sprintf("/cooperatives/%d", coop), "/sites/new", fmt.Sprintf("/sites/%d", site))
 	}
 	pages = append(pages, financePages(env, user, scope)...)
 	if user != "minjia1" { // 双述双评: this year's round of the village, its print form and a cadre's page

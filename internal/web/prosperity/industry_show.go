@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"dangjian/internal/auth"
 	"dangjian/internal/org"
 	"dangjian/internal/prosperity"
 	"dangjian/internal/web"
@@ -13,35 +14,93 @@ import (
 // 支部+产业+专业合作组织+农户 picture; for the town, its industry party
 // organisations and the villages to choose from.
 func (h *handlers) industryShow(w http.ResponseWriter, r *http.Request) error {
-	a := web.ActorOf(r)
-	data := map[string]any{}
-	village, err := h.village(r)
+	data, err := h.industryData(r)
 	if err != nil {
 		return err
+	}
+	return h.Render(w, r, "industry_show", data)
+}
+
+func (h *handlers) industryData(r *http.Request) (map[string]any, error) {
+	a := web.ActorOf(r)
+	data := map[string]any{"IndustryKinds": prosperity.IndustryKinds, "Today": h.today(), "Posted": posted(r)}
+	village, err := h.village(r)
+	if err != nil {
+		return nil, err
 	}
 	if village != 0 {
 		m, err := h.Svc.Prosper.VillageModel(r.Context(), a, village)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		data["Model"], data["Picture"] = m, picture(m)
-	} else {
-		ar, err := h.area(r)
-		if err != nil {
-			return err
+		if a.CanAt(auth.PermProsperity, m.Village.Path) {
+			// The branches a cooperative may be led by: the village's own
+			// general branch, its group branches and industry organisations.
+			kids, err := h.Svc.Org.List(r.Context(), a, org.Filter{ParentID: village, Limit: 500})
+			if err != nil {
+				return nil, err
+			}
+			leads := []org.Org{}
+			for _, o := range kids {
+				if o.Type == org.TypeBranch || o.Type == org.TypeIndustry {
+					leads = append(leads, o)
+				}
+			}
+			data["Leads"], data["Write"] = leads, true
 		}
-		town := ar.ID
-		orgs, err := h.Svc.Prosper.IndustryOrgs(r.Context(), a, town)
-		if err != nil {
-			return err
-		}
-		villages, err := h.Svc.Org.List(r.Context(), a, org.Filter{Type: org.TypeGeneralBranch, TownID: town, Limit: 200})
-		if err != nil {
-			return err
-		}
-		data["IndustryOrgs"], data["Villages"] = orgs, villages
+		return data, nil
 	}
-	return h.Render(w, r, "industry_show", data)
+	ar, err := h.area(r)
+	if err != nil {
+		return nil, err
+	}
+	town := ar.ID
+	orgs, err := h.Svc.Prosper.IndustryOrgs(r.Context(), a, town)
+	if err != nil {
+		return nil, err
+	}
+	villages, err := h.Svc.Org.List(r.Context(), a, org.Filter{Type: org.TypeGeneralBranch, TownID: town, Limit: 200})
+	if err != nil {
+		return nil, err
+	}
+	data["IndustryOrgs"], data["Villages"], data["TownID"] = orgs, villages, town
+	if len(orgs) > 0 && a.Can(auth.PermProsperity) {
+		coops, err := h.Svc.Prosper.CooperativesOfTown(r.Context(), a, town)
+		if err != nil {
+			return nil, err
+		}
+		data["Coops"], data["AttachedKinds"] = coops, prosperity.AttachedKinds
+	}
+	return data, nil
+}
+
+// posted says which form of the page a post came from, so that the page
+// shown again puts what was typed and the errors back into that form
+// only: "industry", "attach", or the id of the industry a cooperative
+// was registered in.
+func posted(r *http.Request) string {
+	switch {
+	case r.Method != http.MethodPost:
+		return ""
+	case r.URL.Path == "/industries":
+		return "industry"
+	case r.URL.Path == "/industry-attachments":
+		return "attach"
+	}
+	return r.PathValue("id")
+}
+
+// industriesURL is the page a form on it returns to: the village's, or
+// the town's.
+func industriesURL(r *http.Request) string {
+	if id := web.QueryInt(r, "village_id"); id != 0 {
+		return "/industries?village_id=" + strconv.FormatInt(id, 10)
+	}
+	if id := web.QueryInt(r, "town_id"); id != 0 {
+		return "/industries?org_id=" + strconv.FormatInt(id, 10)
+	}
+	return "/industries"
 }
 
 // Picture is the model drawn as boxes in four columns (支部, 产业, 专业合作组织,

@@ -2,6 +2,7 @@ package sites
 
 import (
 	"net/http"
+	"strings"
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/sites"
@@ -46,4 +47,22 @@ func (h *handlers) listSites(r *http.Request, limit int) (sites.Filter, []sites.
 		xs, err = h.Svc.Sites.ListSites(r.Context(), a, f)
 	}
 	return f, xs, err
+}
+
+// formOverride reads the subsidy override typed in 元: empty clears it.
+func formOverride(r *http.Request, f apperr.Fields) *sites.Fen {
+	if strings.TrimSpace(r.PostFormValue("override")) == "" {
+		return nil
+	}
+	v := web.FormYuan(r, "override", f)
+	return &v
+}
+
+// fenOf is an optional amount of a JSON body.
+func fenOf(v *int64) *sites.Fen {
+	if v == nil {
+		return nil
+	}
+	f := sites.Fen(*v)
+	return &f
 }

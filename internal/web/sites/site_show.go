@@ -31,7 +31,11 @@ func (h *handlers) siteData(r *http.Request) (map[string]any, error) {
 	for _, l := range v.Budget {
 		budget[string(l.Source)] = l.Amount
 	}
-	return map[string]any{"V": v, "Budget": budget, "Sources": sites.Sources, "Today": h.today()}, nil
+	override := ""
+	if v.Site.Override != nil {
+		override = v.Site.Override.String()
+	}
+	return map[string]any{"V": v, "Budget": budget, "Sources": sites.Sources, "Today": h.today(), "Override": override}, nil
 }
 
 // siteURL is a site's page.
