@@ -32,7 +32,7 @@ type DepartureAudit struct {
 	Open      []Request    `json:"open_requests"`
 	Assets    []Asset      `json:"assets"`
 	Contracts []Contract   `json:"contracts"`
-	Counts    []Count      `json:"counts"` // 清查 campaigns of the village begun in the term
+	Counts    []Count      `json:"counts"`        // 清查 campaigns of the village begun in the term
 	Balance   TrialBalance `json:"trial_balance"` // opening = the term's start, closing = its end
 }
 
