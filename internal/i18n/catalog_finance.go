@@ -284,7 +284,6 @@ func init() {
 		"finance.term_balance":      {"任期初与任期末科目余额（借正贷负）", "Balances at the start and end of the term (debit +)"},
 		"finance.term_start":        {"任期初", "Term start"},
 		"finance.term_end":          {"任期末", "Term end"},
-		"finance.departure_missing": {"清查结果尚未纳入本报告（清查功能待建）。", "Count (清查) results are not in this report yet."},
 
 		// The audit page.
 		"audit.action.finance.account_add":                       {"增设会计科目", "Added an account"},
