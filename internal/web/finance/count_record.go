@@ -19,7 +19,7 @@ func (h *handlers) countRecord(w http.ResponseWriter, r *http.Request) error {
 	f := apperr.Fields{}
 	qty, qerr := strconv.ParseInt(strings.TrimSpace(r.PostFormValue("found_qty")), 10, 64)
 	if qerr != nil {
-		f.Add("found_qty", "count.qty_range", nil)
+		qty = -1 // the use case refuses it, once it has decided the actor's scope
 	}
 	in := finance.CountResult{FoundQty: qty, FoundValue: formYuan(r, "found_value", f), Note: r.PostFormValue("note")}
 	var l finance.CountLine
