@@ -347,13 +347,10 @@ func (s *Service) ResolveDiscrepancy(ctx context.Context, a *auth.Actor, lineID 
 		l = cur
 		now := s.Clock.Now()
 		l.Resolution, l.ResolverName, l.ResolvedAt = resolution, a.DisplayName(), &now
-		res, err := tx.ExecContext(ctx, `UPDATE finance_count_lines SET resolution = $1, resolved_by = $2, resolver_name = $3,
-			resolved_at = $4 WHERE id = $5 AND resolved_at IS NULL`, resolution, a.UserRef(), l.ResolverName, now, l.ID)
-		if err != nil {
+		if err := updateFrom(ctx, tx, apperr.Conflict("count.nothing_to_resolve", apperr.Params{"item": cur.ItemName}),
+			`UPDATE finance_count_lines SET resolution = $1, resolved_by = $2, resolver_name = $3, resolved_at = $4
+			WHERE id = $5 AND resolved_at IS NULL`, resolution, a.UserRef(), l.ResolverName, now, l.ID); err != nil {
 			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return apperr.Conflict("count.nothing_to_resolve", apperr.Params{"item": cur.ItemName})
 		}
 		return audit.Record(ctx, tx, now, a.Audit(), audit.Entry{Action: "finance.count_resolve", Entity: "finance_count",
 			EntityID: c.ID, OrgID: c.OrgID, Before: before, After: l})
@@ -382,13 +379,10 @@ func (s *Service) CloseCount(ctx context.Context, a *auth.Actor, id int64) (Coun
 		before := c.audited()
 		now := s.Clock.Now()
 		c.State, c.CloserName, c.ClosedAt = CountClosed, a.DisplayName(), &now
-		res, err := tx.ExecContext(ctx, `UPDATE finance_counts SET state = $1, closed_by = $2, closer_name = $3, closed_at = $4
-			WHERE id = $5 AND state = $6`, c.State, a.UserRef(), c.CloserName, now, c.ID, CountOpen)
-		if err != nil {
+		if err := updateFrom(ctx, tx, apperr.Conflict("count.closed", apperr.Params{"name": c.Name}),
+			`UPDATE finance_counts SET state = $1, closed_by = $2, closer_name = $3, closed_at = $4 WHERE id = $5 AND state = $6`,
+			c.State, a.UserRef(), c.CloserName, now, c.ID, CountOpen); err != nil {
 			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return apperr.Conflict("count.closed", apperr.Params{"name": c.Name})
 		}
 		return audit.Record(ctx, tx, now, a.Audit(), audit.Entry{Action: "finance.count_close", Entity: "finance_count",
 			EntityID: c.ID, OrgID: c.OrgID, Before: before, After: c.audited()})
