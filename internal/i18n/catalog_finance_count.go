@@ -4,13 +4,17 @@ package i18n
 // signers' page.
 func init() {
 	Register(map[string][2]string{
-		"rule.count.self_approval": {"“{item}”的盘点差异由 {recorder} 登记，本人不能批准处理，须由其他有审批权限的人员批准。", "{recorder} recorded the discrepancy of {item} and cannot approve its resolution; someone else with approval rights must."},
-		"rule.count.unresolved":    {"还有 {n} 项盘点差异未经批准处理（共 {discrepancies} 项差异），清查不能结束。", "{n} of {discrepancies} discrepancies are not resolved yet; the count cannot be closed."},
-		"rule.count.uncounted":     {"还有 {n} 项（共 {items} 项）尚未盘点，清查不能结束。", "{n} of {items} items are not counted yet; the count cannot be closed."},
-		"count.explanation":        {"核实数（数量 {found_qty}，金额 {found_value} 元）与账面数（数量 {book_qty}，金额 {book_value} 元）不符，须说明原因。", "What was found ({found_qty}, {found_value} yuan) differs from the book ({book_qty}, {book_value} yuan); explain why."},
-		"count.closed":             {"清查“{name}”已结束，不能再更改。", "The count {name} is closed and cannot be changed."},
-		"count.nothing_to_resolve": {"“{item}”没有待处理的盘点差异。", "{item} has no discrepancy awaiting resolution."},
-		"count.qty_range":          {"数量须为 0 至 1,000,000 之间的整数。", "The quantity is a whole number from 0 to 1,000,000."},
+		"rule.count.self_approval":    {"“{item}”的盘点差异由 {recorder} 登记，本人不能批准处理，须由其他有审批权限的人员批准。", "{recorder} recorded the discrepancy of {item} and cannot approve its resolution; someone else with approval rights must."},
+		"rule.count.unresolved":       {"还有 {n} 项盘点差异未经批准处理（共 {discrepancies} 项差异），清查不能结束。", "{n} of {discrepancies} discrepancies are not resolved yet; the count cannot be closed."},
+		"rule.count.uncounted":        {"还有 {n} 项（共 {items} 项）尚未盘点，清查不能结束。", "{n} of {items} items are not counted yet; the count cannot be closed."},
+		"rule.finance.year_not_ended": {"{year} 年尚未结束（年末 {end}），年度终了后才能年终结转。", "{year} has not ended (last day {end}); carry the year after it."},
+		"rule.finance.year_closed":    {"{year} 年已年终结转，不能重复结转。", "{year} has been carried already."},
+		"rule.finance.year_empty":     {"{year} 年损益类科目和本年收益均无余额，无需结转。", "No income, expense or 本年收益 balance of {year} to carry."},
+		"finance.year_range":          {"请填写已结束的年份。", "Give a year that has ended."},
+		"count.explanation":           {"核实数（数量 {found_qty}，金额 {found_value} 元）与账面数（数量 {book_qty}，金额 {book_value} 元）不符，须说明原因。", "What was found ({found_qty}, {found_value} yuan) differs from the book ({book_qty}, {book_value} yuan); explain why."},
+		"count.closed":                {"清查“{name}”已结束，不能再更改。", "The count {name} is closed and cannot be changed."},
+		"count.nothing_to_resolve":    {"“{item}”没有待处理的盘点差异。", "{item} has no discrepancy awaiting resolution."},
+		"count.qty_range":             {"数量须为 0 至 1,000,000 之间的整数。", "The quantity is a whole number from 0 to 1,000,000."},
 
 		"finance.counts":                 {"清查", "Counts"},
 		"finance.counts_title":           {"三资清查", "Asset and resource counts (清查)"},
@@ -65,6 +69,11 @@ func init() {
 		"flash.finance_count_resolved": {"已批准处理。", "Resolution approved."},
 		"flash.finance_count_closed":   {"清查已结束。", "Count closed."},
 
+		"finance.year_end":                          {"年终结转", "Year-end closing"},
+		"finance.year_end_hint":                     {"将该年损益类科目和本年收益的余额转入收益分配，生成并记账一张凭证（记入该年 12 月，须未结账）。", "Carries the year's income and expense accounts and 本年收益 into 收益分配 with one posted voucher in the year's December, which must be open."},
+		"finance.year":                              {"年度", "Year"},
+		"flash.finance_year_closed":                 {"已完成年终结转。", "Year carried."},
+		"audit.action.finance.year_close":           {"年终结转", "Carried the year"},
 		"audit.action.finance.count_open":           {"开始清查", "Opened a count"},
 		"audit.action.finance.count_record":         {"登记核实数", "Recorded a count"},
 		"audit.action.finance.count_resolve":        {"批准盘点差异处理", "Approved a discrepancy's resolution"},
