@@ -157,6 +157,13 @@ func TestSignerPageAndRegisterAPI(t *testing.T) {
 				Status: 201, Has: []string{`"arrears_fen":100000`}}},
 			{"API: rent", kuaiji, testkit.Exchange{Method: "POST", Path: "/api/v1/finance/resource-contracts/" + id(contracts[0].ID) + "/rent",
 				JSON: `{"amount_fen":100000}`, Status: 200, Has: []string{`"paid_fen"`}}},
+			{"year-end on the books page", kuaiji, testkit.Exchange{Path: "/finance/books?org_id=" + id(ours), Status: 200, Has: []string{"年终结转", `value="2025"`}}},
+			{"year-end: December is closed", kuaiji, testkit.Exchange{Method: "POST", Path: "/finance/year-end?org_id=" + id(ours),
+				Form: url.Values{"year": {"2025"}}, Status: 422, Has: []string{"2025-12 已结账"}}},
+			{"API: the year has not ended", kuaiji, testkit.Exchange{Method: "POST", Path: "/api/v1/finance/year-end",
+				JSON: `{"org_id":` + id(ours) + `,"year":2026}`, Status: 422, Has: []string{`"rule":"finance.year_not_ended"`}}},
+			{"API: the village does not carry its year", haidan, testkit.Exchange{Method: "POST", Path: "/api/v1/finance/year-end",
+				JSON: `{"org_id":` + id(ours) + `,"year":2025}`, Status: 403}},
 			{"API: the village does not receive rent", haidan, testkit.Exchange{Method: "POST", Path: "/api/v1/finance/resource-contracts/" + id(contracts[0].ID) + "/rent",
 				JSON: `{"amount_fen":100000}`, Status: 403}},
 		} {
