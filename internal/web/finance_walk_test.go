@@ -83,6 +83,8 @@ func init() {
 		"POST /api/v1/finance/disclosures":        {json: `{"org_id": "$org", "period": "2026-10"}`},
 		"POST /api/v1/finance/vouchers":           {json: `{"org_id": "$org", "date": "2026-11-20", "summary": "购买灯泡", ` + lines + `}`},
 		"POST /api/v1/finance/reconciliations":    {json: `{"org_id": "$org", "period": "2026-10", "account_code": "102", "statement_fen": 100, "items": []}`},
+		"POST /finance/year-end":                  {form: map[string]string{"org_id": "$org", "year": "2025"}},
+		"POST /api/v1/finance/year-end":           {json: `{"org_id": "$org", "year": 2025}`},
 		"POST /finance/counts":                    {form: map[string]string{"org_id": "$org", "name": "清查", "starts_on": "2026-11-01"}},
 		"POST /finance/signers":                   {form: map[string]string{"org_id": "$org", "town_id": "$town"}},
 		"POST /api/v1/finance/counts":             {json: `{"org_id": "$org", "name": "清查", "starts_on": "2026-11-01"}`},
