@@ -50,6 +50,7 @@ func init() {
 		"finance.count_by":               {"{name} 于 {at}", "{name}, {at}"},
 		"finance.count_summary":          {"共 {items} 项，已盘点 {counted} 项，差异 {discrepancies} 项，未处理 {unresolved} 项。", "{items} items, {counted} counted, {discrepancies} discrepancies, {unresolved} unresolved."},
 		"finance.count_discrepancy_list": {"盘点差异及处理", "Discrepancies and their resolution"},
+		"home.finance_count_to_resolve":  {"待批准处理的盘点差异 {n} 项", "{n} count discrepancies to resolve"},
 		"finance.departure_counts":       {"任期内的清查", "Counts during the term"},
 
 		"finance.signers":              {"一支笔审批人", "Designated signers"},

@@ -100,6 +100,7 @@ func TestCountPagesAndAPI(t *testing.T) {
 		}
 		testkit.Exchange{Method: "POST", Path: "/api/v1/finance/counts/" + id(c.ID) + "/close", Status: 422,
 			Has: []string{`"rule":"count.unresolved"`, "还有 1 项盘点差异未经批准处理"}}.Check(t, kuaiji)
+		testkit.Exchange{Path: "/", Status: 200, Has: []string{"待批准处理的盘点差异 1 项"}}.Check(t, zhuren)
 		haidan.Get("/lang/en?next=/")
 		testkit.Exchange{Method: "POST", Path: "/api/v1" + lineURL + "/resolve", JSON: `{"resolution":"x"}`, Status: 422,
 			Has: []string{`"rule":"count.self_approval"`, "cannot approve its resolution"}}.Check(t, haidan)
