@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
 	"time"
 
 	"dangjian/internal/apperr"
@@ -227,7 +228,7 @@ func (s *Service) TownSigners(ctx context.Context, a *auth.Actor, townID int64) 
 		}
 		// Everyone bound at or below the town, with the roles that may sign.
 		rows, err = tx.QueryContext(ctx, `SELECT u.id, u.display_name, b.role, o.path FROM role_bindings b JOIN users u ON u.id = b.user_id
-			JOIN orgs o ON o.id = b.org_id WHERE o.path >= $1 AND o.path < $2 ORDER BY u.id`, t.Path, db.PathEnd(t.Path))
+			JOIN orgs o ON o.id = b.org_id WHERE o.path >= $1 AND o.path < $2`, t.Path, db.PathEnd(t.Path))
 		if err != nil {
 			return err
 		}
@@ -239,6 +240,7 @@ func (s *Service) TownSigners(ctx context.Context, a *auth.Actor, townID int64) 
 		if err != nil {
 			return err
 		}
+		sort.Slice(bs, func(i, j int) bool { return bs[i].sg.UserID < bs[j].sg.UserID })
 		for i := range out {
 			seen := map[int64]bool{}
 			for _, b := range bs {
