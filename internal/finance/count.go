@@ -268,10 +268,16 @@ func lineFor(ctx context.Context, tx *sql.Tx, a *auth.Actor, lineID int64, chang
 	if err != nil {
 		return c, l, err
 	}
-	if c.State != CountOpen {
-		return c, l, apperr.Conflict("count.closed", apperr.Params{"name": c.Name})
-	}
-	return c, l, nil
+	return c, l, lockOpen(ctx, tx, c)
+}
+
+// lockOpen takes an open campaign's row for the rest of the transaction
+// (a closed one is a conflict), so a line's change and the campaign's
+// close are ordered: the close counts what the change wrote, or the change
+// finds the campaign closed.
+func lockOpen(ctx context.Context, tx *sql.Tx, c Count) error {
+	return updateFrom(ctx, tx, apperr.Conflict("count.closed", apperr.Params{"name": c.Name}),
+		`UPDATE finance_counts SET state = state WHERE id = $1 AND state = $2`, c.ID, CountOpen)
 }
 
 // RecordCount records what was found of one item (finance.request: the
@@ -349,7 +355,9 @@ func (s *Service) ResolveDiscrepancy(ctx context.Context, a *auth.Actor, lineID 
 		l.Resolution, l.ResolverName, l.ResolvedAt = resolution, a.DisplayName(), &now
 		if err := updateFrom(ctx, tx, apperr.Conflict("count.nothing_to_resolve", apperr.Params{"item": cur.ItemName}),
 			`UPDATE finance_count_lines SET resolution = $1, resolved_by = $2, resolver_name = $3, resolved_at = $4
-			WHERE id = $5 AND resolved_at IS NULL`, resolution, a.UserRef(), l.ResolverName, now, l.ID); err != nil {
+			WHERE id = $5 AND resolved_at IS NULL AND found_qty = $6 AND found_value_fen = $7 AND note = $8
+			AND COALESCE(recorded_by, 0) = $9`, resolution, a.UserRef(), l.ResolverName, now, l.ID, cur.FoundQty,
+			int64(cur.FoundValue), cur.Note, cur.RecordedBy); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, now, a.Audit(), audit.Entry{Action: "finance.count_resolve", Entity: "finance_count",
@@ -367,8 +375,12 @@ func (s *Service) CloseCount(ctx context.Context, a *auth.Actor, id int64) (Coun
 		if c, err = countFor(ctx, tx, a, id, auth.PermFinanceKeep); err != nil {
 			return err
 		}
-		if c.State != CountOpen {
-			return apperr.Conflict("count.closed", apperr.Params{"name": c.Name})
+		if err := lockOpen(ctx, tx, c); err != nil {
+			return err
+		}
+		// What the lines hold now that no change of them can come between.
+		if c, err = countFor(ctx, tx, a, id, auth.PermFinanceKeep); err != nil {
+			return err
 		}
 		if n := c.Items - c.Counted; n > 0 {
 			return apperr.Rule("count.uncounted", apperr.Params{"n": n, "items": c.Items})
@@ -379,9 +391,8 @@ func (s *Service) CloseCount(ctx context.Context, a *auth.Actor, id int64) (Coun
 		before := c.audited()
 		now := s.Clock.Now()
 		c.State, c.CloserName, c.ClosedAt = CountClosed, a.DisplayName(), &now
-		if err := updateFrom(ctx, tx, apperr.Conflict("count.closed", apperr.Params{"name": c.Name}),
-			`UPDATE finance_counts SET state = $1, closed_by = $2, closer_name = $3, closed_at = $4 WHERE id = $5 AND state = $6`,
-			c.State, a.UserRef(), c.CloserName, now, c.ID, CountOpen); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE finance_counts SET state = $1, closed_by = $2, closer_name = $3, closed_at = $4
+			WHERE id = $5`, c.State, a.UserRef(), c.CloserName, now, c.ID); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, now, a.Audit(), audit.Entry{Action: "finance.count_close", Entity: "finance_count",

@@ -148,3 +148,38 @@ func TestTownSigners(t *testing.T) {
 }
 
 func err2[T any](_ T, err error) error { return err }
+
+// A discrepancy recorded while the campaign is being closed either lands
+// first, and the close is refused, or finds the campaign closed: a closed
+// campaign never holds an unresolved discrepancy.
+func TestCountCloseRacesARecording(t *testing.T) {
+	testkit.Dialects(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		countWorld(t, w)
+		for i := 0; i < 8; i++ {
+			c, err := w.svc.OpenCount(ctx, w.kuaiji, finance.NewCount{OrgID: w.village.ID, Name: "清查 " + itoa(int64(i)), StartsOn: w.today()})
+			want.OK(t, err)
+			c, err = w.svc.CountReport(ctx, w.kuaiji, c.ID)
+			want.OK(t, err)
+			for _, l := range c.Lines {
+				_, err := w.svc.RecordCount(ctx, w.leader, l.ID, finance.CountResult{FoundQty: l.BookQty, FoundValue: l.BookValue})
+				want.OK(t, err)
+			}
+			errs := make(chan error, 2)
+			go func() {
+				_, err := w.svc.RecordCount(ctx, w.leader, c.Lines[0].ID, finance.CountResult{FoundQty: 0, Note: "未找到"})
+				errs <- err
+			}()
+			go func() { _, err := w.svc.CloseCount(ctx, w.kuaiji, c.ID); errs <- err }()
+			e1, e2 := <-errs, <-errs
+			c, err = w.svc.CountReport(ctx, w.kuaiji, c.ID)
+			want.OK(t, err)
+			if c.State == finance.CountClosed && c.Unresolved != 0 {
+				t.Fatalf("closed with %d unresolved (%v, %v)", c.Unresolved, e1, e2)
+			}
+			if (e1 == nil) == (e2 == nil) {
+				t.Fatalf("exactly one of the two should win: %v, %v", e1, e2)
+			}
+		}
+	})
+}
