@@ -14,7 +14,8 @@ import (
 // ago. The town's agent opened the campaign, the village secretary's
 // group counted every item, the tractor was found with a broken engine
 // and worth less than its book value, the 村委会主任 approved sending it
-// for repair, and the agent closed the campaign.
+// for repair, and the agent closed the campaign. The town has made 海戛's
+// 村委会主任 its 一支笔 signer.
 func init() { register("finance", loadFinanceCount) }
 
 func loadFinanceCount(ctx context.Context, svc services.Services, t *Town) error {
@@ -45,6 +46,9 @@ func loadFinanceCount(ctx context.Context, svc services.Services, t *Town) error
 			}
 		}
 	}
-	_, err = fin.CloseCount(ctx, agent, c.ID)
+	if _, err = fin.CloseCount(ctx, agent, c.ID); err != nil {
+		return err
+	}
+	_, err = fin.SetSigner(ctx, actorOf(t, "admin"), t.Villages["海戛"].ID, t.UserIDs["haigazhuren"])
 	return err
 }
