@@ -23,6 +23,7 @@ var allowedImports = map[string][]string{
 	"apperr": {},
 	"i18n":   {},
 	"day":    {},
+	"money":  {},
 	"db":     {"apperr"},
 	"config": {},
 	"audit":  {"db"},
@@ -87,11 +88,11 @@ var allowedImports = map[string][]string{
 }
 
 func programmeBase(more ...string) []string {
-	return append([]string{"apperr", "audit", "auth", "day", "db", "i18n"}, more...)
+	return append([]string{"apperr", "audit", "auth", "day", "db", "i18n", "money"}, more...)
 }
 
 func webBase(more ...string) []string {
-	return append([]string{"apperr", "auth", "day", "db", "i18n", "openapi", "services", "web"}, more...)
+	return append([]string{"apperr", "auth", "day", "db", "i18n", "money", "openapi", "services", "web"}, more...)
 }
 
 // speaksHTTP are the packages allowed to import net/http.
