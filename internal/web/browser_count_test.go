@@ -7,7 +7,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"dangjian/internal/demo"
 	"dangjian/internal/finance"
 	"dangjian/internal/testkit"
 )
@@ -22,17 +21,7 @@ func TestBrowserCountCampaign(t *testing.T) {
 	haidan := env.Town.Villages["海丹"]
 	ctx := browser(t, 390, 844)
 	base := env.Server.URL
-	as := func(t *testing.T, user string) {
-		t.Helper()
-		do(t, ctx, chromedp.Navigate(base+"/login"), chromedp.WaitVisible(chromedp.CSS(`#username`)))
-		evaluate[bool](t, ctx, `(document.body.dataset.old = "1") === "1"`)
-		do(t, ctx,
-			chromedp.SendKeys(chromedp.CSS(`#username`), user),
-			chromedp.SendKeys(chromedp.CSS(`#password`), demo.DemoPassword),
-			chromedp.Submit(chromedp.CSS(`#password`)),
-			chromedp.WaitVisible(chromedp.CSS(`body:not([data-old]) header.top .tools form`)),
-		)
-	}
+	as := func(t *testing.T, user string) { t.Helper(); loginAs(t, ctx, base, user) }
 	// submit fills a form of the report and waits for the report again.
 	submit := func(t *testing.T, form string, fields [][2]string) {
 		t.Helper()

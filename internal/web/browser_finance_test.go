@@ -61,19 +61,7 @@ func TestBrowserExpenditureRoutes(t *testing.T) {
 			t.Fatalf("the request page after %s is wider than a phone", form)
 		}
 	}
-	// as logs in as another user over the current session; the wait is
-	// for the page after the login, not the one before it.
-	as := func(t *testing.T, user string) {
-		t.Helper()
-		do(t, ctx, chromedp.Navigate(base+"/login"), chromedp.WaitVisible(chromedp.CSS(`#username`)))
-		evaluate[bool](t, ctx, `(document.body.dataset.old = "1") === "1"`)
-		do(t, ctx,
-			chromedp.SendKeys(chromedp.CSS(`#username`), user),
-			chromedp.SendKeys(chromedp.CSS(`#password`), demo.DemoPassword),
-			chromedp.Submit(chromedp.CSS(`#password`)),
-			chromedp.WaitVisible(chromedp.CSS(`body:not([data-old]) header.top .tools form`)),
-		)
-	}
+	as := func(t *testing.T, user string) { t.Helper(); loginAs(t, ctx, base, user) }
 	meeting := [][2]string{{"mode", "collective"}, {"meeting_on", "2026-11-24"}, {"meeting_note", "两委联席会议，应到 7 人，实到 7 人，一致同意"}}
 	for _, c := range []struct {
 		amount, route string
@@ -138,4 +126,18 @@ func TestBrowserExpenditureRoutes(t *testing.T) {
 	if err != nil || !tb.Balanced {
 		t.Fatalf("trial balance after the payments: %v %+v", err, tb.Totals)
 	}
+}
+
+// loginAs logs in as another demo user over the current session; the wait
+// is for the page after the login, not the one before it.
+func loginAs(t *testing.T, ctx context.Context, base, user string) {
+	t.Helper()
+	do(t, ctx, chromedp.Navigate(base+"/login"), chromedp.WaitVisible(chromedp.CSS(`#username`)))
+	evaluate[bool](t, ctx, `(document.body.dataset.old = "1") === "1"`)
+	do(t, ctx,
+		chromedp.SendKeys(chromedp.CSS(`#username`), user),
+		chromedp.SendKeys(chromedp.CSS(`#password`), demo.DemoPassword),
+		chromedp.Submit(chromedp.CSS(`#password`)),
+		chromedp.WaitVisible(chromedp.CSS(`body:not([data-old]) header.top .tools form`)),
+	)
 }
