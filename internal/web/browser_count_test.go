@@ -25,17 +25,7 @@ func TestBrowserCountCampaign(t *testing.T) {
 	// submit fills a form of the report and waits for the report again.
 	submit := func(t *testing.T, form string, fields [][2]string) {
 		t.Helper()
-		evaluate[bool](t, ctx, `(document.body.dataset.old = "1") === "1"`)
-		var steps []chromedp.Action[chromedp.Void]
-		for _, f := range fields {
-			steps = append(steps, chromedp.SetValue(chromedp.CSS("#"+form+" [name="+f[0]+"]"), f[1]))
-		}
-		steps = append(steps, chromedp.Click(chromedp.CSS("#"+form+" button")),
-			chromedp.WaitVisible(chromedp.CSS(`body:not([data-old]) #count-state`)))
-		do(t, ctx, steps...)
-		if evaluate[bool](t, ctx, wider) {
-			t.Fatalf("the count report after %s is wider than a phone", form)
-		}
+		fillForm(t, ctx, form, fields, "#count-state")
 	}
 	alert := func(t *testing.T, want string) {
 		t.Helper()

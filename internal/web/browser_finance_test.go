@@ -48,18 +48,7 @@ func TestBrowserExpenditureRoutes(t *testing.T) {
 	}
 	fill := func(t *testing.T, form string, fields [][2]string) {
 		t.Helper()
-		// Mark the page, so the wait below is for the answer's page.
-		evaluate[bool](t, ctx, `(document.body.dataset.old = "1") === "1"`)
-		var steps []chromedp.Action[chromedp.Void]
-		for _, f := range fields {
-			steps = append(steps, chromedp.SetValue(chromedp.CSS("#"+form+" [name="+f[0]+"]"), f[1]))
-		}
-		steps = append(steps, chromedp.Click(chromedp.CSS("#"+form+" button")),
-			chromedp.WaitVisible(chromedp.CSS(`body:not([data-old]) #request-status`)))
-		do(t, ctx, steps...)
-		if evaluate[bool](t, ctx, wider) {
-			t.Fatalf("the request page after %s is wider than a phone", form)
-		}
+		fillForm(t, ctx, form, fields, "#request-status")
 	}
 	as := func(t *testing.T, user string) { t.Helper(); loginAs(t, ctx, base, user) }
 	meeting := [][2]string{{"mode", "collective"}, {"meeting_on", "2026-11-24"}, {"meeting_note", "两委联席会议，应到 7 人，实到 7 人，一致同意"}}
@@ -140,4 +129,22 @@ func loginAs(t *testing.T, ctx context.Context, base, user string) {
 		chromedp.Submit(chromedp.CSS(`#password`)),
 		chromedp.WaitVisible(chromedp.CSS(`body:not([data-old]) header.top .tools form`)),
 	)
+}
+
+// fillForm sets a form's fields, sends it and waits for the page it leads
+// to (the one showing then, not the one before), which must fit the phone.
+func fillForm(t *testing.T, ctx context.Context, form string, fields [][2]string, then string) {
+	t.Helper()
+	// Mark the page, so the wait below is for the answer's page.
+	evaluate[bool](t, ctx, `(document.body.dataset.old = "1") === "1"`)
+	var steps []chromedp.Action[chromedp.Void]
+	for _, f := range fields {
+		steps = append(steps, chromedp.SetValue(chromedp.CSS("#"+form+" [name="+f[0]+"]"), f[1]))
+	}
+	steps = append(steps, chromedp.Click(chromedp.CSS("#"+form+" button")),
+		chromedp.WaitVisible(chromedp.CSS(`body:not([data-old]) `+then)))
+	do(t, ctx, steps...)
+	if evaluate[bool](t, ctx, wider) {
+		t.Fatalf("the page after %s is wider than a phone", form)
+	}
 }
