@@ -254,10 +254,13 @@ func (s *Service) CountReport(ctx context.Context, a *auth.Actor, id int64) (Cou
 }
 
 // lineFor loads a line and its open campaign, deciding change on the
-// campaign's village.
+// campaign's village, and reads the line again once the campaign is locked.
 func lineFor(ctx context.Context, tx *sql.Tx, a *auth.Actor, lineID int64, change auth.Perm) (Count, CountLine, error) {
 	var l CountLine
-	err := scanLine(tx.QueryRowContext(ctx, `SELECT `+lineColumns+` FROM finance_count_lines l WHERE l.id = $1`, lineID), &l)
+	read := func() error {
+		return scanLine(tx.QueryRowContext(ctx, `SELECT `+lineColumns+` FROM finance_count_lines l WHERE l.id = $1`, lineID), &l)
+	}
+	err := read()
 	if errors.Is(err, sql.ErrNoRows) {
 		return Count{}, l, apperr.NotFound()
 	}
@@ -268,7 +271,10 @@ func lineFor(ctx context.Context, tx *sql.Tx, a *auth.Actor, lineID int64, chang
 	if err != nil {
 		return c, l, err
 	}
-	return c, l, lockOpen(ctx, tx, c)
+	if err := lockOpen(ctx, tx, c); err != nil {
+		return c, l, err
+	}
+	return c, l, read()
 }
 
 // lockOpen takes an open campaign's row for the rest of the transaction
