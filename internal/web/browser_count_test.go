@@ -62,6 +62,7 @@ func TestBrowserCountCampaign(t *testing.T) {
 		t.Fatalf("a discrepancy without its reason: %q", text(t, ctx, "#"+rec))
 	}
 	submit(t, rec, [][2]string{{"found_value", "15000"}, {"note", "发动机损坏，无法启动"}})
+	shot(t, ctx, "phone-count.png")
 	submit(t, res, [][2]string{{"resolution", "送修"}})
 	alert(t, "本人不能批准处理")
 
