@@ -225,6 +225,12 @@ func TestListQueriesReadTheirOrderOffAnIndex(t *testing.T) {
 				_, err := svc.Finance.ListRequests(ctx, county, finance.RequestFilter{OrgID: town.ID, Status: finance.StatusReviewed, Limit: 50})
 				return err
 			},
+			"finance fixed assets": func() error {
+				_, err := svc.Finance.Assets(ctx, county, village.ID, 1<<40, 50)
+				return err
+			},
+			"finance contracts": func() error { _, err := svc.Finance.Contracts(ctx, county, village.ID); return err },
+			"finance counts":    func() error { _, err := svc.Finance.Counts(ctx, county, village.ID); return err },
 		}
 		for name, list := range centreLists(ctx, svc, county, town, village) {
 			lists[name] = list

@@ -216,14 +216,11 @@ func (s *Service) RequestDisposal(ctx context.Context, a *auth.Actor, id int64, 
 		before := x
 		now := s.Clock.Now()
 		x.Status, x.DisposalNote, x.DisposalValue, x.DisposalName = AssetDisposing, reason, value, a.DisplayName()
-		res, err := tx.ExecContext(ctx, `UPDATE finance_assets SET status = $1, disposal_reason = $2, disposal_value_fen = $3,
-			disposal_by = $4, disposal_by_name = $5, disposal_at = $6 WHERE id = $7 AND status = $8`, x.Status, reason, int64(value),
-			a.UserRef(), x.DisposalName, now, x.ID, AssetInUse)
-		if err != nil {
+		if err := updateFrom(ctx, tx, apperr.Conflict("finance.asset_status", apperr.Params{"status": assetStatusKey(AssetDisposing)}),
+			`UPDATE finance_assets SET status = $1, disposal_reason = $2, disposal_value_fen = $3, disposal_by = $4,
+			disposal_by_name = $5, disposal_at = $6 WHERE id = $7 AND status = $8`, x.Status, reason, int64(value),
+			a.UserRef(), x.DisposalName, now, x.ID, AssetInUse); err != nil {
 			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return apperr.Conflict("finance.asset_status", apperr.Params{"status": assetStatusKey(AssetDisposing)})
 		}
 		x.depreciate(day.Today(s.Clock))
 		return audit.Record(ctx, tx, now, a.Audit(), audit.Entry{Action: "finance.asset_dispose_request", Entity: "finance_asset",
@@ -251,13 +248,10 @@ func (s *Service) ApproveDisposal(ctx context.Context, a *auth.Actor, id int64) 
 		before := x
 		now := s.Clock.Now()
 		x.Status, x.ApproverName, x.DisposedAt = AssetDisposed, a.DisplayName(), &now
-		res, err := tx.ExecContext(ctx, `UPDATE finance_assets SET status = $1, disposal_approved_by = $2, disposal_approver = $3,
-			disposed_at = $4 WHERE id = $5 AND status = $6`, x.Status, a.UserRef(), x.ApproverName, now, x.ID, AssetDisposing)
-		if err != nil {
+		if err := updateFrom(ctx, tx, apperr.Conflict("finance.asset_status", apperr.Params{"status": assetStatusKey(AssetDisposed)}),
+			`UPDATE finance_assets SET status = $1, disposal_approved_by = $2, disposal_approver = $3, disposed_at = $4
+			WHERE id = $5 AND status = $6`, x.Status, a.UserRef(), x.ApproverName, now, x.ID, AssetDisposing); err != nil {
 			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return apperr.Conflict("finance.asset_status", apperr.Params{"status": assetStatusKey(AssetDisposed)})
 		}
 		x.depreciate(day.Today(s.Clock))
 		return audit.Record(ctx, tx, now, a.Audit(), audit.Entry{Action: "finance.asset_dispose", Entity: "finance_asset",

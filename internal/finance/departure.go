@@ -19,8 +19,9 @@ import (
 // DepartureAudit is the 离任审计 of a cadre leaving office: over their term
 // in one village, every request they made, approved, reviewed or paid, the
 // ones they made still open, the assets in their custody or whose
-// disposal they asked for or approved, the contracts they signed, and the
-// trial balance at the start and the end of the term.
+// disposal they asked for or approved, the contracts they signed, the
+// 清查 campaigns of the village begun in the term with their
+// discrepancies, and the trial balance at the start and the end of the term.
 type DepartureAudit struct {
 	Village   Village      `json:"village"`
 	UserID    int64        `json:"user_id"`
@@ -31,6 +32,7 @@ type DepartureAudit struct {
 	Open      []Request    `json:"open_requests"`
 	Assets    []Asset      `json:"assets"`
 	Contracts []Contract   `json:"contracts"`
+	Counts    []Count      `json:"counts"`        // 清查 campaigns of the village begun in the term
 	Balance   TrialBalance `json:"trial_balance"` // opening = the term's start, closing = its end
 }
 
@@ -118,6 +120,9 @@ func (s *Service) DepartureAudit(ctx context.Context, a *auth.Actor, orgID, user
 		}); err != nil {
 			return err
 		}
+		if da.Counts, err = termCounts(ctx, tx, v.ID, from, to); err != nil {
+			return err
+		}
 		da.Balance, err = trialBalance(ctx, tx, v, PeriodOf(from), PeriodOf(to))
 		return err
 	})
@@ -142,8 +147,9 @@ func (s *Service) Cadres(ctx context.Context, a *auth.Actor, orgID int64) ([]Sig
 }
 
 // DepartureAuditXLSX is the report as a workbook: the requests, the open
-// ones, the registers and the trial balance, a sheet each.
-func DepartureAuditXLSX(da DepartureAudit, statusName, roleName func(string) string) ([]byte, error) {
+// ones, the registers, the 清查 campaigns and the trial balance, a sheet
+// each; stateName names a campaign's state.
+func DepartureAuditXLSX(da DepartureAudit, statusName, roleName, stateName func(string) string) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	write := func(sheet string, rows [][]any) error {
@@ -177,6 +183,10 @@ func DepartureAuditXLSX(da DepartureAudit, statusName, roleName func(string) str
 	for _, c := range da.Contracts {
 		regs = append(regs, []any{c.ResourceName, c.Counterparty, c.StartsOn.String() + " 至 " + c.EndsOn.String(), yuan(c.AnnualRent), yuan(c.Arrears)})
 	}
+	counts := [][]any{{"清查", "开始日期", "状态", "清查项目", "差异", "未处理差异"}}
+	for _, c := range da.Counts {
+		counts = append(counts, []any{c.Name, c.StartsOn.String(), stateName(c.State), c.Items, c.Discrepancies, c.Unresolved})
+	}
 	tb := [][]any{{"科目", "任期初余额（元，借正贷负）", "任期内借方", "任期内贷方", "任期末余额（元，借正贷负）"}}
 	for _, r := range da.Balance.Rows {
 		if r.Active() {
@@ -186,7 +196,7 @@ func DepartureAuditXLSX(da DepartureAudit, statusName, roleName func(string) str
 	for _, s := range []struct {
 		name string
 		rows [][]any
-	}{{"概况", head}, {"经手支出", reqs}, {"未结申请", open}, {"资产和合同", regs}, {"科目余额", tb}} {
+	}{{"概况", head}, {"经手支出", reqs}, {"未结申请", open}, {"资产和合同", regs}, {"清查", counts}, {"科目余额", tb}} {
 		if err := write(s.name, s.rows); err != nil {
 			return nil, err
 		}

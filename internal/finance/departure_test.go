@@ -49,7 +49,7 @@ func TestDepartureAuditOfACadre(t *testing.T) {
 		if len(da2.Requests) != 1 || da2.Requests[0].Role != "approved" || len(da2.Open) != 0 {
 			t.Fatalf("audit of the director: %+v", da2.Requests)
 		}
-		b, err := finance.DepartureAuditXLSX(da, func(s string) string { return s }, func(s string) string { return s })
+		b, err := finance.DepartureAuditXLSX(da, func(s string) string { return s }, func(s string) string { return s }, func(s string) string { return s })
 		want.OK(t, err)
 		x, err := excelize.OpenReader(bytes.NewReader(b))
 		want.OK(t, err)

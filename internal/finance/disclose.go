@@ -18,15 +18,10 @@ import (
 // balances, and the expenditures paid in the month above the signer's
 // limit with their approvals. Nothing in it is typed.
 func monthlyDraft(ctx context.Context, tx *sql.Tx, v Village, period string, limits Limits) (disclosure.Draft, error) {
-	month, err := trialBalance(ctx, tx, v, period, period)
+	month, m, y, err := incomeRows(ctx, tx, v, period)
 	if err != nil {
 		return disclosure.Draft{}, err
 	}
-	year, err := trialBalance(ctx, tx, v, period[:4]+"-01", period)
-	if err != nil {
-		return disclosure.Draft{}, err
-	}
-	m, y := byCode(month), byCode(year)
 	var b strings.Builder
 	title := fmt.Sprintf("%s %s年%s月财务公开", v.Name, period[:4], strings.TrimPrefix(period[5:], "0"))
 	fmt.Fprintf(&b, "%s\n\n", title)

@@ -3,8 +3,11 @@ package finance
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
+	"time"
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/audit"
@@ -180,4 +183,89 @@ func (s *Service) SetSigner(ctx context.Context, a *auth.Actor, orgID, userID in
 			EntityID: v.ID, OrgID: v.ID, Before: before, After: sg})
 	})
 	return sg, err
+}
+
+// VillageSigner is a village of a town with its designated signer (zero
+// without one) and who may be designated: the users holding
+// finance.approve over it.
+type VillageSigner struct {
+	Village    Village  `json:"village"`
+	Signer     Signer   `json:"signer"`
+	Candidates []Signer `json:"candidates"`
+}
+
+// SignerChange is one designation as the audit keeps it.
+type SignerChange struct {
+	At      time.Time `json:"at"`
+	By      string    `json:"by"`
+	Village string    `json:"village"`
+	Before  string    `json:"before"`
+	After   string    `json:"after"`
+}
+
+// TownSigners are a town's villages with their designated signers and
+// the candidates for each, and the latest designations from the audit
+// (finance.read over the town).
+func (s *Service) TownSigners(ctx context.Context, a *auth.Actor, townID int64) ([]VillageSigner, []SignerChange, error) {
+	var out []VillageSigner
+	var hist []SignerChange
+	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		t, err := townFor(ctx, tx, a, townID, "")
+		if err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT o.id, COALESCE(o.town_id, 0), o.name, o.path, COALESCE(s.user_id, 0),
+			COALESCE(s.signer_name, '') FROM orgs o LEFT JOIN finance_signers s ON s.org_id = o.id
+			WHERE o.town_id = $1 AND o.type = $2 ORDER BY o.sort_order, o.id LIMIT 1000`, townID, villageType)
+		if err != nil {
+			return err
+		}
+		if out, err = db.Collect(rows, func(r *sql.Rows, v *VillageSigner) error {
+			v.Candidates = []Signer{}
+			return r.Scan(&v.Village.ID, &v.Village.TownID, &v.Village.Name, &v.Village.Path, &v.Signer.UserID, &v.Signer.Name)
+		}); err != nil {
+			return err
+		}
+		// Everyone bound at or below the town, with the roles that may sign.
+		rows, err = tx.QueryContext(ctx, `SELECT u.id, u.display_name, b.role, o.path FROM role_bindings b JOIN users u ON u.id = b.user_id
+			JOIN orgs o ON o.id = b.org_id WHERE o.path >= $1 AND o.path < $2`, t.Path, db.PathEnd(t.Path))
+		if err != nil {
+			return err
+		}
+		type binding struct {
+			sg         Signer
+			role, path string
+		}
+		bs, err := db.Collect(rows, func(r *sql.Rows, b *binding) error { return r.Scan(&b.sg.UserID, &b.sg.Name, &b.role, &b.path) })
+		if err != nil {
+			return err
+		}
+		sort.Slice(bs, func(i, j int) bool { return bs[i].sg.UserID < bs[j].sg.UserID })
+		for i := range out {
+			seen := map[int64]bool{}
+			for _, b := range bs {
+				if !seen[b.sg.UserID] && auth.Role(b.role).Grants(auth.PermFinanceApprove) && db.Under(out[i].Village.Path, b.path) {
+					seen[b.sg.UserID] = true
+					out[i].Candidates = append(out[i].Candidates, b.sg)
+				}
+			}
+		}
+		list, err := audit.List(ctx, tx, audit.Filter{Entity: "finance_signer", OrgPaths: []string{t.Path}, Limit: 20})
+		if err != nil {
+			return err
+		}
+		hist = []SignerChange{}
+		for _, r := range list {
+			var before, after Signer
+			_ = json.Unmarshal([]byte(r.Before), &before)
+			_ = json.Unmarshal([]byte(r.After), &after)
+			by := r.ActorFullName
+			if by == "" {
+				by = r.ActorName
+			}
+			hist = append(hist, SignerChange{At: r.At.UTC(), By: by, Village: r.OrgName, Before: before.Name, After: after.Name})
+		}
+		return nil
+	})
+	return out, hist, err
 }

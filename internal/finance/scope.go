@@ -91,3 +91,17 @@ func utcPtr(t sql.NullTime) *time.Time {
 	u := t.Time.UTC()
 	return &u
 }
+
+// updateFrom runs an update guarded by the state the use case read (its
+// WHERE names that state); when no row matched, another change came first
+// and the answer is moved, a conflict.
+func updateFrom(ctx context.Context, tx *sql.Tx, moved error, query string, args ...any) error {
+	res, err := tx.ExecContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return moved
+	}
+	return nil
+}

@@ -188,22 +188,35 @@ func (s *Service) IncomeStatement(ctx context.Context, a *auth.Actor, orgID int6
 		if err != nil {
 			return err
 		}
-		month, err := trialBalance(ctx, tx, v, p, p)
+		_, m, y, err := incomeRows(ctx, tx, v, p)
 		if err != nil {
 			return err
 		}
-		year, err := trialBalance(ctx, tx, v, p[:4]+"-01", p)
-		if err != nil {
-			return err
-		}
-		is = incomeStatement(month, year, p)
+		is = incomeStatement(v, m, y, p)
 		return nil
 	})
 	return is, err
 }
 
-func incomeStatement(month, year TrialBalance, p string) IncomeStatement {
-	m, y := byCode(month), byCode(year)
+// incomeRows are the trial balances of a month and of its year to date,
+// and their top-level rows by code without the year-end closing vouchers.
+func incomeRows(ctx context.Context, tx *sql.Tx, v Village, p string) (month TrialBalance, m, y map[string]TrialRow, err error) {
+	if month, err = trialBalance(ctx, tx, v, p, p); err != nil {
+		return
+	}
+	year, err := trialBalance(ctx, tx, v, p[:4]+"-01", p)
+	if err != nil {
+		return
+	}
+	m, y = byCode(month), byCode(year)
+	if err = withoutYearEnds(ctx, tx, v.ID, m, p, p); err != nil {
+		return
+	}
+	err = withoutYearEnds(ctx, tx, v.ID, y, p[:4]+"-01", p)
+	return
+}
+
+func incomeStatement(v Village, m, y map[string]TrialRow, p string) IncomeStatement {
 	// net is what an account contributes to income: credits less debits.
 	net := func(rows map[string]TrialRow, code string) Fen { return rows[code].Credit - rows[code].Debit }
 	line := func(name string, sign Fen, codes ...string) StatementLine {
@@ -235,5 +248,5 @@ func incomeStatement(month, year TrialBalance, p string) IncomeStatement {
 	out = append(out, op)
 	out = append(out, add...)
 	out = append(out, total, tax, netIncome, dist)
-	return IncomeStatement{Village: month.Village, Period: p, Lines: out}
+	return IncomeStatement{Village: v, Period: p, Lines: out}
 }

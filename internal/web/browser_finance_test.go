@@ -48,32 +48,9 @@ func TestBrowserExpenditureRoutes(t *testing.T) {
 	}
 	fill := func(t *testing.T, form string, fields [][2]string) {
 		t.Helper()
-		// Mark the page, so the wait below is for the answer's page.
-		evaluate[bool](t, ctx, `(document.body.dataset.old = "1") === "1"`)
-		var steps []chromedp.Action[chromedp.Void]
-		for _, f := range fields {
-			steps = append(steps, chromedp.SetValue(chromedp.CSS("#"+form+" [name="+f[0]+"]"), f[1]))
-		}
-		steps = append(steps, chromedp.Click(chromedp.CSS("#"+form+" button")),
-			chromedp.WaitVisible(chromedp.CSS(`body:not([data-old]) #request-status`)))
-		do(t, ctx, steps...)
-		if evaluate[bool](t, ctx, wider) {
-			t.Fatalf("the request page after %s is wider than a phone", form)
-		}
+		fillForm(t, ctx, form, fields, "#request-status")
 	}
-	// as logs in as another user over the current session; the wait is
-	// for the page after the login, not the one before it.
-	as := func(t *testing.T, user string) {
-		t.Helper()
-		do(t, ctx, chromedp.Navigate(base+"/login"), chromedp.WaitVisible(chromedp.CSS(`#username`)))
-		evaluate[bool](t, ctx, `(document.body.dataset.old = "1") === "1"`)
-		do(t, ctx,
-			chromedp.SendKeys(chromedp.CSS(`#username`), user),
-			chromedp.SendKeys(chromedp.CSS(`#password`), demo.DemoPassword),
-			chromedp.Submit(chromedp.CSS(`#password`)),
-			chromedp.WaitVisible(chromedp.CSS(`body:not([data-old]) header.top .tools form`)),
-		)
-	}
+	as := func(t *testing.T, user string) { t.Helper(); loginAs(t, ctx, base, user) }
 	meeting := [][2]string{{"mode", "collective"}, {"meeting_on", "2026-11-24"}, {"meeting_note", "两委联席会议，应到 7 人，实到 7 人，一致同意"}}
 	for _, c := range []struct {
 		amount, route string
@@ -137,5 +114,37 @@ func TestBrowserExpenditureRoutes(t *testing.T) {
 	tb, err := env.Svc.Finance.TrialBalance(t.Context(), nil, haidan.ID, "", "")
 	if err != nil || !tb.Balanced {
 		t.Fatalf("trial balance after the payments: %v %+v", err, tb.Totals)
+	}
+}
+
+// loginAs logs in as another demo user over the current session; the wait
+// is for the page after the login, not the one before it.
+func loginAs(t *testing.T, ctx context.Context, base, user string) {
+	t.Helper()
+	do(t, ctx, chromedp.Navigate(base+"/login"), chromedp.WaitVisible(chromedp.CSS(`#username`)))
+	evaluate[bool](t, ctx, `(document.body.dataset.old = "1") === "1"`)
+	do(t, ctx,
+		chromedp.SendKeys(chromedp.CSS(`#username`), user),
+		chromedp.SendKeys(chromedp.CSS(`#password`), demo.DemoPassword),
+		chromedp.Submit(chromedp.CSS(`#password`)),
+		chromedp.WaitVisible(chromedp.CSS(`body:not([data-old]) header.top .tools form`)),
+	)
+}
+
+// fillForm sets a form's fields, sends it and waits for the page it leads
+// to (the one showing then, not the one before), which must fit the phone.
+func fillForm(t *testing.T, ctx context.Context, form string, fields [][2]string, then string) {
+	t.Helper()
+	// Mark the page, so the wait below is for the answer's page.
+	evaluate[bool](t, ctx, `(document.body.dataset.old = "1") === "1"`)
+	var steps []chromedp.Action[chromedp.Void]
+	for _, f := range fields {
+		steps = append(steps, chromedp.SetValue(chromedp.CSS("#"+form+" [name="+f[0]+"]"), f[1]))
+	}
+	steps = append(steps, chromedp.Click(chromedp.CSS("#"+form+" button")),
+		chromedp.WaitVisible(chromedp.CSS(`body:not([data-old]) `+then)))
+	do(t, ctx, steps...)
+	if evaluate[bool](t, ctx, wider) {
+		t.Fatalf("the page after %s is wider than a phone", form)
 	}
 }

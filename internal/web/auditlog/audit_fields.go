@@ -48,6 +48,8 @@ var enumKeys = map[string]string{
 	"finance_request.route":             "finance.route.",
 	"finance_request.approval_mode":     "finance.route.",
 	"finance_voucher.status":            "finance.voucher_status.",
+	"finance_count.state":               "finance.count_state.",
+	"finance_count.item_kind":           "finance.count_kind.",
 	"centre_case.source":                "case.source.",
 	"centre_case.category":              "case.category.",
 	"centre_case.outcome":               "case.outcome.",

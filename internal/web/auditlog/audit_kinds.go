@@ -68,6 +68,7 @@ var recordKinds = []recordKind{
 	{Entity: "finance_reconciliation", NameFields: []string{"account_name"}},
 	{Entity: "finance_town"},
 	{Entity: "finance_signer", NameFields: []string{"name"}},
+	{Entity: "finance_count", Page: "/finance/counts/", Perm: auth.PermFinanceRead, NameFields: []string{"name", "item_name"}},
 	{Entity: "user", NameFields: []string{"display_name", "username"}},
 	{Entity: "api_token", NameFields: []string{"name"}},
 	{Entity: "centre_case", Page: "/cases/", Perm: auth.PermCentresRead, NameFields: []string{"title"}},

@@ -2,6 +2,9 @@ package finance
 
 import (
 	"net/http"
+	"strconv"
+
+	"dangjian/internal/day"
 
 	"dangjian/internal/web"
 )
@@ -22,7 +25,8 @@ func (h *handlers) booksData(r *http.Request, orgID int64) (map[string]any, erro
 	if err != nil {
 		return nil, err
 	}
-	return map[string]any{"TB": tb, "Periods": ps, "LastMonth": h.lastMonth(), "All": r.FormValue("all") == "1"}, nil
+	return map[string]any{"TB": tb, "Periods": ps, "LastMonth": h.lastMonth(),
+		"LastYear": strconv.Itoa(day.Today(h.Svc.Clock).Year() - 1), "All": r.FormValue("all") == "1"}, nil
 }
 
 // booksForm is the books page again after a form on it, for FormDone.

@@ -60,7 +60,8 @@ func (h *handlers) departureXLSX(w http.ResponseWriter, r *http.Request) error {
 	lang := web.LangOf(r)
 	b, err := finance.DepartureAuditXLSX(da,
 		func(s string) string { return i18n.T(lang, "finance.status."+s, nil) },
-		func(s string) string { return i18n.T(lang, "finance.part."+s, nil) })
+		func(s string) string { return i18n.T(lang, "finance.part."+s, nil) },
+		func(s string) string { return i18n.T(lang, "finance.count_state."+s, nil) })
 	if err != nil {
 		return err
 	}

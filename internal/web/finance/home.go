@@ -11,7 +11,8 @@ import (
 )
 
 // home counts the requests waiting for the viewer's step: approval for a
-// village's leaders, review for its supervisors, payment for the agent.
+// village's leaders, review for its supervisors, payment for the agent;
+// and for a village's leaders the 清查 discrepancies to resolve.
 func (h *handlers) home(r *http.Request) ([]web.HomeItem, error) {
 	a := web.ActorOf(r)
 	var out []web.HomeItem
@@ -37,6 +38,26 @@ func (h *handlers) home(r *http.Request) ([]web.HomeItem, error) {
 			}
 			out = append(out, web.Counted(step.label, len(list), false,
 				"/finance/expenditures?org_id="+strconv.FormatInt(b.OrgID, 10)+"&status="+step.status))
+		}
+	}
+	// Discrepancies of an open 清查 waiting for a village leader's approval.
+	for _, b := range a.Bindings {
+		if !b.Role.Grants(auth.PermFinanceApprove) {
+			continue
+		}
+		cs, err := h.Svc.Finance.Counts(r.Context(), a, b.OrgID)
+		if apperr.KindOf(err) == apperr.KindInvalid {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		n := 0
+		for _, c := range cs {
+			n += c.Unresolved
+		}
+		if n > 0 {
+			out = append(out, web.Counted("home.finance_count_to_resolve", n, false, countsLink(b.OrgID)))
 		}
 	}
 	return out, nil

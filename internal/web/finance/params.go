@@ -116,3 +116,12 @@ func townPath(a *auth.Actor, townID int64) string {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// writeJSON writes a use case's result with status, or returns its error.
+func writeJSON[T any](w http.ResponseWriter, status int, v T, err error) error {
+	if err != nil {
+		return err
+	}
+	web.WriteJSON(w, status, v)
+	return nil
+}
