@@ -14,6 +14,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"dangjian/internal/apperr"
@@ -86,14 +87,14 @@ func Of(ctx context.Context, q db.Queryer, kind string, ownerIDs ...int64) ([]Fi
 	return db.Collect(rows, func(r *sql.Rows, f *File) error { return scan(r, f) })
 }
 
-// Load reads one file of a kind of record with its bytes; a file of
-// another kind is not found. The caller checks that the actor may read
-// its record (File.OwnerID) before serving it.
-func Load(ctx context.Context, q db.Queryer, kind string, id int64) (File, []byte, error) {
+// Load reads one file of one of the kinds of record with its bytes; a
+// file of another kind is not found. The caller checks that the actor may
+// read its record (File.OwnerKind, OwnerID) before serving it.
+func Load(ctx context.Context, q db.Queryer, id int64, kinds ...string) (File, []byte, error) {
 	var f File
 	var data []byte
 	err := scan(q.QueryRowContext(ctx, `SELECT `+columns+`, data FROM files WHERE id = $1`, id), &f, &data)
-	if errors.Is(err, sql.ErrNoRows) || err == nil && f.OwnerKind != kind {
+	if errors.Is(err, sql.ErrNoRows) || err == nil && !slices.Contains(kinds, f.OwnerKind) {
 		return File{}, nil, apperr.NotFound()
 	}
 	if err != nil {

@@ -72,8 +72,12 @@ type Request struct {
 	OrgPath  string       `json:"-"`
 }
 
-// RequestReceipts is the owner kind of a request's receipts.
-const RequestReceipts = "finance_request"
+// The owner kinds of receipts: of a request, and of a voucher entered by
+// hand (a payment's voucher shows its request's).
+const (
+	RequestReceipts = "finance_request"
+	VoucherReceipts = "finance_voucher"
+)
 
 // Open reports whether the request is still on its way.
 func (r Request) Open() bool {
@@ -609,15 +613,20 @@ func (s *Service) Request(ctx context.Context, a *auth.Actor, id int64) (Request
 	return r, err
 }
 
-// Receipt is one receipt of a request with its bytes, for whoever may
-// read the request.
+// Receipt is one receipt of a request or a voucher with its bytes, for
+// whoever may read the record it belongs to.
 func (s *Service) Receipt(ctx context.Context, a *auth.Actor, fileID int64) (files.File, []byte, error) {
-	f, data, err := files.Load(ctx, s.DB, RequestReceipts, fileID)
+	f, data, err := files.Load(ctx, s.DB, fileID, RequestReceipts, VoucherReceipts)
 	if err != nil {
 		return f, nil, err
 	}
-	if _, err := requestFor(ctx, s.DB, a, f.OwnerID, ""); err != nil {
-		return f, nil, err
+	if f.OwnerKind == VoucherReceipts {
+		_, err = voucherFor(ctx, s.DB, a, f.OwnerID, "")
+	} else {
+		_, err = requestFor(ctx, s.DB, a, f.OwnerID, "")
+	}
+	if err != nil {
+		return files.File{}, nil, err
 	}
 	return f, data, nil
 }

@@ -1,6 +1,9 @@
 package finance_test
 
 import (
+	"bytes"
+	"image"
+	"image/jpeg"
 	"sync"
 	"testing"
 
@@ -8,6 +11,7 @@ import (
 	"dangjian/internal/auth"
 	"dangjian/internal/day"
 	"dangjian/internal/db"
+	"dangjian/internal/files"
 	"dangjian/internal/finance"
 	"dangjian/internal/testkit"
 	"dangjian/internal/testkit/want"
@@ -19,10 +23,17 @@ func (w *world) fund(t testing.TB, amount finance.Fen) {
 	w.voucher(t, w.village.ID, day.New(2026, 11, 1), "102", "503", amount)
 }
 
+// request files a request with a photo of its invoice.
 func (w *world) request(t testing.TB, amount finance.Fen) finance.Request {
 	t.Helper()
+	var b bytes.Buffer
+	jpeg.Encode(&b, image.NewGray(image.Rect(0, 0, 40, 30)), nil)
+	invoice, err := files.Prepare("receipts", "发票.jpg", b.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
 	r, err := w.svc.CreateRequest(ctx, w.leader, finance.NewRequest{OrgID: w.village.ID, Purpose: "村道维修", Payee: "大河建筑队",
-		Amount: amount, ExpenseCode: "514", Documents: "维修合同、验收单"})
+		Amount: amount, ExpenseCode: "514", Documents: "维修合同、验收单", Receipts: []files.Upload{invoice}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,6 +68,9 @@ func TestRequestRoutesByAmount(t *testing.T) {
 		want.OK(t, err)
 		if v.Status != finance.VoucherPosted || v.Total != 20_000_00 || v.Lines[0].AccountCode != "514" || v.Lines[1].AccountCode != "102" {
 			t.Fatalf("payment voucher %+v", v)
+		}
+		if len(v.Receipts) != 1 || v.Receipts[0].Name != "发票.jpg" { // the request's documents, entered once
+			t.Fatalf("the payment's voucher shows receipts %+v", v.Receipts)
 		}
 
 		// Above it: the two committees at a recorded meeting.

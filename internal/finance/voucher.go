@@ -15,6 +15,7 @@ import (
 	"dangjian/internal/auth"
 	"dangjian/internal/day"
 	"dangjian/internal/db"
+	"dangjian/internal/files"
 )
 
 // Voucher statuses.
@@ -36,24 +37,27 @@ type Line struct {
 
 // Voucher is a 记账凭证 of a village's books.
 type Voucher struct {
-	ID          int64      `json:"id"`
-	OrgID       int64      `json:"org_id"`
-	OrgName     string     `json:"org_name"`
-	TownID      int64      `json:"town_id"`
-	Period      string     `json:"period"`
-	Number      int64      `json:"number"` // consecutive per village and month from posting; 0 for a draft
-	Date        day.Day    `json:"date"`
-	Summary     string     `json:"summary"`
-	Status      string     `json:"status"`
-	Total       Fen        `json:"total_fen"`
-	Attachments int        `json:"attachments"` // 附单据张数
-	RequestID   int64      `json:"request_id,omitempty"`
-	CreatorName string     `json:"creator_name"`
-	CreatedAt   time.Time  `json:"created_at"`
-	PosterName  string     `json:"poster_name,omitempty"`
-	PostedAt    *time.Time `json:"posted_at,omitempty"`
-	Lines       []Line     `json:"lines"`
-	OrgPath     string     `json:"-"`
+	ID          int64   `json:"id"`
+	OrgID       int64   `json:"org_id"`
+	OrgName     string  `json:"org_name"`
+	TownID      int64   `json:"town_id"`
+	Period      string  `json:"period"`
+	Number      int64   `json:"number"` // consecutive per village and month from posting; 0 for a draft
+	Date        day.Day `json:"date"`
+	Summary     string  `json:"summary"`
+	Status      string  `json:"status"`
+	Total       Fen     `json:"total_fen"`
+	Attachments int     `json:"attachments"` // 附单据张数
+	RequestID   int64   `json:"request_id,omitempty"`
+	// Receipts are the documents photographed or scanned: the voucher's own,
+	// or for a payment's voucher its request's; filled by the Voucher use case.
+	Receipts    []files.File `json:"receipts,omitempty"`
+	CreatorName string       `json:"creator_name"`
+	CreatedAt   time.Time    `json:"created_at"`
+	PosterName  string       `json:"poster_name,omitempty"`
+	PostedAt    *time.Time   `json:"posted_at,omitempty"`
+	Lines       []Line       `json:"lines"`
+	OrgPath     string       `json:"-"`
 }
 
 // Label is how a posted voucher is cited: 记 2026-11 第 3 号.
@@ -71,6 +75,9 @@ type NewVoucher struct {
 	Summary     string    `json:"summary"`
 	Attachments int       `json:"attachments,omitempty"`
 	Lines       []NewLine `json:"lines"`
+	// Receipts are photos or scans of the documents, checked and shrunk by
+	// files.Prepare (a form's file input; the API sends none).
+	Receipts []files.Upload `json:"-"`
 }
 
 // NewLine is one line as typed: a debit or a credit in 分.
@@ -221,6 +228,9 @@ func (s *Service) CreateVoucher(ctx context.Context, a *auth.Actor, in NewVouche
 		now := s.Clock.Now()
 		out, err = insertVoucher(ctx, tx, a, v, in, day.Today(s.Clock), now, 0)
 		if err != nil {
+			return err
+		}
+		if out.Receipts, err = files.Add(ctx, tx, now, a, VoucherReceipts, out.ID, v.ID, in.Receipts); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, now, a.Audit(), audit.Entry{Action: "finance.voucher_create", Entity: "finance_voucher",
@@ -462,7 +472,16 @@ func attachLines(ctx context.Context, q db.Queryer, vs []Voucher) error {
 
 // Voucher is one voucher with its lines (finance.read).
 func (s *Service) Voucher(ctx context.Context, a *auth.Actor, id int64) (Voucher, error) {
-	return voucherFor(ctx, s.DB, a, id, "")
+	v, err := voucherFor(ctx, s.DB, a, id, "")
+	if err != nil {
+		return v, err
+	}
+	kind, owner := VoucherReceipts, v.ID
+	if v.RequestID != 0 { // a payment's voucher: the documents are the request's
+		kind, owner = RequestReceipts, v.RequestID
+	}
+	v.Receipts, err = files.Of(ctx, s.DB, kind, owner)
+	return v, err
 }
 
 // VoucherFilter selects a village's vouchers, newest first.

@@ -127,7 +127,7 @@ func (s *Service) Accept(ctx context.Context, a *auth.Actor, siteID int64, on da
 // MilestonePhoto is one photo of a milestone with its bytes, for whoever
 // may read the site.
 func (s *Service) MilestonePhoto(ctx context.Context, a *auth.Actor, fileID int64) (files.File, []byte, error) {
-	f, data, err := files.Load(ctx, s.DB, MilestonePhotos, fileID)
+	f, data, err := files.Load(ctx, s.DB, fileID, MilestonePhotos)
 	if err != nil {
 		return f, nil, err
 	}

@@ -19,7 +19,8 @@ import (
 // 海丹's leader requests a payment with a photo of the invoice and a
 // scanned contract; the request's page shows both, the town's agent and
 // the leader open them, 海戛's leader cannot, and the scan downloads
-// instead of opening inside the site.
+// instead of opening inside the site. The agent's voucher entered by hand
+// carries its receipt the same way.
 func TestRequestReceipts(t *testing.T) {
 	testkit.Dialects(t, func(t *testing.T, d *db.DB) {
 		env := testkit.Start(t, d)
@@ -54,6 +55,25 @@ func TestRequestReceipts(t *testing.T) {
 			if c.path == pdf && c.status == 200 && !bytes.Equal(body, scan) {
 				t.Error("the scan did not come back as it was sent")
 			}
+		}
+
+		// A voucher entered by hand carries its own receipts.
+		resp = kuaiji.PostFiles(fmt.Sprintf("/finance/vouchers?org_id=%d", env.Town.Villages["海丹"].ID),
+			url.Values{"date": {"2026-11-20"}, "summary": {"购买灯泡"}, "code_0": {"513"}, "debit_0": {"12"}, "code_1": {"101"}, "credit_1": {"12"}},
+			testkit.File{Field: "receipts", Name: "小票.jpg", Data: photo.Bytes()})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("voucher with a receipt: %d %.300s", resp.StatusCode, testkit.ReadBody(resp))
+		}
+		voucher := kuaiji.GetBody(resp.Header.Get("Location"))
+		own := regexp.MustCompile(`<div id="voucher-receipts">.*?href="(/finance/receipts/\d+)"`).FindStringSubmatch(voucher)
+		if own == nil {
+			t.Fatal("the voucher's receipt is not on its page")
+		}
+		if resp := haiga.Get(own[1]); resp.StatusCode != 404 {
+			t.Errorf("another village's leader opened a voucher's receipt: %d", resp.StatusCode)
+		}
+		if resp := haidan.Get(own[1]); resp.StatusCode != 200 {
+			t.Errorf("the village's leader could not open its voucher's receipt: %d", resp.StatusCode)
 		}
 	})
 }

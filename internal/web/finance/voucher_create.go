@@ -11,11 +11,13 @@ import (
 )
 
 // voucherCreate records a draft voucher from the form's lines (code,
-// debit or credit in 元); empty lines are left out.
+// debit or credit in 元; empty lines are left out) with the photos or
+// scans of its documents.
 func (h *handlers) voucherCreate(w http.ResponseWriter, r *http.Request) error {
 	orgID := web.QueryInt(r, "org_id")
 	f := apperr.Fields{}
-	in := finance.NewVoucher{OrgID: orgID, Date: formDay(r, "date", f), Summary: r.PostFormValue("summary")}
+	in := finance.NewVoucher{OrgID: orgID, Date: formDay(r, "date", f), Summary: r.PostFormValue("summary"),
+		Receipts: web.FormUploads(r, "receipts", f)}
 	in.Attachments, _ = strconv.Atoi(strings.TrimSpace(r.PostFormValue("attachments")))
 	for i := 0; i < voucherLines; i++ {
 		n := strconv.Itoa(i)
