@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -35,6 +36,9 @@ type DB struct {
 	read    *sql.DB
 	Dialect Dialect
 	observe atomic.Pointer[func(query string, args []any)]
+	// stmts are the reads prepared on the SQLite read pool (route.go).
+	stmts  sync.Map // query text → *sql.Stmt
+	nstmts atomic.Int64
 }
 
 // Queryer is what read helpers accept: a *DB or a *sql.Tx.
@@ -74,6 +78,7 @@ const postgresConns = 20
 
 // Close closes the writer and the read pool.
 func (d *DB) Close() error {
+	d.stmts.Range(func(_, st any) bool { st.(*sql.Stmt).Close(); return true })
 	err := d.DB.Close()
 	if d.read != d.DB {
 		err = errors.Join(err, d.read.Close())
