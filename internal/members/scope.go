@@ -5,9 +5,11 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/auth"
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 	"dangjian/internal/org"
 )
@@ -15,31 +17,46 @@ import (
 // memberColumns is the SELECT list every member read uses, so one scan
 // function serves the page, the lists and the export. The org join gives
 // the branch's name and path (the path is what scope is checked on).
+//
+// The dates are read as their text: a driver hands a DATE column over as
+// a parsed instant (on SQLite by trying layouts on the stored text), five
+// a row, a fifth of a list request; the text becomes a day without that
+// (day.Day.Scan).
 const memberColumns = `m.id, COALESCE(m.town_id, 0), m.org_id, o.name, o.path, COALESCE(m.resident_id, 0),
-	m.name, m.id_masked, m.birth_date, m.sex, m.phone, m.education, m.category, m.status,
-	m.applied_on, m.joined_on, m.full_on, m.mobile, m.left_on, m.left_reason, COALESCE(m.user_id, 0)`
+	m.name, m.id_masked, CAST(m.birth_date AS TEXT), m.sex, m.phone, m.education, m.category, m.status,
+	CAST(m.applied_on AS TEXT), CAST(m.joined_on AS TEXT), CAST(m.full_on AS TEXT), m.mobile, CAST(m.left_on AS TEXT),
+	m.left_reason, COALESCE(m.user_id, 0)`
 
 const memberFrom = ` FROM members m JOIN orgs o ON o.id = m.org_id`
 
 // memberRow holds one row of memberColumns while it is scanned; the
 // dates are nullable in the table.
 type memberRow struct {
-	m                           Member
-	applied, joined, full, left sql.NullTime
+	m                                  Member
+	birth, applied, joined, full, left day.Day
 }
 
 func (r *memberRow) dest() []any {
 	m := &r.m
 	return []any{&m.ID, &m.TownID, &m.OrgID, &m.OrgName, &m.OrgPath, &m.ResidentID,
-		&m.Name, &m.IDMasked, &m.BirthDate, &m.Sex, &m.Phone, &m.Education, &m.Category, &m.Status,
+		&m.Name, &m.IDMasked, &r.birth, &m.Sex, &m.Phone, &m.Education, &m.Category, &m.Status,
 		&r.applied, &r.joined, &r.full, &m.Mobile, &r.left, &m.LeftReason, &m.UserID}
 }
 
 func (r *memberRow) member() Member {
 	m := r.m
-	m.BirthDate = db.Day(m.BirthDate)
-	m.AppliedOn, m.JoinedOn, m.FullOn, m.LeftOn = db.DayPtr(r.applied), db.DayPtr(r.joined), db.DayPtr(r.full), db.DayPtr(r.left)
+	m.BirthDate = r.birth.Time()
+	m.AppliedOn, m.JoinedOn, m.FullOn, m.LeftOn = dayPtr(r.applied), dayPtr(r.joined), dayPtr(r.full), dayPtr(r.left)
 	return m
+}
+
+// dayPtr is an optional date as the Member carries it: nil when empty.
+func dayPtr(d day.Day) *time.Time {
+	if d.IsZero() {
+		return nil
+	}
+	t := d.Time()
+	return &t
 }
 
 // scanMember reads one row of memberColumns.
