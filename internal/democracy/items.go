@@ -87,9 +87,6 @@ func (it Item) Rows() [][]string {
 	return out
 }
 
-// CategoryKey names a category for messages.
-func CategoryKey(c disclosure.Category) i18n.Key { return i18n.Key("disclosure.category." + string(c)) }
-
 var periodRE = regexp.MustCompile(`^(20[0-9]{2})(-(0[1-9]|1[0-2])|-Q[1-4])?$`)
 
 // ValidPeriod reports whether p is "2026", "2026-Q3" or "2026-11".

@@ -1,32 +1,15 @@
 package web_test
 
 import (
-	"context"
 	"fmt"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
 	"dangjian/internal/testkit"
 )
-
-// submit clicks a form's button or a link and waits for the page it leads to,
-// which must answer 200.
-func submit(t *testing.T, ctx context.Context, sel string) {
-	t.Helper()
-	step, cancel := context.WithTimeout(ctx, 20*time.Second)
-	defer cancel()
-	resp, err := chromedp.RunResponse(step, chromedp.Click(chromedp.CSS(sel)))
-	if err != nil {
-		t.Fatalf("click %s: %v", sel, err)
-	}
-	if resp.Status != 200 {
-		t.Fatalf("click %s: status %d at %s", sel, resp.Status, resp.URL)
-	}
-}
 
 // A village leader gives the 村委会主任 post to someone new on a phone,
 // and both centres the director leads ex officio (科技推广中心 and

@@ -58,3 +58,18 @@ func browser(t *testing.T, width, height int) context.Context {
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
 	return ctx
 }
+
+// submit clicks a form's button or a link and waits for the page it leads to,
+// which must answer 200.
+func submit(t *testing.T, ctx context.Context, sel string) {
+	t.Helper()
+	step, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	resp, err := chromedp.RunResponse(step, chromedp.Click(chromedp.CSS(sel)))
+	if err != nil {
+		t.Fatalf("click %s: %v", sel, err)
+	}
+	if resp.Status != 200 {
+		t.Fatalf("click %s: status %d at %s", sel, resp.Status, resp.URL)
+	}
+}
