@@ -31,7 +31,7 @@ func record(t *testing.T, d *db.DB, who audit.Actor, e audit.Entry) {
 func orgs(t *testing.T, d *db.DB) (ids [3]int64, paths [3]string) {
 	t.Helper()
 	for i, name := range []string{"大河镇党委", "海丹村党总支", "海戛村党总支"} {
-		tmp := "/tmp" + name + "/"
+		tmp := "/tmp-" + name + "/"
 		var parent any
 		if i > 0 {
 			parent = ids[0]

@@ -196,7 +196,7 @@ type CultivationRow struct {
 // actor's whole scope), in two queries: the counts grouped by village and
 // kind, and the villages' names.
 func (s *Service) Cultivation(ctx context.Context, a *auth.Actor, orgID int64) ([]CultivationRow, map[TagKind]TagCount, error) {
-	ar, err := areaFor(ctx, s.DB, a, orgID)
+	ar, err := s.areaFor(ctx, a, orgID)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -277,7 +277,7 @@ func parseDate(s string) (time.Time, bool) {
 // and the actor may reveal them over the whole area; each revealed number
 // is logged in read_log.
 func (s *Service) Export(ctx context.Context, a *auth.Actor, f Filter, full bool, w io.Writer) error {
-	ar, err := areaFor(ctx, s.DB, a, f.OrgID)
+	ar, err := s.areaFor(ctx, a, f.OrgID)
 	if err != nil {
 		return err
 	}

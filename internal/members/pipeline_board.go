@@ -98,13 +98,19 @@ const boardWaitingShown = 20
 // and works out counts, per-child rows and due steps in memory: a town
 // has a few dozen such people, a county a few thousand.
 func (s *Service) Board(ctx context.Context, a *auth.Actor, orgID int64) (Board, error) {
-	ar, err := areaFor(ctx, s.DB, a, orgID)
+	ar, err := s.areaFor(ctx, a, orgID)
 	if err != nil {
 		return Board{}, err
 	}
 	today := db.Day(s.Clock.Now())
 	// Lists are [] rather than null in JSON when empty.
-	b := Board{OrgID: ar.Root.ID, OrgName: ar.Root.Name, Today: today, Counts: map[Status]int{}, Rows: []BoardRow{}, Due: []Due{}}
+	b := Board{OrgID: ar.Root.ID, Today: today, Counts: map[Status]int{}, Rows: []BoardRow{}, Due: []Due{}}
+	if ar.Root.ID != 0 {
+		// The area's place comes from memory without its name, which can change.
+		if err := s.DB.QueryRowContext(ctx, `SELECT name FROM orgs WHERE id = $1`, ar.Root.ID).Scan(&b.OrgName); err != nil {
+			return Board{}, fmt.Errorf("members: board's organisation: %w", err)
+		}
+	}
 	if ar.aboveTown(a) {
 		return s.boardByTown(ctx, ar, b)
 	}

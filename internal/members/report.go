@@ -151,7 +151,7 @@ func (s *Service) DevelopmentReport(ctx context.Context, a *auth.Actor, f Report
 	if err := fields.Err(); err != nil {
 		return DevReport{}, err
 	}
-	ar, err := areaFor(ctx, s.DB, a, f.OrgID)
+	ar, err := s.areaFor(ctx, a, f.OrgID)
 	if err != nil {
 		return DevReport{}, err
 	}

@@ -56,7 +56,7 @@ func (f Filter) where(ar area, args *db.Args) string {
 // after the last id. The area condition uses the index of its level
 // (branch org_id, village_id, town_id, each with status and id).
 func (s *Service) List(ctx context.Context, a *auth.Actor, f Filter) ([]Member, error) {
-	ar, err := areaFor(ctx, s.DB, a, f.OrgID)
+	ar, err := s.areaFor(ctx, a, f.OrgID)
 	if err != nil {
 		return nil, err
 	}
@@ -85,7 +85,7 @@ func (s *Service) List(ctx context.Context, a *auth.Actor, f Filter) ([]Member, 
 
 // Counts are the people under an organisation per status, for its page.
 func (s *Service) Counts(ctx context.Context, a *auth.Actor, orgID int64) (map[Status]int, error) {
-	ar, err := areaFor(ctx, s.DB, a, orgID)
+	ar, err := s.areaFor(ctx, a, orgID)
 	if err != nil {
 		return nil, err
 	}

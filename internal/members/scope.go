@@ -136,14 +136,14 @@ type area struct {
 // areaFor resolves the area of a list. A given organisation must lie in
 // the actor's read scope (NotFound otherwise); without one, the area is
 // the actor's whole scope.
-func areaFor(ctx context.Context, q db.Queryer, a *auth.Actor, orgID int64) (area, error) {
+func (s *Service) areaFor(ctx context.Context, a *auth.Actor, orgID int64) (area, error) {
 	if orgID == 0 {
 		if a == nil {
 			return area{}, apperr.Invalid("org_id", "error.required", nil)
 		}
 		return area{paths: a.Scope(auth.PermMemberRead)}, nil
 	}
-	p, err := placeOf(ctx, q, orgID)
+	p, err := s.placeFixed(ctx, s.DB, orgID)
 	if err != nil {
 		return area{}, err
 	}

@@ -17,6 +17,7 @@ type Service struct {
 	Background func(func())
 	// running holds the progress of the imports this server runs.
 	running sync.Map // job id → *importProgress
+	places  placeCache
 }
 
 // NewService builds the service.
