@@ -105,19 +105,50 @@ type Row struct {
 // computeHash covers every stored field; fields are length-prefixed so no
 // two different rows can serialise to the same bytes.
 func (r Row) computeHash() string {
-	var b strings.Builder
-	for _, f := range []string{
-		strconv.FormatInt(r.ID, 10), r.At.UTC().Format(time.RFC3339Nano),
-		strconv.FormatInt(r.ActorID, 10), r.ActorName, r.Action, r.Entity,
-		strconv.FormatInt(r.EntityID, 10), strconv.FormatInt(r.OrgID, 10),
-		r.Before, r.After, r.PrevHash,
-	} {
-		b.WriteString(strconv.Itoa(len(f)))
-		b.WriteByte(':')
-		b.WriteString(f)
-	}
-	sum := sha256.Sum256([]byte(b.String()))
+	var h rowHasher
+	sum := h.sum(r)
 	return hex.EncodeToString(sum[:])
+}
+
+// rowHasher computes row hashes in one reused buffer: the start-up check
+// of a county's whole log hashes every row, and building each row's
+// input anew was most of what it allocated.
+type rowHasher struct{ buf, num []byte }
+
+func (h *rowHasher) sum(r Row) [sha256.Size]byte {
+	h.buf = h.buf[:0]
+	h.number(r.ID)
+	h.num = r.At.UTC().AppendFormat(h.num[:0], time.RFC3339Nano)
+	field(h, h.num)
+	h.number(r.ActorID)
+	field(h, r.ActorName)
+	field(h, r.Action)
+	field(h, r.Entity)
+	h.number(r.EntityID)
+	h.number(r.OrgID)
+	field(h, r.Before)
+	field(h, r.After)
+	field(h, r.PrevHash)
+	return sha256.Sum256(h.buf)
+}
+
+func (h *rowHasher) number(n int64) {
+	h.num = strconv.AppendInt(h.num[:0], n, 10)
+	field(h, h.num)
+}
+
+func field[T string | []byte](h *rowHasher, f T) {
+	h.buf = strconv.AppendInt(h.buf, int64(len(f)), 10)
+	h.buf = append(h.buf, ':')
+	h.buf = append(h.buf, f...)
+}
+
+// matches reports whether the row's stored hash is its content's.
+func (h *rowHasher) matches(r Row) bool {
+	sum := h.sum(r)
+	var hexSum [2 * sha256.Size]byte
+	hex.Encode(hexSum[:], sum[:])
+	return string(hexSum[:]) == r.Hash
 }
 
 // rowColumns lists the stored columns for a SELECT, each prefixed with
@@ -156,6 +187,7 @@ func Verify(ctx context.Context, q interface {
 	defer rows.Close()
 	prev := ""
 	var wantID int64 = 1
+	var h rowHasher
 	for rows.Next() {
 		r, err := scanRow(rows)
 		if err != nil {
@@ -167,7 +199,7 @@ func Verify(ctx context.Context, q interface {
 			return checked, &Broken{ID: r.ID, Reason: fmt.Sprintf("row %d is missing", wantID)}, nil
 		case r.PrevHash != prev:
 			return checked, &Broken{ID: r.ID, Reason: "previous hash does not match"}, nil
-		case r.computeHash() != r.Hash:
+		case !h.matches(r):
 			return checked, &Broken{ID: r.ID, Reason: "content does not match its hash"}, nil
 		}
 		prev = r.Hash

@@ -116,7 +116,12 @@ func optimizeSQLite(ctx context.Context, conn *sql.Conn) error {
 	if _, err := conn.ExecContext(ctx, `PRAGMA analysis_limit = 0`); err != nil {
 		return err
 	}
-	_, err := conn.ExecContext(ctx, `PRAGMA optimize = 0x10002`)
+	if _, err := conn.ExecContext(ctx, `PRAGMA optimize = 0x10002`); err != nil {
+		return err
+	}
+	// The analysis filled the writer's page cache with pages of every
+	// table; writes seldom need them again, so they go back now.
+	_, err := conn.ExecContext(ctx, `PRAGMA shrink_memory`)
 	return err
 }
 

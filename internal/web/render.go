@@ -12,7 +12,6 @@ import (
 	"net/http"
 	"net/url"
 	"path"
-	"strconv"
 	"strings"
 	"time"
 
@@ -44,11 +43,12 @@ type templateSource struct {
 	files     fs.FS
 }
 
-// pages is ONE template set holding every partial once and every page.
-// Each page's "title" and "content" are renamed "<page>/title" and
-// "<page>/content", and each page gets its own small copy of the layout
-// calling them, defined as "<page>". A set per page would copy every
-// partial 40 times over (some 9 MB of parse trees on an old PC).
+// pages is ONE template set holding every partial once, the layout once
+// and every page. Each page's "title" and "content" are renamed
+// "<page>/title" and "<page>/content" and rendered first; the layout then
+// places them (view.Title, view.Content). A set per page would copy every
+// partial 40 times over (some 9 MB of parse trees on an old PC), and a
+// copy of the layout per page held a further 3 MB.
 type pages struct {
 	set   *template.Template
 	names map[string]bool
@@ -59,6 +59,9 @@ func loadPages(funcs template.FuncMap, sources []templateSource) (*pages, error)
 	layout, err := fs.ReadFile(sources[0].files, "layout.html")
 	if err != nil {
 		return nil, err
+	}
+	if _, err := set.New("layout.html").Parse(string(layout)); err != nil {
+		return nil, fmt.Errorf("parse layout.html: %w", err)
 	}
 	defined := map[string]string{} // template name → file that defines it
 	p := &pages{set: set, names: map[string]bool{}}
@@ -94,7 +97,7 @@ func loadPages(funcs template.FuncMap, sources []templateSource) (*pages, error)
 			if err != nil {
 				return nil, err
 			}
-			if err := p.add(name, src.programme+"/"+f, string(text), string(layout)); err != nil {
+			if err := p.add(name, src.programme+"/"+f, string(text)); err != nil {
 				return nil, err
 			}
 		}
@@ -127,17 +130,12 @@ func defineOnce(funcs template.FuncMap, defined map[string]string, file, text st
 	return nil
 }
 
-// add parses one page with its own copy of the layout.
-func (p *pages) add(name, file, src, layout string) error {
+// add parses one page's blocks under names of its own.
+func (p *pages) add(name, file, src string) error {
 	page := strings.NewReplacer(`{{define "title"}}`, `{{define "`+name+`/title"}}`,
 		`{{define "content"}}`, `{{define "`+name+`/content"}}`).Replace(src)
-	frame := strings.NewReplacer(`{{define "layout"}}`, `{{define "`+name+`"}}`,
-		`{{block "title" .}}{{end}}`, `{{template "`+name+`/title" .}}`,
-		`{{block "content" .}}{{end}}`, `{{template "`+name+`/content" .}}`).Replace(layout)
-	for i, part := range []string{page, frame} {
-		if _, err := p.set.New(file + "#" + strconv.Itoa(i)).Parse(part); err != nil {
-			return fmt.Errorf("parse %s: %w", file, err)
-		}
+	if _, err := p.set.New(file).Parse(page); err != nil {
+		return fmt.Errorf("parse %s: %w", file, err)
 	}
 	for _, block := range []string{name + "/title", name + "/content"} {
 		if p.set.Lookup(block) == nil {
@@ -148,6 +146,23 @@ func (p *pages) add(name, file, src, layout string) error {
 	return nil
 }
 
+// execute renders a page's title and content, then the layout around
+// them. Each part is escaped where it is rendered — the title as text, the
+// content as the body of <main> — so the layout takes them as HTML.
+func (p *pages) execute(w interface{ Write([]byte) (int, error) }, name string, v *view) error {
+	var part strings.Builder
+	if err := p.set.ExecuteTemplate(&part, name+"/title", v); err != nil {
+		return err
+	}
+	v.Title = template.HTML(part.String())
+	part.Reset()
+	if err := p.set.ExecuteTemplate(&part, name+"/content", v); err != nil {
+		return err
+	}
+	v.Content = template.HTML(part.String())
+	return p.set.ExecuteTemplate(w, "layout", v)
+}
+
 // requiredPages are pages the server cannot run without; handlers render
 // only names listed here or found at start-up, and a test checks every
 // render call's name against the parsed set.
@@ -155,18 +170,19 @@ var requiredPages = []string{"error", "home"}
 
 // view is what every page template receives.
 type view struct {
-	Title  string
-	Actor  *auth.Actor
-	Lang   i18n.Lang
-	CSRF   string
-	Path   string
-	Flash  string
-	Data   any
-	Errors map[string]string // per-field messages
-	Error  string            // a message for the whole form
-	Form   map[string]string // what the user typed, to show again
-	Picked url.Values        // every value of each field, for checkbox groups
-	Query  url.Values        // the page's query, to mark the menu entry it belongs to
+	Title   template.HTML // the page's title and content, rendered (pages.execute)
+	Content template.HTML
+	Actor   *auth.Actor
+	Lang    i18n.Lang
+	CSRF    string
+	Path    string
+	Flash   string
+	Data    any
+	Errors  map[string]string // per-field messages
+	Error   string            // a message for the whole form
+	Form    map[string]string // what the user typed, to show again
+	Picked  url.Values        // every value of each field, for checkbox groups
+	Query   url.Values        // the page's query, to mark the menu entry it belongs to
 	// AuditBroken is set for readers of the audit log when the chain
 	// failed its check: every page says so until it is dealt with.
 	AuditBroken *audit.Broken
@@ -260,7 +276,7 @@ func (k *Kit) execute(w interface{ Write([]byte) (int, error) }, r *http.Request
 	if c, err := r.Cookie("flash"); err == nil {
 		v.Flash = c.Value
 	}
-	return k.pages.set.ExecuteTemplate(w, name, v)
+	return k.pages.execute(w, name, v)
 }
 
 // Redirect sends the browser on after a successful form, with a flash
