@@ -122,7 +122,7 @@ func compare(tgt target, appSrv *server, base, dbURL, bytesFile, auth string, wi
 	a, b := best(appRes), best(baseRes)
 	fmt.Printf("\n== %s\n   app  %s\n   bare %s\n", tgt.name, tgt.appPath, tgt.basePath)
 	if pbSrv != nil {
-		fmt.Printf("   pb   %s\n", tgt.pbPath)
+		fmt.Printf("   pb   %s (PocketBase %s, public list rule)\n", tgt.pbPath, pb.version)
 	}
 	fmt.Printf("   req/s: application %.0f, bare %.0f → %.0f%%%s\n", a.rps, b.rps, 100*a.rps/b.rps,
 		budget(tgt.minShare > 0, "≥ %.0f%%", tgt.minShare*100))
@@ -130,8 +130,8 @@ func compare(tgt target, appSrv *server, base, dbURL, bytesFile, auth string, wi
 		budget(tgt.maxP99 > 0, "≤ %.1f×", tgt.maxP99))
 	if pbSrv != nil {
 		p := best(pbRes)
-		fmt.Printf("   PocketBase %s: req/s %.0f → application/PocketBase %.2f× (budget ≥ 2×); p99 %v → %.2f×\n",
-			pb.version, p.rps, a.rps/p.rps, p.p99, float64(a.p99)/float64(p.p99))
+		fmt.Printf("   req/s: application %.0f, PocketBase %.0f → %.2f× (budget ≥ 2×)\n", a.rps, p.rps, a.rps/p.rps)
+		fmt.Printf("   p99:   application %v, PocketBase %v → %.2f×\n", a.p99, p.p99, float64(a.p99)/float64(p.p99))
 	} else if tgt.pbPath != "" {
 		fmt.Printf("   PocketBase: skipped (%s)\n", pbSkipped)
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"os/exec"
 	"path/filepath"
@@ -60,30 +61,38 @@ func lastLine(out []byte) string {
 // all hold the same member ids in the same order: the three are measured
 // serving the same rows.
 func samePage(appURL, auth, baseURL string, pbSrv *server, pbPath string) {
-	app := pageIDs(appURL, auth)
+	type side struct {
+		name  string
+		ids   []int64
+		bytes int
+	}
+	sides := []side{{name: "application"}, {name: "bare server"}}
+	sides[0].ids, sides[0].bytes = pageIDs(appURL, auth)
+	sides[1].ids, sides[1].bytes = pageIDs(baseURL, "")
+	if pbSrv != nil {
+		s := side{name: "PocketBase"}
+		s.ids, s.bytes = pageIDs(pbSrv.url+pbPath, "")
+		sides = append(sides, s)
+	}
+	app := sides[0].ids
 	if len(app) == 0 {
 		fail("the application's first page of the branch is empty: " + appURL)
 	}
-	sides := map[string][]int64{"bare server": pageIDs(baseURL, "")}
-	if pbSrv != nil {
-		sides["PocketBase"] = pageIDs(pbSrv.url+pbPath, "")
-	}
-	names := make([]string, 0, len(sides))
-	for name, ids := range sides {
-		if !slices.Equal(ids, app) {
-			fail(fmt.Sprintf("the first page differs: application %v\n%s %v", app, name, ids))
+	sizes := make([]string, len(sides))
+	for i, s := range sides {
+		if !slices.Equal(s.ids, app) {
+			fail(fmt.Sprintf("the first page of the branch differs:\napplication %v\n%s %v", app, s.name, s.ids))
 		}
-		names = append(names, name)
+		sizes[i] = fmt.Sprintf("%s %d", s.name, s.bytes)
 	}
-	slices.Sort(names)
-	fmt.Printf("\nsame first page on the application, %s: %d members, ids %d … %d\n",
-		strings.Join(names, ", "), len(app), app[0], app[len(app)-1])
+	fmt.Printf("\nsame first page on all %d: %d members, ids %d … %d; bytes: %s\n",
+		len(sides), len(app), app[0], app[len(app)-1], strings.Join(sizes, ", "))
 }
 
-// pageIDs reads the member ids of one list page ({"items":[{"id":…}]}):
-// numbers from the application and the bare server, PocketBase's record
-// ids (the member id in 15 digits) from PocketBase.
-func pageIDs(u, header string) []int64 {
+// pageIDs reads the member ids of one list page ({"items":[{"id":…}]}) and
+// its size: numbers from the application and the bare server, PocketBase's
+// record ids (the member id in 15 digits) from PocketBase.
+func pageIDs(u, header string) ([]int64, int) {
 	req, _ := http.NewRequest("GET", u, nil)
 	if name, value, ok := strings.Cut(header, ": "); ok {
 		req.Header.Set(name, value)
@@ -91,15 +100,17 @@ func pageIDs(u, header string) []int64 {
 	resp, err := http.DefaultClient.Do(req)
 	check(err)
 	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	check(err)
 	if resp.StatusCode != 200 {
-		fail(fmt.Sprintf("GET %s: %d", u, resp.StatusCode))
+		fail(fmt.Sprintf("GET %s: %d\n%s", u, resp.StatusCode, body))
 	}
 	var page struct {
 		Items []struct {
 			ID json.RawMessage `json:"id"`
 		} `json:"items"`
 	}
-	check(json.NewDecoder(resp.Body).Decode(&page))
+	check(json.Unmarshal(body, &page))
 	ids := make([]int64, len(page.Items))
 	for i, it := range page.Items {
 		n, err := strconv.ParseInt(strings.Trim(string(it.ID), `"`), 10, 64)
@@ -108,5 +119,5 @@ func pageIDs(u, header string) []int64 {
 		}
 		ids[i] = n
 	}
-	return ids
+	return ids, len(body)
 }
