@@ -2,8 +2,11 @@
 // in one run, and prints ratios (the machines are shared and noisy, so
 // absolute numbers mean little). It builds both servers, prepares a
 // database, runs wrk -t2 -c50 against each in turn and reads both
-// servers' peak memory from /proc. With -pg it also loads the same town
-// into an empty PostgreSQL database and measures the list endpoint there.
+// servers' peak memory from /proc. The member list is also held against
+// PocketBase serving the same rows (scripts/pocketbase, a module of its
+// own; skipped when it cannot be built). With -pg it also loads the same
+// town into an empty PostgreSQL database and measures the list endpoint
+// there.
 //
 //	go run ./scripts/load                           # needs wrk (Debian package wrk)
 //	go run ./scripts/load -pg postgres://…/empty_db
@@ -29,7 +32,7 @@ import (
 
 var (
 	duration = flag.Duration("d", 8*time.Second, "length of each wrk run")
-	rounds   = flag.Int("rounds", 2, "alternating rounds of baseline and application")
+	rounds   = flag.Int("rounds", 2, "alternating rounds of baseline, application and PocketBase")
 	members  = flag.Int("members", 20000, "party members in the database")
 	pgURL    = flag.String("pg", "", "an empty PostgreSQL database to measure the list endpoint on as well")
 )
@@ -55,6 +58,7 @@ func main() {
 	check(err)
 	branch := grow(dbPath, string(keyHex), *members)
 	token := mintToken(dbPath, "admin")
+	pb = buildPocketBase(dir, dbPath)
 
 	fmt.Printf("\n== start-up on an existing database (median of 5, exec to first answer)\n")
 	appStart := median(5, func() time.Duration { return startTime(app, "serve", "-db", dbPath) })
@@ -88,28 +92,56 @@ func main() {
 	}
 }
 
-// compare runs wrk alternately against the bare server and the
-// application and prints the ratios; the peak memory of both is read
-// from the list load only.
+// compare runs wrk alternately against the bare server, the application
+// and, for the member list, PocketBase, and prints the ratios; the peak
+// memory of each is read from the list load only.
 func compare(tgt target, appSrv *server, base, dbURL, bytesFile, auth string, withRSS bool) {
 	baseSrv := startServer(base, "-db", dbURL, "-bytes", bytesFile)
-	var appRes, baseRes []wrkResult
+	var pbSrv *server
+	if tgt.pbPath != "" && pb != nil {
+		pbSrv = startServerAt("/api/health", pb.bin, "-dir", pb.dir)
+		defer pbSrv.stop()
+	}
+	if tgt.listed {
+		samePage(appSrv.url+tgt.appPath, auth, baseSrv.url+tgt.basePath, pbSrv, tgt.pbPath)
+	}
+	var appRes, baseRes, pbRes []wrkResult
 	appSrv.resetPeak()
+	if pbSrv != nil {
+		pbSrv.resetPeak()
+	}
 	for i := 0; i < *rounds; i++ {
 		baseRes = append(baseRes, wrk(baseSrv.url+tgt.basePath, ""))
 		appRes = append(appRes, wrk(appSrv.url+tgt.appPath, auth))
+		if pbSrv != nil {
+			pbRes = append(pbRes, wrk(pbSrv.url+tgt.pbPath, ""))
+		}
 	}
 	baseRSS := baseSrv.peakRSS()
 	baseSrv.stop()
 	a, b := best(appRes), best(baseRes)
 	fmt.Printf("\n== %s\n   app  %s\n   bare %s\n", tgt.name, tgt.appPath, tgt.basePath)
+	if pbSrv != nil {
+		fmt.Printf("   pb   %s (PocketBase %s, public list rule)\n", tgt.pbPath, pb.version)
+	}
 	fmt.Printf("   req/s: application %.0f, bare %.0f → %.0f%%%s\n", a.rps, b.rps, 100*a.rps/b.rps,
 		budget(tgt.minShare > 0, "≥ %.0f%%", tgt.minShare*100))
 	fmt.Printf("   p99:   application %v, bare %v → %.2f×%s\n", a.p99, b.p99, float64(a.p99)/float64(b.p99),
 		budget(tgt.maxP99 > 0, "≤ %.1f×", tgt.maxP99))
+	if pbSrv != nil {
+		p := best(pbRes)
+		fmt.Printf("   req/s: application %.0f, PocketBase %.0f → %.2f× (budget ≥ 2×)\n", a.rps, p.rps, a.rps/p.rps)
+		fmt.Printf("   p99:   application %v, PocketBase %v → %.2f×\n", a.p99, p.p99, float64(a.p99)/float64(p.p99))
+	} else if tgt.pbPath != "" {
+		fmt.Printf("   PocketBase: skipped (%s)\n", pbSkipped)
+	}
 	if withRSS {
-		fmt.Printf("   peak resident memory under this load: application %d MB, bare %d MB (budget: application ≤ 40 MB)\n",
-			appSrv.peakRSS()/1024, baseRSS/1024)
+		pbRSS := ""
+		if pbSrv != nil {
+			pbRSS = fmt.Sprintf(", PocketBase %d MB", pbSrv.peakRSS()/1024)
+		}
+		fmt.Printf("   peak resident memory under this load: application %d MB, bare %d MB%s (budget: application ≤ 40 MB)\n",
+			appSrv.peakRSS()/1024, baseRSS/1024, pbRSS)
 	}
 }
 
@@ -126,15 +158,19 @@ func measurePostgres(app, base, dir string) {
 	defer appSrv.stop()
 	tgt := targets(branch)[0]
 	tgt.name += ", PostgreSQL"
+	tgt.pbPath = "" // PocketBase holds the SQLite run's rows
 	auth := "Authorization: Bearer " + token
 	compare(tgt, appSrv, base, *pgURL, fetchTo(dir, appSrv.url+tgt.appPath, auth), auth, true)
 }
 
-// target is one page or endpoint and the bare handler it is held against.
+// target is one page or endpoint and the bare handler it is held against
+// (and PocketBase's list, for the member list).
 type target struct {
 	name     string
 	appPath  string
 	basePath string
+	pbPath   string
+	listed   bool // a JSON list of members: the first page is checked to be the same on each side
 	minShare float64
 	maxP99   float64
 }
@@ -146,6 +182,10 @@ func targets(branch int64) []target {
 		{name: "member list: 50 rows of one branch among all members (JSON API)",
 			appPath:  "/api/v1/members?org_id=" + b + "&limit=50",
 			basePath: "/q?a=" + b,
+			pbPath: "/api/collections/members/records?filter=" +
+				url.QueryEscape("org_id="+b+` && (status="probationary" || status="full")`) +
+				"&sort=id&perPage=50&skipTotal=1",
+			listed:   true,
 			minShare: 0.70, maxP99: 1.5},
 		// No budget: a logged-in page built from a dozen queries, measured to
 		// watch its cost. The 60% budget is for public pages served from cache.
@@ -159,13 +199,16 @@ type server struct {
 	url string
 }
 
-func startServer(bin string, args ...string) *server {
+func startServer(bin string, args ...string) *server { return startServerAt("/healthz", bin, args...) }
+
+// startServerAt starts a server and waits until its health path answers.
+func startServerAt(health, bin string, args ...string) *server {
 	port := freePort()
 	cmd := exec.Command(bin, append(args, "-addr", "127.0.0.1:"+port)...)
 	cmd.Stdout, cmd.Stderr, cmd.Env = nil, nil, serverEnv
 	check(cmd.Start())
 	s := &server{cmd: cmd, url: "http://127.0.0.1:" + port}
-	waitUp(s.url)
+	waitUp(s.url + health)
 	return s
 }
 
@@ -202,7 +245,7 @@ func startTime(bin string, args ...string) time.Duration {
 func waitUp(u string) {
 	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {
-		resp, err := http.Get(u + "/healthz")
+		resp, err := http.Get(u)
 		if err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == 200 {
