@@ -78,8 +78,10 @@ func TestDevelopmentReportCounts(t *testing.T) {
 		// The one who left after admission in 2026 was admitted in 2026.
 		wantBreakdown(t, "admitted", r.Admitted, members.Breakdown{Total: 4, Women: 2,
 			Categories: []int{0, 1, 0, 1, 0, 0, 2}, Ages: []int{1, 1, 1, 1}})
+		// The members' ages at the end of 2026 (2026 − birth year): 30,
+		// 36, 66, 36 (35 today), 61 (60 today) and 76.
 		wantBreakdown(t, "members", r.Members, members.Breakdown{Total: 6, Women: 3,
-			Categories: []int{0, 1, 1, 1, 1, 0, 2}, Ages: []int{2, 1, 1, 2}})
+			Categories: []int{0, 1, 1, 1, 1, 0, 2}, Ages: []int{1, 2, 0, 3}})
 		if r.BecameFull != 1 || r.Members.WomenShare() != "50.0%" || r.Admitted.WomenShare() != "50.0%" {
 			t.Fatalf("became full %d, women %s / %s", r.BecameFull, r.Members.WomenShare(), r.Admitted.WomenShare())
 		}
@@ -165,4 +167,35 @@ func wantBreakdown(t *testing.T, what string, got, want members.Breakdown) {
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("%s: %+v, want %+v", what, got, want)
 	}
+}
+
+// TestDevelopmentReportByTown: over the county the report has a row per
+// town, read from the tallies the fixture counted, equal to the town's own
+// total; the workbook names the first column 镇.
+func TestDevelopmentReportByTown(t *testing.T) {
+	testkit.Dialects(t, func(t *testing.T, d *db.DB) {
+		w := reportWorld(t, d)
+		rep, err := w.svc.DevelopmentReport(w.Ctx, w.CountyAdmin, members.ReportFilter{})
+		want.OK(t, err)
+		town, err := w.svc.DevelopmentReport(w.Ctx, w.Admin, members.ReportFilter{})
+		want.OK(t, err)
+		if !rep.ByTown || town.ByTown || len(rep.Rows) != 1 || rep.Rows[0].VillageID != w.Town.ID || rep.Rows[0].Name != w.Town.Name {
+			t.Fatalf("county rows %+v", rep.Rows)
+		}
+		row := rep.Rows[0]
+		row.VillageID, row.Name = 0, ""
+		if !reflect.DeepEqual(row, town.Total) || !reflect.DeepEqual(rep.Total, town.Total) {
+			t.Fatalf("county %+v\ntown %+v", rep.Total, town.Total)
+		}
+		var buf bytes.Buffer
+		want.OK(t, rep.WriteXLSX(&buf))
+		f, err := excelize.OpenReader(&buf)
+		want.OK(t, err)
+		defer f.Close()
+		rows, err := f.GetRows("发展党员工作情况")
+		want.OK(t, err)
+		if len(rows) != 5 || rows[1][0] != "镇" || rows[3][0] != "大河镇党委" || rows[4][0] != "合计" {
+			t.Fatalf("rows %q", rows)
+		}
+	})
 }
