@@ -145,13 +145,7 @@ func TestDevelopmentReportWorkbook(t *testing.T) {
 		w := reportWorld(t, d)
 		rep, err := w.svc.DevelopmentReport(w.Ctx, w.Admin, members.ReportFilter{})
 		want.OK(t, err)
-		var buf bytes.Buffer
-		want.OK(t, rep.WriteXLSX(&buf))
-		f, err := excelize.OpenReader(&buf)
-		want.OK(t, err)
-		defer f.Close()
-		rows, err := f.GetRows("发展党员工作情况")
-		want.OK(t, err)
+		rows := workbookRows(t, rep)
 		// title, two header rows, three villages, the total.
 		if len(rows) != 7 || rows[3][0] != "海丹村党总支" || rows[5][0] != "镇直及其他" || rows[6][0] != "合计" {
 			t.Fatalf("rows %q", rows)
@@ -187,15 +181,22 @@ func TestDevelopmentReportByTown(t *testing.T) {
 		if !reflect.DeepEqual(row, town.Total) || !reflect.DeepEqual(rep.Total, town.Total) {
 			t.Fatalf("county %+v\ntown %+v", rep.Total, town.Total)
 		}
-		var buf bytes.Buffer
-		want.OK(t, rep.WriteXLSX(&buf))
-		f, err := excelize.OpenReader(&buf)
-		want.OK(t, err)
-		defer f.Close()
-		rows, err := f.GetRows("发展党员工作情况")
-		want.OK(t, err)
+		rows := workbookRows(t, rep)
 		if len(rows) != 5 || rows[1][0] != "镇" || rows[3][0] != "大河镇党委" || rows[4][0] != "合计" {
 			t.Fatalf("rows %q", rows)
 		}
 	})
+}
+
+// workbookRows writes the report as a workbook and reads its cells back.
+func workbookRows(t *testing.T, rep members.DevReport) [][]string {
+	t.Helper()
+	var buf bytes.Buffer
+	want.OK(t, rep.WriteXLSX(&buf))
+	f, err := excelize.OpenReader(&buf)
+	want.OK(t, err)
+	defer f.Close()
+	rows, err := f.GetRows("发展党员工作情况")
+	want.OK(t, err)
+	return rows
 }
