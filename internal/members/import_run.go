@@ -98,7 +98,11 @@ func (r *importRun) readAll(data []byte) error {
 		r.errs = fileErrs
 		return nil
 	}
-	return r.flush()
+	if err := r.flush(); err != nil || len(r.errs) > 0 {
+		return err
+	}
+	// The whole file's difference to the report's tallies, in one go.
+	return r.ins.tallies.write(r.ctx, r.tx)
 }
 
 // add checks one row and writes the batch once it is full.

@@ -211,7 +211,7 @@ func insertMember(ctx context.Context, tx *sql.Tx, p prepared, now time.Time) (i
 	if err != nil {
 		return 0, err
 	}
-	return ids[0], nil
+	return ids[0], ins.tallies.write(ctx, tx)
 }
 
 // MemberUpdate corrects a member's details. Dates and status change only

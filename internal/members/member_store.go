@@ -161,8 +161,9 @@ type change struct {
 
 // changeMember is the shape of every use case that changes one member:
 // in one transaction, load the member with the write-scope check, refuse
-// if they have left, apply the change, re-read the record, append the
-// history event and write one audit record with before and after.
+// if they have left, apply the change, re-read the record, bring the
+// report's tallies in line, append the history event and write one audit
+// record with before and after.
 func (s *Service) changeMember(ctx context.Context, a *auth.Actor, id int64, action string,
 	apply func(tx *sql.Tx, m Member, now time.Time) (change, error)) (Member, error) {
 	now := s.Clock.Now()
@@ -180,6 +181,9 @@ func (s *Service) changeMember(ctx context.Context, a *auth.Actor, id int64, act
 			return err
 		}
 		if after, err = loadMember(ctx, tx, id); err != nil {
+			return err
+		}
+		if err := retally(ctx, tx, &before, after); err != nil {
 			return err
 		}
 		if ch.Kind != "" {

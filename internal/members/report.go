@@ -2,8 +2,10 @@ package members
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"dangjian/internal/apperr"
@@ -63,14 +65,17 @@ func (b *Breakdown) add(c Category, sex string, band, n int) {
 	if sex == "F" {
 		b.Women += n
 	}
-	i := len(ReportCategories) - 1
-	for j, x := range Categories {
-		if x == c {
-			i = j
-		}
-	}
-	b.Categories[i] += n
+	b.Categories[categoryColumn(c)] += n
 	b.Ages[band] += n
+}
+
+// categoryColumn is a category's index in ReportCategories: its focus
+// group's, or the last (其他) for none or any other.
+func categoryColumn(c Category) int {
+	if i := slices.Index(Categories, c); i >= 0 {
+		return i
+	}
+	return len(ReportCategories) - 1
 }
 
 func (b *Breakdown) merge(o Breakdown) {
@@ -117,14 +122,17 @@ func (s *StageCounts) add(st Status, n int) {
 	}
 }
 
-// ReportRow is one village of the report, or the whole area's total.
+// ReportRow is one village of the report (one town when the report is
+// ByTown), or the whole area's total.
 type ReportRow struct {
-	VillageID  int64       `json:"village_id"` // 0: organisations outside any village (镇直)
+	// VillageID is the village, or the town when the report is ByTown;
+	// 0: organisations outside any village (镇直).
+	VillageID  int64       `json:"village_id"`
 	Name       string      `json:"name"`
 	Stages     StageCounts `json:"stages"`
 	Admitted   Breakdown   `json:"admitted"`    // became 预备党员 in the year; ages at admission
 	BecameFull int         `json:"became_full"` // became 正式党员 in the year
-	Members    Breakdown   `json:"members"`     // 正式+预备 now; ages today
+	Members    Breakdown   `json:"members"`     // 正式+预备 now; ages at the end of the year
 }
 
 // DevReport is the development report of an area and a year.
@@ -136,11 +144,20 @@ type DevReport struct {
 	AgeBands   []string    `json:"age_bands"`
 	Rows       []ReportRow `json:"rows"`
 	Total      ReportRow   `json:"total"`
+	// ByTown is set when the area is whole towns (a county, a province):
+	// the rows are towns, counted from the per-town tallies.
+	ByTown bool `json:"by_town"`
 }
 
 // DevelopmentReport counts the report over the area the actor may read.
-// It runs four grouped queries whatever the number of villages, each over
-// the index range of the area's level (see area.cond).
+// Over whole towns (a county, a province) it adds up the per-town tallies
+// (tallies.go); otherwise it runs four grouped queries whatever the number
+// of villages, each over the index range of the area's level (see
+// area.cond).
+//
+// The members' ages are counted at the end of the report's year (31
+// December, as the annual 党内统计 counts them): year − birth year.
+// Ages at admission are exact on the day of admission.
 func (s *Service) DevelopmentReport(ctx context.Context, a *auth.Actor, f ReportFilter) (DevReport, error) {
 	today := db.Day(s.Clock.Now())
 	if f.Year == 0 {
@@ -157,6 +174,14 @@ func (s *Service) DevelopmentReport(ctx context.Context, a *auth.Actor, f Report
 	}
 	rep := DevReport{OrgID: f.OrgID, Year: f.Year, On: today, Categories: ReportCategories, AgeBands: AgeBands}
 	rows := reportRows{}
+	if ar.aboveTown(a) && ar.townsWhole {
+		rep.ByTown = true
+		if err := reportByTown(ctx, s.DB, ar, rows, f.Year); err != nil {
+			return DevReport{}, err
+		}
+		rep.Rows, rep.Total = rows.sorted()
+		return rep, nil
+	}
 	from, to := time.Date(f.Year, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(f.Year+1, 1, 1, 0, 0, 0, 0, time.UTC)
 	if err := reportStages(ctx, s.DB, ar, rows); err != nil {
 		return DevReport{}, err
@@ -167,7 +192,7 @@ func (s *Service) DevelopmentReport(ctx context.Context, a *auth.Actor, f Report
 	if err := reportBecameFull(ctx, s.DB, ar, rows, from, to); err != nil {
 		return DevReport{}, err
 	}
-	if err := reportStructure(ctx, s.DB, ar, rows, today); err != nil {
+	if err := reportStructure(ctx, s.DB, ar, rows, f.Year); err != nil {
 		return DevReport{}, err
 	}
 	rep.Rows, rep.Total = rows.sorted()
@@ -276,16 +301,15 @@ func reportBecameFull(ctx context.Context, d db.Queryer, ar area, rows reportRow
 	})
 }
 
-// reportStructure counts the party members (正式+预备) now. Their age
-// today falls in a band by comparing the birth date with fixed days, so
-// the database groups by band itself.
-func reportStructure(ctx context.Context, d db.Queryer, ar area, rows reportRows, today time.Time) error {
+// reportStructure counts the party members (正式+预备) now, with their
+// ages at the end of the year: age ≤ top ⇔ born on or after 1 January of
+// year − top, so the database groups by band itself.
+func reportStructure(ctx context.Context, d db.Queryer, ar area, rows reportRows, year int) error {
 	var args db.Args
 	cond := ar.cond(&args)
 	band := `CASE`
 	for i, top := range ageBandLimits {
-		// age ≤ top ⇔ the (top+1)th birthday is still to come.
-		band += ` WHEN m.birth_date > ` + args.Add(today.AddDate(-(top+1), 0, 0)) + ` THEN ` + strconv.Itoa(i)
+		band += ` WHEN m.birth_date >= ` + args.Add(time.Date(year-top, 1, 1, 0, 0, 0, 0, time.UTC)) + ` THEN ` + strconv.Itoa(i)
 	}
 	band += ` ELSE ` + strconv.Itoa(len(ageBandLimits)) + ` END`
 	q := `SELECT ` + reportVillage + `, m.category, m.sex, ` + band + `, COUNT(*)` + reportFrom + ` WHERE ` + cond +
@@ -301,6 +325,61 @@ func reportStructure(ctx context.Context, d db.Queryer, ar area, rows reportRows
 		rows.row(id, name).Members.add(c, sex, b, n)
 		return nil
 	})
+}
+
+// reportByTown reads the report of an area of whole towns from the
+// tallies: the rows of the towns in scope (joined on the organisations'
+// path range, as the board's per-town count is; the type spares a look-up
+// in the tallies for each village and branch) holding the "now" counts,
+// the year's admissions and 转正, and the members' birth years, whose age
+// band at the end of the year is worked out here. The rows are handed
+// over as they are stored: adding them up in the database took it twice
+// as long as reading them (1,400 towns, 40,000 rows).
+func reportByTown(ctx context.Context, d db.Queryer, ar area, rows reportRows, year int) error {
+	var args db.Args
+	q := `SELECT c.town_id, t.name, c.kind, c.year, c.key, c.n FROM member_tallies c JOIN orgs t ON t.id = c.town_id
+		WHERE ` + args.Subtree("t.path", ar.paths) + ` AND t.type = 'town' AND (c.kind IN ('` + tallyStatus + `', '` + tallyMembers + `') AND c.year = 0
+		OR c.kind IN ('` + tallyAdmitted + `', '` + tallyBecameFull + `') AND c.year = ` + args.Add(year) + `
+		OR c.kind = '` + tallyMembersBorn + `')`
+	return eachRow(ctx, d, q, args, func(sc func(...any) error) error {
+		var town int64
+		var name, kind, key string
+		var y, n int
+		if err := sc(&town, &name, &kind, &y, &key, &n); err != nil {
+			return err
+		}
+		r := rows.row(town, name)
+		switch kind {
+		case tallyStatus:
+			r.Stages.add(Status(key), n)
+		case tallyAdmitted:
+			r.Admitted.addKey(key, n)
+		case tallyBecameFull:
+			r.BecameFull += n
+		case tallyMembers:
+			r.Members.addKey(key, n)
+		case tallyMembersBorn:
+			r.Members.Ages[ageBand(year-y)] += n
+		}
+		return nil
+	})
+}
+
+// addKey adds n to the count a tally's key names: total, women,
+// cat:<category> (other when not one of the focus groups) or age:<band>.
+func (b *Breakdown) addKey(key string, n int) {
+	switch {
+	case key == "total":
+		b.Total += n
+	case key == "women":
+		b.Women += n
+	case strings.HasPrefix(key, "cat:"):
+		b.Categories[categoryColumn(Category(strings.TrimPrefix(key, "cat:")))] += n
+	case strings.HasPrefix(key, "age:"):
+		if i := slices.Index(AgeBands, strings.TrimPrefix(key, "age:")); i >= 0 {
+			b.Ages[i] += n
+		}
+	}
 }
 
 // eachRow runs a query and hands each row's Scan to fn.

@@ -11,8 +11,8 @@ import (
 
 // The development report as a workbook: a title, a row naming the four
 // column groups (stages now, admitted in the year, 转正, members'
-// structure), a row naming each column, one row per village and the
-// total. Labels are the page's message keys in Chinese, the language the
+// structure), a row naming each column, one row per village (per town
+// when the report is ByTown) and the total. Labels are the page's message keys in Chinese, the language the
 // report is handed in.
 
 // reportGroup is one group of columns with its header key and keys.
@@ -79,7 +79,11 @@ func (rep DevReport) WriteXLSX(w io.Writer) error {
 		zh("report.as_of", map[string]any{"on": rep.On})}); err != nil {
 		return err
 	}
-	groups, heads := []any{zh("report.col.village", nil)}, []any{""}
+	first := "report.col.village"
+	if rep.ByTown {
+		first = "report.col.town"
+	}
+	groups, heads := []any{zh(first, nil)}, []any{""}
 	merges := [][2]string{{"A2", "A3"}}
 	col := 2
 	for _, g := range reportGroups() {

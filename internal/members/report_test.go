@@ -78,8 +78,10 @@ func TestDevelopmentReportCounts(t *testing.T) {
 		// The one who left after admission in 2026 was admitted in 2026.
 		wantBreakdown(t, "admitted", r.Admitted, members.Breakdown{Total: 4, Women: 2,
 			Categories: []int{0, 1, 0, 1, 0, 0, 2}, Ages: []int{1, 1, 1, 1}})
+		// The members' ages at the end of 2026 (2026 − birth year): 30,
+		// 36, 66, 36 (35 today), 61 (60 today) and 76.
 		wantBreakdown(t, "members", r.Members, members.Breakdown{Total: 6, Women: 3,
-			Categories: []int{0, 1, 1, 1, 1, 0, 2}, Ages: []int{2, 1, 1, 2}})
+			Categories: []int{0, 1, 1, 1, 1, 0, 2}, Ages: []int{1, 2, 0, 3}})
 		if r.BecameFull != 1 || r.Members.WomenShare() != "50.0%" || r.Admitted.WomenShare() != "50.0%" {
 			t.Fatalf("became full %d, women %s / %s", r.BecameFull, r.Members.WomenShare(), r.Admitted.WomenShare())
 		}
@@ -143,13 +145,7 @@ func TestDevelopmentReportWorkbook(t *testing.T) {
 		w := reportWorld(t, d)
 		rep, err := w.svc.DevelopmentReport(w.Ctx, w.Admin, members.ReportFilter{})
 		want.OK(t, err)
-		var buf bytes.Buffer
-		want.OK(t, rep.WriteXLSX(&buf))
-		f, err := excelize.OpenReader(&buf)
-		want.OK(t, err)
-		defer f.Close()
-		rows, err := f.GetRows("发展党员工作情况")
-		want.OK(t, err)
+		rows := workbookRows(t, rep)
 		// title, two header rows, three villages, the total.
 		if len(rows) != 7 || rows[3][0] != "海丹村党总支" || rows[5][0] != "镇直及其他" || rows[6][0] != "合计" {
 			t.Fatalf("rows %q", rows)
@@ -165,4 +161,42 @@ func wantBreakdown(t *testing.T, what string, got, want members.Breakdown) {
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("%s: %+v, want %+v", what, got, want)
 	}
+}
+
+// TestDevelopmentReportByTown: over the county the report has a row per
+// town, read from the tallies the fixture counted, equal to the town's own
+// total; the workbook names the first column 镇.
+func TestDevelopmentReportByTown(t *testing.T) {
+	testkit.Dialects(t, func(t *testing.T, d *db.DB) {
+		w := reportWorld(t, d)
+		rep, err := w.svc.DevelopmentReport(w.Ctx, w.CountyAdmin, members.ReportFilter{})
+		want.OK(t, err)
+		town, err := w.svc.DevelopmentReport(w.Ctx, w.Admin, members.ReportFilter{})
+		want.OK(t, err)
+		if !rep.ByTown || town.ByTown || len(rep.Rows) != 1 || rep.Rows[0].VillageID != w.Town.ID || rep.Rows[0].Name != w.Town.Name {
+			t.Fatalf("county rows %+v", rep.Rows)
+		}
+		row := rep.Rows[0]
+		row.VillageID, row.Name = 0, ""
+		if !reflect.DeepEqual(row, town.Total) || !reflect.DeepEqual(rep.Total, town.Total) {
+			t.Fatalf("county %+v\ntown %+v", rep.Total, town.Total)
+		}
+		rows := workbookRows(t, rep)
+		if len(rows) != 5 || rows[1][0] != "镇" || rows[3][0] != "大河镇党委" || rows[4][0] != "合计" {
+			t.Fatalf("rows %q", rows)
+		}
+	})
+}
+
+// workbookRows writes the report as a workbook and reads its cells back.
+func workbookRows(t *testing.T, rep members.DevReport) [][]string {
+	t.Helper()
+	var buf bytes.Buffer
+	want.OK(t, rep.WriteXLSX(&buf))
+	f, err := excelize.OpenReader(&buf)
+	want.OK(t, err)
+	defer f.Close()
+	rows, err := f.GetRows("发展党员工作情况")
+	want.OK(t, err)
+	return rows
 }

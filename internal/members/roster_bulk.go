@@ -83,18 +83,25 @@ const insertChunk = 50
 func insertAll(ctx context.Context, tx *sql.Tx, batch []prepared, kind, detail string, now time.Time) ([]int64, error) {
 	ins := newInserter(tx)
 	defer ins.close()
-	return ins.insertAll(ctx, batch, kind, detail, now)
+	ids, err := ins.insertAll(ctx, batch, kind, detail, now)
+	if err != nil {
+		return nil, err
+	}
+	return ids, ins.tallies.write(ctx, tx)
 }
 
 // inserter holds the statements that write new people for a whole
-// transaction, so an import parses each once, not once a batch.
+// transaction, so an import parses each once, not once a batch. It counts
+// the people it wrote into tallies, which its caller writes once, at the
+// end of the transaction.
 type inserter struct {
 	tx             *sql.Tx
 	people, events chunkStatements
+	tallies        tallies
 }
 
 func newInserter(tx *sql.Tx) *inserter {
-	return &inserter{tx: tx,
+	return &inserter{tx: tx, tallies: tallies{},
 		people: chunkStatements{tx: tx, head: `INSERT INTO members(` + newMemberColumns + `) VALUES `, tail: ` RETURNING id, id_hash`, width: 20},
 		events: chunkStatements{tx: tx, head: `INSERT INTO member_events(member_id, town_id, org_id, kind, on_date, detail, created_at) VALUES `, width: 7}}
 }
@@ -175,6 +182,7 @@ func (ins *inserter) insertMembers(ctx context.Context, batch []prepared, now ti
 				return nil, fmt.Errorf("members: insert returned no id for a person of the batch")
 			}
 			ids = append(ids, id)
+			ins.tallies.count(factsOfNew(p), 1)
 		}
 	}
 	return ids, nil

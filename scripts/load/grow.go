@@ -10,6 +10,7 @@ import (
 
 	"dangjian/internal/auth"
 	"dangjian/internal/db"
+	roster "dangjian/internal/members" // main.go has a flag named members
 	"dangjian/internal/people"
 )
 
@@ -66,7 +67,9 @@ func grow(dbPath, keyHex string, n int) int64 {
 				return err
 			}
 		}
-		return nil
+		// Written past the roster's use cases: the development report's
+		// tallies are counted afresh.
+		return roster.RebuildTallies(ctx, tx)
 	})
 	check(err)
 	check(d.QueryRow(`SELECT COUNT(*) FROM members`).Scan(&have))

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"dangjian/internal/db"
+	"dangjian/internal/members"
 	"dangjian/internal/people"
 )
 
@@ -140,6 +141,13 @@ func (g *generator) generate(ctx context.Context, towns int) error {
 			fmt.Printf("  %d/%d towns, %d members, %d meetings\n", done+n, towns, g.t.members, g.t.meetings)
 		}
 	}
+	// The members were written directly: the development report's
+	// tallies are counted from them once.
+	t0 := time.Now()
+	if err := g.d.Tx(ctx, func(tx *sql.Tx) error { return members.RebuildTallies(ctx, tx) }); err != nil {
+		return err
+	}
+	fmt.Printf("  report tallies counted in %v\n", time.Since(t0).Round(time.Millisecond))
 	if g.d.Dialect == db.Postgres {
 		for _, t := range []string{"orgs", "members", "meetings"} {
 			if _, err := g.d.ExecContext(ctx, `SELECT setval(pg_get_serial_sequence('`+t+`', 'id'), (SELECT MAX(id) FROM `+t+`))`); err != nil {

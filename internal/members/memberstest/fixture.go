@@ -5,12 +5,14 @@ package memberstest
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"dangjian/internal/db"
+	"dangjian/internal/members"
 	"dangjian/internal/people"
 )
 
@@ -76,13 +78,21 @@ func Add(t testing.TB, d *db.DB, sealer *people.Sealer, m Member) int64 {
 	}
 	now := time.Now().UTC()
 	var out int64
-	err = d.QueryRowContext(ctx, `INSERT INTO members(town_id, org_id, village_id, name, id_cipher, id_hash, id_masked,
+	err = d.Tx(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, `INSERT INTO members(town_id, org_id, village_id, name, id_cipher, id_hash, id_masked,
 		birth_date, sex, category, status, joined_on, full_on, left_on, user_id, created_at, updated_at)
 		VALUES ($1, $2, (SELECT CASE WHEN o.type = 'general_branch' THEN o.id WHEN p.type = 'general_branch' THEN p.id END
 			FROM orgs o LEFT JOIN orgs p ON p.id = o.parent_id WHERE o.id = $2),
 		$3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
-		town, m.OrgID, m.Name, id.Cipher, id.Hash, id.Masked, id.Birth, id.Sex, m.Category, m.Status,
-		day(m.JoinedOn), day(m.FullOn), day(m.LeftOn), user, now, now).Scan(&out)
+			town, m.OrgID, m.Name, id.Cipher, id.Hash, id.Masked, id.Birth, id.Sex, m.Category, m.Status,
+			day(m.JoinedOn), day(m.FullOn), day(m.LeftOn), user, now, now).Scan(&out)
+		if err != nil {
+			return err
+		}
+		// Written past the roster's use cases: the report's tallies are
+		// counted afresh.
+		return members.RebuildTallies(ctx, tx)
+	})
 	if err != nil {
 		t.Fatal(err)
 	}

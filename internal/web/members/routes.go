@@ -75,7 +75,7 @@ var apiDocs = map[string]web.APIDoc{
 	"GET /api/v1/members/board": {Summary: "Development pipeline board of an organisation: counts per stage, per child organisation, and next steps due or overdue",
 		Query: []string{"org_id"}, Response: members.Board{}},
 	"GET /api/v1/members/cultivation": {Summary: "三培养 counts per village (open and achieved per direction)", Query: []string{"org_id"}, Response: cultivationJSON{}},
-	"GET /api/v1/members/report": {Summary: "Development report (发展党员工作情况统计) of a year: per village and in total, people at each pipeline stage now, admissions as 预备党员 and 转正 in the year, and the members' structure; breakdowns by focus group (categories order, last is other), women and age band (age_bands order; at admission for admissions, today for members)",
+	"GET /api/v1/members/report": {Summary: "Development report (发展党员工作情况统计) of a year: per village and in total, people at each pipeline stage now, admissions as 预备党员 and 转正 in the year, and the members' structure; breakdowns by focus group (categories order, last is other), women and age band (age_bands order; at admission for admissions, at 31 December of the year for members: year less birth year). Over whole towns (a county, a province) by_town is true and each row is a town (village_id holds the town's id)",
 		Query: []string{"org_id", "year"}, Response: members.DevReport{}},
 	"GET /api/v1/members/report.xlsx": {Summary: "The development report as .xlsx", Query: []string{"org_id", "year"}, Response: openapi.XLSX},
 	"GET /api/v1/members/export.xlsx": {Summary: "The filtered roster as .xlsx; full=1 shows full id numbers (needs people.reveal; every number shown is logged). " + memberFilterDoc,
