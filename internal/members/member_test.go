@@ -102,7 +102,7 @@ func (f *fixture) testAdd(t *testing.T) {
 	number := f.idNumber(birth)
 	m := f.add(t, "海丹一组", members.MemberInput{Name: "王芳", IDNumber: number, Status: members.StatusFull,
 		JoinedOn: day("2010-07-01"), FullOn: day("2011-07-01"), Category: "veteran"})
-	if !m.BirthDate.Equal(birth) || m.IDMasked != people.Mask(number) || m.OrgName != "海丹一组党支部" {
+	if !m.BirthDate.Time().Equal(birth) || m.IDMasked != people.Mask(number) || m.OrgName != "海丹一组党支部" {
 		t.Fatalf("stored %+v", m)
 	}
 	var cipher []byte

@@ -81,7 +81,7 @@ func (f *fixture) testPipeline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.Member.Status != members.StatusFull || !d.Member.JoinedOn.Equal(day("2025-06-01")) || !d.Member.FullOn.Equal(day("2026-12-01")) {
+	if d.Member.Status != members.StatusFull || !d.Member.JoinedOn.Time().Equal(day("2025-06-01")) || !d.Member.FullOn.Time().Equal(day("2026-12-01")) {
 		t.Fatalf("after 转正: %+v", d.Member)
 	}
 	if d.Pipeline.TalkLate || d.Pipeline.ExtensionMonths != 6 || d.Pipeline.TrainingHours != 24 {
