@@ -124,6 +124,45 @@ func TestMemberPages(t *testing.T) {
 			}
 		})
 
+		t.Run("the API sends calendar days and leaves absent ones out", func(t *testing.T) {
+			group := env.Town.Groups["海丹三组"].ID
+			resp := haidan.Do("POST", "/api/v1/members", fmt.Sprintf(`{"org_id": %d, "name": "日子", "id_number": %q, "status": "applicant", "applied_on": "2025-02-10"}`,
+				group, validID("1991-04-05", 5)))
+			body := testkit.ReadBody(resp)
+			if resp.StatusCode != 201 {
+				t.Fatalf("create applicant: %d %s", resp.StatusCode, body)
+			}
+			days := func(what, body string, want, absent []string) {
+				t.Helper()
+				for _, w := range want {
+					if !strings.Contains(body, w) {
+						t.Errorf("%s lacks %s: %s", what, w, body)
+					}
+				}
+				for _, a := range absent {
+					if strings.Contains(body, a) {
+						t.Errorf("%s has %s: %s", what, a, body)
+					}
+				}
+			}
+			want := []string{`"birth_date":"1991-04-05"`, `"applied_on":"2025-02-10"`}
+			absent := []string{`"joined_on"`, `"full_on"`, `"left_on"`, "T00:00:00"}
+			days("the created member", body, want, absent)
+			var m members.Member
+			if err := json.Unmarshal([]byte(body), &m); err != nil || m.BirthDate.String() != "1991-04-05" {
+				t.Fatalf("the created member reads back as %+v: %v", m, err)
+			}
+			list := haidan.GetBody(fmt.Sprintf("/api/v1/members?org_id=%d&status=pipeline&q=%s", group, url.QueryEscape("日子")))
+			days("the list", list, append(want, `"name":"日子"`), absent)
+			// Leaving dates the record; the day is sent as a day too.
+			resp = haidan.Do("POST", "/api/v1/members/"+id(m)+"/leave", `{"reason": "died", "on": "2026-11-20"}`)
+			body = testkit.ReadBody(resp)
+			if resp.StatusCode != 200 {
+				t.Fatalf("leave: %d %s", resp.StatusCode, body)
+			}
+			days("the member who left", body, append(want, `"left_on":"2026-11-20"`), absent[:2])
+		})
+
 		t.Run("a step too early is refused with the earliest date", func(t *testing.T) {
 			resp := haidan.Do("POST", "/api/v1/members", fmt.Sprintf(`{"org_id": %d, "name": "早步", "id_number": %q, "status": "applicant", "applied_on": "2025-01-10"}`,
 				env.Town.Groups["海丹三组"].ID, validID("1990-02-02", 2)))
