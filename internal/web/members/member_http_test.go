@@ -54,7 +54,8 @@ func TestMemberPages(t *testing.T) {
 		}{
 			{"roster", haidan, "/members", 200, []string{"党员名册", ours.Name, "导出 Excel"}},
 			{"roster of another village", haidan, "/members?org_id=" + haiga, 404, nil},
-			{"member page", haidan, "/members/" + id(ours), 200, []string{ours.Name, ours.IDMasked, "历史记录", "组织关系转接"}},
+			{"member page", haidan, "/members/" + id(ours), 200, []string{ours.Name, ours.IDMasked, "历史记录", "组织关系转接",
+				`<dd class="date">` + ours.BirthDate.String() + `</dd>`, `入党日期</dt><dd class="date">` + ours.JoinedOn.String() + `</dd>`}},
 			{"member of another village", haidan, "/members/" + id(theirs), 404, nil},
 			{"edit form", haidan, "/members/" + id(ours) + "/edit", 200, []string{"修改信息"}},
 			{"edit another village's member", haidan, "/members/" + id(theirs) + "/edit", 404, nil},
