@@ -89,6 +89,7 @@ func TestRoster(t *testing.T) {
 		t.Run("transfer and leave", f.testTransferLeave)
 		t.Run("list", f.testList)
 		t.Run("pipeline gates", f.testPipeline)
+		t.Run("a step's day in the report", f.testStepDayInReport)
 		t.Run("applicant age", f.testApplicantAge)
 		t.Run("board", f.testBoard)
 		t.Run("cultivation", f.testCultivation)

@@ -75,7 +75,7 @@ func (s *Service) RecordStep(ctx context.Context, a *auth.Actor, id int64, in St
 			err = markLeft(ctx, tx, m, reason, on, now)
 		} else {
 			_, err = tx.ExecContext(ctx, `UPDATE members SET status = $1, joined_on = $2, full_on = $3, updated_at = $4
-				WHERE id = $5`, string(status), joined, full, now, id)
+				WHERE id = $5`, string(status), storedDay(joined), storedDay(full), now, id)
 		}
 		return change{Kind: string(in.Step), On: on, Detail: detail}, err
 	})

@@ -142,6 +142,16 @@ func timeOf(t *time.Time) time.Time {
 // when absent.
 func dayOf(t *time.Time) day.Day { return day.Of(timeOf(t)) }
 
+// storedDay is a member's day as the members table holds its dates: the
+// day's midnight, as every member write sends them (on SQLite the text of
+// a time, which the report's date ranges compare against), NULL for none.
+func storedDay(d day.Day) any {
+	if d.IsZero() {
+		return nil
+	}
+	return d.Time()
+}
+
 func stepKey(s Step) i18n.Key { return i18n.Key("pipeline.step." + string(s)) }
 
 func statusKey(s Status) i18n.Key { return i18n.Key("member.status." + string(s)) }

@@ -83,7 +83,7 @@ func Add(t testing.TB, d *db.DB, sealer *people.Sealer, m Member) int64 {
 			FROM orgs o LEFT JOIN orgs p ON p.id = o.parent_id WHERE o.id = $2),
 		$3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
 			town, m.OrgID, m.Name, id.Cipher, id.Hash, id.Masked, id.Birth, id.Sex, m.Category, m.Status,
-			m.JoinedOn, m.FullOn, m.LeftOn, user, now, now).Scan(&out)
+			stored(m.JoinedOn), stored(m.FullOn), stored(m.LeftOn), user, now, now).Scan(&out)
 		if err != nil {
 			return err
 		}
@@ -95,6 +95,15 @@ func Add(t testing.TB, d *db.DB, sealer *people.Sealer, m Member) int64 {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// stored is a day as the roster's use cases write member dates (the
+// day's midnight), NULL for none.
+func stored(d day.Day) any {
+	if d.IsZero() {
+		return nil
+	}
+	return d.Time()
 }
 
 // Full adds a 正式党员 who joined in 2015 and became full in 2016.
