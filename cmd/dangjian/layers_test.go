@@ -44,7 +44,7 @@ var allowedImports = map[string][]string{
 	"org":                 programmeBase(),
 	"people":              programmeBase("org"),
 	"members":             programmeBase("org", "people"),
-	"members/memberstest": {"apperr", "auth", "db", "members", "org", "people"},
+	"members/memberstest": {"apperr", "auth", "day", "db", "members", "org", "people"},
 	"orglife":             programmeBase("org", "people", "members"),
 	"survey":              programmeBase("org"),
 	"commendation":        programmeBase("org", "disclosure"),

@@ -118,7 +118,7 @@ func loadMembers(ctx context.Context, svc services.Services, t *Town) error {
 func longestServing(list []members.Member) members.Member {
 	first := list[0]
 	for _, m := range list[1:] {
-		if m.JoinedOn == nil || (first.JoinedOn != nil && m.JoinedOn.Before(*first.JoinedOn)) {
+		if m.JoinedOn.IsZero() || (!first.JoinedOn.IsZero() && m.JoinedOn.Before(first.JoinedOn)) {
 			first = m
 		}
 	}

@@ -298,13 +298,14 @@ func (s *Service) Export(ctx context.Context, a *auth.Actor, f Filter, full bool
 	defer book.Close()
 	var revealed []Member
 	line := 1
+	mr := newMemberRow()
+	var cipher []byte
+	dest := mr.with(&cipher)
 	for rows.Next() {
-		var mr memberRow
-		var cipher []byte
-		if err := rows.Scan(append(mr.dest(), &cipher)...); err != nil {
+		if err := rows.Scan(dest...); err != nil {
 			return err
 		}
-		m := mr.member()
+		m := mr.m
 		number := m.IDMasked
 		if full {
 			if number, err = s.People.Sealer.Open(cipher); err != nil {
@@ -345,17 +346,11 @@ func revealAll(a *auth.Actor, ar area) bool {
 }
 
 func exportRow(m Member, number string) []any {
-	day := func(t *time.Time) string {
-		if t == nil {
-			return ""
-		}
-		return t.Format("2006-01-02")
-	}
 	mobile := "否"
 	if m.Mobile {
 		mobile = "是"
 	}
-	return []any{m.Name, number, m.OrgName, statusLabels[m.Status], day(m.JoinedOn), day(m.FullOn), day(m.AppliedOn),
+	return []any{m.Name, number, m.OrgName, statusLabels[m.Status], m.JoinedOn.String(), m.FullOn.String(), m.AppliedOn.String(),
 		categoryLabels[m.Category], mobile, m.Phone, m.Education}
 }
 

@@ -273,7 +273,7 @@ func (s *Service) Update(ctx context.Context, a *auth.Actor, id int64, in Member
 // errLeft refuses changes to someone who has left; the record stays for
 // reading only.
 func errLeft(m Member) error {
-	return apperr.Rule("member.left", apperr.Params{"name": m.Name, "date": *m.LeftOn})
+	return apperr.Rule("member.left", apperr.Params{"name": m.Name, "date": m.LeftOn})
 }
 
 // idFree refuses a number another person on the roster holds under one of

@@ -209,12 +209,12 @@ func BranchRoster(ctx context.Context, q db.Queryer, orgID int64) ([]Member, err
 	}
 	defer rows.Close()
 	var out []Member
+	r := newMemberRow()
 	for rows.Next() {
-		m, err := scanMember(rows)
-		if err != nil {
+		if err := r.scan(rows); err != nil {
 			return nil, err
 		}
-		out = append(out, m)
+		out = append(out, r.m)
 	}
 	return out, rows.Err()
 }

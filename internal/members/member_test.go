@@ -89,6 +89,7 @@ func TestRoster(t *testing.T) {
 		t.Run("transfer and leave", f.testTransferLeave)
 		t.Run("list", f.testList)
 		t.Run("pipeline gates", f.testPipeline)
+		t.Run("a step's day in the report", f.testStepDayInReport)
 		t.Run("applicant age", f.testApplicantAge)
 		t.Run("board", f.testBoard)
 		t.Run("cultivation", f.testCultivation)
@@ -102,7 +103,7 @@ func (f *fixture) testAdd(t *testing.T) {
 	number := f.idNumber(birth)
 	m := f.add(t, "海丹一组", members.MemberInput{Name: "王芳", IDNumber: number, Status: members.StatusFull,
 		JoinedOn: day("2010-07-01"), FullOn: day("2011-07-01"), Category: "veteran"})
-	if !m.BirthDate.Equal(birth) || m.IDMasked != people.Mask(number) || m.OrgName != "海丹一组党支部" {
+	if !m.BirthDate.Time().Equal(birth) || m.IDMasked != people.Mask(number) || m.OrgName != "海丹一组党支部" {
 		t.Fatalf("stored %+v", m)
 	}
 	var cipher []byte

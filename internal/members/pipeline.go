@@ -9,6 +9,7 @@ import (
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/auth"
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 )
 
@@ -34,7 +35,7 @@ func (s *Service) RecordStep(ctx context.Context, a *auth.Actor, id int64, in St
 		switch in.Step {
 		case StepTalk:
 			p.TalkOn = &on
-			p.TalkLate = on.After(TalkDeadline(*m.AppliedOn))
+			p.TalkLate = on.After(TalkDeadline(m.AppliedOn.Time()))
 			if p.TalkLate {
 				detail = "late"
 			}
@@ -48,12 +49,12 @@ func (s *Service) RecordStep(ctx context.Context, a *auth.Actor, id int64, in St
 		case StepApprove:
 			// 入党时间 is the day the branch meeting accepted them; the
 			// approval makes it count.
-			p.ApprovedOn, p.ApprovalNote, status, joined = &on, in.Note, StatusProbationary, p.MeetingOn
+			p.ApprovedOn, p.ApprovalNote, status, joined = &on, in.Note, StatusProbationary, dayOf(p.MeetingOn)
 			if err := achieveOnJoining(ctx, tx, id, on); err != nil {
 				return change{}, err
 			}
 		case StepFull:
-			status, full = StatusFull, &on
+			status, full = StatusFull, day.Of(on)
 		case StepExtend:
 			p.ExtensionMonths, p.ExtendedOn = in.Months, &on
 			detail = strconv.Itoa(in.Months)
@@ -74,7 +75,7 @@ func (s *Service) RecordStep(ctx context.Context, a *auth.Actor, id int64, in St
 			err = markLeft(ctx, tx, m, reason, on, now)
 		} else {
 			_, err = tx.ExecContext(ctx, `UPDATE members SET status = $1, joined_on = $2, full_on = $3, updated_at = $4
-				WHERE id = $5`, string(status), db.NullDay(joined), db.NullDay(full), now, id)
+				WHERE id = $5`, string(status), storedDay(joined), storedDay(full), now, id)
 		}
 		return change{Kind: string(in.Step), On: on, Detail: detail}, err
 	})

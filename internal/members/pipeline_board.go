@@ -39,7 +39,7 @@ func dueOf(m Member, p Pipeline, today time.Time) Due {
 	var by time.Time
 	switch {
 	case m.Status == StatusApplicant && p.TalkOn == nil:
-		d.Step, d.From, by = StepTalk, *m.AppliedOn, TalkDeadline(*m.AppliedOn)
+		d.Step, d.From, by = StepTalk, m.AppliedOn.Time(), TalkDeadline(m.AppliedOn.Time())
 	case m.Status == StatusApplicant:
 		d.Step, d.From = StepActivist, *p.TalkOn
 	case m.Status == StatusActivist:
@@ -49,7 +49,7 @@ func dueOf(m Member, p Pipeline, today time.Time) Due {
 	case m.Status == StatusCandidate:
 		d.Step, d.From, by = StepApprove, *p.MeetingOn, addMonths(*p.MeetingOn, ApprovalOverdueMonths)
 	case m.Status == StatusProbationary:
-		d.Step, d.From = StepFull, ProbationEnd(*m.JoinedOn, p.ExtensionMonths)
+		d.Step, d.From = StepFull, ProbationEnd(m.JoinedOn.Time(), p.ExtensionMonths)
 		by = addMonths(d.From, ProbationGraceMonths)
 	}
 	if !by.IsZero() {
@@ -258,12 +258,11 @@ func (d Due) key() time.Time {
 
 // scanBoth reads a member, its village and its (possibly absent) pipeline row.
 func scanBoth(row interface{ Scan(...any) error }, m *Member, villageID *int64, p *Pipeline) error {
-	var mr memberRow
+	mr := newMemberRow()
 	var pr pipelineRow
-	dest := append(mr.dest(), villageID)
-	if err := row.Scan(append(dest, pr.dest()...)...); err != nil {
+	if err := row.Scan(mr.with(append([]any{villageID}, pr.dest()...)...)...); err != nil {
 		return err
 	}
-	*m, *p = mr.member(), pr.pipeline()
+	*m, *p = mr.m, pr.pipeline()
 	return nil
 }

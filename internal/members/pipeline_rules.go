@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"dangjian/internal/apperr"
+	"dangjian/internal/day"
 	"dangjian/internal/i18n"
 	"dangjian/internal/people"
 )
@@ -117,15 +118,38 @@ func previousDate(m Member, p Pipeline) (time.Time, Step) {
 	var last time.Time
 	var step Step
 	for _, d := range []struct {
-		on   *time.Time
+		on   time.Time
 		step Step
-	}{{m.AppliedOn, "apply"}, {p.TalkOn, StepTalk}, {p.ActivistOn, StepActivist}, {p.CandidateOn, StepCandidate},
-		{p.MeetingOn, StepAdmit}, {m.JoinedOn, StepAdmit}, {p.ApprovedOn, StepApprove}, {p.ExtendedOn, StepExtend}} {
-		if d.on != nil && !d.on.Before(last) {
-			last, step = *d.on, d.step
+	}{{m.AppliedOn.Time(), "apply"}, {timeOf(p.TalkOn), StepTalk}, {timeOf(p.ActivistOn), StepActivist},
+		{timeOf(p.CandidateOn), StepCandidate}, {timeOf(p.MeetingOn), StepAdmit}, {m.JoinedOn.Time(), StepAdmit},
+		{timeOf(p.ApprovedOn), StepApprove}, {timeOf(p.ExtendedOn), StepExtend}} {
+		if !d.on.IsZero() && !d.on.Before(last) {
+			last, step = d.on, d.step
 		}
 	}
 	return last, step
+}
+
+// timeOf is an optional pipeline date, the zero time when absent.
+func timeOf(t *time.Time) time.Time {
+	if t == nil {
+		return time.Time{}
+	}
+	return *t
+}
+
+// dayOf is an optional pipeline date as the Member's day: the zero Day
+// when absent.
+func dayOf(t *time.Time) day.Day { return day.Of(timeOf(t)) }
+
+// storedDay is a member's day as the members table holds its dates: the
+// day's midnight, as every member write sends them (on SQLite the text of
+// a time, which the report's date ranges compare against), NULL for none.
+func storedDay(d day.Day) any {
+	if d.IsZero() {
+		return nil
+	}
+	return d.Time()
 }
 
 func stepKey(s Step) i18n.Key { return i18n.Key("pipeline.step." + string(s)) }
@@ -176,7 +200,7 @@ func CheckStep(m Member, p Pipeline, in StepInput, today time.Time) error {
 			return apperr.Rule("pipeline.approval_window", apperr.Params{"meeting": *p.MeetingOn, "normal": normal, "latest": latest})
 		}
 	case StepFull:
-		joined := *m.JoinedOn
+		joined := m.JoinedOn.Time()
 		if from := ProbationEnd(joined, p.ExtensionMonths); on.Before(from) {
 			return apperr.Rule("pipeline.probation_year", apperr.Params{"joined": joined, "months": ProbationMonths + p.ExtensionMonths, "earliest": from})
 		}

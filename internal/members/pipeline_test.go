@@ -27,6 +27,28 @@ func note(s string) func(*members.StepInput) { return func(in *members.StepInput
 
 func months(n int) func(*members.StepInput) { return func(in *members.StepInput) { in.Months = n } }
 
+// testStepDayInReport: a 转正 recorded on New Year's Day counts in that
+// year's development report, whose year runs from 1 January inclusive.
+func (f *fixture) testStepDayInReport(t *testing.T) {
+	village := f.env.Town.Villages["大坪"].ID
+	becameFull := func() int {
+		t.Helper()
+		rep, err := f.svc.DevelopmentReport(f.ctx, nil, members.ReportFilter{OrgID: village, Year: 2026})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rep.Total.BecameFull
+	}
+	before := becameFull()
+	m := f.add(t, "大坪二组", members.MemberInput{Name: "元旦转正", Status: members.StatusProbationary, JoinedOn: day("2025-01-01")})
+	if err := f.step(m.ID, members.StepFull, "2026-01-01"); err != nil {
+		t.Fatal(err)
+	}
+	if got := becameFull(); got != before+1 {
+		t.Fatalf("became full in 2026: %d, want %d", got, before+1)
+	}
+}
+
 // testPipeline walks one applicant through every gate, trying each step
 // a day too early (refused, with the rule and the earliest date) and then
 // on the boundary day (accepted). The fixed clock stands at 2026-11-26.
@@ -81,7 +103,7 @@ func (f *fixture) testPipeline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.Member.Status != members.StatusFull || !d.Member.JoinedOn.Equal(day("2025-06-01")) || !d.Member.FullOn.Equal(day("2026-12-01")) {
+	if d.Member.Status != members.StatusFull || !d.Member.JoinedOn.Time().Equal(day("2025-06-01")) || !d.Member.FullOn.Time().Equal(day("2026-12-01")) {
 		t.Fatalf("after 转正: %+v", d.Member)
 	}
 	if d.Pipeline.TalkLate || d.Pipeline.ExtensionMonths != 6 || d.Pipeline.TrainingHours != 24 {

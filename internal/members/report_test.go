@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"reflect"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -21,7 +20,7 @@ import (
 // counts; the clock stands at 2026-11-26.
 func reportWorld(t *testing.T, d *db.DB) *world {
 	w := newWorld(t, d)
-	day := func(y int, m time.Month, dd int) *time.Time { return memberstest.Day(y, m, dd) }
+	day := memberstest.Day
 	add := func(o org.Org, m memberstest.Member) {
 		m.OrgID = o.ID
 		memberstest.Add(t, d, w.Sealer, m)

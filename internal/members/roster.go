@@ -72,13 +72,13 @@ func (s *Service) List(ctx context.Context, a *auth.Actor, f Filter) ([]Member, 
 		return nil, fmt.Errorf("members: list roster: %w", err)
 	}
 	defer rows.Close()
-	out := []Member{}
+	out := make([]Member, 0, limit)
+	r := newMemberRow()
 	for rows.Next() {
-		m, err := scanMember(rows)
-		if err != nil {
+		if err := r.scan(rows); err != nil {
 			return nil, err
 		}
-		out = append(out, m)
+		out = append(out, r.m)
 	}
 	return out, rows.Err()
 }

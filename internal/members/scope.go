@@ -5,11 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/auth"
-	"dangjian/internal/day"
 	"dangjian/internal/db"
 	"dangjian/internal/org"
 )
@@ -29,41 +27,40 @@ const memberColumns = `m.id, COALESCE(m.town_id, 0), m.org_id, o.name, o.path, C
 
 const memberFrom = ` FROM members m JOIN orgs o ON o.id = m.org_id`
 
-// memberRow holds one row of memberColumns while it is scanned; the
-// dates are nullable in the table.
+// memberRow holds one row of memberColumns while it is scanned: the
+// Member and the scan destinations pointing into it, so a list reuses
+// one row (and one destination slice) for all its rows. The dates scan
+// straight into the Member's days (NULL is the zero Day).
 type memberRow struct {
-	m                                  Member
-	birth, applied, joined, full, left day.Day
+	m    Member
+	dest []any
 }
 
-func (r *memberRow) dest() []any {
+func newMemberRow() *memberRow {
+	r := &memberRow{}
 	m := &r.m
-	return []any{&m.ID, &m.TownID, &m.OrgID, &m.OrgName, &m.OrgPath, &m.ResidentID,
-		&m.Name, &m.IDMasked, &r.birth, &m.Sex, &m.Phone, &m.Education, &m.Category, &m.Status,
-		&r.applied, &r.joined, &r.full, &m.Mobile, &r.left, &m.LeftReason, &m.UserID}
+	r.dest = []any{&m.ID, &m.TownID, &m.OrgID, &m.OrgName, &m.OrgPath, &m.ResidentID,
+		&m.Name, &m.IDMasked, &m.BirthDate, &m.Sex, &m.Phone, &m.Education, &m.Category, &m.Status,
+		&m.AppliedOn, &m.JoinedOn, &m.FullOn, &m.Mobile, &m.LeftOn, &m.LeftReason, &m.UserID}
+	return r
 }
 
-func (r *memberRow) member() Member {
-	m := r.m
-	m.BirthDate = r.birth.Time()
-	m.AppliedOn, m.JoinedOn, m.FullOn, m.LeftOn = dayPtr(r.applied), dayPtr(r.joined), dayPtr(r.full), dayPtr(r.left)
-	return m
+// with is the destinations followed by those of further columns.
+func (r *memberRow) with(more ...any) []any {
+	return append(r.dest[:len(r.dest):len(r.dest)], more...)
 }
 
-// dayPtr is an optional date as the Member carries it: nil when empty.
-func dayPtr(d day.Day) *time.Time {
-	if d.IsZero() {
-		return nil
-	}
-	t := d.Time()
-	return &t
+// scan reads the next row into r.m; every column is written, so nothing
+// of the previous row stays.
+func (r *memberRow) scan(row interface{ Scan(...any) error }) error {
+	return row.Scan(r.dest...)
 }
 
 // scanMember reads one row of memberColumns.
 func scanMember(row interface{ Scan(...any) error }) (Member, error) {
-	var r memberRow
-	err := row.Scan(r.dest()...)
-	return r.member(), err
+	r := newMemberRow()
+	err := r.scan(row)
+	return r.m, err
 }
 
 // loadMember reads a member without any scope check; callers check.

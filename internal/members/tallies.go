@@ -58,14 +58,8 @@ type memberFacts struct {
 }
 
 func factsOf(m Member) memberFacts {
-	f := memberFacts{town: m.TownID, status: m.Status, category: m.Category, sex: m.Sex, birth: m.BirthDate}
-	if m.JoinedOn != nil {
-		f.joined = *m.JoinedOn
-	}
-	if m.FullOn != nil {
-		f.becameFull = *m.FullOn
-	}
-	return f
+	return memberFacts{town: m.TownID, status: m.Status, category: m.Category, sex: m.Sex,
+		birth: m.BirthDate.Time(), joined: m.JoinedOn.Time(), becameFull: m.FullOn.Time()}
 }
 
 // factsOfNew are the facts of a person about to be written with

@@ -8,6 +8,7 @@ import (
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/auth"
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 )
 
@@ -95,12 +96,12 @@ func markLeft(ctx context.Context, tx *sql.Tx, m Member, reason string, on, now 
 // before they joined or applied.
 func earliestLeave(m Member) time.Time {
 	d := m.BirthDate
-	for _, t := range []*time.Time{m.AppliedOn, m.JoinedOn, m.FullOn} {
-		if t != nil && t.After(d) {
-			d = *t
+	for _, t := range []day.Day{m.AppliedOn, m.JoinedOn, m.FullOn} {
+		if t.After(d) {
+			d = t
 		}
 	}
-	return d
+	return d.Time()
 }
 
 // SetMobile marks a member as 流动党员 (working away, taking part in

@@ -7,6 +7,8 @@ package members
 import (
 	"slices"
 	"time"
+
+	"dangjian/internal/day"
 )
 
 // Status is where a person stands in the pipeline (发展党员工作细则).
@@ -35,27 +37,27 @@ var Categories = []Category{"village_cadre", "veteran", "skilled_farmer", "retur
 
 // Member is one person on the roster or in the pipeline.
 type Member struct {
-	ID         int64      `json:"id"`
-	TownID     int64      `json:"town_id"`
-	OrgID      int64      `json:"org_id"`
-	OrgName    string     `json:"org_name,omitempty"`
-	ResidentID int64      `json:"resident_id,omitempty"`
-	Name       string     `json:"name"`
-	IDMasked   string     `json:"id_number_masked"`
-	BirthDate  time.Time  `json:"birth_date"`
-	Sex        string     `json:"sex"`
-	Phone      string     `json:"phone,omitempty"`
-	Education  string     `json:"education,omitempty"`
-	Category   Category   `json:"category,omitempty"`
-	Status     Status     `json:"status"`
-	AppliedOn  *time.Time `json:"applied_on,omitempty"`
-	JoinedOn   *time.Time `json:"joined_on,omitempty"`
-	FullOn     *time.Time `json:"full_on,omitempty"`
-	Mobile     bool       `json:"mobile"`
-	LeftOn     *time.Time `json:"left_on,omitempty"`
-	LeftReason string     `json:"left_reason,omitempty"`
-	UserID     int64      `json:"-"`
-	OrgPath    string     `json:"-"`
+	ID         int64    `json:"id"`
+	TownID     int64    `json:"town_id"`
+	OrgID      int64    `json:"org_id"`
+	OrgName    string   `json:"org_name,omitempty"`
+	ResidentID int64    `json:"resident_id,omitempty"`
+	Name       string   `json:"name"`
+	IDMasked   string   `json:"id_number_masked"`
+	BirthDate  day.Day  `json:"birth_date"`
+	Sex        string   `json:"sex"`
+	Phone      string   `json:"phone,omitempty"`
+	Education  string   `json:"education,omitempty"`
+	Category   Category `json:"category,omitempty"`
+	Status     Status   `json:"status"`
+	AppliedOn  day.Day  `json:"applied_on,omitzero"`
+	JoinedOn   day.Day  `json:"joined_on,omitzero"`
+	FullOn     day.Day  `json:"full_on,omitzero"`
+	Mobile     bool     `json:"mobile"`
+	LeftOn     day.Day  `json:"left_on,omitzero"`
+	LeftReason string   `json:"left_reason,omitempty"`
+	UserID     int64    `json:"-"`
+	OrgPath    string   `json:"-"`
 }
 
 // Valid reports whether s is a known status.
@@ -171,19 +173,20 @@ func (t Tag) Active() bool { return t.AchievedOn == nil && t.EndedOn == nil }
 // on day d. Records imported without a joining date count as members
 // from the start; leaving ends membership on the day of leaving.
 func (m Member) MemberOn(d time.Time) bool {
+	on := day.Of(d)
 	switch m.Status {
 	case StatusProbationary, StatusFull:
 	case StatusLeft:
-		if m.JoinedOn == nil && m.FullOn == nil {
+		if m.JoinedOn.IsZero() && m.FullOn.IsZero() {
 			return false // left the pipeline before ever joining
 		}
 	default:
 		return false
 	}
-	if m.JoinedOn != nil && m.JoinedOn.After(d) {
+	if !m.JoinedOn.IsZero() && m.JoinedOn.After(on) {
 		return false
 	}
-	if m.LeftOn != nil && !m.LeftOn.After(d) {
+	if !m.LeftOn.IsZero() && !m.LeftOn.After(on) {
 		return false
 	}
 	return true
@@ -195,8 +198,8 @@ func (m Member) VotingOn(d time.Time) bool {
 	if !m.MemberOn(d) {
 		return false
 	}
-	if m.FullOn != nil {
-		return !m.FullOn.After(d)
+	if !m.FullOn.IsZero() {
+		return !m.FullOn.After(day.Of(d))
 	}
 	return m.Status == StatusFull
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"dangjian/internal/apperr"
+	"dangjian/internal/day"
 	"dangjian/internal/i18n"
 	"dangjian/internal/members"
 	"dangjian/internal/testkit/want"
@@ -54,7 +55,7 @@ func TestQuorumRules(t *testing.T) {
 }
 
 func TestMemberOnAndVotingOn(t *testing.T) {
-	d := func(y int, m time.Month, dd int) *time.Time { t := ymd(y, m, dd); return &t }
+	d := day.New
 	cases := []struct {
 		name          string
 		m             members.Member
@@ -87,10 +88,9 @@ func TestMemberOnAndVotingOn(t *testing.T) {
 func TestBuildAttendance(t *testing.T) {
 	on := ymd(2026, 11, 10)
 	full := func(id int64, name string) members.Member {
-		j, f := ymd(2015, 1, 1), ymd(2016, 1, 1)
-		return members.Member{ID: id, Name: name, Status: members.StatusFull, JoinedOn: &j, FullOn: &f}
+		return members.Member{ID: id, Name: name, Status: members.StatusFull, JoinedOn: day.New(2015, 1, 1), FullOn: day.New(2016, 1, 1)}
 	}
-	prob := members.Member{ID: 4, Name: "赵四", Status: members.StatusProbationary, JoinedOn: &on}
+	prob := members.Member{ID: 4, Name: "赵四", Status: members.StatusProbationary, JoinedOn: day.Of(on)}
 	roster := []members.Member{full(1, "张一"), full(2, "李二"), full(3, "王三"), prob}
 	present := func(ids ...int64) []AttendanceInput {
 		var out []AttendanceInput

@@ -15,6 +15,7 @@ import (
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/auth"
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 	"dangjian/internal/members"
 )
@@ -28,10 +29,10 @@ type SelfMember struct {
 	Status    members.Status `json:"status"`
 	IDMasked  string         `json:"id_number_masked"`
 	Sex       string         `json:"sex"`
-	BirthDate time.Time      `json:"birth_date"`
-	AppliedOn *time.Time     `json:"applied_on,omitempty"`
-	JoinedOn  *time.Time     `json:"joined_on,omitempty"`
-	FullOn    *time.Time     `json:"full_on,omitempty"`
+	BirthDate day.Day        `json:"birth_date"`
+	AppliedOn day.Day        `json:"applied_on,omitzero"`
+	JoinedOn  day.Day        `json:"joined_on,omitzero"`
+	FullOn    day.Day        `json:"full_on,omitzero"`
 }
 
 // SelfMeeting is a meeting the member was expected at.

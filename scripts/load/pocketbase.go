@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -59,20 +60,31 @@ func lastLine(out []byte) string {
 // samePage fetches the first page of the branch from the application,
 // the bare server and PocketBase (when it runs) and stops the run unless
 // all hold the same member ids in the same order: the three are measured
-// serving the same rows.
+// serving the same rows. The bare server mirrors the application's JSON,
+// so their items must be the very same bytes.
 func samePage(appURL, auth, baseURL string, pbSrv *server, pbPath string) {
 	type side struct {
 		name  string
 		ids   []int64
 		bytes int
+		items []byte
 	}
 	sides := []side{{name: "application"}, {name: "bare server"}}
-	sides[0].ids, sides[0].bytes = pageIDs(appURL, auth)
-	sides[1].ids, sides[1].bytes = pageIDs(baseURL, "")
+	sides[0].ids, sides[0].bytes, sides[0].items = pageIDs(appURL, auth)
+	sides[1].ids, sides[1].bytes, sides[1].items = pageIDs(baseURL, "")
 	if pbSrv != nil {
 		s := side{name: "PocketBase"}
-		s.ids, s.bytes = pageIDs(pbSrv.url+pbPath, "")
+		s.ids, s.bytes, _ = pageIDs(pbSrv.url+pbPath, "")
 		sides = append(sides, s)
+	}
+	if a, b := sides[0].items, sides[1].items; !bytes.Equal(a, b) {
+		i := 0
+		for i < len(a) && i < len(b) && a[i] == b[i] {
+			i++
+		}
+		from := max(0, i-80)
+		fail(fmt.Sprintf("the bare server's items differ from the application's at byte %d:\napplication …%s\nbare server …%s",
+			i, a[from:min(len(a), i+80)], b[from:min(len(b), i+80)]))
 	}
 	app := sides[0].ids
 	if len(app) == 0 {
@@ -89,10 +101,11 @@ func samePage(appURL, auth, baseURL string, pbSrv *server, pbPath string) {
 		len(sides), len(app), app[0], app[len(app)-1], strings.Join(sizes, ", "))
 }
 
-// pageIDs reads the member ids of one list page ({"items":[{"id":…}]}) and
-// its size: numbers from the application and the bare server, PocketBase's
-// record ids (the member id in 15 digits) from PocketBase.
-func pageIDs(u, header string) ([]int64, int) {
+// pageIDs reads the member ids of one list page ({"items":[{"id":…}]}),
+// its size and its items as sent: numbers from the application and the
+// bare server, PocketBase's record ids (the member id in 15 digits) from
+// PocketBase.
+func pageIDs(u, header string) ([]int64, int, []byte) {
 	req, _ := http.NewRequest("GET", u, nil)
 	if name, value, ok := strings.Cut(header, ": "); ok {
 		req.Header.Set(name, value)
@@ -105,19 +118,21 @@ func pageIDs(u, header string) ([]int64, int) {
 	if resp.StatusCode != 200 {
 		fail(fmt.Sprintf("GET %s: %d\n%s", u, resp.StatusCode, body))
 	}
-	var page struct {
-		Items []struct {
-			ID json.RawMessage `json:"id"`
-		} `json:"items"`
+	var raw struct {
+		Items json.RawMessage `json:"items"`
 	}
-	check(json.Unmarshal(body, &page))
-	ids := make([]int64, len(page.Items))
-	for i, it := range page.Items {
+	check(json.Unmarshal(body, &raw))
+	var items []struct {
+		ID json.RawMessage `json:"id"`
+	}
+	check(json.Unmarshal(raw.Items, &items))
+	ids := make([]int64, len(items))
+	for i, it := range items {
 		n, err := strconv.ParseInt(strings.Trim(string(it.ID), `"`), 10, 64)
 		if err != nil {
 			fail(fmt.Sprintf("GET %s: item %d has id %s", u, i, it.ID))
 		}
 		ids[i] = n
 	}
-	return ids, len(body)
+	return ids, len(body), raw.Items
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 	"dangjian/internal/members"
 	"dangjian/internal/people"
@@ -22,13 +23,13 @@ type Member struct {
 	OrgID    int64
 	Name     string
 	Status   string
-	JoinedOn *time.Time
-	FullOn   *time.Time
-	LeftOn   *time.Time
+	JoinedOn day.Day
+	FullOn   day.Day
+	LeftOn   day.Day
 	UserID   int64
 	// Birth, Sex ("M" or "F") and Category are optional; the id number is
 	// made to match the birth date and sex.
-	Birth    *time.Time
+	Birth    day.Day
 	Sex      string
 	Category string
 }
@@ -50,10 +51,7 @@ func idNumber(birth time.Time, sex string) string {
 }
 
 // Day is a date literal for tests.
-func Day(y int, m time.Month, d int) *time.Time {
-	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-	return &t
-}
+func Day(y int, m time.Month, d int) day.Day { return day.New(y, m, d) }
 
 // Add inserts a member and returns its id. The member's town is the
 // branch's town, its village the branch's 村党总支 (as the roster sets it).
@@ -61,8 +59,8 @@ func Add(t testing.TB, d *db.DB, sealer *people.Sealer, m Member) int64 {
 	t.Helper()
 	ctx := context.Background()
 	birth := time.Date(1970+int(seq.Load()%30), time.March, 3, 0, 0, 0, 0, time.UTC)
-	if m.Birth != nil {
-		birth = *m.Birth
+	if !m.Birth.IsZero() {
+		birth = m.Birth.Time()
 	}
 	id, err := sealer.Seal(idNumber(birth, m.Sex), time.Now())
 	if err != nil {
@@ -85,7 +83,7 @@ func Add(t testing.TB, d *db.DB, sealer *people.Sealer, m Member) int64 {
 			FROM orgs o LEFT JOIN orgs p ON p.id = o.parent_id WHERE o.id = $2),
 		$3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
 			town, m.OrgID, m.Name, id.Cipher, id.Hash, id.Masked, id.Birth, id.Sex, m.Category, m.Status,
-			day(m.JoinedOn), day(m.FullOn), day(m.LeftOn), user, now, now).Scan(&out)
+			stored(m.JoinedOn), stored(m.FullOn), stored(m.LeftOn), user, now, now).Scan(&out)
 		if err != nil {
 			return err
 		}
@@ -99,11 +97,13 @@ func Add(t testing.TB, d *db.DB, sealer *people.Sealer, m Member) int64 {
 	return out
 }
 
-func day(t *time.Time) any {
-	if t == nil {
+// stored is a day as the roster's use cases write member dates (the
+// day's midnight), NULL for none.
+func stored(d day.Day) any {
+	if d.IsZero() {
 		return nil
 	}
-	return db.Day(*t)
+	return d.Time()
 }
 
 // Full adds a 正式党员 who joined in 2015 and became full in 2016.
@@ -114,5 +114,5 @@ func Full(t testing.TB, d *db.DB, sealer *people.Sealer, orgID int64, name strin
 
 // Probationary adds a 预备党员 who joined on the given day.
 func Probationary(t testing.TB, d *db.DB, sealer *people.Sealer, orgID int64, name string, joined time.Time) int64 {
-	return Add(t, d, sealer, Member{OrgID: orgID, Name: name, Status: "probationary", JoinedOn: &joined})
+	return Add(t, d, sealer, Member{OrgID: orgID, Name: name, Status: "probationary", JoinedOn: day.Of(joined)})
 }

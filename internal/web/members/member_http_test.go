@@ -54,7 +54,8 @@ func TestMemberPages(t *testing.T) {
 		}{
 			{"roster", haidan, "/members", 200, []string{"党员名册", ours.Name, "导出 Excel"}},
 			{"roster of another village", haidan, "/members?org_id=" + haiga, 404, nil},
-			{"member page", haidan, "/members/" + id(ours), 200, []string{ours.Name, ours.IDMasked, "历史记录", "组织关系转接"}},
+			{"member page", haidan, "/members/" + id(ours), 200, []string{ours.Name, ours.IDMasked, "历史记录", "组织关系转接",
+				`<dd class="date">` + ours.BirthDate.String() + `</dd>`, `入党日期</dt><dd class="date">` + ours.JoinedOn.String() + `</dd>`}},
 			{"member of another village", haidan, "/members/" + id(theirs), 404, nil},
 			{"edit form", haidan, "/members/" + id(ours) + "/edit", 200, []string{"修改信息"}},
 			{"edit another village's member", haidan, "/members/" + id(theirs) + "/edit", 404, nil},
@@ -122,6 +123,45 @@ func TestMemberPages(t *testing.T) {
 			if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(resp.Header.Get("Location"), "/members/") {
 				t.Fatalf("good member: %d %s", resp.StatusCode, testkit.ReadBody(resp))
 			}
+		})
+
+		t.Run("the API sends calendar days and leaves absent ones out", func(t *testing.T) {
+			group := env.Town.Groups["海丹三组"].ID
+			resp := haidan.Do("POST", "/api/v1/members", fmt.Sprintf(`{"org_id": %d, "name": "日子", "id_number": %q, "status": "applicant", "applied_on": "2025-02-10"}`,
+				group, validID("1991-04-05", 5)))
+			body := testkit.ReadBody(resp)
+			if resp.StatusCode != 201 {
+				t.Fatalf("create applicant: %d %s", resp.StatusCode, body)
+			}
+			days := func(what, body string, want, absent []string) {
+				t.Helper()
+				for _, w := range want {
+					if !strings.Contains(body, w) {
+						t.Errorf("%s lacks %s: %s", what, w, body)
+					}
+				}
+				for _, a := range absent {
+					if strings.Contains(body, a) {
+						t.Errorf("%s has %s: %s", what, a, body)
+					}
+				}
+			}
+			want := []string{`"birth_date":"1991-04-05"`, `"applied_on":"2025-02-10"`}
+			absent := []string{`"joined_on"`, `"full_on"`, `"left_on"`, "T00:00:00"}
+			days("the created member", body, want, absent)
+			var m members.Member
+			if err := json.Unmarshal([]byte(body), &m); err != nil || m.BirthDate.String() != "1991-04-05" {
+				t.Fatalf("the created member reads back as %+v: %v", m, err)
+			}
+			list := haidan.GetBody(fmt.Sprintf("/api/v1/members?org_id=%d&status=pipeline&q=%s", group, url.QueryEscape("日子")))
+			days("the list", list, append(want, `"name":"日子"`), absent)
+			// Leaving dates the record; the day is sent as a day too.
+			resp = haidan.Do("POST", "/api/v1/members/"+id(m)+"/leave", `{"reason": "died", "on": "2026-11-20"}`)
+			body = testkit.ReadBody(resp)
+			if resp.StatusCode != 200 {
+				t.Fatalf("leave: %d %s", resp.StatusCode, body)
+			}
+			days("the member who left", body, append(want, `"left_on":"2026-11-20"`), absent[:2])
 		})
 
 		t.Run("a step too early is refused with the earliest date", func(t *testing.T) {

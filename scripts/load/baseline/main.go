@@ -16,7 +16,6 @@ import (
 	"os"
 	"runtime"
 	"strings"
-	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	_ "modernc.org/sqlite"
@@ -30,25 +29,38 @@ const rosterSQL = `SELECT m.id, COALESCE(m.town_id, 0), m.org_id, o.name, COALES
 	WHERE m.org_id = $1 AND m.status IN ('probationary', 'full') ORDER BY m.id LIMIT 50`
 
 type member struct {
-	ID         int64      `json:"id"`
-	TownID     int64      `json:"town_id"`
-	OrgID      int64      `json:"org_id"`
-	OrgName    string     `json:"org_name,omitempty"`
-	ResidentID int64      `json:"resident_id,omitempty"`
-	Name       string     `json:"name"`
-	IDMasked   string     `json:"id_number_masked"`
-	BirthDate  time.Time  `json:"birth_date"`
-	Sex        string     `json:"sex"`
-	Phone      string     `json:"phone,omitempty"`
-	Education  string     `json:"education,omitempty"`
-	Category   string     `json:"category,omitempty"`
-	Status     string     `json:"status"`
-	AppliedOn  *time.Time `json:"applied_on,omitempty"`
-	JoinedOn   *time.Time `json:"joined_on,omitempty"`
-	FullOn     *time.Time `json:"full_on,omitempty"`
-	Mobile     bool       `json:"mobile"`
-	LeftOn     *time.Time `json:"left_on,omitempty"`
-	LeftReason string     `json:"left_reason,omitempty"`
+	ID         int64  `json:"id"`
+	TownID     int64  `json:"town_id"`
+	OrgID      int64  `json:"org_id"`
+	OrgName    string `json:"org_name,omitempty"`
+	ResidentID int64  `json:"resident_id,omitempty"`
+	Name       string `json:"name"`
+	IDMasked   string `json:"id_number_masked"`
+	BirthDate  date   `json:"birth_date"`
+	Sex        string `json:"sex"`
+	Phone      string `json:"phone,omitempty"`
+	Education  string `json:"education,omitempty"`
+	Category   string `json:"category,omitempty"`
+	Status     string `json:"status"`
+	AppliedOn  date   `json:"applied_on,omitzero"`
+	JoinedOn   date   `json:"joined_on,omitzero"`
+	FullOn     date   `json:"full_on,omitzero"`
+	Mobile     bool   `json:"mobile"`
+	LeftOn     date   `json:"left_on,omitzero"`
+	LeftReason string `json:"left_reason,omitempty"`
+}
+
+// date is a nullable DATE column as the API sends a calendar day:
+// "2006-01-02", null (or left out, omitzero) when NULL.
+type date struct{ sql.NullTime }
+
+func (d date) IsZero() bool { return !d.Valid }
+
+func (d date) MarshalJSON() ([]byte, error) {
+	if !d.Valid {
+		return []byte("null"), nil
+	}
+	return d.Time.AppendFormat(append(make([]byte, 0, 12), '"'), `2006-01-02"`), nil
 }
 
 // rows is what both pools' results offer.
