@@ -11,6 +11,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"log"
 	"net/http"
 	"os"
@@ -23,8 +24,9 @@ import (
 
 // rosterSQL is the application's roster list of one branch, as it sends it.
 const rosterSQL = `SELECT m.id, COALESCE(m.town_id, 0), m.org_id, o.name, COALESCE(m.resident_id, 0),
-	m.name, m.id_masked, m.birth_date, m.sex, m.phone, m.education, m.category, m.status,
-	m.applied_on, m.joined_on, m.full_on, m.mobile, m.left_on, m.left_reason
+	m.name, m.id_masked, CAST(m.birth_date AS TEXT), m.sex, m.phone, m.education, m.category, m.status,
+	CAST(m.applied_on AS TEXT), CAST(m.joined_on AS TEXT), CAST(m.full_on AS TEXT), m.mobile,
+	CAST(m.left_on AS TEXT), m.left_reason
 	FROM members m JOIN orgs o ON o.id = m.org_id
 	WHERE m.org_id = $1 AND m.status IN ('probationary', 'full') ORDER BY m.id LIMIT 50`
 
@@ -50,17 +52,32 @@ type member struct {
 	LeftReason string `json:"left_reason,omitempty"`
 }
 
-// date is a nullable DATE column as the API sends a calendar day:
-// "2006-01-02", null (or left out, omitzero) when NULL.
-type date struct{ sql.NullTime }
+// date is a nullable DATE column read as its text — the first ten
+// characters, "2006-01-02", so no driver parses it into an instant — and
+// sent as that calendar day; left out (omitzero) when NULL.
+type date struct{ text string }
 
-func (d date) IsZero() bool { return !d.Valid }
+func (d *date) Scan(src any) error {
+	switch v := src.(type) {
+	case nil:
+		d.text = ""
+	case string:
+		d.text = v[:min(10, len(v))]
+	case []byte:
+		d.text = string(v[:min(10, len(v))])
+	default:
+		return fmt.Errorf("date: cannot read %T", src)
+	}
+	return nil
+}
+
+func (d date) IsZero() bool { return d.text == "" }
 
 func (d date) MarshalJSON() ([]byte, error) {
-	if !d.Valid {
+	if d.text == "" {
 		return []byte("null"), nil
 	}
-	return d.Time.AppendFormat(append(make([]byte, 0, 12), '"'), `2006-01-02"`), nil
+	return append(append(append(make([]byte, 0, 12), '"'), d.text...), '"'), nil
 }
 
 // rows is what both pools' results offer.
@@ -100,8 +117,14 @@ func open(url string) (querier, error) {
 	n := max(2, runtime.GOMAXPROCS(0))
 	d.SetMaxOpenConns(n)
 	d.SetMaxIdleConns(n)
+	// Prepared once, as pgx does by itself on PostgreSQL: SQLite would
+	// otherwise compile the statement's text for every request.
+	stmt, err := d.Prepare(rosterSQL)
+	if err != nil {
+		return nil, err
+	}
 	return func(ctx context.Context, arg string) (rows, func(), error) {
-		r, err := d.QueryContext(ctx, rosterSQL, arg)
+		r, err := stmt.QueryContext(ctx, arg)
 		if err != nil {
 			return nil, nil, err
 		}
