@@ -178,9 +178,12 @@ func eachRosterRow(r io.Reader, total func(n int), fn func(rosterRow) error) ([]
 			}
 		}
 	}
+	// The file is in memory: an error reading its sheet is the file's
+	// damage (a sheet the workbook names but does not hold, XML cut short),
+	// which the clerk is told, not an internal error.
 	rows, err := f.Rows(sheets[0])
 	if err != nil {
-		return nil, err
+		return []RowError{{Row: 1, Column: "file", Key: "excel.not_xlsx"}}, nil
 	}
 	defer rows.Close()
 	var index map[int]string // column position → field
@@ -189,7 +192,7 @@ func eachRosterRow(r io.Reader, total func(n int), fn func(rosterRow) error) ([]
 		line++
 		cells, err := rows.Columns()
 		if err != nil {
-			return nil, err
+			return []RowError{{Row: line, Column: "file", Key: "excel.not_xlsx"}}, nil
 		}
 		if index == nil {
 			var missing []string
@@ -218,7 +221,7 @@ func eachRosterRow(r io.Reader, total func(n int), fn func(rosterRow) error) ([]
 		}
 	}
 	if err := rows.Error(); err != nil {
-		return nil, err
+		return []RowError{{Row: line, Column: "file", Key: "excel.not_xlsx"}}, nil
 	}
 	if index == nil || n == 0 {
 		return []RowError{{Row: 1, Column: "file", Key: "excel.empty"}}, nil
