@@ -48,7 +48,7 @@ type templateSource struct {
 // "<page>/title" and "<page>/content" and rendered first; the layout then
 // places them (view.Title, view.Content). A set per page would copy every
 // partial 40 times over (some 9 MB of parse trees on an old PC), and a
-// copy of the layout per page held a further 3 MB.
+// copy of the layout per page held a further 1–2 MB.
 type pages struct {
 	set   *template.Template
 	names map[string]bool
