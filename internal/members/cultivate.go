@@ -11,6 +11,7 @@ import (
 	"dangjian/internal/apperr"
 	"dangjian/internal/audit"
 	"dangjian/internal/auth"
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 	"dangjian/internal/i18n"
 )
@@ -68,12 +69,12 @@ func (s *Service) AddTag(ctx context.Context, a *auth.Actor, memberID int64, in 
 		if open > 0 {
 			return apperr.Conflict("tag.open_exists", apperr.Params{"kind": i18n.Key("tag.kind." + string(in.Kind))})
 		}
-		t = Tag{MemberID: memberID, Kind: in.Kind, StartedOn: db.Day(in.StartedOn), Note: strings.TrimSpace(in.Note)}
+		t = Tag{MemberID: memberID, Kind: in.Kind, StartedOn: day.Of(db.Day(in.StartedOn)), Note: strings.TrimSpace(in.Note)}
 		if err := tx.QueryRowContext(ctx, `INSERT INTO member_tags(member_id, town_id, kind, started_on, note, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, memberID, db.NullID(m.TownID), string(t.Kind), t.StartedOn, t.Note, now).Scan(&t.ID); err != nil {
+			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, memberID, db.NullID(m.TownID), string(t.Kind), storedDay(t.StartedOn), t.Note, now).Scan(&t.ID); err != nil {
 			return err
 		}
-		if err := addEvent(ctx, tx, m, EventTagStarted, t.StartedOn, 0, 0, string(t.Kind), now); err != nil {
+		if err := addEvent(ctx, tx, m, EventTagStarted, t.StartedOn.Time(), 0, 0, string(t.Kind), now); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, now, a.Audit(), audit.Entry{Action: "member.tag_start", Entity: "member_tag",
@@ -103,7 +104,7 @@ func (s *Service) CloseTag(ctx context.Context, a *auth.Actor, memberID, tagID i
 		if !before.Active() {
 			return apperr.Conflict("tag.closed", nil)
 		}
-		if on.Before(before.StartedOn) {
+		if on.Before(before.StartedOn.Time()) {
 			return apperr.Invalid("on", "tag.before_start", apperr.Params{"date": before.StartedOn})
 		}
 		col, kind, action := "ended_on", EventTagEnded, "member.tag_end"
@@ -138,10 +139,7 @@ const tagColumns = `id, member_id, kind, started_on, achieved_on, ended_on, note
 
 func scanTag(row interface{ Scan(...any) error }) (Tag, error) {
 	var t Tag
-	var achieved, ended sql.NullTime
-	err := row.Scan(&t.ID, &t.MemberID, &t.Kind, &t.StartedOn, &achieved, &ended, &t.Note)
-	t.StartedOn = db.Day(t.StartedOn)
-	t.AchievedOn, t.EndedOn = db.DayPtr(achieved), db.DayPtr(ended)
+	err := row.Scan(&t.ID, &t.MemberID, &t.Kind, &t.StartedOn, &t.AchievedOn, &t.EndedOn, &t.Note)
 	return t, err
 }
 

@@ -68,25 +68,26 @@ const pipelineColumns = `talk_on, talk_late, activist_on, candidate_on, training
 	approved_on, approval_note, extension_months, extended_on, rejected_on, reject_reason`
 
 // pipelineRow scans pipelineColumns, also from a LEFT JOIN where the
-// whole row may be NULL (someone entered straight onto the roster).
+// whole row may be NULL (someone entered straight onto the roster). The
+// dates scan straight into the Pipeline's days (NULL is the zero Day).
 type pipelineRow struct {
-	talk, activist, candidate, meeting, approved, extended, rejected sql.NullTime
-	late                                                             sql.NullBool
-	days, hours, months                                              sql.NullInt64
-	approvalNote, rejectReason                                       sql.NullString
+	p                          Pipeline
+	late                       sql.NullBool
+	days, hours, months        sql.NullInt64
+	approvalNote, rejectReason sql.NullString
 }
 
 func (r *pipelineRow) dest() []any {
-	return []any{&r.talk, &r.late, &r.activist, &r.candidate, &r.days, &r.hours, &r.meeting,
-		&r.approved, &r.approvalNote, &r.months, &r.extended, &r.rejected, &r.rejectReason}
+	p := &r.p
+	return []any{&p.TalkOn, &r.late, &p.ActivistOn, &p.CandidateOn, &r.days, &r.hours, &p.MeetingOn,
+		&p.ApprovedOn, &r.approvalNote, &r.months, &p.ExtendedOn, &p.RejectedOn, &r.rejectReason}
 }
 
 func (r *pipelineRow) pipeline() Pipeline {
-	return Pipeline{TalkOn: db.DayPtr(r.talk), TalkLate: r.late.Bool, ActivistOn: db.DayPtr(r.activist),
-		CandidateOn: db.DayPtr(r.candidate), TrainingDays: int(r.days.Int64), TrainingHours: int(r.hours.Int64),
-		MeetingOn: db.DayPtr(r.meeting), ApprovedOn: db.DayPtr(r.approved), ApprovalNote: r.approvalNote.String,
-		ExtensionMonths: int(r.months.Int64), ExtendedOn: db.DayPtr(r.extended), RejectedOn: db.DayPtr(r.rejected),
-		RejectReason: r.rejectReason.String}
+	p := r.p
+	p.TalkLate, p.TrainingDays, p.TrainingHours = r.late.Bool, int(r.days.Int64), int(r.hours.Int64)
+	p.ApprovalNote, p.ExtensionMonths, p.RejectReason = r.approvalNote.String, int(r.months.Int64), r.rejectReason.String
+	return p
 }
 
 func scanPipeline(row interface{ Scan(...any) error }) (Pipeline, error) {
@@ -124,9 +125,9 @@ func savePipeline(ctx context.Context, tx *sql.Tx, memberID int64, p Pipeline, n
 		approval_note = excluded.approval_note, extension_months = excluded.extension_months,
 		extended_on = excluded.extended_on, rejected_on = excluded.rejected_on, reject_reason = excluded.reject_reason,
 		updated_at = excluded.updated_at`,
-		memberID, db.NullDay(p.TalkOn), p.TalkLate, db.NullDay(p.ActivistOn), db.NullDay(p.CandidateOn), p.TrainingDays,
-		p.TrainingHours, db.NullDay(p.MeetingOn), db.NullDay(p.ApprovedOn), p.ApprovalNote, p.ExtensionMonths,
-		db.NullDay(p.ExtendedOn), db.NullDay(p.RejectedOn), p.RejectReason, now)
+		memberID, storedDay(p.TalkOn), p.TalkLate, storedDay(p.ActivistOn), storedDay(p.CandidateOn), p.TrainingDays,
+		p.TrainingHours, storedDay(p.MeetingOn), storedDay(p.ApprovedOn), p.ApprovalNote, p.ExtensionMonths,
+		storedDay(p.ExtendedOn), storedDay(p.RejectedOn), p.RejectReason, now)
 	return err
 }
 
@@ -143,11 +144,7 @@ func (s *Service) History(ctx context.Context, a *auth.Actor, id int64) ([]Event
 		return nil, fmt.Errorf("members: history: %w", err)
 	}
 	return db.Collect(rows, func(r *sql.Rows, e *Event) error {
-		if err := r.Scan(&e.ID, &e.MemberID, &e.OrgID, &e.Kind, &e.On, &e.FromOrgID, &e.FromOrg, &e.ToOrgID, &e.ToOrg, &e.Detail); err != nil {
-			return err
-		}
-		e.On = db.Day(e.On)
-		return nil
+		return r.Scan(&e.ID, &e.MemberID, &e.OrgID, &e.Kind, &e.On, &e.FromOrgID, &e.FromOrg, &e.ToOrgID, &e.ToOrg, &e.Detail)
 	})
 }
 

@@ -31,38 +31,39 @@ func (s *Service) RecordStep(ctx context.Context, a *auth.Actor, id int64, in St
 			return change{}, err
 		}
 		on := db.Day(in.On)
+		onDay := day.Of(on)
 		status, joined, full, detail := m.Status, m.JoinedOn, m.FullOn, in.Note
 		switch in.Step {
 		case StepTalk:
-			p.TalkOn = &on
+			p.TalkOn = onDay
 			p.TalkLate = on.After(TalkDeadline(m.AppliedOn.Time()))
 			if p.TalkLate {
 				detail = "late"
 			}
 		case StepActivist:
-			p.ActivistOn, status = &on, StatusActivist
+			p.ActivistOn, status = onDay, StatusActivist
 		case StepCandidate:
-			p.CandidateOn, status = &on, StatusCandidate
+			p.CandidateOn, status = onDay, StatusCandidate
 		case StepAdmit:
-			p.MeetingOn, p.TrainingDays, p.TrainingHours = &on, in.TrainingDays, in.TrainingHours
+			p.MeetingOn, p.TrainingDays, p.TrainingHours = onDay, in.TrainingDays, in.TrainingHours
 			detail = strconv.Itoa(in.TrainingDays) + "d/" + strconv.Itoa(in.TrainingHours) + "h"
 		case StepApprove:
 			// 入党时间 is the day the branch meeting accepted them; the
 			// approval makes it count.
-			p.ApprovedOn, p.ApprovalNote, status, joined = &on, in.Note, StatusProbationary, dayOf(p.MeetingOn)
+			p.ApprovedOn, p.ApprovalNote, status, joined = onDay, in.Note, StatusProbationary, p.MeetingOn
 			if err := achieveOnJoining(ctx, tx, id, on); err != nil {
 				return change{}, err
 			}
 		case StepFull:
-			status, full = StatusFull, day.Of(on)
+			status, full = StatusFull, onDay
 		case StepExtend:
-			p.ExtensionMonths, p.ExtendedOn = in.Months, &on
+			p.ExtensionMonths, p.ExtendedOn = in.Months, onDay
 			detail = strconv.Itoa(in.Months)
 			if in.Note != "" {
 				detail += ": " + in.Note
 			}
 		case StepReject:
-			p.RejectedOn, p.RejectReason = &on, in.Note
+			p.RejectedOn, p.RejectReason = onDay, in.Note
 		}
 		if err := savePipeline(ctx, tx, id, p, now); err != nil {
 			return change{}, err

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"dangjian/internal/auth"
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 	"dangjian/internal/org"
 )
@@ -20,11 +21,11 @@ const (
 
 // Due is a person's next step: possible from From, expected by By.
 type Due struct {
-	Member Member     `json:"member"`
-	Step   Step       `json:"step"`
-	From   time.Time  `json:"from"`
-	By     *time.Time `json:"by,omitempty"`
-	State  string     `json:"state"`
+	Member Member  `json:"member"`
+	Step   Step    `json:"step"`
+	From   day.Day `json:"from"`
+	By     day.Day `json:"by,omitzero"`
+	State  string  `json:"state"`
 }
 
 // dueOf works out the next step of someone in the pipeline, as of today:
@@ -36,29 +37,27 @@ type Due struct {
 //   - 预备党员: 转正 at the end of probation, overdue a month later.
 func dueOf(m Member, p Pipeline, today time.Time) Due {
 	d := Due{Member: m}
-	var by time.Time
+	var from, by time.Time
 	switch {
-	case m.Status == StatusApplicant && p.TalkOn == nil:
-		d.Step, d.From, by = StepTalk, m.AppliedOn.Time(), TalkDeadline(m.AppliedOn.Time())
+	case m.Status == StatusApplicant && p.TalkOn.IsZero():
+		d.Step, from, by = StepTalk, m.AppliedOn.Time(), TalkDeadline(m.AppliedOn.Time())
 	case m.Status == StatusApplicant:
-		d.Step, d.From = StepActivist, *p.TalkOn
+		d.Step, from = StepActivist, p.TalkOn.Time()
 	case m.Status == StatusActivist:
-		d.Step, d.From = StepCandidate, CandidateFrom(*p.ActivistOn)
-	case m.Status == StatusCandidate && p.MeetingOn == nil:
-		d.Step, d.From = StepAdmit, *p.CandidateOn
+		d.Step, from = StepCandidate, CandidateFrom(p.ActivistOn.Time())
+	case m.Status == StatusCandidate && p.MeetingOn.IsZero():
+		d.Step, from = StepAdmit, p.CandidateOn.Time()
 	case m.Status == StatusCandidate:
-		d.Step, d.From, by = StepApprove, *p.MeetingOn, addMonths(*p.MeetingOn, ApprovalOverdueMonths)
+		d.Step, from, by = StepApprove, p.MeetingOn.Time(), addMonths(p.MeetingOn.Time(), ApprovalOverdueMonths)
 	case m.Status == StatusProbationary:
-		d.Step, d.From = StepFull, ProbationEnd(m.JoinedOn.Time(), p.ExtensionMonths)
-		by = addMonths(d.From, ProbationGraceMonths)
+		d.Step, from = StepFull, ProbationEnd(m.JoinedOn.Time(), p.ExtensionMonths)
+		by = addMonths(from, ProbationGraceMonths)
 	}
-	if !by.IsZero() {
-		d.By = &by
-	}
+	d.From, d.By = day.Of(from), day.Of(by)
 	switch {
-	case d.By != nil && today.After(*d.By):
+	case !by.IsZero() && today.After(by):
 		d.State = DueOverdue
-	case today.Before(d.From):
+	case today.Before(from):
 		d.State = DueWaiting
 	default:
 		d.State = DueNow
@@ -249,9 +248,9 @@ func sortDue(ds []Due) {
 	})
 }
 
-func (d Due) key() time.Time {
-	if d.By != nil && d.State != DueWaiting {
-		return *d.By
+func (d Due) key() day.Day {
+	if !d.By.IsZero() && d.State != DueWaiting {
+		return d.By
 	}
 	return d.From
 }

@@ -92,14 +92,14 @@ func ProbationEnd(joined time.Time, extensionMonths int) time.Time {
 func nextSteps(m Member, p Pipeline) []Step {
 	switch m.Status {
 	case StatusApplicant:
-		if p.TalkOn == nil {
+		if p.TalkOn.IsZero() {
 			return []Step{StepTalk, StepReject}
 		}
 		return []Step{StepActivist, StepReject}
 	case StatusActivist:
 		return []Step{StepCandidate, StepReject}
 	case StatusCandidate:
-		if p.MeetingOn == nil {
+		if p.MeetingOn.IsZero() {
 			return []Step{StepAdmit, StepReject}
 		}
 		return []Step{StepApprove, StepReject}
@@ -120,9 +120,9 @@ func previousDate(m Member, p Pipeline) (time.Time, Step) {
 	for _, d := range []struct {
 		on   time.Time
 		step Step
-	}{{m.AppliedOn.Time(), "apply"}, {timeOf(p.TalkOn), StepTalk}, {timeOf(p.ActivistOn), StepActivist},
-		{timeOf(p.CandidateOn), StepCandidate}, {timeOf(p.MeetingOn), StepAdmit}, {m.JoinedOn.Time(), StepAdmit},
-		{timeOf(p.ApprovedOn), StepApprove}, {timeOf(p.ExtendedOn), StepExtend}} {
+	}{{m.AppliedOn.Time(), "apply"}, {p.TalkOn.Time(), StepTalk}, {p.ActivistOn.Time(), StepActivist},
+		{p.CandidateOn.Time(), StepCandidate}, {p.MeetingOn.Time(), StepAdmit}, {m.JoinedOn.Time(), StepAdmit},
+		{p.ApprovedOn.Time(), StepApprove}, {p.ExtendedOn.Time(), StepExtend}} {
 		if !d.on.IsZero() && !d.on.Before(last) {
 			last, step = d.on, d.step
 		}
@@ -130,21 +130,10 @@ func previousDate(m Member, p Pipeline) (time.Time, Step) {
 	return last, step
 }
 
-// timeOf is an optional pipeline date, the zero time when absent.
-func timeOf(t *time.Time) time.Time {
-	if t == nil {
-		return time.Time{}
-	}
-	return *t
-}
-
-// dayOf is an optional pipeline date as the Member's day: the zero Day
-// when absent.
-func dayOf(t *time.Time) day.Day { return day.Of(timeOf(t)) }
-
-// storedDay is a member's day as the members table holds its dates: the
-// day's midnight, as every member write sends them (on SQLite the text of
-// a time, which the report's date ranges compare against), NULL for none.
+// storedDay is a day as the members tables (members, member_pipeline,
+// member_tags) hold their dates: the day's midnight, as every write sends
+// them (on SQLite the text of a time, which the report's date ranges
+// compare against), NULL for none.
 func storedDay(d day.Day) any {
 	if d.IsZero() {
 		return nil
@@ -186,8 +175,8 @@ func CheckStep(m Member, p Pipeline, in StepInput, today time.Time) error {
 	}
 	switch in.Step {
 	case StepCandidate:
-		if from := CandidateFrom(*p.ActivistOn); on.Before(from) {
-			return apperr.Rule("pipeline.activist_year", apperr.Params{"activist_on": *p.ActivistOn, "earliest": from, "months": ActivistMonths})
+		if from := CandidateFrom(p.ActivistOn.Time()); on.Before(from) {
+			return apperr.Rule("pipeline.activist_year", apperr.Params{"activist_on": p.ActivistOn, "earliest": from, "months": ActivistMonths})
 		}
 	case StepAdmit:
 		if in.TrainingDays < MinTrainingDays && in.TrainingHours < MinTrainingHours {
@@ -195,9 +184,10 @@ func CheckStep(m Member, p Pipeline, in StepInput, today time.Time) error {
 				"min_days": MinTrainingDays, "min_hours": MinTrainingHours})
 		}
 	case StepApprove:
-		normal, latest := addMonths(*p.MeetingOn, ApprovalMonths), addMonths(*p.MeetingOn, ApprovalMaxMonths)
+		meeting := p.MeetingOn.Time()
+		normal, latest := addMonths(meeting, ApprovalMonths), addMonths(meeting, ApprovalMaxMonths)
 		if on.After(latest) || (on.After(normal) && strings.TrimSpace(in.Note) == "") {
-			return apperr.Rule("pipeline.approval_window", apperr.Params{"meeting": *p.MeetingOn, "normal": normal, "latest": latest})
+			return apperr.Rule("pipeline.approval_window", apperr.Params{"meeting": p.MeetingOn, "normal": normal, "latest": latest})
 		}
 	case StepFull:
 		joined := m.JoinedOn.Time()

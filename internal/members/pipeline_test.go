@@ -272,7 +272,7 @@ func (f *fixture) testCultivation(t *testing.T) {
 	want.OK(t, f.step(farmer.ID, members.StepApprove, "2025-07-01"))
 	d, err := f.svc.Detail(f.ctx, admin, farmer.ID)
 	want.OK(t, err)
-	if len(d.Tags) != 1 || d.Tags[0].ID != rich.ID || d.Tags[0].AchievedOn == nil || !d.Tags[0].AchievedOn.Equal(day("2025-07-01")) {
+	if len(d.Tags) != 1 || d.Tags[0].ID != rich.ID || d.Tags[0].AchievedOn.String() != "2025-07-01" {
 		t.Fatalf("tags after approval: %+v", d.Tags)
 	}
 	rows, total, err := f.svc.Cultivation(f.ctx, admin, f.env.Town.Town.ID)

@@ -94,16 +94,16 @@ var LeaveReasons = []string{LeftExpelled, LeftDied, LeftTransferredOut}
 
 // Event is one entry of a member's history (member_events).
 type Event struct {
-	ID        int64     `json:"id"`
-	MemberID  int64     `json:"member_id"`
-	OrgID     int64     `json:"org_id"`
-	Kind      string    `json:"kind"`
-	On        time.Time `json:"on"`
-	FromOrgID int64     `json:"from_org_id,omitempty"`
-	FromOrg   string    `json:"from_org,omitempty"`
-	ToOrgID   int64     `json:"to_org_id,omitempty"`
-	ToOrg     string    `json:"to_org,omitempty"`
-	Detail    string    `json:"detail,omitempty"`
+	ID        int64   `json:"id"`
+	MemberID  int64   `json:"member_id"`
+	OrgID     int64   `json:"org_id"`
+	Kind      string  `json:"kind"`
+	On        day.Day `json:"on"`
+	FromOrgID int64   `json:"from_org_id,omitempty"`
+	FromOrg   string  `json:"from_org,omitempty"`
+	ToOrgID   int64   `json:"to_org_id,omitempty"`
+	ToOrg     string  `json:"to_org,omitempty"`
+	Detail    string  `json:"detail,omitempty"`
 }
 
 // Event kinds. Pipeline steps use their Step name as the kind.
@@ -121,21 +121,21 @@ const (
 )
 
 // Pipeline is the dated detail of a person's way into the party. Zero
-// times are steps not taken yet.
+// days are steps not taken yet.
 type Pipeline struct {
-	TalkOn          *time.Time `json:"talk_on,omitempty"`
-	TalkLate        bool       `json:"talk_late,omitempty"`
-	ActivistOn      *time.Time `json:"activist_on,omitempty"`
-	CandidateOn     *time.Time `json:"candidate_on,omitempty"`
-	TrainingDays    int        `json:"training_days,omitempty"`
-	TrainingHours   int        `json:"training_hours,omitempty"`
-	MeetingOn       *time.Time `json:"meeting_on,omitempty"`
-	ApprovedOn      *time.Time `json:"approved_on,omitempty"`
-	ApprovalNote    string     `json:"approval_note,omitempty"`
-	ExtensionMonths int        `json:"extension_months,omitempty"`
-	ExtendedOn      *time.Time `json:"extended_on,omitempty"`
-	RejectedOn      *time.Time `json:"rejected_on,omitempty"`
-	RejectReason    string     `json:"reject_reason,omitempty"`
+	TalkOn          day.Day `json:"talk_on,omitzero"`
+	TalkLate        bool    `json:"talk_late,omitempty"`
+	ActivistOn      day.Day `json:"activist_on,omitzero"`
+	CandidateOn     day.Day `json:"candidate_on,omitzero"`
+	TrainingDays    int     `json:"training_days,omitempty"`
+	TrainingHours   int     `json:"training_hours,omitempty"`
+	MeetingOn       day.Day `json:"meeting_on,omitzero"`
+	ApprovedOn      day.Day `json:"approved_on,omitzero"`
+	ApprovalNote    string  `json:"approval_note,omitempty"`
+	ExtensionMonths int     `json:"extension_months,omitempty"`
+	ExtendedOn      day.Day `json:"extended_on,omitzero"`
+	RejectedOn      day.Day `json:"rejected_on,omitzero"`
+	RejectReason    string  `json:"reject_reason,omitempty"`
 }
 
 // TagKind is one of the 三培养 directions.
@@ -157,17 +157,17 @@ func (k TagKind) Valid() bool {
 
 // Tag is one 三培养 tag with its dates.
 type Tag struct {
-	ID         int64      `json:"id"`
-	MemberID   int64      `json:"member_id"`
-	Kind       TagKind    `json:"kind"`
-	StartedOn  time.Time  `json:"started_on"`
-	AchievedOn *time.Time `json:"achieved_on,omitempty"`
-	EndedOn    *time.Time `json:"ended_on,omitempty"`
-	Note       string     `json:"note,omitempty"`
+	ID         int64   `json:"id"`
+	MemberID   int64   `json:"member_id"`
+	Kind       TagKind `json:"kind"`
+	StartedOn  day.Day `json:"started_on"`
+	AchievedOn day.Day `json:"achieved_on,omitzero"`
+	EndedOn    day.Day `json:"ended_on,omitzero"`
+	Note       string  `json:"note,omitempty"`
 }
 
 // Active reports whether the tag is neither achieved nor dropped.
-func (t Tag) Active() bool { return t.AchievedOn == nil && t.EndedOn == nil }
+func (t Tag) Active() bool { return t.AchievedOn.IsZero() && t.EndedOn.IsZero() }
 
 // MemberOn reports whether the person was a party member (预备 or 正式)
 // on day d. Records imported without a joining date count as members

@@ -155,6 +155,34 @@ func TestMemberPages(t *testing.T) {
 			}
 			list := haidan.GetBody(fmt.Sprintf("/api/v1/members?org_id=%d&status=pipeline&q=%s", group, url.QueryEscape("日子")))
 			days("the list", list, append(want, `"name":"日子"`), absent)
+			// The pipeline's steps, a 三培养 tag and the history are days
+			// too, and so is what is due next.
+			post := func(path, body string) string {
+				t.Helper()
+				resp := haidan.Do("POST", "/api/v1/members/"+id(m)+path, body)
+				out := testkit.ReadBody(resp)
+				if resp.StatusCode/100 != 2 {
+					t.Fatalf("POST %s: %d %s", path, resp.StatusCode, out)
+				}
+				return out
+			}
+			post("/steps", `{"step": "talk", "on": "2025-03-01"}`)
+			post("/steps", `{"step": "activist", "on": "2025-03-20"}`)
+			var tag members.Tag
+			if err := json.Unmarshal([]byte(post("/tags", `{"kind": "rich_to_member", "started_on": "2025-04-01"}`)), &tag); err != nil {
+				t.Fatal(err)
+			}
+			days("the tag", post("/tags/"+strconv.FormatInt(tag.ID, 10)+"/close", `{"achieved": false, "on": "2025-05-01"}`),
+				[]string{`"started_on":"2025-04-01"`, `"ended_on":"2025-05-01"`}, []string{`"achieved_on"`, "T00:00:00"})
+			detail := haidan.GetBody("/api/v1/members/" + id(m))
+			days("the member detail", detail, append(want, `"talk_on":"2025-03-01"`, `"activist_on":"2025-03-20"`,
+				`"on":"2025-03-01"`, `"on":"2025-03-20"`, `"started_on":"2025-04-01"`, `"ended_on":"2025-05-01"`, `"from":"2026-03-20"`),
+				append(absent, `"candidate_on"`, `"meeting_on"`, `"approved_on"`, `"extended_on"`, `"rejected_on"`, `"achieved_on"`, `"by"`))
+			var got members.Detail
+			if err := json.Unmarshal([]byte(detail), &got); err != nil || got.Pipeline == nil || got.Pipeline.TalkOn.String() != "2025-03-01" ||
+				got.Pipeline.ActivistOn.String() != "2025-03-20" || got.Due == nil || got.Due.From.String() != "2026-03-20" {
+				t.Fatalf("the member detail reads back as %+v: %v", got, err)
+			}
 			// Leaving dates the record; the day is sent as a day too.
 			resp = haidan.Do("POST", "/api/v1/members/"+id(m)+"/leave", `{"reason": "died", "on": "2026-11-20"}`)
 			body = testkit.ReadBody(resp)
