@@ -80,7 +80,7 @@ type BoardRow struct {
 type Board struct {
 	OrgID   int64          `json:"org_id"`
 	OrgName string         `json:"org_name"`
-	Today   time.Time      `json:"today"`
+	Today   day.Day        `json:"today"`
 	Counts  map[Status]int `json:"counts"`
 	Rows    []BoardRow     `json:"rows"`
 	Due     []Due          `json:"due"` // overdue first, then due, then the next few waiting
@@ -103,7 +103,7 @@ func (s *Service) Board(ctx context.Context, a *auth.Actor, orgID int64) (Board,
 	}
 	today := db.Day(s.Clock.Now())
 	// Lists are [] rather than null in JSON when empty.
-	b := Board{OrgID: ar.Root.ID, Today: today, Counts: map[Status]int{}, Rows: []BoardRow{}, Due: []Due{}}
+	b := Board{OrgID: ar.Root.ID, Today: day.Of(today), Counts: map[Status]int{}, Rows: []BoardRow{}, Due: []Due{}}
 	if ar.Root.ID != 0 {
 		// The area's place comes from memory without its name, which can change.
 		if err := s.DB.QueryRowContext(ctx, `SELECT name FROM orgs WHERE id = $1`, ar.Root.ID).Scan(&b.OrgName); err != nil {

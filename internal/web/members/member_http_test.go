@@ -64,7 +64,7 @@ func TestMemberPages(t *testing.T) {
 			{"village board", haidan, "/members/board", 200, []string{"发展党员看板", "入党申请人", "可办理"}},
 			{"town board", admin, "/members/board?org_id=" + strconv.FormatInt(env.Town.Town.ID, 10), 200, []string{"逾期", "海戛村党总支", "分组织统计"}},
 			{"county board counts per town", county, "/members/board", 200, []string{`id="board-by-town"`, "大河镇党委"}},
-			{"API county board", county, "/api/v1/members/board", 200, []string{`"by_town":true`}},
+			{"API county board", county, "/api/v1/members/board", 200, []string{`"by_town":true`, `"today":"2026-11-26"`}},
 			{"board of another village", haidan, "/members/board?org_id=" + haiga, 404, nil},
 			{"三培养", admin, "/members/cultivation", 200, []string{"三培养统计", "海丹村党总支", "党员→致富能手"}},
 			{"import form", haidan, "/members/import", 200, []string{"下载导入模板", "海丹村党总支"}},
