@@ -3,8 +3,6 @@ package members
 import (
 	"context"
 	"sync"
-
-	"dangjian/internal/db"
 )
 
 // placeCache keeps where organisations lie in the tree, so a list of a
@@ -24,10 +22,10 @@ type placeCache struct {
 const placeCacheMax = 8192
 
 // placeFixed resolves an organisation's place, from memory when it has
-// been resolved before. Only reads outside a transaction fill the cache:
-// an organisation created in a transaction that is rolled back must not
-// be remembered (SQLite may give its id to the next one).
-func (s *Service) placeFixed(ctx context.Context, q db.Queryer, orgID int64) (place, error) {
+// been resolved before. It reads outside any transaction, so what it keeps
+// is committed: an organisation created in a transaction that is rolled
+// back is never remembered (SQLite may give its id to the next one).
+func (s *Service) placeFixed(ctx context.Context, orgID int64) (place, error) {
 	c := &s.places
 	c.mu.RLock()
 	p, ok := c.m[orgID]
@@ -35,18 +33,16 @@ func (s *Service) placeFixed(ctx context.Context, q db.Queryer, orgID int64) (pl
 	if ok {
 		return p, nil
 	}
-	p, err := placeOf(ctx, q, orgID)
+	p, err := placeOf(ctx, s.DB, orgID)
 	if err != nil {
 		return p, err
 	}
 	p.Name = ""
-	if _, outsideTx := q.(*db.DB); outsideTx {
-		c.mu.Lock()
-		if c.m == nil || len(c.m) >= placeCacheMax {
-			c.m = map[int64]place{}
-		}
-		c.m[orgID] = p
-		c.mu.Unlock()
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= placeCacheMax {
+		c.m = map[int64]place{}
 	}
+	c.m[orgID] = p
+	c.mu.Unlock()
 	return p, nil
 }

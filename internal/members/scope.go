@@ -140,7 +140,7 @@ func (s *Service) areaFor(ctx context.Context, a *auth.Actor, orgID int64) (area
 		}
 		return area{paths: a.Scope(auth.PermMemberRead)}, nil
 	}
-	p, err := s.placeFixed(ctx, s.DB, orgID)
+	p, err := s.placeFixed(ctx, orgID)
 	if err != nil {
 		return area{}, err
 	}

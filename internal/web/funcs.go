@@ -69,11 +69,7 @@ func (k *Kit) funcs() template.FuncMap {
 		// menu is the navigation the viewer may use, section by section.
 		"menu": k.menu,
 		// panel shows one programme's block on an organisation's page.
-		"panel": func(v *view, name string) (template.HTML, error) {
-			var b strings.Builder
-			err := k.pages.set.ExecuteTemplate(&b, name, v)
-			return template.HTML(b.String()), err
-		},
+		"panel": func(v *view, name string) (template.HTML, error) { return k.pages.html(name, v) },
 		"dict": func(kv ...any) map[string]any {
 			m := map[string]any{}
 			for i := 0; i+1 < len(kv); i += 2 {

@@ -150,17 +150,23 @@ func (p *pages) add(name, file, src string) error {
 // them. Each part is escaped where it is rendered — the title as text, the
 // content as the body of <main> — so the layout takes them as HTML.
 func (p *pages) execute(w interface{ Write([]byte) (int, error) }, name string, v *view) error {
-	var part strings.Builder
-	if err := p.set.ExecuteTemplate(&part, name+"/title", v); err != nil {
+	var err error
+	if v.Title, err = p.html(name+"/title", v); err != nil {
 		return err
 	}
-	v.Title = template.HTML(part.String())
-	part.Reset()
-	if err := p.set.ExecuteTemplate(&part, name+"/content", v); err != nil {
+	if v.Content, err = p.html(name+"/content", v); err != nil {
 		return err
 	}
-	v.Content = template.HTML(part.String())
 	return p.set.ExecuteTemplate(w, "layout", v)
+}
+
+// html renders one template of the set on its own, escaped where it
+// stands, for another template to place: a page's parts, an
+// organisation page's programme panels.
+func (p *pages) html(name string, v *view) (template.HTML, error) {
+	var b strings.Builder
+	err := p.set.ExecuteTemplate(&b, name, v)
+	return template.HTML(b.String()), err
 }
 
 // requiredPages are pages the server cannot run without; handlers render
