@@ -44,6 +44,10 @@ type Config struct {
 	// works harder near it, which keeps an old office PC responsive. 0 leaves
 	// the runtime's default (or GOMEMLIMIT) alone.
 	MemoryLimitMiB int
+	// MaxRequests is how many requests the handlers serve at once; the
+	// others wait their turn in order of arrival. 0 sizes it from the
+	// database's connections (internal/web/gate.go).
+	MaxRequests int
 }
 
 // IsPostgres reports whether the database is PostgreSQL.
@@ -73,8 +77,14 @@ func Load(fs *flag.FlagSet, args []string, env func(string) string) (Config, err
 		memLimit = "0" // the operator set the runtime's own variable
 	}
 	fs.Func("memory-limit", "soft memory limit in MiB (0: none)", func(v string) error { memLimit = v; return nil })
+	maxRequests := def("DANGJIAN_MAX_REQUESTS", "0")
+	fs.Func("max-requests", "requests served at once, the rest wait in order (0: from the database's connections)", func(v string) error { maxRequests = v; return nil })
 	if err := fs.Parse(args); err != nil {
 		return c, err
+	}
+	var err error
+	if c.MaxRequests, err = strconv.Atoi(maxRequests); err != nil || c.MaxRequests < 0 {
+		return c, errors.New("DANGJIAN_MAX_REQUESTS must be a whole number (0: from the database's connections)")
 	}
 	n, err := strconv.Atoi(memLimit)
 	if err != nil || n < 0 {

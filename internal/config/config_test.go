@@ -155,3 +155,19 @@ func TestIDCipherSetting(t *testing.T) {
 		t.Fatalf("an unknown cipher: %v", err)
 	}
 }
+
+func TestMaxRequestsSetting(t *testing.T) {
+	c, err := load(t, nil, nil)
+	if err != nil || c.MaxRequests != 0 {
+		t.Fatalf("default: %d, %v; want 0 (sized from the database)", c.MaxRequests, err)
+	}
+	c, err = load(t, []string{"-max-requests", "6"}, map[string]string{"DANGJIAN_MAX_REQUESTS": "30"})
+	if err != nil || c.MaxRequests != 6 {
+		t.Fatalf("flag over environment: %d, %v", c.MaxRequests, err)
+	}
+	for _, v := range []string{"-1", "many", "2.5"} {
+		if _, err := load(t, nil, map[string]string{"DANGJIAN_MAX_REQUESTS": v}); err == nil || !strings.Contains(err.Error(), "DANGJIAN_MAX_REQUESTS") {
+			t.Errorf("DANGJIAN_MAX_REQUESTS=%s: %v, want it refused by name", v, err)
+		}
+	}
+}

@@ -76,6 +76,16 @@ func openPostgres(url string) (*DB, error) {
 
 const postgresConns = 20
 
+// Conns is the most connections the server holds at once: the pool on
+// PostgreSQL, the readers and the writer on SQLite.
+func (d *DB) Conns() int {
+	n := d.read.Stats().MaxOpenConnections
+	if d.read != d.DB {
+		n += d.DB.Stats().MaxOpenConnections
+	}
+	return n
+}
+
 // Close closes the writer and the read pool.
 func (d *DB) Close() error {
 	d.stmts.Range(func(_, st any) bool { st.(*sql.Stmt).Close(); return true })

@@ -89,6 +89,18 @@ func TestSQLiteReadConnectionsAreQueryOnly(t *testing.T) {
 	if only != 1 {
 		t.Fatalf("query_only = %d on a read connection, want 1", only)
 	}
+	// A reader keeps a small page cache (the operating system caches the
+	// file); the writer keeps SQLite's default for its transactions.
+	var readerCache, writerCache int
+	if err := d.QueryRowContext(context.Background(), `SELECT cache_size FROM pragma_cache_size`).Scan(&readerCache); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.DB.QueryRowContext(context.Background(), `SELECT cache_size FROM pragma_cache_size`).Scan(&writerCache); err != nil {
+		t.Fatal(err)
+	}
+	if readerCache != -256 || writerCache != -2000 {
+		t.Fatalf("cache_size reader %d, writer %d; want -256 (KiB) and -2000", readerCache, writerCache)
+	}
 	// INSERT … RETURNING through QueryRowContext is routed to the writer.
 	var id int64
 	if err := d.QueryRowContext(context.Background(), `INSERT INTO schema_migrations(version, name) VALUES (9999, 'probe') RETURNING version`).Scan(&id); err != nil {

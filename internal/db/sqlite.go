@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"fmt"
 	"runtime"
+	"strconv"
 )
 
 // openSQLite opens one writer and a pool of readers on the same file.
@@ -37,7 +38,7 @@ func openSQLite(path string) (*DB, error) {
 		w.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
-	r, err := sql.Open("sqlite", common+"&_pragma=query_only(1)")
+	r, err := sql.Open("sqlite", common+"&_pragma=query_only(1)&_pragma=cache_size(-"+strconv.Itoa(readerCacheKiB)+")")
 	if err != nil {
 		w.Close()
 		return nil, err
@@ -54,6 +55,14 @@ func openSQLite(path string) (*DB, error) {
 	}
 	return &DB{DB: w, read: r, Dialect: SQLite}, nil
 }
+
+// readerCacheKiB is each reader's page cache. A reader's cache is
+// emptied whenever another connection commits (WAL: its pages may be
+// stale), and the file's pages stay in the operating system's cache
+// anyway, so a large cache per reader mostly holds a second copy: at
+// SQLite's default 2 MiB the readers held 3 MB more under the list load
+// for the same throughput as 256 KiB.
+const readerCacheKiB = 256
 
 // sqliteReaders is one reader per core the Go scheduler uses: a read is
 // CPU work on cached pages, so more readers than cores only queue in SQLite.

@@ -23,6 +23,10 @@ var (
 // CSRF and the coarse permission gate (Route.Admits), and turns a returned error into the one error response.
 func (s *Server) wrap(rt Route) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if s.gate.enter(r.Context()) != nil {
+			return // the client went away while it waited: nobody to answer
+		}
+		defer s.gate.leave()
 		a, err := s.authenticate(r, rt.Access)
 		if err != nil {
 			s.fail(w, withLang(r, detectLang(r, nil)), err)

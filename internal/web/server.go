@@ -30,6 +30,7 @@ type Kit struct {
 	assets *assets
 	nav    []NavItem
 	panels []OrgPanel
+	gate   *requestGate // requests in the handlers at once (gate.go)
 	// auditBroken is the first broken row of the audit chain found by the
 	// checks at start-up, shown to everyone who reads the audit log.
 	auditBroken atomic.Pointer[audit.Broken]
@@ -50,7 +51,7 @@ type Server struct {
 // so a missing or broken template stops start-up instead of failing a
 // user's request.
 func New(cfg config.Config, svc services.Services, log *slog.Logger, builders []Builder) (*Server, error) {
-	k := &Kit{cfg: cfg, svc: svc, log: log}
+	k := &Kit{cfg: cfg, svc: svc, log: log, gate: newRequestGate(gateSize(cfg.MaxRequests, svc.DB.Conns()))}
 	var err error
 	if k.assets, err = loadAssets(); err != nil {
 		return nil, err

@@ -50,8 +50,11 @@ func main() {
 	defer os.RemoveAll(dir)
 	app := filepath.Join(dir, "dangjian")
 	base := filepath.Join(dir, "baseline")
-	run("go", "build", "-o", app, "./cmd/dangjian")
-	run("go", "build", "-o", base, "./scripts/load/baseline")
+	for bin, pkg := range map[string]string{app: "./cmd/dangjian", base: "./scripts/load/baseline"} {
+		if out, err := buildStatic(".", bin, pkg); err != nil {
+			fail(fmt.Sprintf("build %s: %v\n%s", pkg, err, out))
+		}
+	}
 	dbPath := filepath.Join(dir, "load.db")
 	run(app, "demo", "-db", dbPath)
 	keyHex, err := os.ReadFile(dbPath + ".key")
@@ -365,6 +368,16 @@ func freePort() string {
 var serverEnv []string
 
 func run(name string, args ...string) { runEnv(nil, name, args...) }
+
+// buildStatic builds a server the way docs/operations.md ships dangjian:
+// without cgo (nothing in it needs C), so each server measured is built
+// alike.
+func buildStatic(dir, bin, pkg string) ([]byte, error) {
+	cmd := exec.Command("go", "build", "-trimpath", "-o", bin, pkg)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+	return cmd.CombinedOutput()
+}
 
 func runEnv(env []string, name string, args ...string) {
 	cmd := exec.Command(name, args...)

@@ -34,9 +34,7 @@ func buildPocketBase(dir, dbPath string) *pocketBase {
 		fmt.Printf("PocketBase column skipped: %s\n", pbSkipped)
 		return nil
 	}
-	build := exec.Command("go", "build", "-o", p.bin, ".")
-	build.Dir = filepath.Join("scripts", "pocketbase")
-	if out, err := build.CombinedOutput(); err != nil {
+	if out, err := buildStatic(filepath.Join("scripts", "pocketbase"), p.bin, "."); err != nil {
 		return skip("go build in scripts/pocketbase failed ("+err.Error()+")", out)
 	}
 	out, err := exec.Command(p.bin, "-version").Output()
