@@ -19,12 +19,15 @@ var ErrNotWorkbook = errors.New("xlsx: not a readable workbook")
 
 // Limits on what an uploaded file may make the reader do. Sizes are of
 // decompressed XML, counted as it is read (an archive's stated sizes are
-// the uploader's word).
+// the uploader's word). Variables only so that tests can lower them.
+var (
+	maxSheetBytes  int64 = 512 << 20 // one sheet
+	maxPartBytes   int64 = 64 << 20  // the workbook, its relationships, styles, shared strings
+	maxSharedCount       = 2 << 20   // shared strings
+)
+
 const (
-	maxSheetBytes   = 512 << 20 // one sheet
-	maxPartBytes    = 64 << 20  // the workbook, its relationships, styles, shared strings
-	maxSharedCount  = 2 << 20   // shared strings
-	maxCellFormats  = 64000     // Excel's own limit on cell formats
+	maxCellFormats  = 64000 // Excel's own limit on cell formats
 	maxSheetsInBook = 4096
 )
 

@@ -132,7 +132,7 @@ func (w *Writer) workbookXML() []byte {
 	for i, name := range w.sheets {
 		n := strconv.Itoa(i + 1)
 		b = append(b, `<sheet name="`...)
-		b = appendText(b, name)
+		b = appendAttr(b, name)
 		b = append(b, `" sheetId="`+n+`" r:id="rId`+n+`"/>`...)
 	}
 	return append(b, `</sheets></workbook>`...)

@@ -4,13 +4,20 @@ import (
 	"unicode/utf8"
 )
 
-// appendText appends s escaped for XML 1.0 character data or a quoted
-// attribute value. Characters XML 1.0 cannot carry at all (control
+// appendText appends s escaped for XML 1.0 character data.
+func appendText(b []byte, s string) []byte { return appendEscaped(b, s, false) }
+
+// appendAttr appends s escaped for a quoted attribute value.
+func appendAttr(b []byte, s string) []byte { return appendEscaped(b, s, true) }
+
+// appendEscaped appends s escaped for XML 1.0, quotes too if asked (in
+// an attribute; character data keeps them, as other writers do, so that
+// a reader taking an element's inner XML gets the formula written). Characters XML 1.0 cannot carry at all (control
 // characters other than tab, line feed and carriage return; U+FFFE and
 // U+FFFF) are dropped, and bytes that are not UTF-8 become U+FFFD, so
 // whatever a user typed into a field can never make a file that a
 // spreadsheet refuses to open.
-func appendText(b []byte, s string) []byte {
+func appendEscaped(b []byte, s string, quotes bool) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -22,7 +29,7 @@ func appendText(b []byte, s string) []byte {
 				b = append(b, "&lt;"...)
 			case c == '>':
 				b = append(b, "&gt;"...)
-			case c == '"':
+			case c == '"' && quotes:
 				b = append(b, "&quot;"...)
 			case c == '\r': // kept: a raw one would be read back as a line feed
 				b = append(b, "&#13;"...)
