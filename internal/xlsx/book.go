@@ -103,7 +103,7 @@ func (b *Book) Date1904() bool { return b.date1904 }
 
 // open starts decoding a part, counting at most limit decompressed bytes;
 // ok is false when the archive does not hold it.
-func (b *Book) open(part string, limit int64) (dec *xml.Decoder, closer io.Closer, ok bool, err error) {
+func (b *Book) open(part string, limit int64) (dec *decoder, closer io.Closer, ok bool, err error) {
 	f := b.parts[strings.ToLower(part)]
 	if f == nil {
 		return nil, nil, false, nil
@@ -112,7 +112,7 @@ func (b *Book) open(part string, limit int64) (dec *xml.Decoder, closer io.Close
 	if err != nil {
 		return nil, nil, true, malformed("%s: %v", part, err)
 	}
-	return xml.NewDecoder(&cappedReader{r: rc, left: limit, part: part}), rc, true, nil
+	return &decoder{Decoder: xml.NewDecoder(&cappedReader{r: rc, left: limit, part: part})}, rc, true, nil
 }
 
 // cappedReader fails once more than left bytes have been read.
@@ -135,7 +135,7 @@ func (c *cappedReader) Read(p []byte) (int, error) {
 
 // eachElement decodes a part, calling fn at every start element; fn may
 // consume the element's content from dec. A missing part is no error.
-func (b *Book) eachElement(part string, limit int64, fn func(dec *xml.Decoder, e xml.StartElement) error) error {
+func (b *Book) eachElement(part string, limit int64, fn func(dec *decoder, e xml.StartElement) error) error {
 	dec, closer, ok, err := b.open(part, limit)
 	if !ok || err != nil {
 		return err
@@ -182,7 +182,7 @@ func relsOf(part string) string { return path.Join(path.Dir(part), "_rels", path
 
 func (b *Book) relationships(part, dir string) (relationships, error) {
 	var rels relationships
-	err := b.eachElement(part, maxPartBytes, func(_ *xml.Decoder, e xml.StartElement) error {
+	err := b.eachElement(part, maxPartBytes, func(_ *decoder, e xml.StartElement) error {
 		if e.Name.Local != "Relationship" {
 			return nil
 		}
@@ -220,7 +220,7 @@ func (rels relationships) byID(id string) (string, bool) {
 }
 
 func (b *Book) readWorkbook(part string, rels relationships) error {
-	return b.eachElement(part, maxPartBytes, func(_ *xml.Decoder, e xml.StartElement) error {
+	return b.eachElement(part, maxPartBytes, func(_ *decoder, e xml.StartElement) error {
 		switch e.Name.Local {
 		case "workbookPr":
 			v := attr(e, "date1904")
@@ -244,7 +244,7 @@ func (b *Book) readWorkbook(part string, rels relationships) error {
 func (b *Book) readStyles(part string) error {
 	dateCodes := map[int]bool{}
 	inCellXfs := false
-	return b.eachElement(part, maxPartBytes, func(dec *xml.Decoder, e xml.StartElement) error {
+	return b.eachElement(part, maxPartBytes, func(dec *decoder, e xml.StartElement) error {
 		switch e.Name.Local {
 		case "numFmt":
 			if id, err := strconv.Atoi(attr(e, "numFmtId")); err == nil && len(dateCodes) < maxCellFormats {
@@ -272,7 +272,7 @@ func (b *Book) readStyles(part string) error {
 // readShared reads the shared strings, each the text of its runs but not
 // of its phonetic guides.
 func (b *Book) readShared(part string) error {
-	return b.eachElement(part, maxPartBytes, func(dec *xml.Decoder, e xml.StartElement) error {
+	return b.eachElement(part, maxPartBytes, func(dec *decoder, e xml.StartElement) error {
 		if e.Name.Local != "si" {
 			return nil
 		}
@@ -288,7 +288,7 @@ func (b *Book) readShared(part string) error {
 // readRichText reads an element holding text (a shared string item or
 // an inline string) up to its end: its <t> texts, direct or in runs,
 // joined, without phonetic guides.
-func readRichText(dec *xml.Decoder, end xml.Name) (string, error) {
+func readRichText(dec *decoder, end xml.Name) (string, error) {
 	var text []byte
 	for {
 		tok, err := dec.Token()
@@ -317,7 +317,7 @@ func readRichText(dec *xml.Decoder, end xml.Name) (string, error) {
 
 // appendCharData appends the text of the element just started, up to
 // its end.
-func appendCharData(dec *xml.Decoder, text []byte) ([]byte, error) {
+func appendCharData(dec *decoder, text []byte) ([]byte, error) {
 	depth := 1
 	for depth > 0 {
 		tok, err := dec.Token()

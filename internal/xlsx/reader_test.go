@@ -198,6 +198,8 @@ func TestReaderHostile(t *testing.T) {
 		"shared index not a number": handBook(t, `<row r="1"><c t="s"><v>-0x1</v></c></row>`, ""),
 		"a boolean not a boolean":   handBook(t, `<row r="1"><c t="b"><v>yes</v></c></row>`, ""),
 		"a workbook not XML":        book(t, map[string]string{"xl/workbook.xml": "<workbook><sheets>"}),
+		"nesting 200 deep":          handBook(t, strings.Repeat("<a>", 200)+strings.Repeat("</a>", 200), ""),
+		"shared strings 200 deep":   handBook(t, "", "<si>"+strings.Repeat("<r>", 200)+strings.Repeat("</r>", 200)+"</si>"),
 		"a foreign encoding":        book(t, map[string]string{"xl/workbook.xml": `<?xml version="1.0" encoding="GBK"?><workbook/>`}),
 	}
 	for name, data := range cases {

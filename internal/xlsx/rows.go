@@ -11,7 +11,7 @@ import (
 type Rows struct {
 	book    *Book
 	part    string
-	dec     *xml.Decoder
+	dec     *decoder
 	closer  io.Closer
 	lastRow int // as the sheet's dimension states it
 	row     Row
