@@ -24,6 +24,10 @@ var (
 	maxSheetBytes  int64 = 512 << 20 // one sheet
 	maxPartBytes   int64 = 64 << 20  // the workbook, its relationships, styles, shared strings
 	maxSharedCount       = 2 << 20   // shared strings
+	// Cells given for one sheet, blanks before a cell included: a row of
+	// one cell in column XFD is 16,384 of them, and a sheet of such rows
+	// would keep the reader busy for hours.
+	maxSheetCells = 1 << 27
 )
 
 const (

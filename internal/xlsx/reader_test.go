@@ -219,8 +219,10 @@ func TestReaderHostile(t *testing.T) {
 // TestReaderLimits: a part larger than allowed once decompressed is
 // refused while it is read, as are too many shared strings.
 func TestReaderLimits(t *testing.T) {
-	defer func(sheet, part int64, count int) { maxSheetBytes, maxPartBytes, maxSharedCount = sheet, part, count }(maxSheetBytes, maxPartBytes, maxSharedCount)
-	maxSheetBytes, maxPartBytes, maxSharedCount = 64<<10, 16<<10, 100
+	defer func(sheet, part int64, count, cells int) {
+		maxSheetBytes, maxPartBytes, maxSharedCount, maxSheetCells = sheet, part, count, cells
+	}(maxSheetBytes, maxPartBytes, maxSharedCount, maxSheetCells)
+	maxSheetBytes, maxPartBytes, maxSharedCount, maxSheetCells = 64<<10, 16<<10, 100, 50000
 	bigSheet := handBook(t, strings.Repeat(`<row><c><v>1</v></c></row>`, 5000), "")
 	b, err := Open(bigSheet)
 	must(t, err)
@@ -232,6 +234,21 @@ func TestReaderLimits(t *testing.T) {
 	}
 	if _, err := Open(handBook(t, "", strings.Repeat(`<si/>`, 101))); !errors.Is(err, ErrNotWorkbook) {
 		t.Errorf("too many shared strings: %v", err)
+	}
+	// Rows of one far cell each: the blanks before it count.
+	b, err = Open(handBook(t, `<row><c r="ZZ1"><v>1</v></c></row><row><c><v>1</v></c><c r="XFD2"><v>1</v></c></row>`, ""))
+	must(t, err)
+	if _, err := tryAll(b, 0); err != nil {
+		t.Errorf("two wide rows within the limit: %v", err)
+	}
+	far := ""
+	for row := 1; row <= 10; row++ {
+		far += `<row r="` + strconv.Itoa(row) + `"><c r="XFD` + strconv.Itoa(row) + `"><v>1</v></c></row>`
+	}
+	b, err = Open(handBook(t, far, ""))
+	must(t, err)
+	if _, err := tryAll(b, 0); !errors.Is(err, ErrNotWorkbook) || !strings.Contains(err.Error(), "cells") {
+		t.Errorf("ten rows of 16,384 cells each: %v", err)
 	}
 }
 

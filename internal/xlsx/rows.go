@@ -9,15 +9,16 @@ import (
 
 // Rows reads a sheet's rows in order, decoding its XML as it goes.
 type Rows struct {
-	book    *Book
-	part    string
-	dec     *decoder
-	closer  io.Closer
-	lastRow int // as the sheet's dimension states it
-	row     Row
-	err     error
-	done    bool
-	text    []byte // scratch for a cell's text
+	book      *Book
+	part      string
+	dec       *decoder
+	closer    io.Closer
+	lastRow   int // as the sheet's dimension states it
+	cellsLeft int // of maxSheetCells
+	row       Row
+	err       error
+	done      bool
+	text      []byte // scratch for a cell's text
 }
 
 // Row is one row of a sheet: its 1-based number and its cells' values as
@@ -41,7 +42,7 @@ func (b *Book) Rows(i int) (*Rows, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Rows{book: b, part: s.part, dec: dec, closer: closer}
+	r := &Rows{book: b, part: s.part, dec: dec, closer: closer, cellsLeft: maxSheetCells}
 	if err := r.seekSheetData(); err != nil {
 		closer.Close()
 		return nil, err
@@ -170,8 +171,13 @@ func (r *Rows) readRow(e xml.StartElement) error {
 			if err != nil {
 				return err
 			}
-			for len(cells) < col {
-				cells = append(cells, "")
+			if grow := col - len(cells); grow > 0 {
+				if r.cellsLeft -= grow; r.cellsLeft < 0 {
+					return malformed("more than %d cells in the sheet", maxSheetCells)
+				}
+				for ; grow > 0; grow-- {
+					cells = append(cells, "")
+				}
 			}
 			cells[col-1] = v
 		case xml.EndElement:
