@@ -260,3 +260,35 @@ func TestImportResumesStaleJob(t *testing.T) {
 		}
 	})
 }
+
+// The template opens with the roster's header, its id and date columns
+// as text, and drop-down lists for status, category and 流动党员.
+func TestTemplate(t *testing.T) {
+	var buf bytes.Buffer
+	want.OK(t, members.Template(&buf))
+	f, err := excelize.OpenReader(&buf)
+	want.OK(t, err)
+	defer f.Close()
+	if s := f.GetSheetList(); len(s) != 1 || s[0] != "党员名册" {
+		t.Fatalf("sheets %v", s)
+	}
+	rows, err := f.GetRows("党员名册")
+	want.OK(t, err)
+	if len(rows) != 1 || len(rows[0]) != len(rosterHeader) || rows[0][1] != "身份证号" {
+		t.Fatalf("template rows %q", rows)
+	}
+	style, err := f.GetColStyle("党员名册", "B")
+	want.OK(t, err)
+	if st, err := f.GetStyle(style); err != nil || st.NumFmt != 49 {
+		t.Fatalf("身份证号 column format %+v %v", st, err)
+	}
+	dvs, err := f.GetDataValidations("党员名册")
+	want.OK(t, err)
+	lists := map[string]string{}
+	for _, dv := range dvs {
+		lists[dv.Sqref] = dv.Formula1
+	}
+	if lists["D2:D5000"] != `"正式党员,预备党员"` || lists["I2:I5000"] != `"是,否"` || !strings.Contains(lists["H2:H5000"], "种养能手") {
+		t.Fatalf("drop-down lists %v", lists)
+	}
+}

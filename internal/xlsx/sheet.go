@@ -108,10 +108,10 @@ func (s *Sheet) StyleRange(ref string, style StyleID) error {
 }
 
 // Merge merges a range ("A2:A3"), which shows its first cell's value.
-// Merged ranges may not overlap.
+// Merged ranges may not overlap; a range of one cell is left as it is.
 func (s *Sheet) Merge(ref string) error {
 	r, err := s.cellRange(ref)
-	if err != nil {
+	if err != nil || r.first == r.last {
 		return err
 	}
 	for _, m := range s.merges {
