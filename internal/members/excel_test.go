@@ -292,3 +292,36 @@ func TestTemplate(t *testing.T) {
 		t.Fatalf("drop-down lists %v", lists)
 	}
 }
+
+// A date typed into a cell Excel formats as a date is stored as a serial
+// number; the import reads it as its day, whatever the format shows.
+func TestImportDateCells(t *testing.T) {
+	testkit.Dialects(t, func(t *testing.T, d *db.DB) {
+		f := newFixture(t, d)
+		book := excelize.NewFile()
+		defer book.Close()
+		for i, r := range [][]any{rosterHeader, {"甲", f.idNumber(day("1975-04-03")), "海丹五组", "正式党员", 36342, 36708}} {
+			cell, _ := excelize.CoordinatesToCellName(1, i+1)
+			want.OK(t, book.SetSheetRow("Sheet1", cell, &r))
+		}
+		code := "yyyy\"年\"m\"月\"d\"日\""
+		builtin, err := book.NewStyle(&excelize.Style{NumFmt: 14})
+		want.OK(t, err)
+		custom, err := book.NewStyle(&excelize.Style{CustomNumFmt: &code})
+		want.OK(t, err)
+		want.OK(t, book.SetCellStyle("Sheet1", "E2", "E2", builtin))
+		want.OK(t, book.SetCellStyle("Sheet1", "F2", "F2", custom))
+		var buf bytes.Buffer
+		want.OK(t, book.Write(&buf))
+		job, err := f.svc.StartImport(f.ctx, nil, f.env.Town.Villages["海丹"].ID, "dates.xlsx", buf.Bytes())
+		want.OK(t, err)
+		if job, _ = f.svc.Import(f.ctx, nil, job.ID); job.State != members.ImportDone || job.Inserted != 1 {
+			t.Fatalf("date cells: %s %+v", job.State, job.Errors)
+		}
+		var joined, full string
+		want.OK(t, d.QueryRow(`SELECT joined_on, full_on FROM members WHERE name = '甲'`).Scan(&joined, &full))
+		if !strings.HasPrefix(joined, "1999-07-01") || !strings.HasPrefix(full, "2000-07-01") {
+			t.Fatalf("stored %s and %s", joined, full)
+		}
+	})
+}
