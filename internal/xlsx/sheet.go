@@ -252,6 +252,7 @@ func (s *Sheet) appendCell(b []byte, col int, v any) ([]byte, error) {
 	b = s.appendCellStart(b, col, style)
 	switch v := v.(type) {
 	case string:
+		v = trimCell(v)
 		b = append(b, ` t="inlineStr"><is><t`...)
 		if needsPreserve(v) {
 			b = append(b, ` xml:space="preserve"`...)
@@ -384,4 +385,27 @@ func (s *Sheet) end() error {
 		return err
 	}
 	return nil
+}
+
+// maxCellChars is the most a cell holds, in UTF-16 units, as Excel counts.
+const maxCellChars = 32767
+
+// trimCell cuts a text at what a cell holds: Excel would call a longer
+// one damage and repair the file.
+func trimCell(s string) string {
+	if len(s) <= maxCellChars { // UTF-8 takes at least as many bytes as UTF-16 units
+		return s
+	}
+	n := 0
+	for i, r := range s {
+		units := 1
+		if r >= 0x10000 {
+			units = 2
+		}
+		if n+units > maxCellChars {
+			return s[:i]
+		}
+		n += units
+	}
+	return s
 }

@@ -135,6 +135,32 @@ func TestWriterReadBack(t *testing.T) {
 	}
 }
 
+// TestLongText: a text longer than a cell holds is cut at 32,767 UTF-16
+// units, a character never split.
+func TestLongText(t *testing.T) {
+	var buf bytes.Buffer
+	w := NewWriter(&buf)
+	s, err := w.AddSheet("a")
+	must(t, err)
+	must(t, s.WriteRow(strings.Repeat("字", 40000), "x"+strings.Repeat("😀", 20000)))
+	must(t, w.Close())
+	b, err := Open(buf.Bytes())
+	must(t, err)
+	rows, err := b.Rows(0)
+	must(t, err)
+	defer rows.Close()
+	if !rows.Next() {
+		t.Fatal(rows.Err())
+	}
+	c := rows.Row().Cells
+	if n := len([]rune(c[0])); n != maxCellChars {
+		t.Errorf("first cell %d characters", n)
+	}
+	if n := len([]rune(c[1])); n != 1+(maxCellChars-1)/2 {
+		t.Errorf("second cell %d characters", n)
+	}
+}
+
 func TestSheetNames(t *testing.T) {
 	w := NewWriter(&bytes.Buffer{})
 	_, err := w.AddSheet("概况")
