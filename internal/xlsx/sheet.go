@@ -271,7 +271,7 @@ func (s *Sheet) appendCell(b []byte, col int, v any) ([]byte, error) {
 			return b, fmt.Errorf("%w: %g", errValue, v)
 		}
 		b = append(b, `><v>`...)
-		b = strconv.AppendFloat(b, v, 'g', -1, 64)
+		b = strconv.AppendFloat(b, v, 'f', -1, 64) // plain digits, as Excel writes them: 4170000, not 4.17e+06
 	case bool:
 		b = append(b, ` t="b"><v>`...)
 		if v {
