@@ -102,9 +102,6 @@ func (b *Book) Sheets() []string {
 	return out
 }
 
-// Date1904 reports whether the workbook counts dates from 1904.
-func (b *Book) Date1904() bool { return b.date1904 }
-
 // open starts decoding a part, counting at most limit decompressed bytes;
 // ok is false when the archive does not hold it.
 func (b *Book) open(part string, limit int64) (dec *decoder, closer io.Closer, ok bool, err error) {

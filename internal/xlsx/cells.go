@@ -14,8 +14,8 @@ const (
 	MaxRows    = 1048576 // rows per sheet
 )
 
-// ColumnName is the letters of the 1-based column n: 1 → "A", 28 → "AB".
-func ColumnName(n int) string {
+// columnName is the letters of the 1-based column n: 1 → "A", 28 → "AB".
+func columnName(n int) string {
 	var b [3]byte // XFD is the widest
 	i := len(b)
 	for n > 0 && i > 0 {
@@ -29,13 +29,13 @@ func ColumnName(n int) string {
 
 // CellName is the reference of the cell at the 1-based column and row:
 // (2, 3) → "B3".
-func CellName(col, row int) string { return ColumnName(col) + strconv.Itoa(row) }
+func CellName(col, row int) string { return columnName(col) + strconv.Itoa(row) }
 
 var errCellName = errors.New("xlsx: bad cell reference")
 
-// ParseCell splits a reference such as "B3" or "$B$3" into its 1-based
+// parseCell splits a reference such as "B3" or "$B$3" into its 1-based
 // column and row, both within the grid.
-func ParseCell(ref string) (col, row int, err error) {
+func parseCell(ref string) (col, row int, err error) {
 	i := 0
 	if i < len(ref) && ref[i] == '$' {
 		i++
@@ -72,10 +72,10 @@ func parseRange(ref string) (first, last [2]int, err error) {
 			break
 		}
 	}
-	if first[0], first[1], err = ParseCell(a); err != nil {
+	if first[0], first[1], err = parseCell(a); err != nil {
 		return
 	}
-	if last[0], last[1], err = ParseCell(b); err != nil {
+	if last[0], last[1], err = parseCell(b); err != nil {
 		return
 	}
 	if last[0] < first[0] || last[1] < first[1] {

@@ -68,7 +68,7 @@ func (r *Rows) seekSheetData() error {
 				if i := strings.IndexByte(ref, ':'); i >= 0 {
 					ref = ref[i+1:]
 				}
-				if _, row, err := ParseCell(ref); err == nil {
+				if _, row, err := parseCell(ref); err == nil {
 					r.lastRow = row
 				}
 			case "sheetData":
@@ -158,7 +158,7 @@ func (r *Rows) readRow(e xml.StartElement) error {
 			}
 			col++
 			if ref := attr(t, "r"); ref != "" {
-				c, row, err := ParseCell(ref)
+				c, row, err := parseCell(ref)
 				if err != nil || row != number {
 					return malformed("cell %q in row %d", ref, number)
 				}

@@ -287,7 +287,7 @@ func (s *Sheet) appendCell(b []byte, col int, v any) ([]byte, error) {
 
 func (s *Sheet) appendCellStart(b []byte, col int, style StyleID) []byte {
 	b = append(b, `<c r="`...)
-	b = append(b, ColumnName(col)...)
+	b = append(b, columnName(col)...)
 	b = strconv.AppendInt(b, int64(s.row), 10)
 	b = append(b, '"')
 	if style != 0 {

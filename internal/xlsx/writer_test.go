@@ -218,17 +218,17 @@ func TestWriterRefuses(t *testing.T) {
 
 func TestCellNames(t *testing.T) {
 	for n, name := range map[int]string{1: "A", 26: "Z", 27: "AA", 52: "AZ", 703: "AAA", MaxColumns: "XFD"} {
-		if got := ColumnName(n); got != name {
+		if got := columnName(n); got != name {
 			t.Errorf("column %d: %s, want %s", n, got, name)
 		}
-		col, row, err := ParseCell("$" + name + "$7")
+		col, row, err := parseCell("$" + name + "$7")
 		if err != nil || col != n || row != 7 {
-			t.Errorf("ParseCell(%s7) = %d, %d, %v", name, col, row, err)
+			t.Errorf("parseCell(%s7) = %d, %d, %v", name, col, row, err)
 		}
 	}
 	for _, bad := range []string{"", "A", "7", "A0", "XFE1", "A1048577", "A+1", "A-1", "1A", "AAAAAAAAAAAAAAAAAAAAAA1"} {
-		if _, _, err := ParseCell(bad); err == nil {
-			t.Errorf("ParseCell(%q) accepted", bad)
+		if _, _, err := parseCell(bad); err == nil {
+			t.Errorf("parseCell(%q) accepted", bad)
 		}
 	}
 	if CellName(12, 3) != "L3" {
