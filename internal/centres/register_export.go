@@ -5,9 +5,8 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/xuri/excelize/v2"
-
 	"dangjian/internal/auth"
+	"dangjian/internal/xlsx"
 )
 
 // exportLimit bounds one export: a town's register is a few hundred
@@ -28,9 +27,6 @@ func (s *Service) ExportRegister(ctx context.Context, a *auth.Actor, f RegisterF
 	if err := s.logShown(ctx, a, es); err != nil {
 		return err
 	}
-	book := excelize.NewFile()
-	defer book.Close()
-	sheet := book.GetSheetName(0)
 	rows := [][]any{
 		{"导出人 Exported by", a.DisplayName()},
 		{"导出时间 Exported at", now.UTC().Format("2006-01-02 15:04:05 UTC")},
@@ -41,11 +37,16 @@ func (s *Service) ExportRegister(ctx context.Context, a *auth.Actor, f RegisterF
 	for _, e := range es {
 		rows = append(rows, []any{e.Village, e.Name, e.Category, e.Since.String(), e.VisitDays, e.NextDue.String(), string(e.Due)})
 	}
-	for i, r := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := book.SetSheetRow(sheet, cell, &r); err != nil {
-			return fmt.Errorf("centres: export: %w", err)
-		}
+	book := xlsx.NewWriter(w)
+	sheet, err := book.AddSheet("Sheet1")
+	if err == nil {
+		err = sheet.WriteRows(rows)
 	}
-	return book.Write(w)
+	if err == nil {
+		err = book.Close()
+	}
+	if err != nil {
+		return fmt.Errorf("centres: export: %w", err)
+	}
+	return nil
 }

@@ -8,12 +8,11 @@ import (
 	"fmt"
 	"sort"
 
-	"github.com/xuri/excelize/v2"
-
 	"dangjian/internal/apperr"
 	"dangjian/internal/auth"
 	"dangjian/internal/day"
 	"dangjian/internal/db"
+	"dangjian/internal/xlsx"
 )
 
 // DepartureAudit is the 离任审计 of a cadre leaving office: over their term
@@ -150,20 +149,6 @@ func (s *Service) Cadres(ctx context.Context, a *auth.Actor, orgID int64) ([]Sig
 // ones, the registers, the 清查 campaigns and the trial balance, a sheet
 // each; stateName names a campaign's state.
 func DepartureAuditXLSX(da DepartureAudit, statusName, roleName, stateName func(string) string) ([]byte, error) {
-	f := excelize.NewFile()
-	defer f.Close()
-	write := func(sheet string, rows [][]any) error {
-		if _, err := f.NewSheet(sheet); err != nil {
-			return err
-		}
-		for i, row := range rows {
-			cell, _ := excelize.CoordinatesToCellName(1, i+1)
-			if err := f.SetSheetRow(sheet, cell, &row); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
 	yuan := func(x Fen) string { return x.String() }
 	head := [][]any{{"离任审计", da.Village.Name}, {"被审计人", da.Cadre}, {"任期", da.From.String() + " 至 " + da.To.String()}}
 	reqs := [][]any{{"申请编号", "经手环节", "用途", "收款人", "金额（元）", "状态", "申请时间"}}
@@ -193,17 +178,21 @@ func DepartureAuditXLSX(da DepartureAudit, statusName, roleName, stateName func(
 			tb = append(tb, []any{r.Code + " " + r.Name, yuan(r.Opening), yuan(r.Debit), yuan(r.Credit), yuan(r.Closing)})
 		}
 	}
+	var buf bytes.Buffer
+	book := xlsx.NewWriter(&buf)
 	for _, s := range []struct {
 		name string
 		rows [][]any
 	}{{"概况", head}, {"经手支出", reqs}, {"未结申请", open}, {"资产和合同", regs}, {"清查", counts}, {"科目余额", tb}} {
-		if err := write(s.name, s.rows); err != nil {
+		sheet, err := book.AddSheet(s.name)
+		if err != nil {
+			return nil, err
+		}
+		if err := sheet.WriteRows(s.rows); err != nil {
 			return nil, err
 		}
 	}
-	f.DeleteSheet("Sheet1")
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
+	if err := book.Close(); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

@@ -1,6 +1,7 @@
 package members
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -9,12 +10,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"dangjian/internal/apperr"
 	"dangjian/internal/auth"
 	"dangjian/internal/db"
 	"dangjian/internal/i18n"
+	"dangjian/internal/xlsx"
 )
 
 // The roster workbook: one sheet, a header row in Chinese (the form town
@@ -60,12 +60,9 @@ func ColumnKey(field string) string { return "excel.col." + field }
 // Template writes an empty roster with its header, text-formatted id and
 // date columns, and drop-down lists for status, category and 流动党员.
 func Template(w io.Writer) error {
-	f, sw, err := newRosterBook()
+	book := xlsx.NewWriter(w)
+	sheet, err := newRosterSheet(book)
 	if err != nil {
-		return err
-	}
-	defer f.Close()
-	if err := sw.Flush(); err != nil {
 		return err
 	}
 	lists := []struct {
@@ -77,16 +74,11 @@ func Template(w io.Writer) error {
 		{"I", []string{"是", "否"}},
 	}
 	for _, l := range lists {
-		dv := excelize.NewDataValidation(true)
-		dv.Sqref = l.col + "2:" + l.col + "5000"
-		if err := dv.SetDropList(l.values); err != nil {
-			return err
-		}
-		if err := f.AddDataValidation(rosterSheet, dv); err != nil {
+		if err := sheet.AddDropList(l.col+"2:"+l.col+"5000", l.values); err != nil {
 			return err
 		}
 	}
-	return f.Write(w)
+	return book.Close()
 }
 
 func categoryList() []string {
@@ -97,41 +89,27 @@ func categoryList() []string {
 	return out
 }
 
-// newRosterBook starts a workbook with the roster sheet, column widths,
-// text styles and the header row written through a stream writer.
-func newRosterBook() (*excelize.File, *excelize.StreamWriter, error) {
-	f := excelize.NewFile()
-	if err := f.SetSheetName("Sheet1", rosterSheet); err != nil {
-		return nil, nil, err
-	}
-	sw, err := f.NewStreamWriter(rosterSheet)
+// newRosterSheet starts the roster sheet of a workbook: column widths,
+// text-formatted columns and the header row.
+func newRosterSheet(book *xlsx.Writer) (*xlsx.Sheet, error) {
+	sheet, err := book.AddSheet(rosterSheet)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	text, err := f.NewStyle(&excelize.Style{NumFmt: 49}) // 49 is the built-in "@" (text)
-	if err != nil {
-		return nil, nil, err
-	}
-	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, NumFmt: 49})
-	if err != nil {
-		return nil, nil, err
-	}
+	text := book.AddStyle(xlsx.Style{Format: xlsx.Text})
+	head := book.AddStyle(xlsx.Style{Format: xlsx.Text, Bold: true})
 	header := make([]any, len(rosterColumns))
 	for i, c := range rosterColumns {
-		if err := sw.SetColWidth(i+1, i+1, c.Width); err != nil {
-			return nil, nil, err
-		}
+		col := xlsx.Column{Width: c.Width}
 		if c.Text {
-			if err := sw.SetColStyle(i+1, i+1, text); err != nil {
-				return nil, nil, err
-			}
+			col.Style = text
 		}
-		header[i] = excelize.Cell{StyleID: head, Value: c.Header}
+		if err := sheet.SetColumns(i+1, i+1, col); err != nil {
+			return nil, err
+		}
+		header[i] = xlsx.Cell{Value: c.Header, Style: head}
 	}
-	if err := sw.SetRow("A1", header); err != nil {
-		return nil, nil, err
-	}
-	return f, sw, nil
+	return sheet, sheet.WriteRow(header...)
 }
 
 // rosterRow is one data row as read, by column field.
@@ -161,51 +139,44 @@ func (e RowError) ColumnName(lang i18n.Lang) string { return i18n.T(lang, Column
 // an error from fn stops the reading and is returned. total is the
 // sheet's row count as its dimension states it (0 when it states none),
 // for progress before the end is reached.
-func eachRosterRow(r io.Reader, total func(n int), fn func(rosterRow) error) ([]RowError, error) {
-	f, err := excelize.OpenReader(r)
-	if err != nil {
-		return []RowError{{Row: 1, Column: "file", Key: "excel.not_xlsx"}}, nil
-	}
-	defer f.Close()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		return []RowError{{Row: 1, Column: "file", Key: "excel.not_xlsx"}}, nil
-	}
-	if dim, err := f.GetSheetDimension(sheets[0]); err == nil && total != nil {
-		if _, last, ok := strings.Cut(dim, ":"); ok {
-			if _, row, err := excelize.CellNameToCoordinates(last); err == nil {
-				total(row - 1)
-			}
-		}
+func eachRosterRow(data []byte, total func(n int), fn func(rosterRow) error) ([]RowError, error) {
+	notWorkbook := func(line int) []RowError { return []RowError{{Row: line, Column: "file", Key: "excel.not_xlsx"}} }
+	book, err := xlsx.Open(data)
+	if err != nil || len(book.Sheets()) == 0 {
+		return notWorkbook(1), nil
 	}
 	// The file is in memory: an error reading its sheet is the file's
 	// damage (a sheet the workbook names but does not hold, XML cut short),
 	// which the clerk is told, not an internal error.
-	rows, err := f.Rows(sheets[0])
+	rows, err := book.Rows(0)
 	if err != nil {
-		return []RowError{{Row: 1, Column: "file", Key: "excel.not_xlsx"}}, nil
+		return notWorkbook(1), nil
 	}
 	defer rows.Close()
+	if last := rows.LastRow(); last > 0 && total != nil {
+		total(last - 1)
+	}
 	var index map[int]string // column position → field
-	line, n := 0, 0
+	line, n := 1, 0
 	for rows.Next() {
-		line++
-		cells, err := rows.Columns()
-		if err != nil {
-			return []RowError{{Row: line, Column: "file", Key: "excel.not_xlsx"}}, nil
-		}
+		r := rows.Row()
+		line = r.Number
 		if index == nil {
 			var missing []string
-			index, missing = headerIndex(cells)
+			if r.Number == 1 { // the header is the first row, whatever comes later
+				index, missing = headerIndex(r.Cells)
+			} else {
+				_, missing = headerIndex(nil)
+			}
 			if len(missing) > 0 {
-				return []RowError{{Row: line, Column: "file", Key: "excel.header_missing",
+				return []RowError{{Row: 1, Column: "file", Key: "excel.header_missing",
 					Params: apperr.Params{"columns": strings.Join(missing, "、")}}}, nil
 			}
 			continue
 		}
 		row := rosterRow{Line: line, Values: make(map[string]string, len(index))}
 		blank := true
-		for i, c := range cells {
+		for i, c := range r.Cells {
 			if field, ok := index[i]; ok {
 				c = strings.TrimSpace(c)
 				row.Values[field] = c
@@ -220,8 +191,8 @@ func eachRosterRow(r io.Reader, total func(n int), fn func(rosterRow) error) ([]
 			return nil, err
 		}
 	}
-	if err := rows.Error(); err != nil {
-		return []RowError{{Row: line, Column: "file", Key: "excel.not_xlsx"}}, nil
+	if err := rows.Err(); err != nil {
+		return notWorkbook(line), nil
 	}
 	if index == nil || n == 0 {
 		return []RowError{{Row: 1, Column: "file", Key: "excel.empty"}}, nil
@@ -268,8 +239,8 @@ func parseDate(s string) (time.Time, bool) {
 		}
 	}
 	if n, err := strconv.ParseFloat(s, 64); err == nil && n > 1 && n < 100000 {
-		if t, err := excelize.ExcelDateToTime(n, false); err == nil {
-			return db.Day(t), true
+		if t, ok := xlsx.SerialDay(n, false); ok {
+			return t, true
 		}
 	}
 	return time.Time{}, false
@@ -294,13 +265,16 @@ func (s *Service) Export(ctx context.Context, a *auth.Actor, f Filter, full bool
 		return fmt.Errorf("members: export: %w", err)
 	}
 	defer rows.Close()
-	book, sw, err := newRosterBook()
+	// The workbook is written to memory first (compressed, a few
+	// megabytes for a county): the reveals are logged before any of it
+	// leaves.
+	var file bytes.Buffer
+	book := xlsx.NewWriter(&file)
+	sheet, err := newRosterSheet(book)
 	if err != nil {
 		return err
 	}
-	defer book.Close()
 	var revealed []Member
-	line := 1
 	mr := newMemberRow()
 	var cipher []byte
 	dest := mr.with(&cipher)
@@ -316,9 +290,7 @@ func (s *Service) Export(ctx context.Context, a *auth.Actor, f Filter, full bool
 			}
 			revealed = append(revealed, m)
 		}
-		line++
-		cell, _ := excelize.CoordinatesToCellName(1, line)
-		if err := sw.SetRow(cell, exportRow(m, number)); err != nil {
+		if err := sheet.WriteRow(exportRow(m, number)...); err != nil {
 			return err
 		}
 	}
@@ -326,7 +298,7 @@ func (s *Service) Export(ctx context.Context, a *auth.Actor, f Filter, full bool
 		return err
 	}
 	rows.Close()
-	if err := sw.Flush(); err != nil {
+	if err := book.Close(); err != nil {
 		return err
 	}
 	if len(revealed) > 0 && a != nil {
@@ -334,7 +306,8 @@ func (s *Service) Export(ctx context.Context, a *auth.Actor, f Filter, full bool
 			return err
 		}
 	}
-	return book.Write(w)
+	_, err = file.WriteTo(w)
+	return err
 }
 
 // revealAll reports whether the actor may see full numbers everywhere in

@@ -260,3 +260,68 @@ func TestImportResumesStaleJob(t *testing.T) {
 		}
 	})
 }
+
+// The template opens with the roster's header, its id and date columns
+// as text, and drop-down lists for status, category and 流动党员.
+func TestTemplate(t *testing.T) {
+	var buf bytes.Buffer
+	want.OK(t, members.Template(&buf))
+	f, err := excelize.OpenReader(&buf)
+	want.OK(t, err)
+	defer f.Close()
+	if s := f.GetSheetList(); len(s) != 1 || s[0] != "党员名册" {
+		t.Fatalf("sheets %v", s)
+	}
+	rows, err := f.GetRows("党员名册")
+	want.OK(t, err)
+	if len(rows) != 1 || len(rows[0]) != len(rosterHeader) || rows[0][1] != "身份证号" {
+		t.Fatalf("template rows %q", rows)
+	}
+	style, err := f.GetColStyle("党员名册", "B")
+	want.OK(t, err)
+	if st, err := f.GetStyle(style); err != nil || st.NumFmt != 49 {
+		t.Fatalf("身份证号 column format %+v %v", st, err)
+	}
+	dvs, err := f.GetDataValidations("党员名册")
+	want.OK(t, err)
+	lists := map[string]string{}
+	for _, dv := range dvs {
+		lists[dv.Sqref] = dv.Formula1
+	}
+	if lists["D2:D5000"] != `"正式党员,预备党员"` || lists["I2:I5000"] != `"是,否"` || !strings.Contains(lists["H2:H5000"], "种养能手") {
+		t.Fatalf("drop-down lists %v", lists)
+	}
+}
+
+// A date typed into a cell Excel formats as a date is stored as a serial
+// number; the import reads it as its day, whatever the format shows.
+func TestImportDateCells(t *testing.T) {
+	testkit.Dialects(t, func(t *testing.T, d *db.DB) {
+		f := newFixture(t, d)
+		book := excelize.NewFile()
+		defer book.Close()
+		for i, r := range [][]any{rosterHeader, {"甲", f.idNumber(day("1975-04-03")), "海丹五组", "正式党员", 36342, 36708}} {
+			cell, _ := excelize.CoordinatesToCellName(1, i+1)
+			want.OK(t, book.SetSheetRow("Sheet1", cell, &r))
+		}
+		code := "yyyy\"年\"m\"月\"d\"日\""
+		builtin, err := book.NewStyle(&excelize.Style{NumFmt: 14})
+		want.OK(t, err)
+		custom, err := book.NewStyle(&excelize.Style{CustomNumFmt: &code})
+		want.OK(t, err)
+		want.OK(t, book.SetCellStyle("Sheet1", "E2", "E2", builtin))
+		want.OK(t, book.SetCellStyle("Sheet1", "F2", "F2", custom))
+		var buf bytes.Buffer
+		want.OK(t, book.Write(&buf))
+		job, err := f.svc.StartImport(f.ctx, nil, f.env.Town.Villages["海丹"].ID, "dates.xlsx", buf.Bytes())
+		want.OK(t, err)
+		if job, _ = f.svc.Import(f.ctx, nil, job.ID); job.State != members.ImportDone || job.Inserted != 1 {
+			t.Fatalf("date cells: %s %+v", job.State, job.Errors)
+		}
+		var joined, full string
+		want.OK(t, d.QueryRow(`SELECT joined_on, full_on FROM members WHERE name = '甲'`).Scan(&joined, &full))
+		if !strings.HasPrefix(joined, "1999-07-01") || !strings.HasPrefix(full, "2000-07-01") {
+			t.Fatalf("stored %s and %s", joined, full)
+		}
+	})
+}

@@ -1,7 +1,6 @@
 package members
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
@@ -70,7 +69,7 @@ func (r *importRun) readAll(data []byte) error {
 	go func() {
 		defer wg.Done()
 		defer close(rows)
-		fileErrs, readErr = eachRosterRow(bytes.NewReader(data), r.board.setTotal, func(row rosterRow) error {
+		fileErrs, readErr = eachRosterRow(data, r.board.setTotal, func(row rosterRow) error {
 			select {
 			case rows <- row:
 				return nil

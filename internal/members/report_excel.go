@@ -4,9 +4,8 @@ import (
 	"io"
 	"strconv"
 
-	"github.com/xuri/excelize/v2"
-
 	"dangjian/internal/i18n"
+	"dangjian/internal/xlsx"
 )
 
 // The development report as a workbook: a title, a row naming the four
@@ -61,22 +60,13 @@ func (b Breakdown) cells() []any {
 // WriteXLSX writes the report as an .xlsx workbook.
 func (rep DevReport) WriteXLSX(w io.Writer) error {
 	zh := func(key string, params map[string]any) string { return i18n.T(i18n.ZH, key, params) }
-	f := excelize.NewFile()
-	defer f.Close()
-	sheet := zh("report.sheet", nil)
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
-		return err
-	}
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
-		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	book := xlsx.NewWriter(w)
+	sheet, err := book.AddSheet(zh("report.sheet", nil))
 	if err != nil {
 		return err
 	}
-	cell := func(col, row int) string { c, _ := excelize.CoordinatesToCellName(col, row); return c }
-	set := func(row int, values []any) error { return f.SetSheetRow(sheet, cell(1, row), &values) }
-
-	if err := set(1, []any{zh("report.title_year", map[string]any{"year": rep.Year}) + " · " +
-		zh("report.as_of", map[string]any{"on": rep.On})}); err != nil {
+	bold := book.AddStyle(xlsx.Style{Bold: true, Centre: true})
+	if err := sheet.SetColumns(1, 1, xlsx.Column{Width: 14}); err != nil {
 		return err
 	}
 	first := "report.col.village"
@@ -84,7 +74,7 @@ func (rep DevReport) WriteXLSX(w io.Writer) error {
 		first = "report.col.town"
 	}
 	groups, heads := []any{zh(first, nil)}, []any{""}
-	merges := [][2]string{{"A2", "A3"}}
+	merges := []string{"A2:A3"}
 	col := 2
 	for _, g := range reportGroups() {
 		groups = append(groups, zh(g.key, nil))
@@ -94,43 +84,33 @@ func (rep DevReport) WriteXLSX(w io.Writer) error {
 			}
 			heads = append(heads, zh(k, nil))
 		}
-		merges = append(merges, [2]string{cell(col, 2), cell(col+len(g.cols)-1, 2)})
+		merges = append(merges, xlsx.CellName(col, 2)+":"+xlsx.CellName(col+len(g.cols)-1, 2))
 		col += len(g.cols)
 	}
-	if err := set(2, groups); err != nil {
-		return err
-	}
-	if err := set(3, heads); err != nil {
-		return err
-	}
-	// Merged after the values are in: a merge keeps its first cell's value.
 	for _, m := range merges {
-		if err := f.MergeCell(sheet, m[0], m[1]); err != nil {
+		if err := sheet.Merge(m); err != nil {
 			return err
 		}
 	}
-	if err := f.SetCellStyle(sheet, "A2", cell(col-1, 3), bold); err != nil {
-		return err
+	// The two heading rows and the total are bold.
+	total := len(rep.Rows) + 4
+	for _, ref := range []string{"A2:" + xlsx.CellName(col-1, 3), "A" + strconv.Itoa(total) + ":" + xlsx.CellName(col-1, total)} {
+		if err := sheet.StyleRange(ref, bold); err != nil {
+			return err
+		}
 	}
-	row := 4
+	rows := [][]any{{zh("report.title_year", map[string]any{"year": rep.Year}) + " · " +
+		zh("report.as_of", map[string]any{"on": rep.On})}, groups, heads}
 	for _, r := range rep.Rows {
 		name := r.Name
 		if r.VillageID == 0 {
 			name = zh("report.direct", nil)
 		}
-		if err := set(row, append([]any{name}, r.cells()...)); err != nil {
-			return err
-		}
-		row++
+		rows = append(rows, append([]any{name}, r.cells()...))
 	}
-	if err := set(row, append([]any{zh("report.total", nil)}, rep.Total.cells()...)); err != nil {
+	rows = append(rows, append([]any{zh("report.total", nil)}, rep.Total.cells()...))
+	if err := sheet.WriteRows(rows); err != nil {
 		return err
 	}
-	if err := f.SetCellStyle(sheet, "A"+strconv.Itoa(row), cell(col-1, row), bold); err != nil {
-		return err
-	}
-	if err := f.SetColWidth(sheet, "A", "A", 14); err != nil {
-		return err
-	}
-	return f.Write(w)
+	return book.Close()
 }

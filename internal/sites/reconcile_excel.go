@@ -3,9 +3,8 @@ package sites
 import (
 	"io"
 
-	"github.com/xuri/excelize/v2"
-
 	"dangjian/internal/i18n"
+	"dangjian/internal/xlsx"
 )
 
 // WriteXLSX writes the reconciliation as an .xlsx workbook in Chinese:
@@ -13,12 +12,6 @@ import (
 // declared total, amounts in 元.
 func (rc Reconciliation) WriteXLSX(w io.Writer) error {
 	zh := func(key string, p map[string]any) string { return i18n.T(i18n.ZH, key, p) }
-	f := excelize.NewFile()
-	defer f.Close()
-	sheet := zh("site.recon.sheet", nil)
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
-		return err
-	}
 	yuan := func(v Fen) float64 { return float64(v) / 100 }
 	rows := [][]any{
 		{rc.Plan.Title + " · " + zh("site.recon.title", nil) + " · " + rc.On.String()},
@@ -48,32 +41,31 @@ func (rc Reconciliation) WriteXLSX(w io.Writer) error {
 		rows = append(rows, []any{zh("site.level."+string(g.Level), nil) + " · " + zh("site.kind."+string(g.Kind), nil),
 			g.Term, yuan(g.Subtotal)})
 	}
-	for i, r := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow(sheet, cell, &r); err != nil {
-			return err
-		}
-	}
-	money, err := f.NewStyle(&excelize.Style{NumFmt: 4}) // #,##0.00
+	book := xlsx.NewWriter(w)
+	sheet, err := book.AddSheet(zh("site.recon.sheet", nil))
 	if err != nil {
 		return err
 	}
-	last, _ := excelize.CoordinatesToCellName(12, len(rc.Lines)+3)
-	if err := f.SetCellStyle(sheet, "F3", last, money); err != nil {
+	money := book.AddStyle(xlsx.Style{Format: xlsx.Money})
+	for _, s := range []struct {
+		first, last int
+		width       float64
+	}{{1, 1, 22}, {2, 12, 13}} {
+		if err := sheet.SetColumns(s.first, s.last, xlsx.Column{Width: s.width}); err != nil {
+			return err
+		}
+	}
+	// The lines' and the total's amounts, then the summary's.
+	for _, ref := range []string{"F3:" + xlsx.CellName(12, len(rc.Lines)+3),
+		xlsx.CellName(2, len(rc.Lines)+5) + ":" + xlsx.CellName(3, len(rows))} {
+		if err := sheet.StyleRange(ref, money); err != nil {
+			return err
+		}
+	}
+	if err := sheet.WriteRows(rows); err != nil {
 		return err
 	}
-	from, _ := excelize.CoordinatesToCellName(2, len(rc.Lines)+5)
-	to, _ := excelize.CoordinatesToCellName(3, len(rows))
-	if err := f.SetCellStyle(sheet, from, to, money); err != nil {
-		return err
-	}
-	if err := f.SetColWidth(sheet, "A", "A", 22); err != nil {
-		return err
-	}
-	if err := f.SetColWidth(sheet, "B", "L", 13); err != nil {
-		return err
-	}
-	return f.Write(w)
+	return book.Close()
 }
 
 // explanation says in words what the difference between the schedule
