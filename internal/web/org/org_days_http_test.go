@@ -82,6 +82,9 @@ func TestOrgAPIDays(t *testing.T) {
 			if cur := h.History[0]; cur.HolderName != "杨调解" || cur.StartedOn.String() != "2026-03-01" || !cur.EndedOn.IsZero() {
 				t.Fatalf("the current term reads back as %+v", cur)
 			}
+			// The post's page shows the days as days, the running term as current.
+			days(t, "the post's page", haidan.GetBody(fmt.Sprintf("/posts/%d", postID["mediator"])),
+				[]string{`class="date">2021-03-01</td>`, `class="date">2026-03-01</td>`, "现任"}, []string{"0001-01-01"})
 			current, _ := json.Marshal(h.History[0])
 			days(t, "the current term", string(current), []string{`"started_on":"2026-03-01"`}, []string{`"ended_on"`})
 			days(t, "the posts", haidan.GetBody(fmt.Sprintf("/api/v1/orgs/%d/posts", v.ID)), []string{`"started_on":"2026-03-01"`}, []string{`"ended_on"`})
@@ -98,6 +101,8 @@ func TestOrgAPIDays(t *testing.T) {
 			closed := send(t, admin, "POST", fmt.Sprintf("/api/v1/weak/%d/close", f.ID), `{"closed_on": "2026-11-20", "closing_note": "整改到位"}`, 200)
 			days(t, "a closed flag", closed, []string{`"flagged_on":"2026-06-01"`, `"closed_on":"2026-11-20"`}, nil)
 			days(t, "the closed list", admin.GetBody("/api/v1/weak?status=closed"), []string{`"closed_on":"2026-11-20"`}, nil)
+			days(t, "the closed flag's page", admin.GetBody(fmt.Sprintf("/weak/%d", f.ID)),
+				[]string{"已销号", `<dd class="date">2026-11-20</dd>`, `<dd class="date">2026-06-01</dd>`}, []string{"0001-01-01"})
 		})
 
 		t.Run("a post starts today by the clock, not tomorrow", func(t *testing.T) {
