@@ -32,7 +32,7 @@ func newWorld(t *testing.T, d *db.DB) *world {
 		"deputy_director": "赵副主任", "women_director": "张妇女"}
 	for _, p := range posts {
 		if name, ok := holders[p.Code]; ok {
-			_, err := os.Assign(w.Ctx, nil, org.Assignment{PostID: p.ID, HolderName: name, StartedOn: w.Today().AddDate(-3, 0, 0)})
+			_, err := os.Assign(w.Ctx, nil, org.Assignment{PostID: p.ID, HolderName: name, StartedOn: day.Of(w.Today()).AddMonths(-36)})
 			want.OK(t, err)
 		}
 	}

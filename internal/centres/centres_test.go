@@ -139,7 +139,7 @@ func testCentreFollowsPosts(t *testing.T, w *world) {
 	}
 	w.env.Clock.T = w.env.Clock.T.Add(time.Hour)
 	_, err = w.env.Svc.Org.Assign(w.ctx, w.admin, org.Assignment{PostID: p.Centre.Director.PostID, HolderName: "新主任 赵六",
-		StartedOn: db.Day(w.env.Clock.Now())})
+		StartedOn: day.Today(w.env.Clock)})
 	want.OK(t, err)
 	for _, code := range []string{"mediation", "technology"} {
 		p, err := w.s.Centre(w.ctx, w.leader, w.haidan.ID, code)
@@ -149,7 +149,7 @@ func testCentreFollowsPosts(t *testing.T, w *world) {
 		}
 		ended := 0
 		for _, h := range p.History {
-			if h.PostCode == "director" && h.EndedOn != nil {
+			if h.PostCode == "director" && !h.EndedOn.IsZero() {
 				ended++
 			}
 		}

@@ -3,9 +3,8 @@ package demo
 import (
 	"context"
 	"fmt"
-	"time"
 
-	"dangjian/internal/db"
+	"dangjian/internal/day"
 	"dangjian/internal/org"
 	"dangjian/internal/services"
 )
@@ -18,8 +17,8 @@ func init() { register("org", loadOrgWork) }
 // was elected director as well (一肩挑), and posts left vacant. Dates are
 // relative to today so the demo reads the same whenever it is loaded.
 func loadOrgWork(ctx context.Context, svc services.Services, t *Town) error {
-	today := db.Day(svc.Clock.Now())
-	ago := func(months int) time.Time { return today.AddDate(0, -months, 0) }
+	today := day.Today(svc.Clock)
+	ago := func(months int) day.Day { return today.AddMonths(-months) }
 	reader := systemReader(t)
 	post := func(o org.Org, code string) (org.Post, error) {
 		posts, err := svc.Org.Posts(ctx, reader, o.ID)
@@ -46,7 +45,7 @@ func loadOrgWork(ctx context.Context, svc services.Services, t *Town) error {
 	if _, err := svc.Org.Flag(ctx, nil, org.NewWeakFlag{OrgID: potou.ID, FlaggedOn: ago(5),
 		Reason:   "党总支书记年龄偏大、带富能力弱，集体经济空壳，矛盾纠纷调处不及时。",
 		Plan:     "选好配强党总支书记；发展魔芋种植专业合作社壮大集体经济；建立村干部接待日和民情恳谈制度。",
-		Deadline: today.AddDate(0, 4, 0)}); err != nil {
+		Deadline: today.AddMonths(4)}); err != nil {
 		return err
 	}
 	sec, err := post(potou, "secretary")

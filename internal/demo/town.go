@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"dangjian/internal/auth"
+	"dangjian/internal/day"
 	"dangjian/internal/org"
 	"dangjian/internal/services"
 )
@@ -197,7 +198,7 @@ func register(programme string, load func(ctx context.Context, svc services.Serv
 func Programmes() []string { return slices.Clone(stepProgrammes) }
 
 // termStart is when the current village committees took office.
-var termStart = time.Date(2021, 3, 1, 0, 0, 0, 0, time.UTC)
+var termStart = day.New(2021, time.March, 1)
 
 // assignHolders fills every post of every village and branch.
 func assignHolders(ctx context.Context, svc services.Services, t *Town) error {

@@ -75,10 +75,6 @@ func (s *Service) CentreHistory(ctx context.Context, a *auth.Actor, villageID in
 		return nil, fmt.Errorf("org: centre history: %w", err)
 	}
 	return db.Collect(rows, func(r *sql.Rows, pt *PostTerm) error {
-		var ended sql.NullTime
-		err := r.Scan(&pt.PostCode, &pt.ID, &pt.PostID, &pt.HolderName, &pt.ResidentID, &pt.StartedOn, &ended, &pt.Note)
-		pt.StartedOn = pt.StartedOn.UTC()
-		pt.EndedOn = db.DayPtr(ended)
-		return err
+		return r.Scan(&pt.PostCode, &pt.ID, &pt.PostID, &pt.HolderName, &pt.ResidentID, &pt.StartedOn, &pt.EndedOn, &pt.Note)
 	})
 }

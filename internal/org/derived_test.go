@@ -234,7 +234,7 @@ func TestSecretaries(t *testing.T) {
 			t.Fatalf("%d secretaries", len(all))
 		}
 		villages, _ := env.Svc.Org.Secretaries(ctx, admin, org.SecretaryFilter{Type: org.TypeGeneralBranch})
-		if len(villages) != 16 || villages[0].Code != "secretary" || villages[0].Holder == nil || !villages[0].Holder.StartedOn.Equal(day("2021-03-01")) {
+		if len(villages) != 16 || villages[0].Code != "secretary" || villages[0].Holder == nil || villages[0].Holder.StartedOn != day("2021-03-01") {
 			t.Fatalf("village secretaries: %d %+v", len(villages), villages[0])
 		}
 		weak, _ := env.Svc.Org.Secretaries(ctx, admin, org.SecretaryFilter{WeakOnly: true})
@@ -243,7 +243,7 @@ func TestSecretaries(t *testing.T) {
 			t.Fatalf("weak secretaries: %+v", weak)
 		}
 		// 坡头's secretary was changed in the rectification.
-		if weak[1].Holder.HolderName != "罗志强" || !weak[1].Holder.StartedOn.Equal(day("2026-07-26")) {
+		if weak[1].Holder.HolderName != "罗志强" || weak[1].Holder.StartedOn != day("2026-07-26") {
 			t.Fatalf("坡头 secretary: %+v", weak[1].Holder)
 		}
 		// The activity homes have no secretary yet (配齐党组织书记).

@@ -4,9 +4,9 @@ import (
 	"context"
 	"strconv"
 	"testing"
-	"time"
 
 	"dangjian/internal/auth"
+	calendar "dangjian/internal/day"
 	"dangjian/internal/org"
 	"dangjian/internal/testkit"
 )
@@ -21,13 +21,8 @@ func villageLeader(env *testkit.Env, village string) *auth.Actor {
 	return testkit.ActorOn("leader", auth.RoleVillageLeader, env.Town.Villages[village])
 }
 
-func day(s string) time.Time {
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		panic(err)
-	}
-	return t
-}
+// day is the calendar day s, "2006-01-02".
+func day(s string) calendar.Day { return calendar.MustParse(s) }
 
 // postOf finds an organisation's post by code.
 func postOf(t *testing.T, env *testkit.Env, o org.Org, code string) org.Post {
@@ -57,3 +52,6 @@ func auditCount(t *testing.T, env *testkit.Env, action, entity string, id int64)
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// noDay is the zero day: a date left out.
+var noDay calendar.Day

@@ -7,6 +7,7 @@ import (
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/auth"
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 )
 
@@ -35,7 +36,7 @@ func (s *Service) TownOverview(ctx context.Context, a *auth.Actor, townID int64)
 		return nil, apperr.Rule("org.town_only", apperr.Params{"org": t.Name, "type": typeKey(t.Type)})
 	}
 	var args db.Args
-	today := args.Add(db.Day(s.Clock.Now()))
+	today := args.Add(day.Today(s.Clock))
 	where := []string{"o.parent_id = " + args.Add(t.ID), "o.type = " + args.Add(string(TypeGeneralBranch)),
 		args.Subtree("o.path", a.Scope(auth.PermOrgRead))}
 	rows, err := s.DB.QueryContext(ctx, `SELECT `+orgColumns+`,

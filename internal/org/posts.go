@@ -6,11 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/audit"
 	"dangjian/internal/auth"
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 )
 
@@ -18,10 +18,7 @@ const termColumns = `t.id, t.post_id, t.holder_name, COALESCE(t.resident_id, 0),
 
 func scanTerm(row interface{ Scan(...any) error }) (Term, error) {
 	var t Term
-	var ended sql.NullTime
-	err := row.Scan(&t.ID, &t.PostID, &t.HolderName, &t.ResidentID, &t.StartedOn, &ended, &t.Note)
-	t.StartedOn = t.StartedOn.UTC()
-	t.EndedOn = db.DayPtr(ended)
+	err := row.Scan(&t.ID, &t.PostID, &t.HolderName, &t.ResidentID, &t.StartedOn, &t.EndedOn, &t.Note)
 	return t, err
 }
 
@@ -51,14 +48,14 @@ func postsOf(ctx context.Context, q db.Queryer, orgIDs []int64) ([]Post, error) 
 	return db.Collect(rows, func(r *sql.Rows, p *Post) error {
 		var tid, tpost, tres sql.NullInt64
 		var tname, tnote sql.NullString
-		var tstart, tend sql.NullTime
+		var tstart, tend day.Day
 		if err := r.Scan(&p.ID, &p.OrgID, &p.Code, &p.Body, &p.SortOrder,
 			&tid, &tpost, &tname, &tres, &tstart, &tend, &tnote); err != nil {
 			return err
 		}
 		if tid.Valid {
 			p.Holder = &Term{ID: tid.Int64, PostID: tpost.Int64, HolderName: tname.String,
-				ResidentID: tres.Int64, StartedOn: tstart.Time.UTC(), Note: tnote.String}
+				ResidentID: tres.Int64, StartedOn: tstart, Note: tnote.String}
 		}
 		return nil
 	})
@@ -128,7 +125,7 @@ func (s *Service) History(ctx context.Context, a *auth.Actor, postID int64) (Pos
 		if err != nil {
 			return p, nil, err
 		}
-		if t.EndedOn == nil {
+		if t.EndedOn.IsZero() {
 			tt := t
 			p.Holder = &tt
 		}
@@ -142,7 +139,7 @@ type Assignment struct {
 	PostID     int64
 	HolderName string
 	ResidentID int64
-	StartedOn  time.Time
+	StartedOn  day.Day
 	Note       string
 }
 
@@ -181,8 +178,8 @@ func (s *Service) assign(ctx context.Context, tx *sql.Tx, a *auth.Actor, in Assi
 	if err := f.Err(); err != nil {
 		return Term{}, err
 	}
-	start := db.Day(in.StartedOn)
-	if err := checkPostNotFuture(start, s.Clock.Now()); err != nil {
+	start := in.StartedOn
+	if err := checkPostNotFuture(start, day.Today(s.Clock)); err != nil {
 		return Term{}, err
 	}
 	var before *Term
@@ -197,8 +194,8 @@ func (s *Service) assign(ctx context.Context, tx *sql.Tx, a *auth.Actor, in Assi
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return Term{}, err
 		}
-		if err == nil && last.EndedOn != nil && start.Before(*last.EndedOn) {
-			return Term{}, apperr.Rule("post.after_last_term", apperr.Params{"holder": last.HolderName, "until": *last.EndedOn})
+		if err == nil && !last.EndedOn.IsZero() && start.Before(last.EndedOn) {
+			return Term{}, apperr.Rule("post.after_last_term", apperr.Params{"holder": last.HolderName, "until": last.EndedOn})
 		}
 	case err != nil:
 		return Term{}, err
@@ -237,7 +234,7 @@ func (s *Service) assign(ctx context.Context, tx *sql.Tx, a *auth.Actor, in Assi
 }
 
 // Vacate ends the current holder's term without a successor.
-func (s *Service) Vacate(ctx context.Context, a *auth.Actor, postID int64, on time.Time) error {
+func (s *Service) Vacate(ctx context.Context, a *auth.Actor, postID int64, on day.Day) error {
 	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
 		p, o, err := getPost(ctx, tx, postID)
 		if err != nil {
@@ -249,7 +246,7 @@ func (s *Service) Vacate(ctx context.Context, a *auth.Actor, postID int64, on ti
 		if on.IsZero() {
 			return apperr.Invalid("ended_on", "error.date_required", nil)
 		}
-		if err := checkPostNotFuture(db.Day(on), s.Clock.Now()); err != nil {
+		if err := checkPostNotFuture(on, day.Today(s.Clock)); err != nil {
 			return err
 		}
 		cur, err := scanTerm(tx.QueryRowContext(ctx, `SELECT `+termColumns+` FROM post_terms t
@@ -260,7 +257,7 @@ func (s *Service) Vacate(ctx context.Context, a *auth.Actor, postID int64, on ti
 		if err != nil {
 			return err
 		}
-		end := db.Day(on)
+		end := on
 		if end.Before(cur.StartedOn) {
 			return apperr.Rule("post.term_order", apperr.Params{"holder": cur.HolderName, "since": cur.StartedOn})
 		}
@@ -268,7 +265,7 @@ func (s *Service) Vacate(ctx context.Context, a *auth.Actor, postID int64, on ti
 			return err
 		}
 		after := cur
-		after.EndedOn = &end
+		after.EndedOn = end
 		return audit.Record(ctx, tx, s.Clock.Now(), a.Audit(), audit.Entry{
 			Action: "post.vacate", Entity: "post", EntityID: p.ID, OrgID: o.ID, Before: cur, After: after})
 	})
@@ -277,10 +274,9 @@ func (s *Service) Vacate(ctx context.Context, a *auth.Actor, postID int64, on ti
 // checkPostNotFuture refuses a term that starts or ends after today: the
 // current holder is the one whose term has not ended, so a date ahead of
 // time would change every derived roster (两委, centres) at once.
-func checkPostNotFuture(day, now time.Time) error {
-	today := db.Day(now)
-	if !day.After(today) {
+func checkPostNotFuture(on, today day.Day) error {
+	if !on.After(today) {
 		return nil
 	}
-	return apperr.Rule("post.not_future", apperr.Params{"date": day, "today": today})
+	return apperr.Rule("post.not_future", apperr.Params{"date": on, "today": today})
 }

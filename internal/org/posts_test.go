@@ -51,7 +51,7 @@ func TestAssignAndHistory(t *testing.T) {
 		}
 		// Newest first; the previous term ended the day the new one began.
 		if history[0].HolderName != "张三" || history[1].HolderName != old.HolderName ||
-			history[1].EndedOn == nil || !history[1].EndedOn.Equal(day("2026-01-05")) {
+			history[1].EndedOn.IsZero() || history[1].EndedOn != day("2026-01-05") {
 			t.Fatalf("history: %+v", history)
 		}
 		// The history of another village's post is out of reach.
@@ -77,7 +77,7 @@ func TestVacate(t *testing.T) {
 			t.Fatalf("term order message: %q", zh)
 		}
 		want.Rule(t, env.Svc.Org.Vacate(ctx, leader, post.ID, day("2026-12-01")), "post.not_future")
-		want.Kind(t, env.Svc.Org.Vacate(ctx, leader, post.ID, day("0001-01-01")), apperr.KindInvalid)
+		want.Kind(t, env.Svc.Org.Vacate(ctx, leader, post.ID, noDay), apperr.KindInvalid)
 
 		if err := env.Svc.Org.Vacate(ctx, leader, post.ID, day("2026-10-01")); err != nil {
 			t.Fatal(err)
@@ -86,7 +86,7 @@ func TestVacate(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if p.Holder != nil || len(history) != 1 || history[0].EndedOn == nil || !history[0].EndedOn.Equal(day("2026-10-01")) {
+		if p.Holder != nil || len(history) != 1 || history[0].EndedOn.IsZero() || history[0].EndedOn != day("2026-10-01") {
 			t.Fatalf("after vacate: %+v %+v", p.Holder, history)
 		}
 		want.Rule(t, env.Svc.Org.Vacate(ctx, leader, post.ID, day("2026-10-02")), "post.already_vacant")

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"dangjian/internal/auth"
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 )
 
@@ -71,13 +72,13 @@ func (s *Service) Secretaries(ctx context.Context, a *auth.Actor, f SecretaryFil
 		return nil, fmt.Errorf("org: secretaries: %w", err)
 	}
 	defer rows.Close()
-	today := s.Clock.Now()
+	today := day.Today(s.Clock)
 	out := []Secretary{}
 	for rows.Next() {
 		var r Secretary
 		var tid, tres, wid sql.NullInt64
 		var tname, tnote, wreason, wplan sql.NullString
-		var tstart, wflag, wdead sql.NullTime
+		var tstart, wflag, wdead day.Day
 		o, err := scanOrg(rows, &r.PostID, &r.Code, &tid, &tname, &tres, &tstart, &tnote, &wid, &wflag, &wdead, &wreason, &wplan)
 		if err != nil {
 			return nil, err
@@ -85,11 +86,11 @@ func (s *Service) Secretaries(ctx context.Context, a *auth.Actor, f SecretaryFil
 		r.Org = o
 		if tid.Valid {
 			r.Holder = &Term{ID: tid.Int64, PostID: r.PostID, HolderName: tname.String, ResidentID: tres.Int64,
-				StartedOn: tstart.Time.UTC(), Note: tnote.String}
+				StartedOn: tstart, Note: tnote.String}
 		}
 		if wid.Valid {
 			r.Weak = &WeakFlag{ID: wid.Int64, OrgID: o.ID, OrgName: o.Name, OrgType: o.Type,
-				FlaggedOn: wflag.Time.UTC(), Deadline: wdead.Time.UTC(), Reason: wreason.String, Plan: wplan.String,
+				FlaggedOn: wflag, Deadline: wdead, Reason: wreason.String, Plan: wplan.String,
 				SecretaryPostID: r.PostID}
 			r.Weak.judge(today)
 		}

@@ -8,11 +8,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/audit"
 	"dangjian/internal/auth"
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 )
 
@@ -28,12 +28,9 @@ const orgColumns = `o.id, COALESCE(o.parent_id, 0), COALESCE(o.town_id, 0), o.ty
 // scanOrg reads orgColumns and then any extra columns into extra.
 func scanOrg(row interface{ Scan(...any) error }, extra ...any) (Org, error) {
 	var o Org
-	var founded sql.NullTime
 	dest := append([]any{&o.ID, &o.ParentID, &o.TownID, &o.Type, &o.IndustryType, &o.Name, &o.ShortName,
-		&o.Path, &o.SortOrder, &founded}, extra...)
-	err := row.Scan(dest...)
-	o.FoundedOn = db.DayPtr(founded)
-	return o, err
+		&o.Path, &o.SortOrder, &o.FoundedOn}, extra...)
+	return o, row.Scan(dest...)
 }
 
 // getOrg loads an organisation without a scope check; callers check.
@@ -68,7 +65,7 @@ type NewOrg struct {
 	Name         string
 	ShortName    string
 	SortOrder    int
-	FoundedOn    *time.Time
+	FoundedOn    day.Day // the zero Day when not known
 }
 
 // Create adds an organisation under its parent, with the standard posts of
@@ -139,7 +136,7 @@ func (s *Service) create(ctx context.Context, tx *sql.Tx, a *auth.Actor, in NewO
 	err := tx.QueryRowContext(ctx, `INSERT INTO orgs(parent_id, town_id, type, industry_type, name, short_name, path,
 		sort_order, founded_on, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
 		parentID, townID, string(in.Type), string(in.IndustryType), in.Name, in.ShortName, tmp,
-		in.SortOrder, db.NullDay(in.FoundedOn), now).Scan(&id)
+		in.SortOrder, in.FoundedOn, now).Scan(&id)
 	if err != nil {
 		return Org{}, err
 	}

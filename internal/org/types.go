@@ -5,7 +5,8 @@ package org
 
 import (
 	"slices"
-	"time"
+
+	"dangjian/internal/day"
 )
 
 // Type is the kind of an organisation node.
@@ -62,7 +63,7 @@ type Org struct {
 	ShortName    string       `json:"short_name,omitempty"`
 	Path         string       `json:"-"`
 	SortOrder    int          `json:"sort_order"`
-	FoundedOn    *time.Time   `json:"founded_on,omitempty"`
+	FoundedOn    day.Day      `json:"founded_on,omitzero"`
 }
 
 // Label is the short name where there is one: "海丹" rather than
@@ -126,13 +127,13 @@ type Post struct {
 
 // Term is one holder's time in a post.
 type Term struct {
-	ID         int64      `json:"id"`
-	PostID     int64      `json:"post_id"`
-	HolderName string     `json:"holder_name"`
-	ResidentID int64      `json:"resident_id,omitempty"`
-	StartedOn  time.Time  `json:"started_on"`
-	EndedOn    *time.Time `json:"ended_on,omitempty"`
-	Note       string     `json:"note,omitempty"`
+	ID         int64   `json:"id"`
+	PostID     int64   `json:"post_id"`
+	HolderName string  `json:"holder_name"`
+	ResidentID int64   `json:"resident_id,omitempty"`
+	StartedOn  day.Day `json:"started_on"`
+	EndedOn    day.Day `json:"ended_on,omitzero"` // the zero Day while the term runs
+	Note       string  `json:"note,omitempty"`
 }
 
 // ChildTypes are the types that may be created under a node of type t.

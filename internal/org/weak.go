@@ -6,27 +6,27 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"time"
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/audit"
 	"dangjian/internal/auth"
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 )
 
 // WeakFlag is one 软弱涣散 finding on an organisation with its
 // rectification: the plan, the deadline, and how it was closed.
 type WeakFlag struct {
-	ID          int64      `json:"id"`
-	OrgID       int64      `json:"org_id"`
-	OrgName     string     `json:"org_name"`
-	OrgType     Type       `json:"org_type"`
-	FlaggedOn   time.Time  `json:"flagged_on"`
-	Reason      string     `json:"reason"`
-	Plan        string     `json:"plan"`
-	Deadline    time.Time  `json:"deadline"`
-	ClosedOn    *time.Time `json:"closed_on,omitempty"`
-	ClosingNote string     `json:"closing_note,omitempty"`
+	ID          int64   `json:"id"`
+	OrgID       int64   `json:"org_id"`
+	OrgName     string  `json:"org_name"`
+	OrgType     Type    `json:"org_type"`
+	FlaggedOn   day.Day `json:"flagged_on"`
+	Reason      string  `json:"reason"`
+	Plan        string  `json:"plan"`
+	Deadline    day.Day `json:"deadline"`
+	ClosedOn    day.Day `json:"closed_on,omitzero"` // the zero Day while open
+	ClosingNote string  `json:"closing_note,omitempty"`
 	// SecretaryPostID is the organisation's secretary post: the post to
 	// change when the plan calls for a new secretary (书记调整).
 	SecretaryPostID int64 `json:"secretary_post_id,omitempty"`
@@ -38,15 +38,14 @@ type WeakFlag struct {
 }
 
 // Open reports whether the rectification is still running.
-func (f WeakFlag) Open() bool { return f.ClosedOn == nil }
+func (f WeakFlag) Open() bool { return f.ClosedOn.IsZero() }
 
 // judge sets Overdue: open and the deadline before today.
-func (f *WeakFlag) judge(today time.Time) {
-	today = db.Day(today)
+func (f *WeakFlag) judge(today day.Day) {
 	f.Overdue = f.Open() && f.Deadline.Before(today)
 	f.DaysOverdue = 0
 	if f.Overdue {
-		f.DaysOverdue = int(today.Sub(f.Deadline).Hours() / 24)
+		f.DaysOverdue = f.Deadline.DaysUntil(today)
 	}
 }
 
@@ -70,11 +69,8 @@ const weakFrom = `FROM weak_flags w JOIN orgs o ON o.id = w.org_id
 
 func scanWeak(row interface{ Scan(...any) error }) (WeakFlag, error) {
 	var f WeakFlag
-	var closed sql.NullTime
 	err := row.Scan(&f.ID, &f.OrgID, &f.OrgName, &f.OrgType, &f.OrgPath, &f.FlaggedOn, &f.Reason, &f.Plan,
-		&f.Deadline, &closed, &f.ClosingNote, &f.SecretaryPostID)
-	f.FlaggedOn, f.Deadline = f.FlaggedOn.UTC(), f.Deadline.UTC()
-	f.ClosedOn = db.DayPtr(closed)
+		&f.Deadline, &f.ClosedOn, &f.ClosingNote, &f.SecretaryPostID)
 	return f, err
 }
 
@@ -98,7 +94,7 @@ func (s *Service) WeakFlag(ctx context.Context, a *auth.Actor, id int64) (WeakFl
 	if err := a.Decide(auth.PermOrgRead, "", f.OrgPath); err != nil {
 		return WeakFlag{}, err
 	}
-	f.judge(s.Clock.Now())
+	f.judge(day.Today(s.Clock))
 	return f, nil
 }
 
@@ -118,7 +114,7 @@ func (s *Service) queryWeak(ctx context.Context, query string, args ...any) ([]W
 		return nil, fmt.Errorf("org: query weak: %w", err)
 	}
 	defer rows.Close()
-	today := s.Clock.Now()
+	today := day.Today(s.Clock)
 	var out []WeakFlag
 	for rows.Next() {
 		f, err := scanWeak(rows)
@@ -134,10 +130,10 @@ func (s *Service) queryWeak(ctx context.Context, query string, args ...any) ([]W
 // NewWeakFlag is the input of Flag.
 type NewWeakFlag struct {
 	OrgID     int64
-	FlaggedOn time.Time
+	FlaggedOn day.Day
 	Reason    string
 	Plan      string
-	Deadline  time.Time
+	Deadline  day.Day
 }
 
 // Flag records that an organisation is 软弱涣散 with the plan to rectify
@@ -163,8 +159,8 @@ func (s *Service) Flag(ctx context.Context, a *auth.Actor, in NewWeakFlag) (Weak
 		if err := f.Err(); err != nil {
 			return err
 		}
-		today := db.Day(s.Clock.Now())
-		flagged, deadline := db.Day(in.FlaggedOn), db.Day(in.Deadline)
+		today := day.Today(s.Clock)
+		flagged, deadline := in.FlaggedOn, in.Deadline
 		if err := checkNotFuture(flagged, today); err != nil {
 			return err
 		}
@@ -214,20 +210,20 @@ func openWeak(ctx context.Context, q db.Queryer, orgID int64) (*WeakFlag, error)
 type WeakPlan struct {
 	FlagID   int64
 	Plan     string
-	Deadline time.Time
+	Deadline day.Day
 }
 
 // UpdateWeakPlan revises the rectification plan of an open flag; the
 // deadline may move, but never to the flag date or before.
 func (s *Service) UpdateWeakPlan(ctx context.Context, a *auth.Actor, in WeakPlan) (WeakFlag, error) {
-	return s.changeWeak(ctx, a, in.FlagID, "weak.plan", func(f *WeakFlag, _ time.Time) error {
+	return s.changeWeak(ctx, a, in.FlagID, "weak.plan", func(f *WeakFlag, _ day.Day) error {
 		fe := apperr.Fields{}
 		plan := apperr.Prose(fe, "plan", in.Plan, maxText, true)
 		requireDate(fe, "deadline", in.Deadline)
 		if err := fe.Err(); err != nil {
 			return err
 		}
-		deadline := db.Day(in.Deadline)
+		deadline := in.Deadline
 		if err := checkDeadlineAfterFlag(f.FlaggedOn, deadline); err != nil {
 			return err
 		}
@@ -240,36 +236,36 @@ func (s *Service) UpdateWeakPlan(ctx context.Context, a *auth.Actor, in WeakPlan
 // WeakClosing is the input of CloseWeak.
 type WeakClosing struct {
 	FlagID   int64
-	ClosedOn time.Time
+	ClosedOn day.Day
 	Note     string
 }
 
 // CloseWeak ends a rectification with a note on what was achieved.
 func (s *Service) CloseWeak(ctx context.Context, a *auth.Actor, in WeakClosing) (WeakFlag, error) {
-	return s.changeWeak(ctx, a, in.FlagID, "weak.close", func(f *WeakFlag, today time.Time) error {
+	return s.changeWeak(ctx, a, in.FlagID, "weak.close", func(f *WeakFlag, today day.Day) error {
 		fe := apperr.Fields{}
 		note := apperr.Prose(fe, "closing_note", in.Note, maxText, true)
 		requireDate(fe, "closed_on", in.ClosedOn)
 		if err := fe.Err(); err != nil {
 			return err
 		}
-		closed := db.Day(in.ClosedOn)
+		closed := in.ClosedOn
 		if err := checkNotFuture(closed, today); err != nil {
 			return err
 		}
 		if err := checkCloseAfterFlag(f.FlaggedOn, closed); err != nil {
 			return err
 		}
-		f.ClosedOn, f.ClosingNote = &closed, note
+		f.ClosedOn, f.ClosingNote = closed, note
 		return nil
 	}, `UPDATE weak_flags SET closed_on = $1, closing_note = $2 WHERE id = $3`,
-		func(f WeakFlag) []any { return []any{*f.ClosedOn, f.ClosingNote, f.ID} })
+		func(f WeakFlag) []any { return []any{f.ClosedOn, f.ClosingNote, f.ID} })
 }
 
 // changeWeak is the shared frame of the two changes to an open flag:
 // load, check scope and state, apply, store, audit — in one transaction.
 func (s *Service) changeWeak(ctx context.Context, a *auth.Actor, id int64, action string,
-	apply func(f *WeakFlag, today time.Time) error, update string, args func(WeakFlag) []any) (WeakFlag, error) {
+	apply func(f *WeakFlag, today day.Day) error, update string, args func(WeakFlag) []any) (WeakFlag, error) {
 	var out WeakFlag
 	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
 		before, err := getWeak(ctx, tx, id)
@@ -280,9 +276,9 @@ func (s *Service) changeWeak(ctx context.Context, a *auth.Actor, id int64, actio
 			return err
 		}
 		if !before.Open() {
-			return apperr.Rule(RuleWeakClosed, apperr.Params{"closed_on": *before.ClosedOn})
+			return apperr.Rule(RuleWeakClosed, apperr.Params{"closed_on": before.ClosedOn})
 		}
-		today := db.Day(s.Clock.Now())
+		today := day.Today(s.Clock)
 		after := before
 		if err := apply(&after, today); err != nil {
 			return err
@@ -299,8 +295,8 @@ func (s *Service) changeWeak(ctx context.Context, a *auth.Actor, id int64, actio
 	return out, err
 }
 
-func requireDate(f apperr.Fields, field string, t time.Time) {
-	if t.IsZero() {
+func requireDate(f apperr.Fields, field string, d day.Day) {
+	if d.IsZero() {
 		f.Add(field, "error.date_required", nil)
 	}
 }

@@ -1,9 +1,8 @@
 package org
 
 import (
-	"time"
-
 	"dangjian/internal/apperr"
+	"dangjian/internal/day"
 )
 
 // The 软弱涣散 rules by name. Each violation carries the dates that
@@ -27,26 +26,26 @@ const (
 	RuleWeakOrgType = "weak.org_type"
 )
 
-func checkDeadlineAfterFlag(flagged, deadline time.Time) error {
+func checkDeadlineAfterFlag(flagged, deadline day.Day) error {
 	if deadline.After(flagged) {
 		return nil
 	}
 	return apperr.Rule(RuleWeakDeadlineAfterFlag, apperr.Params{
-		"flagged_on": flagged, "deadline": deadline, "earliest": flagged.AddDate(0, 0, 1)})
+		"flagged_on": flagged, "deadline": deadline, "earliest": flagged.AddDays(1)})
 }
 
-func checkCloseAfterFlag(flagged, closed time.Time) error {
+func checkCloseAfterFlag(flagged, closed day.Day) error {
 	if !closed.Before(flagged) {
 		return nil
 	}
 	return apperr.Rule(RuleWeakCloseAfterFlag, apperr.Params{"flagged_on": flagged, "closed_on": closed})
 }
 
-func checkNotFuture(day, today time.Time) error {
-	if !day.After(today) {
+func checkNotFuture(on, today day.Day) error {
+	if !on.After(today) {
 		return nil
 	}
-	return apperr.Rule(RuleWeakNotFuture, apperr.Params{"date": day, "today": today})
+	return apperr.Rule(RuleWeakNotFuture, apperr.Params{"date": on, "today": today})
 }
 
 func oneOpenViolation(open WeakFlag) error {

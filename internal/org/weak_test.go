@@ -77,7 +77,7 @@ func TestWeakFlagRules(t *testing.T) {
 		_, err = env.Svc.Org.UpdateWeakPlan(ctx, villageLeader(env, "海戛"), org.WeakPlan{FlagID: f.ID, Plan: "新方案", Deadline: day("2027-01-31")})
 		want.Kind(t, err, apperr.KindNotFound)
 		f, err = env.Svc.Org.UpdateWeakPlan(ctx, admin, org.WeakPlan{FlagID: f.ID, Plan: "调整书记；每月支委会", Deadline: day("2027-01-31")})
-		if err != nil || f.Plan != "调整书记；每月支委会" || !f.Deadline.Equal(day("2027-01-31")) {
+		if err != nil || f.Plan != "调整书记；每月支委会" || f.Deadline != day("2027-01-31") {
 			t.Fatalf("plan update: %+v %v", f, err)
 		}
 
@@ -94,7 +94,7 @@ func TestWeakFlagRules(t *testing.T) {
 			t.Fatalf("want closing note required, got %v", err)
 		}
 		f, err = env.Svc.Org.CloseWeak(ctx, admin, org.WeakClosing{FlagID: f.ID, ClosedOn: day("2026-11-20"), Note: "新书记到任，组织生活正常"})
-		if err != nil || f.Open() || !f.ClosedOn.Equal(day("2026-11-20")) {
+		if err != nil || f.Open() || f.ClosedOn != day("2026-11-20") {
 			t.Fatalf("close: %+v %v", f, err)
 		}
 		// weak.closed: a closed flag is history.

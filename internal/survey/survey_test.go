@@ -34,7 +34,7 @@ func newWorld(t *testing.T, d *db.DB) *world {
 	holders := map[string]string{"secretary": "王海丹", "director": "王海丹", "deputy_secretary": "李副书", "women_director": "张妇女"}
 	for _, p := range posts {
 		if name, ok := holders[p.Code]; ok {
-			_, err := os.Assign(w.Ctx, nil, org.Assignment{PostID: p.ID, HolderName: name, StartedOn: w.Today().AddDate(-2, 0, 0)})
+			_, err := os.Assign(w.Ctx, nil, org.Assignment{PostID: p.ID, HolderName: name, StartedOn: day.Of(w.Today()).AddMonths(-24)})
 			want.OK(t, err)
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"dangjian/internal/auth"
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 	"dangjian/internal/org"
 	"dangjian/internal/testkit"
@@ -345,8 +346,8 @@ func ownPathIDs(t *testing.T, env *testkit.Env, a *bodyActor, orgID int64) {
 		"{tag}": one(`INSERT INTO member_tags(member_id, town_id, kind, started_on, created_at)
 			VALUES ($1, $2, 'member_to_rich', $3, $4) RETURNING id`, a.own["member"], mTown, db.Day(now), now),
 	}
-	day := now.AddDate(0, -1, 0)
-	flag, err := env.Svc.Org.Flag(ctx, nil, org.NewWeakFlag{OrgID: orgID, FlaggedOn: day, Reason: "班子不团结", Plan: "调整书记", Deadline: day.AddDate(0, 3, 0)})
+	flagged := day.Of(now).AddMonths(-1)
+	flag, err := env.Svc.Org.Flag(ctx, nil, org.NewWeakFlag{OrgID: orgID, FlaggedOn: flagged, Reason: "班子不团结", Plan: "调整书记", Deadline: flagged.AddMonths(3)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"dangjian/internal/auth"
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 	"dangjian/internal/org"
 	"dangjian/internal/testkit"
@@ -53,9 +54,9 @@ var foreignIDs = map[string]func(w *walk) (int64, error){
 		if id, err := w.one(`SELECT COALESCE(MAX(id), 0) FROM weak_flags WHERE org_id = $1`, w.at.ID); err == nil && id != 0 {
 			return id, nil
 		}
-		day := w.env.Clock.Now().AddDate(0, -1, 0)
+		flagged := day.Today(w.env.Clock).AddMonths(-1)
 		f, err := w.env.Svc.Org.Flag(context.Background(), nil, org.NewWeakFlag{OrgID: w.at.ID,
-			FlaggedOn: day, Reason: "班子不团结", Plan: "调整书记", Deadline: day.AddDate(0, 3, 0)})
+			FlaggedOn: flagged, Reason: "班子不团结", Plan: "调整书记", Deadline: flagged.AddMonths(3)})
 		return f.ID, err
 	},
 	// /account/tokens/{id}: another user's token, made for the walk.

@@ -3,6 +3,7 @@ package org
 import (
 	"net/http"
 
+	"dangjian/internal/apperr"
 	"dangjian/internal/org"
 	"dangjian/internal/web"
 )
@@ -15,6 +16,7 @@ type orgCreateBody struct {
 	Name         string `json:"name"`
 	ShortName    string `json:"short_name,omitempty"`
 	SortOrder    int    `json:"sort_order,omitempty"`
+	FoundedOn    string `json:"founded_on,omitempty"` // YYYY-MM-DD
 }
 
 func (h *handlers) apiOrgCreate(w http.ResponseWriter, r *http.Request) error {
@@ -22,8 +24,13 @@ func (h *handlers) apiOrgCreate(w http.ResponseWriter, r *http.Request) error {
 	if err := web.DecodeJSON(r, &body); err != nil {
 		return err
 	}
-	o, err := h.Svc.Org.Create(r.Context(), web.ActorOf(r), org.NewOrg{ParentID: body.ParentID, Type: org.Type(body.Type),
-		IndustryType: org.IndustryType(body.IndustryType), Name: body.Name, ShortName: body.ShortName, SortOrder: body.SortOrder})
+	f := apperr.Fields{}
+	in := org.NewOrg{ParentID: body.ParentID, Type: org.Type(body.Type), IndustryType: org.IndustryType(body.IndustryType),
+		Name: body.Name, ShortName: body.ShortName, SortOrder: body.SortOrder, FoundedOn: jsonDay(f, "founded_on", body.FoundedOn)}
+	if err := f.Err(); err != nil {
+		return err
+	}
+	o, err := h.Svc.Org.Create(r.Context(), web.ActorOf(r), in)
 	if err != nil {
 		return err
 	}

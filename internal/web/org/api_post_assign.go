@@ -3,6 +3,7 @@ package org
 import (
 	"net/http"
 
+	"dangjian/internal/day"
 	"dangjian/internal/org"
 	"dangjian/internal/web"
 )
@@ -29,7 +30,7 @@ func (h *handlers) apiPostAssign(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	t, err := h.Svc.Org.Assign(r.Context(), web.ActorOf(r), org.Assignment{PostID: id, HolderName: body.HolderName,
-		ResidentID: body.ResidentID, StartedOn: start, Note: body.Note})
+		ResidentID: body.ResidentID, StartedOn: day.Of(start), Note: body.Note})
 	if err != nil {
 		return err
 	}

@@ -1,8 +1,10 @@
 package org
 
 import (
-	"dangjian/internal/web"
 	"net/http"
+
+	"dangjian/internal/day"
+	"dangjian/internal/web"
 )
 
 // postVacateBody is the JSON body of the day a post falls vacant.
@@ -23,7 +25,7 @@ func (h *handlers) apiPostVacate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := h.Svc.Org.Vacate(r.Context(), web.ActorOf(r), id, end); err != nil {
+	if err := h.Svc.Org.Vacate(r.Context(), web.ActorOf(r), id, day.Of(end)); err != nil {
 		return err
 	}
 	w.WriteHeader(http.StatusNoContent)

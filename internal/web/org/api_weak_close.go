@@ -24,7 +24,7 @@ func (h *handlers) apiWeakClose(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := apperr.Fields{}
-	in := org.WeakClosing{FlagID: id, ClosedOn: web.JSONDateInto(f, "closed_on", body.ClosedOn), Note: body.ClosingNote}
+	in := org.WeakClosing{FlagID: id, ClosedOn: jsonDay(f, "closed_on", body.ClosedOn), Note: body.ClosingNote}
 	if err := f.Err(); err != nil {
 		return err
 	}

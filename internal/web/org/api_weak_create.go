@@ -26,8 +26,8 @@ func (h *handlers) apiWeakCreate(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := apperr.Fields{}
-	in := org.NewWeakFlag{OrgID: id, FlaggedOn: web.JSONDateInto(f, "flagged_on", body.FlaggedOn),
-		Reason: body.Reason, Plan: body.Plan, Deadline: web.JSONDateInto(f, "deadline", body.Deadline)}
+	in := org.NewWeakFlag{OrgID: id, FlaggedOn: jsonDay(f, "flagged_on", body.FlaggedOn),
+		Reason: body.Reason, Plan: body.Plan, Deadline: jsonDay(f, "deadline", body.Deadline)}
 	if err := f.Err(); err != nil {
 		return err
 	}

@@ -24,7 +24,7 @@ func (h *handlers) apiWeakPlan(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := apperr.Fields{}
-	in := org.WeakPlan{FlagID: id, Plan: body.Plan, Deadline: web.JSONDateInto(f, "deadline", body.Deadline)}
+	in := org.WeakPlan{FlagID: id, Plan: body.Plan, Deadline: jsonDay(f, "deadline", body.Deadline)}
 	if err := f.Err(); err != nil {
 		return err
 	}

@@ -18,10 +18,7 @@ func (h *handlers) orgCreate(w http.ResponseWriter, r *http.Request) error {
 	sortOrder, _ := strconv.Atoi(r.PostFormValue("sort_order"))
 	in := org.NewOrg{ParentID: parentID, Type: org.Type(r.PostFormValue("type")),
 		IndustryType: org.IndustryType(r.PostFormValue("industry_type")), Name: r.PostFormValue("name"),
-		ShortName: r.PostFormValue("short_name"), SortOrder: sortOrder}
-	if d := web.FormDate(r, "founded_on", f); !d.IsZero() {
-		in.FoundedOn = &d
-	}
+		ShortName: r.PostFormValue("short_name"), SortOrder: sortOrder, FoundedOn: web.FormDay(r, "founded_on", f)}
 	err = f.Err()
 	var created org.Org
 	if err == nil {

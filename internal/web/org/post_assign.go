@@ -16,7 +16,7 @@ func (h *handlers) postAssign(w http.ResponseWriter, r *http.Request) error {
 	}
 	f := apperr.Fields{}
 	in := org.Assignment{PostID: id, HolderName: r.PostFormValue("holder_name"),
-		ResidentID: web.QueryInt(r, "resident_id"), StartedOn: web.FormDate(r, "started_on", f), Note: r.PostFormValue("note")}
+		ResidentID: web.QueryInt(r, "resident_id"), StartedOn: web.FormDay(r, "started_on", f), Note: r.PostFormValue("note")}
 	err = f.Err()
 	if err == nil {
 		_, err = h.Svc.Org.Assign(r.Context(), web.ActorOf(r), in)

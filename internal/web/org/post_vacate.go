@@ -15,7 +15,7 @@ func (h *handlers) postVacate(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := apperr.Fields{}
-	end := web.FormDate(r, "ended_on", f)
+	end := web.FormDay(r, "ended_on", f)
 	err = f.Err()
 	if err == nil {
 		err = h.Svc.Org.Vacate(r.Context(), web.ActorOf(r), id, end)

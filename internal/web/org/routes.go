@@ -51,7 +51,7 @@ func (h *handlers) routes() []web.Route {
 var apiDocs = map[string]web.APIDoc{
 	"GET /api/v1/orgs": {Summary: "Organisations in the caller's scope (type: county, town, general_branch, branch, industry, activity_home)",
 		Query: []string{"type", "parent_id", "town_id", "q", "after", "limit"}, Response: org.Org{}, List: true},
-	"POST /api/v1/orgs":               {Status: 201, Summary: "Create an organisation under a parent", Request: orgCreateBody{}, Response: org.Org{}},
+	"POST /api/v1/orgs":               {Status: 201, Summary: "Create an organisation under a parent; founded_on, when known, is a day YYYY-MM-DD", Request: orgCreateBody{}, Response: org.Org{}},
 	"GET /api/v1/orgs/{id}":           {Summary: "One organisation", Response: org.Org{}},
 	"PUT /api/v1/orgs/{id}":           {Summary: "Edit an organisation's name, short name and order (audited)", Request: orgUpdateBody{}, Response: org.Org{}},
 	"GET /api/v1/orgs/{id}/posts":     {Summary: "An organisation's posts with their current holders", Response: orgPostsJSON{}},

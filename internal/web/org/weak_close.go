@@ -16,7 +16,7 @@ func (h *handlers) weakClose(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := apperr.Fields{}
-	in := org.WeakClosing{FlagID: id, ClosedOn: web.FormDate(r, "closed_on", f), Note: r.PostFormValue("closing_note")}
+	in := org.WeakClosing{FlagID: id, ClosedOn: web.FormDay(r, "closed_on", f), Note: r.PostFormValue("closing_note")}
 	err = f.Err()
 	if err == nil {
 		_, err = h.Svc.Org.CloseWeak(r.Context(), web.ActorOf(r), in)

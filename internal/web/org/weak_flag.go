@@ -16,8 +16,8 @@ func (h *handlers) weakFlag(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := apperr.Fields{}
-	in := org.NewWeakFlag{OrgID: id, FlaggedOn: web.FormDate(r, "flagged_on", f), Reason: r.PostFormValue("reason"),
-		Plan: r.PostFormValue("plan"), Deadline: web.FormDate(r, "deadline", f)}
+	in := org.NewWeakFlag{OrgID: id, FlaggedOn: web.FormDay(r, "flagged_on", f), Reason: r.PostFormValue("reason"),
+		Plan: r.PostFormValue("plan"), Deadline: web.FormDay(r, "deadline", f)}
 	err = f.Err()
 	if err == nil {
 		_, err = h.Svc.Org.Flag(r.Context(), web.ActorOf(r), in)

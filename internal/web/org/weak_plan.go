@@ -16,7 +16,7 @@ func (h *handlers) weakPlan(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := apperr.Fields{}
-	in := org.WeakPlan{FlagID: id, Plan: r.PostFormValue("plan"), Deadline: web.FormDate(r, "deadline", f)}
+	in := org.WeakPlan{FlagID: id, Plan: r.PostFormValue("plan"), Deadline: web.FormDay(r, "deadline", f)}
 	err = f.Err()
 	if err == nil {
 		_, err = h.Svc.Org.UpdateWeakPlan(r.Context(), web.ActorOf(r), in)
