@@ -50,6 +50,18 @@ type Config struct {
 	MaxRequests int
 }
 
+// defaultMemoryLimitMiB is the Go runtime's soft limit when none is set.
+// A server on SQLite carries the database engine in its own process — its
+// code and page caches take about 5 MB of the 40 MB an old office PC can
+// give it — so the collector keeps the Go heap smaller there; an app
+// server on PostgreSQL keeps more room (docs/performance.md).
+func defaultMemoryLimitMiB(postgres bool) int {
+	if postgres {
+		return 24
+	}
+	return 19
+}
+
 // IsPostgres reports whether the database is PostgreSQL.
 func (c Config) IsPostgres() bool {
 	return strings.HasPrefix(c.Database, "postgres://") || strings.HasPrefix(c.Database, "postgresql://")
@@ -72,7 +84,7 @@ func Load(fs *flag.FlagSet, args []string, env func(string) string) (Config, err
 	fs.BoolVar(&c.SecureCookies, "secure-cookies", def("DANGJIAN_SECURE_COOKIES", "") == "true", "mark cookies Secure (TLS)")
 	fs.BoolVar(&c.TrustProxy, "trust-proxy", def("DANGJIAN_TRUST_PROXY", "") == "true", "use X-Forwarded-For")
 	fs.StringVar(&c.BaseURL, "base-url", def("DANGJIAN_BASE_URL", ""), "public address of the server")
-	memLimit := def("DANGJIAN_MEMORY_LIMIT", "24")
+	memLimit := def("DANGJIAN_MEMORY_LIMIT", "")
 	if env("GOMEMLIMIT") != "" {
 		memLimit = "0" // the operator set the runtime's own variable
 	}
@@ -85,6 +97,9 @@ func Load(fs *flag.FlagSet, args []string, env func(string) string) (Config, err
 	var err error
 	if c.MaxRequests, err = strconv.Atoi(maxRequests); err != nil || c.MaxRequests < 0 {
 		return c, errors.New("DANGJIAN_MAX_REQUESTS must be a whole number (0: from the database's connections)")
+	}
+	if memLimit == "" {
+		memLimit = strconv.Itoa(defaultMemoryLimitMiB(c.IsPostgres()))
 	}
 	n, err := strconv.Atoi(memLimit)
 	if err != nil || n < 0 {

@@ -171,3 +171,25 @@ func TestMaxRequestsSetting(t *testing.T) {
 		}
 	}
 }
+
+func TestMemoryLimitFollowsTheDatabase(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		env  map[string]string
+		want int
+	}{
+		{nil, nil, 19}, // SQLite: the engine's memory is the server's
+		{[]string{"-db", "postgres://db/dangjian"}, nil, 24},
+		{nil, map[string]string{"DANGJIAN_MEMORY_LIMIT": "32"}, 32},
+		{[]string{"-memory-limit", "0", "-db", "postgres://db/dangjian"}, nil, 0},
+		{nil, map[string]string{"GOMEMLIMIT": "100MiB"}, 0}, // the runtime's own setting wins
+	} {
+		got, err := load(t, c.args, c.env)
+		if err != nil || got.MemoryLimitMiB != c.want {
+			t.Errorf("%v %v: limit %d, %v; want %d", c.args, c.env, got.MemoryLimitMiB, err, c.want)
+		}
+	}
+	if _, err := load(t, nil, map[string]string{"DANGJIAN_MEMORY_LIMIT": "lots"}); err == nil {
+		t.Error("DANGJIAN_MEMORY_LIMIT=lots accepted")
+	}
+}
