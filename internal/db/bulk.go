@@ -3,7 +3,9 @@ package db
 import (
 	"context"
 	"database/sql"
+	"runtime/debug"
 	"strconv"
+	"sync"
 )
 
 // bulkCacheKiB is the SQLite page cache of a bulk transaction. A
@@ -12,11 +14,19 @@ import (
 // dirty ones to the WAL before the commit, a system call a page.
 const bulkCacheKiB = 64 << 10 // 64 MiB
 
+// bulkMemoryLimit is the Go runtime's soft memory limit while a bulk
+// transaction runs: a county's roster import holds 45–50 MB of heap, and
+// under the serving limit (19–24 MiB) the collector ran without pause and
+// the import took 12.6 s instead of 7.3.
+const bulkMemoryLimit = 100 << 20
+
 // BulkTx is Tx for a transaction that writes many rows at once (imports).
-// On SQLite the writer's page cache is raised for it and given back after,
-// so the memory is held only while the bulk write runs; PostgreSQL's
-// shared buffers need nothing of the kind.
+// The room it needs is given for its duration and taken back after, so
+// serving memory is unchanged: the runtime's soft memory limit is raised
+// to bulkMemoryLimit, and on SQLite the writer's page cache is raised;
+// PostgreSQL's shared buffers need nothing of the kind.
 func (d *DB) BulkTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	defer bulkMemory.enter()()
 	if d.Dialect != SQLite {
 		return d.Tx(ctx, fn)
 	}
@@ -32,6 +42,37 @@ func (d *DB) BulkTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	d.DB.ExecContext(context.WithoutCancel(ctx), `PRAGMA shrink_memory`)
 	return err
+}
+
+// bulkMemory raises the process's memory limit while any bulk
+// transaction runs and puts the serving limit back when the last ends.
+var bulkMemory memoryRoom
+
+type memoryRoom struct {
+	mu      sync.Mutex
+	running int
+	serving int64 // the limit to put back
+}
+
+// enter raises the limit (never lowers one set higher) and returns the
+// function that ends this stay.
+func (m *memoryRoom) enter() (leave func()) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.running == 0 {
+		m.serving = debug.SetMemoryLimit(-1) // -1 reads it
+		if m.serving < bulkMemoryLimit {
+			debug.SetMemoryLimit(bulkMemoryLimit)
+		}
+	}
+	m.running++
+	return func() {
+		m.mu.Lock()
+		defer m.mu.Unlock()
+		if m.running--; m.running == 0 {
+			debug.SetMemoryLimit(m.serving)
+		}
+	}
 }
 
 // OneWriter reports whether every write goes through one connection
