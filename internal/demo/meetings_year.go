@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"dangjian/internal/day"
 	"dangjian/internal/orglife"
 	"slices"
 	"time"
@@ -81,9 +82,10 @@ type planned struct {
 // to today, oldest first.
 func yearPlan(s branchStory, today time.Time) []planned {
 	thisMonth := time.Date(today.Year(), today.Month(), 1, 0, 0, 0, 0, time.UTC)
-	from := orglife.PeriodOf(orglife.CadenceQuarter, today.AddDate(-1, 0, 0)).Start
+	from := orglife.PeriodOf(orglife.CadenceQuarter, day.Of(today.AddDate(-1, 0, 0))).Start.Time()
 	span := monthsBetween(from, thisMonth)
-	thisQuarter := orglife.PeriodOf(orglife.CadenceQuarter, today)
+	thisQuarter := orglife.PeriodOf(orglife.CadenceQuarter, day.Of(today))
+	quarterStart := thisQuarter.Start.Time()
 	committeeDay := 5 + s.seed%6
 	var out []planned
 	add := func(k orglife.MeetingKind, month time.Time, day int) {
@@ -121,15 +123,15 @@ func yearPlan(s branchStory, today time.Time) []planned {
 		if !(s.habit == habitLate && (back == 4 || back == 5)) {
 			add(orglife.MeetingGroup, month, committeeDay+4)
 		}
-		lastQuarter := !month.Before(thisQuarter.Start.AddDate(0, -3, 0)) && month.Before(thisQuarter.Start)
+		lastQuarter := !month.Before(quarterStart.AddDate(0, -3, 0)) && month.Before(quarterStart)
 		if inQuarter == 0 && !(s.habit == habitLate && lastQuarter) {
 			n := len(out)
 			add(orglife.MeetingLecture, month, 3)
-			if len(out) > n && s.seniorLecture && thisQuarter.Contains(month) {
+			if len(out) > n && s.seniorLecture && thisQuarter.Contains(day.Of(month)) {
 				out[n].senior = true
 			}
 		}
-		if inQuarter == 1 && !(s.lowAssembly && thisQuarter.Contains(month)) {
+		if inQuarter == 1 && !(s.lowAssembly && thisQuarter.Contains(day.Of(month))) {
 			add(orglife.MeetingAssembly, month, 20)
 		}
 		if month.Month() == time.December {
@@ -138,7 +140,7 @@ func yearPlan(s branchStory, today time.Time) []planned {
 	}
 	if s.lowAssembly {
 		// Called early in the quarter, and too few came.
-		on := thisQuarter.Start.AddDate(0, 0, 1)
+		on := quarterStart.AddDate(0, 0, 1)
 		if on.After(today) {
 			on = today
 		}

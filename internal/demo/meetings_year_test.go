@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"dangjian/internal/day"
 	"dangjian/internal/orglife"
 	"testing"
 	"time"
@@ -24,11 +25,11 @@ func TestYearPlanOnEveryDay(t *testing.T) {
 			held := map[string]int{}
 			for _, p := range plan {
 				if p.kind == k {
-					held[orglife.PeriodOf(k.Cadence(), p.on).Label()]++
+					held[orglife.PeriodOf(k.Cadence(), day.Of(p.on)).Label()]++
 				}
 			}
-			cur := orglife.PeriodOf(k.Cadence(), today)
-			for per := orglife.PeriodOf(k.Cadence(), from); per.Start.Before(cur.Start); per = per.Next() {
+			cur := orglife.PeriodOf(k.Cadence(), day.Of(today))
+			for per := orglife.PeriodOf(k.Cadence(), day.Of(from)); per.Start.Before(cur.Start); per = per.Next() {
 				if held[per.Label()] != 1 {
 					t.Fatalf("%s: %s held %d times in %s", today.Format(time.DateOnly), k, held[per.Label()], per.Label())
 				}

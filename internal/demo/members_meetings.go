@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"dangjian/internal/apperr"
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 	"dangjian/internal/members"
 	"dangjian/internal/orglife"
@@ -99,7 +100,7 @@ var townLeaders = []struct{ name, title string }{
 // 党小组 of half the branch, or, below quorum, only a third present.
 // Without members, typed figures.
 func (d *meetingDemo) meeting(orgID int64, p planned, roster []members.Member, seed int) orglife.NewMeeting {
-	in := orglife.NewMeeting{OrgID: orgID, Kind: p.kind, Topic: demoTopics[p.kind], HeldOn: p.on, Place: "党员活动室",
+	in := orglife.NewMeeting{OrgID: orgID, Kind: p.kind, Topic: demoTopics[p.kind], HeldOn: day.Of(p.on), Place: "党员活动室",
 		Minutes: "会议由支部书记主持，围绕主题逐项讨论，形成一致意见。"}
 	var on []members.Member
 	for _, m := range roster {
@@ -235,8 +236,8 @@ func (d *meetingDemo) activities(t *Town) error {
 func (d *meetingDemo) fund(t *Town) error {
 	s := d.svc.OrgLife
 	for _, in := range []orglife.NewIncome{
-		{TownID: t.Town.ID, Amount: 5000000, OnDate: d.monthDay(5, 1), Description: "县委组织部下拨党内激励关怀帮扶资金"},
-		{TownID: t.Town.ID, Amount: 2000000, OnDate: d.monthDay(4, 10), Description: "镇党委配套资金"},
+		{TownID: t.Town.ID, Amount: 5000000, OnDate: day.Of(d.monthDay(5, 1)), Description: "县委组织部下拨党内激励关怀帮扶资金"},
+		{TownID: t.Town.ID, Amount: 2000000, OnDate: day.Of(d.monthDay(4, 10)), Description: "镇党委配套资金"},
 	} {
 		if _, err := s.RecordFundIncome(d.ctx, actorOf(t, "admin"), in); err != nil {
 			return err

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"time"
 
-	"dangjian/internal/db"
+	"dangjian/internal/day"
 )
 
 // Cadence is how often a kind of meeting must be held.
@@ -33,14 +33,14 @@ func (k MeetingKind) Cadence() Cadence { return meetingCadences[k] }
 
 // Period is one month, quarter or year: [Start, End).
 type Period struct {
-	Cadence Cadence   `json:"cadence"`
-	Start   time.Time `json:"start"`
-	End     time.Time `json:"end"`
+	Cadence Cadence `json:"cadence"`
+	Start   day.Day `json:"start"`
+	End     day.Day `json:"end"`
 }
 
 // PeriodOf is the period of cadence c that contains day d.
-func PeriodOf(c Cadence, d time.Time) Period {
-	y, m, _ := d.UTC().Date()
+func PeriodOf(c Cadence, d day.Day) Period {
+	y, m := d.Year(), d.Month()
 	switch c {
 	case CadenceMonth:
 	case CadenceQuarter:
@@ -48,8 +48,8 @@ func PeriodOf(c Cadence, d time.Time) Period {
 	default:
 		m = time.January
 	}
-	start := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
-	return Period{Cadence: c, Start: start, End: start.AddDate(0, c.months(), 0)}
+	start := day.New(y, m, 1)
+	return Period{Cadence: c, Start: start, End: start.AddMonths(c.months())}
 }
 
 func (c Cadence) months() int {
@@ -66,17 +66,17 @@ func (c Cadence) months() int {
 func (p Period) Next() Period { return PeriodOf(p.Cadence, p.End) }
 
 // Contains reports whether day d lies in p.
-func (p Period) Contains(d time.Time) bool { return !d.Before(p.Start) && d.Before(p.End) }
+func (p Period) Contains(d day.Day) bool { return !d.Before(p.Start) && d.Before(p.End) }
 
 // Label names the period: "2026-11", "2026Q4" or "2026".
 func (p Period) Label() string {
 	switch p.Cadence {
 	case CadenceMonth:
-		return p.Start.Format("2006-01")
+		return fmt.Sprintf("%04d-%02d", p.Start.Year(), int(p.Start.Month()))
 	case CadenceQuarter:
 		return fmt.Sprintf("%dQ%d", p.Start.Year(), (int(p.Start.Month())-1)/3+1)
 	}
-	return p.Start.Format("2006")
+	return fmt.Sprintf("%04d", p.Start.Year())
 }
 
 // index numbers periods consecutively, so the distance between two is a
@@ -130,11 +130,11 @@ func (k KindCompliance) Complete() bool { return k.Met == k.Required }
 // kindCompliance is the compliance of one kind in one year: a pure
 // function of the counting meetings' dates, today and the day the
 // branch's records begin (periods wholly before it are not assessed).
-func kindCompliance(kind MeetingKind, year int, today, trackFrom time.Time, held []time.Time) KindCompliance {
+func kindCompliance(kind MeetingKind, year int, today, trackFrom day.Day, held []day.Day) KindCompliance {
 	c := kind.Cadence()
 	out := KindCompliance{Kind: kind, Cadence: c}
 	trackStart := PeriodOf(c, trackFrom).Start
-	for p := PeriodOf(c, time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC)); p.Start.Year() == year; p = p.Next() {
+	for p := PeriodOf(c, day.New(year, time.January, 1)); p.Start.Year() == year; p = p.Next() {
 		r := PeriodResult{Period: p, Label: p.Label()}
 		for _, d := range held {
 			if p.Contains(d) {
@@ -163,7 +163,7 @@ func kindCompliance(kind MeetingKind, year int, today, trackFrom time.Time, held
 
 // yearCompliance is every kind for one branch and year; held maps each
 // kind to its counting meetings' dates.
-func yearCompliance(year int, today, trackFrom time.Time, held map[MeetingKind][]time.Time) []KindCompliance {
+func yearCompliance(year int, today, trackFrom day.Day, held map[MeetingKind][]day.Day) []KindCompliance {
 	out := make([]KindCompliance, 0, len(MeetingKinds))
 	for _, k := range MeetingKinds {
 		out = append(out, kindCompliance(k, year, today, trackFrom, held[k]))
@@ -178,9 +178,9 @@ type Outstanding struct {
 	Kind     MeetingKind `json:"kind"`
 	Cadence  Cadence     `json:"cadence"`
 	Current  Period      `json:"current"`
-	Since    time.Time   `json:"since"`
+	Since    day.Day     `json:"since"`
 	Periods  int         `json:"periods"`
-	LastHeld *time.Time  `json:"last_held,omitempty"`
+	LastHeld day.Day     `json:"last_held,omitzero"`
 }
 
 // Overdue reports whether earlier periods were missed too, not only the
@@ -188,16 +188,16 @@ type Outstanding struct {
 func (o Outstanding) Overdue() bool { return o.Periods > 1 }
 
 // outstanding works out whether kind is outstanding today given the last
-// counting meeting (nil: never) and the day the branch's records begin.
-func outstanding(kind MeetingKind, today, trackFrom time.Time, last *time.Time) (Outstanding, bool) {
+// counting meeting (zero: never) and the day the branch's records begin.
+func outstanding(kind MeetingKind, today, trackFrom, last day.Day) (Outstanding, bool) {
 	c := kind.Cadence()
 	cur := PeriodOf(c, today)
-	if last != nil && !last.Before(cur.Start) {
+	if !last.IsZero() && !last.Before(cur.Start) {
 		return Outstanding{}, false
 	}
 	since := PeriodOf(c, trackFrom)
-	if last != nil {
-		if after := PeriodOf(c, *last).Next(); after.Start.After(since.Start) {
+	if !last.IsZero() {
+		if after := PeriodOf(c, last).Next(); after.Start.After(since.Start) {
 			since = after
 		}
 	}
@@ -213,13 +213,14 @@ func outstanding(kind MeetingKind, today, trackFrom time.Time, last *time.Time) 
 // so a town that starts using the system is not shown years of arrears
 // from before; a meeting recorded from earlier paper records moves the
 // start back to it.
-func trackingStart(founded *time.Time, created time.Time, firstHeld *time.Time) time.Time {
-	start := db.Day(created)
-	if founded != nil && founded.After(start) {
-		start = *founded
+// Zero founded or firstHeld: not known.
+func trackingStart(founded, created, firstHeld day.Day) day.Day {
+	start := created
+	if founded.After(start) {
+		start = founded
 	}
-	if firstHeld != nil && firstHeld.Before(start) {
-		start = *firstHeld
+	if !firstHeld.IsZero() && firstHeld.Before(start) {
+		start = firstHeld
 	}
 	return start
 }

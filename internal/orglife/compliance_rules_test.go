@@ -1,16 +1,16 @@
 package orglife
 
 import (
+	"dangjian/internal/day"
 	"strings"
 	"testing"
-	"time"
 )
 
 func TestPeriodOf(t *testing.T) {
 	cases := []struct {
 		c          Cadence
-		d          time.Time
-		start, end time.Time
+		d          day.Day
+		start, end day.Day
 		label      string
 	}{
 		{CadenceMonth, ymd(2026, 11, 26), ymd(2026, 11, 1), ymd(2026, 12, 1), "2026-11"},
@@ -24,12 +24,11 @@ func TestPeriodOf(t *testing.T) {
 	}
 	for _, c := range cases {
 		p := PeriodOf(c.c, c.d)
-		if !p.Start.Equal(c.start) || !p.End.Equal(c.end) || p.Label() != c.label {
-			t.Errorf("PeriodOf(%s, %s) = %s–%s %s, want %s–%s %s", c.c, c.d.Format("2006-01-02"),
-				p.Start.Format("2006-01-02"), p.End.Format("2006-01-02"), p.Label(),
-				c.start.Format("2006-01-02"), c.end.Format("2006-01-02"), c.label)
+		if p.Start != c.start || p.End != c.end || p.Label() != c.label {
+			t.Errorf("PeriodOf(%s, %s) = %s–%s %s, want %s–%s %s", c.c, c.d,
+				p.Start, p.End, p.Label(), c.start, c.end, c.label)
 		}
-		if !p.Contains(c.d) || p.Contains(p.End) || !p.Contains(p.Start) || p.Contains(p.Start.AddDate(0, 0, -1)) {
+		if !p.Contains(c.d) || p.Contains(p.End) || !p.Contains(p.Start) || p.Contains(p.Start.AddDays(-1)) {
 			t.Errorf("%s: Contains is wrong at the edges", p.Label())
 		}
 	}
@@ -56,29 +55,29 @@ func TestKindCompliance(t *testing.T) {
 		name          string
 		kind          MeetingKind
 		year          int
-		trackFrom     time.Time
-		held          []time.Time
+		trackFrom     day.Day
+		held          []day.Day
 		want          string
 		met, required int
 	}{
 		{"monthly, nothing held", MeetingCommittee, 2026, longAgo, nil, "xxxxxxxxxxdu", 0, 10},
 		{"monthly, every month but this one", MeetingCommittee, 2026, longAgo,
-			[]time.Time{ymd(2026, 1, 5), ymd(2026, 2, 5), ymd(2026, 3, 5), ymd(2026, 4, 5), ymd(2026, 5, 5), ymd(2026, 6, 5),
+			[]day.Day{ymd(2026, 1, 5), ymd(2026, 2, 5), ymd(2026, 3, 5), ymd(2026, 4, 5), ymd(2026, 5, 5), ymd(2026, 6, 5),
 				ymd(2026, 7, 5), ymd(2026, 8, 5), ymd(2026, 9, 5), ymd(2026, 10, 31)}, "mmmmmmmmmmdu", 10, 10},
 		{"monthly: this month held counts as met and required", MeetingThemeDay, 2026, longAgo,
-			[]time.Time{ymd(2026, 11, 1)}, "xxxxxxxxxxmu", 1, 11},
+			[]day.Day{ymd(2026, 11, 1)}, "xxxxxxxxxxmu", 1, 11},
 		{"monthly: two in one month are one period", MeetingGroup, 2026, longAgo,
-			[]time.Time{ymd(2026, 3, 1), ymd(2026, 3, 31)}, "xxmxxxxxxxdu", 1, 10},
+			[]day.Day{ymd(2026, 3, 1), ymd(2026, 3, 31)}, "xxmxxxxxxxdu", 1, 10},
 		{"monthly: records begin in June", MeetingCommittee, 2026, ymd(2026, 6, 15),
-			[]time.Time{ymd(2026, 6, 20), ymd(2026, 8, 1)}, "-----mxmxxdu", 2, 5},
+			[]day.Day{ymd(2026, 6, 20), ymd(2026, 8, 1)}, "-----mxmxxdu", 2, 5},
 		{"quarterly, held in Q1 and Q3", MeetingAssembly, 2026, longAgo,
-			[]time.Time{ymd(2026, 2, 1), ymd(2026, 9, 30)}, "mxmd", 2, 3},
+			[]day.Day{ymd(2026, 2, 1), ymd(2026, 9, 30)}, "mxmd", 2, 3},
 		{"quarterly lecture, Q4 already held", MeetingLecture, 2026, longAgo,
-			[]time.Time{ymd(2026, 10, 1)}, "xxxm", 1, 4},
+			[]day.Day{ymd(2026, 10, 1)}, "xxxm", 1, 4},
 		{"yearly, not yet this year", MeetingLife, 2026, longAgo, nil, "d", 0, 0},
-		{"yearly, held", MeetingLife, 2026, longAgo, []time.Time{ymd(2026, 1, 20)}, "m", 1, 1},
+		{"yearly, held", MeetingLife, 2026, longAgo, []day.Day{ymd(2026, 1, 20)}, "m", 1, 1},
 		{"a past year is all over", MeetingLife, 2025, longAgo, nil, "x", 0, 1},
-		{"a past year by months", MeetingCommittee, 2025, ymd(2025, 12, 1), []time.Time{ymd(2025, 12, 1)}, "-----------m", 1, 1},
+		{"a past year by months", MeetingCommittee, 2025, ymd(2025, 12, 1), []day.Day{ymd(2025, 12, 1)}, "-----------m", 1, 1},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -91,35 +90,35 @@ func TestKindCompliance(t *testing.T) {
 	if r := kindCompliance(MeetingLife, 2026, today, longAgo, nil).Rate(); r != -1 {
 		t.Errorf("rate with nothing required = %d, want -1", r)
 	}
-	if r := kindCompliance(MeetingAssembly, 2026, today, longAgo, []time.Time{ymd(2026, 2, 1), ymd(2026, 9, 30)}).Rate(); r != 66 {
+	if r := kindCompliance(MeetingAssembly, 2026, today, longAgo, []day.Day{ymd(2026, 2, 1), ymd(2026, 9, 30)}).Rate(); r != 66 {
 		t.Errorf("rate 2 of 3 = %d, want 66", r)
 	}
 }
 
 func TestOutstanding(t *testing.T) {
 	today := ymd(2026, 11, 26)
-	d := func(y int, m time.Month, dd int) *time.Time { t := ymd(y, m, dd); return &t }
+	d := ymd
 	cases := []struct {
 		name      string
 		kind      MeetingKind
-		trackFrom time.Time
-		last      *time.Time
+		trackFrom day.Day
+		last      day.Day
 		due       bool
-		since     time.Time
+		since     day.Day
 		periods   int
 	}{
-		{"held this month", MeetingCommittee, ymd(2020, 1, 1), d(2026, 11, 1), false, time.Time{}, 0},
+		{"held this month", MeetingCommittee, ymd(2020, 1, 1), d(2026, 11, 1), false, day.Day{}, 0},
 		{"held last month: due this month only", MeetingCommittee, ymd(2020, 1, 1), d(2026, 10, 31), true, ymd(2026, 11, 1), 1},
 		{"held in August: three months running", MeetingCommittee, ymd(2020, 1, 1), d(2026, 8, 14), true, ymd(2026, 9, 1), 3},
-		{"never held, records since March", MeetingThemeDay, ymd(2026, 3, 10), nil, true, ymd(2026, 3, 1), 9},
-		{"never held, entered today", MeetingGroup, today, nil, true, ymd(2026, 11, 1), 1},
+		{"never held, records since March", MeetingThemeDay, ymd(2026, 3, 10), day.Day{}, true, ymd(2026, 3, 1), 9},
+		{"never held, entered today", MeetingGroup, today, day.Day{}, true, ymd(2026, 11, 1), 1},
 		{"quarterly held in Q3", MeetingAssembly, ymd(2020, 1, 1), d(2026, 9, 30), true, ymd(2026, 10, 1), 1},
-		{"quarterly held in Q4", MeetingLecture, ymd(2020, 1, 1), d(2026, 10, 1), false, time.Time{}, 0},
+		{"quarterly held in Q4", MeetingLecture, ymd(2020, 1, 1), d(2026, 10, 1), false, day.Day{}, 0},
 		{"quarterly last held a year ago", MeetingLecture, ymd(2020, 1, 1), d(2025, 11, 20), true, ymd(2026, 1, 1), 4},
 		{"yearly held last year", MeetingLife, ymd(2020, 1, 1), d(2025, 12, 30), true, ymd(2026, 1, 1), 1},
-		{"yearly never held since 2024", MeetingLife, ymd(2024, 6, 1), nil, true, ymd(2024, 1, 1), 3},
+		{"yearly never held since 2024", MeetingLife, ymd(2024, 6, 1), day.Day{}, true, ymd(2024, 1, 1), 3},
 		{"records begin after the last meeting's next period", MeetingCommittee, ymd(2026, 10, 5), d(2026, 3, 1), true, ymd(2026, 10, 1), 2},
-		{"records said to begin in the future", MeetingCommittee, ymd(2027, 2, 1), nil, true, ymd(2026, 11, 1), 1},
+		{"records said to begin in the future", MeetingCommittee, ymd(2027, 2, 1), day.Day{}, true, ymd(2026, 11, 1), 1},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -127,8 +126,8 @@ func TestOutstanding(t *testing.T) {
 			if due != c.due {
 				t.Fatalf("due = %v, want %v", due, c.due)
 			}
-			if due && (!o.Since.Equal(c.since) || o.Periods != c.periods) {
-				t.Fatalf("since %s × %d, want %s × %d", o.Since.Format("2006-01-02"), o.Periods, c.since.Format("2006-01-02"), c.periods)
+			if due && (o.Since != c.since || o.Periods != c.periods) {
+				t.Fatalf("since %s × %d, want %s × %d", o.Since, o.Periods, c.since, c.periods)
 			}
 			if due && o.Overdue() != (c.periods > 1) {
 				t.Fatalf("Overdue() = %v with %d periods", o.Overdue(), c.periods)
@@ -138,23 +137,24 @@ func TestOutstanding(t *testing.T) {
 }
 
 func TestTrackingStart(t *testing.T) {
-	d := func(y int, m time.Month, dd int) *time.Time { t := ymd(y, m, dd); return &t }
-	created := time.Date(2026, 5, 3, 14, 30, 0, 0, time.UTC)
+	d := ymd
+	created := ymd(2026, 5, 3)
+	var none day.Day
 	cases := []struct {
 		name    string
-		founded *time.Time
-		first   *time.Time
-		want    time.Time
+		founded day.Day
+		first   day.Day
+		want    day.Day
 	}{
-		{"entered the system, nothing else known", nil, nil, ymd(2026, 5, 3)},
-		{"founded long before entry: from entry", d(1998, 7, 1), nil, ymd(2026, 5, 3)},
-		{"founded after entry", d(2026, 7, 1), nil, ymd(2026, 7, 1)},
-		{"paper records from before entry", nil, d(2025, 12, 10), ymd(2025, 12, 10)},
-		{"a first meeting after entry changes nothing", nil, d(2026, 6, 1), ymd(2026, 5, 3)},
+		{"entered the system, nothing else known", none, none, ymd(2026, 5, 3)},
+		{"founded long before entry: from entry", d(1998, 7, 1), none, ymd(2026, 5, 3)},
+		{"founded after entry", d(2026, 7, 1), none, ymd(2026, 7, 1)},
+		{"paper records from before entry", none, d(2025, 12, 10), ymd(2025, 12, 10)},
+		{"a first meeting after entry changes nothing", none, d(2026, 6, 1), ymd(2026, 5, 3)},
 	}
 	for _, c := range cases {
-		if got := trackingStart(c.founded, created, c.first); !got.Equal(c.want) {
-			t.Errorf("%s: %s, want %s", c.name, got.Format("2006-01-02"), c.want.Format("2006-01-02"))
+		if got := trackingStart(c.founded, created, c.first); got != c.want {
+			t.Errorf("%s: %s, want %s", c.name, got, c.want)
 		}
 	}
 }

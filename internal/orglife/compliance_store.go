@@ -10,6 +10,7 @@ import (
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/auth"
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 )
 
@@ -41,7 +42,7 @@ func overdueCursor(orgID int64, ord int) int64 { return orgID<<3 | int64(ord) }
 // scope: each kind's part finds the branches without a counting meeting
 // since the current period began, with their last counting meeting.
 func (s *Service) Overdue(ctx context.Context, a *auth.Actor, f OverdueFilter) ([]OverdueItem, error) {
-	today := db.Day(s.Clock.Now())
+	today := day.Today(s.Clock)
 	limit := db.Limit(f.Limit, 50, 200)
 	afterOrg, afterOrd := f.After>>3, int(f.After&7)
 	if f.After == 0 {
@@ -78,12 +79,13 @@ func (s *Service) Overdue(ctx context.Context, a *auth.Actor, f OverdueFilter) (
 	for rows.Next() {
 		var it OverdueItem
 		var ord int
-		var founded, created, first, last scanDay
+		var founded, first, last day.Day
+		var created scanDay
 		if err := rows.Scan(&it.OrgID, &it.OrgName, &it.OrgPath, &ord, &founded, &created, &first, &last); err != nil {
 			return nil, err
 		}
 		kind := MeetingKinds[ord]
-		o, ok := outstanding(kind, today, trackingStart(founded.ptr(), created.T, first.ptr()), last.ptr())
+		o, ok := outstanding(kind, today, trackingStart(founded, created.D, first), last)
 		if !ok {
 			continue // cannot happen: the query found no meeting this period
 		}
@@ -98,7 +100,7 @@ func (s *Service) Overdue(ctx context.Context, a *auth.Actor, f OverdueFilter) (
 type BranchCompliance struct {
 	Branch    BranchInfo       `json:"branch"`
 	Year      int              `json:"year"`
-	TrackFrom time.Time        `json:"track_from"`
+	TrackFrom day.Day          `json:"track_from"`
 	Kinds     []KindCompliance `json:"kinds"`
 }
 
@@ -114,7 +116,7 @@ type ComplianceFilter struct {
 // year, for a page of branches in the actor's reading scope: two queries
 // a page (the branches, then their counting meetings of the year).
 func (s *Service) Compliance(ctx context.Context, a *auth.Actor, f ComplianceFilter) ([]BranchCompliance, error) {
-	today := db.Day(s.Clock.Now())
+	today := day.Today(s.Clock)
 	if f.Year == 0 {
 		f.Year = today.Year()
 	}
@@ -140,13 +142,14 @@ func (s *Service) Compliance(ctx context.Context, a *auth.Actor, f ComplianceFil
 	for rows.Next() {
 		var bc BranchCompliance
 		b := &bc.Branch
-		var founded, created, first scanDay
+		var founded, first day.Day
+		var created scanDay
 		if err := rows.Scan(&b.ID, &b.TownID, &b.Name, &b.Type, &b.Path, &founded, &created, &first); err != nil {
 			rows.Close()
 			return nil, err
 		}
 		bc.Year = f.Year
-		bc.TrackFrom = trackingStart(founded.ptr(), created.T, first.ptr())
+		bc.TrackFrom = trackingStart(founded, created.D, first)
 		out = append(out, bc)
 	}
 	rows.Close()
@@ -165,33 +168,33 @@ func (s *Service) Compliance(ctx context.Context, a *auth.Actor, f ComplianceFil
 
 // countingMeetings loads the dates of the counting meetings of a year for
 // the given branches, by branch and kind.
-func countingMeetings(ctx context.Context, q db.Queryer, branches []BranchCompliance, year int) (map[int64]map[MeetingKind][]time.Time, error) {
+func countingMeetings(ctx context.Context, q db.Queryer, branches []BranchCompliance, year int) (map[int64]map[MeetingKind][]day.Day, error) {
 	ids := make([]int64, len(branches))
 	for i, b := range branches {
 		ids[i] = b.Branch.ID
 	}
 	var args db.Args
 	in := db.InList(&args, ids)
-	from := args.Add(time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC))
-	to := args.Add(time.Date(year+1, 1, 1, 0, 0, 0, 0, time.UTC))
+	from := args.Add(day.New(year, time.January, 1))
+	to := args.Add(day.New(year+1, time.January, 1))
 	rows, err := q.QueryContext(ctx, `SELECT org_id, kind, held_on FROM meetings
 		WHERE org_id IN (`+in+`) AND counts = TRUE AND held_on >= `+from+` AND held_on < `+to, args.Values()...)
 	if err != nil {
 		return nil, fmt.Errorf("orglife: counting meetings: %w", err)
 	}
 	defer rows.Close()
-	out := map[int64]map[MeetingKind][]time.Time{}
+	out := map[int64]map[MeetingKind][]day.Day{}
 	for rows.Next() {
 		var org int64
 		var kind MeetingKind
-		var d time.Time
+		var d day.Day
 		if err := rows.Scan(&org, &kind, &d); err != nil {
 			return nil, err
 		}
 		if out[org] == nil {
-			out[org] = map[MeetingKind][]time.Time{}
+			out[org] = map[MeetingKind][]day.Day{}
 		}
-		out[org][kind] = append(out[org][kind], db.Day(d))
+		out[org][kind] = append(out[org][kind], d)
 	}
 	return out, rows.Err()
 }

@@ -52,10 +52,10 @@ func TestOverdueList(t *testing.T) {
 			t.Fatalf("the secretary of 海丹一组 sees other branches: %+v", items)
 		}
 		c, ok := got[orglife.MeetingCommittee]
-		if !ok || c.Periods != 1 || c.Overdue() || c.LastHeld == nil || !c.LastHeld.Equal(ymd(2026, 10, 12)) || !c.Since.Equal(ymd(2026, 11, 1)) {
+		if !ok || c.Periods != 1 || c.Overdue() || c.LastHeld != ymd(2026, 10, 12) || c.Since != ymd(2026, 11, 1) {
 			t.Fatalf("支委会 item = %+v", c)
 		}
-		if l, ok := got[orglife.MeetingLecture]; !ok || !l.Since.Equal(ymd(2026, 10, 1)) || l.Periods != 1 {
+		if l, ok := got[orglife.MeetingLecture]; !ok || l.Since != ymd(2026, 10, 1) || l.Periods != 1 {
 			t.Fatalf("党课 item = %+v", l)
 		}
 		for _, k := range []orglife.MeetingKind{orglife.MeetingThemeDay, orglife.MeetingAssembly, orglife.MeetingLife} {
@@ -145,7 +145,7 @@ func TestComplianceTable(t *testing.T) {
 		if len(rows) != 2 || rows[0].Branch.ID != w.HD1.ID || rows[1].Branch.ID != w.HD2.ID {
 			t.Fatalf("海丹 sees %+v", rows)
 		}
-		if !rows[0].TrackFrom.Equal(ymd(2025, 12, 10)) {
+		if rows[0].TrackFrom != ymd(2025, 12, 10) {
 			t.Fatalf("tracked from %s", rows[0].TrackFrom)
 		}
 		var committee, assembly orglife.KindCompliance

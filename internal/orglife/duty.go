@@ -5,11 +5,11 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/audit"
 	"dangjian/internal/auth"
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 	"dangjian/internal/members"
 )
@@ -36,7 +36,7 @@ type NewDuty struct {
 
 // activeMemberFor loads a member the actor may write for and checks they
 // are a party member today: ratings, posts and grants are for members.
-func activeMemberFor(ctx context.Context, q db.Queryer, a *auth.Actor, id int64, today time.Time) (members.Member, error) {
+func activeMemberFor(ctx context.Context, q db.Queryer, a *auth.Actor, id int64, today day.Day) (members.Member, error) {
 	if id == 0 {
 		return members.Member{}, apperr.Invalid("member_id", "error.required", nil)
 	}
@@ -44,7 +44,7 @@ func activeMemberFor(ctx context.Context, q db.Queryer, a *auth.Actor, id int64,
 	if err != nil {
 		return m, err
 	}
-	if !m.MemberOn(today) {
+	if !m.MemberOn(today.Time()) {
 		return m, apperr.Invalid("member_id", "activity.not_member", apperr.Params{"name": m.Name})
 	}
 	return m, nil
@@ -53,8 +53,8 @@ func activeMemberFor(ctx context.Context, q db.Queryer, a *auth.Actor, id int64,
 // memberTx runs fn in one transaction on a member the actor may write
 // for and who is a party member today: the start of every use case that
 // records something about one member.
-func (s *Service) memberTx(ctx context.Context, a *auth.Actor, memberID int64, fn func(tx *sql.Tx, m members.Member, today time.Time) error) error {
-	today := db.Day(s.Clock.Now())
+func (s *Service) memberTx(ctx context.Context, a *auth.Actor, memberID int64, fn func(tx *sql.Tx, m members.Member, today day.Day) error) error {
+	today := day.Today(s.Clock)
 	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
 		m, err := activeMemberFor(ctx, tx, a, memberID, today)
 		if err != nil {
@@ -68,7 +68,7 @@ func (s *Service) memberTx(ctx context.Context, a *auth.Actor, memberID int64, f
 // in December is allowed; earlier years are records.
 func (s *Service) AssignDuty(ctx context.Context, a *auth.Actor, in NewDuty) (Duty, error) {
 	var d Duty
-	err := s.memberTx(ctx, a, in.MemberID, func(tx *sql.Tx, m members.Member, today time.Time) error {
+	err := s.memberTx(ctx, a, in.MemberID, func(tx *sql.Tx, m members.Member, today day.Day) error {
 		f := apperr.Fields{}
 		members.YearField(f, "year", in.Year, 2000, today.Year()+1)
 		in.Post = apperr.Text(f, "post", in.Post, 50, true)
@@ -146,14 +146,14 @@ func (s *Service) BranchMembers(ctx context.Context, a *auth.Actor, orgID int64)
 	if err != nil {
 		return b, nil, err
 	}
-	today := db.Day(s.Clock.Now())
+	today := day.Today(s.Clock)
 	roster, err := branchMembersOn(ctx, s.DB, b.ID, today)
 	if err != nil {
 		return b, nil, err
 	}
 	out := make([]MeetingInvitee, 0, len(roster))
 	for _, m := range roster {
-		out = append(out, MeetingInvitee{MemberID: m.ID, Name: m.Name, Status: m.Status, Voting: m.VotingOn(today)})
+		out = append(out, MeetingInvitee{MemberID: m.ID, Name: m.Name, Status: m.Status, Voting: m.VotingOn(today.Time())})
 	}
 	return b, out, nil
 }

@@ -12,6 +12,7 @@ import (
 	"dangjian/internal/apperr"
 	"dangjian/internal/audit"
 	"dangjian/internal/auth"
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 	"dangjian/internal/i18n"
 	"dangjian/internal/members"
@@ -38,13 +39,13 @@ func (g Grade) Valid() bool {
 
 // Evaluation is one member's 民主评议 of a year.
 type Evaluation struct {
-	ID         int64     `json:"id"`
-	MemberID   int64     `json:"member_id"`
-	MemberName string    `json:"member_name"`
-	OrgID      int64     `json:"org_id"`
-	Year       int       `json:"year"`
-	Grade      Grade     `json:"grade"` // empty: took part without a grade (预备党员)
-	HeldOn     time.Time `json:"held_on"`
+	ID         int64   `json:"id"`
+	MemberID   int64   `json:"member_id"`
+	MemberName string  `json:"member_name"`
+	OrgID      int64   `json:"org_id"`
+	Year       int     `json:"year"`
+	Grade      Grade   `json:"grade"` // empty: took part without a grade (预备党员)
+	HeldOn     day.Day `json:"held_on"`
 }
 
 // GradeInput is one member's line of the evaluation form.
@@ -58,7 +59,7 @@ type GradeInput struct {
 type NewEvaluation struct {
 	OrgID  int64
 	Year   int
-	HeldOn time.Time
+	HeldOn day.Day
 	Grades []GradeInput
 }
 
@@ -96,7 +97,7 @@ func shareParam(share float64) any {
 //   - evaluation.excellent_cap: 优秀 within Rules.ExcellentShareMax of the
 //     graded members of the branch that year, counting earlier entries.
 func (s *Service) RecordEvaluation(ctx context.Context, a *auth.Actor, in NewEvaluation) ([]Evaluation, error) {
-	today := db.Day(s.Clock.Now())
+	today := day.Today(s.Clock)
 	var out []Evaluation
 	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
 		b, err := branchFor(ctx, tx, a, in.OrgID, auth.PermMemberWrite)
@@ -105,7 +106,6 @@ func (s *Service) RecordEvaluation(ctx context.Context, a *auth.Actor, in NewEva
 		}
 		f := apperr.Fields{}
 		members.YearField(f, "year", in.Year, 2000, today.Year())
-		in.HeldOn = db.Day(in.HeldOn)
 		switch {
 		case in.HeldOn.IsZero():
 			f.Add("held_on", "error.date_required", nil)
@@ -192,7 +192,7 @@ func evaluationLines(in NewEvaluation, roster []members.Member) ([]evaluationLin
 		}
 		seen[m.ID] = true
 		g.Grade = Grade(strings.TrimSpace(string(g.Grade)))
-		voting := m.VotingOn(in.HeldOn)
+		voting := m.VotingOn(in.HeldOn.Time())
 		switch {
 		case !voting && g.Grade != GradeNone:
 			return nil, apperr.Rule("evaluation.probationary_not_graded", apperr.Params{"name": m.Name})
@@ -218,7 +218,7 @@ func branchGradeCounts(ctx context.Context, q db.Queryer, orgID int64, year int)
 type EvaluationSheet struct {
 	Branch     BranchInfo       `json:"branch"`
 	Year       int              `json:"year"`
-	Day        time.Time        `json:"day"`
+	Day        day.Day          `json:"day"`
 	Results    []Evaluation     `json:"results"`
 	Pending    []MeetingInvitee `json:"pending"` // Voting=false: 预备党员, not graded
 	Excellent  int              `json:"excellent"`
@@ -231,7 +231,7 @@ type EvaluationSheet struct {
 // to evaluate are those of the branch on the last day of the year (or
 // today, within the year).
 func (s *Service) BranchEvaluation(ctx context.Context, a *auth.Actor, orgID int64, year int) (EvaluationSheet, error) {
-	today := db.Day(s.Clock.Now())
+	today := day.Today(s.Clock)
 	sh := EvaluationSheet{Year: year, ShareMax: s.Rules.ExcellentShareMax, Pending: []MeetingInvitee{}} // [] when all are graded
 	b, err := branchFor(ctx, s.DB, a, orgID, auth.PermMemberRead)
 	if err != nil {
@@ -241,7 +241,7 @@ func (s *Service) BranchEvaluation(ctx context.Context, a *auth.Actor, orgID int
 	if year < 2000 || year > today.Year() {
 		return sh, apperr.Invalid("year", "activity.year_range", apperr.Params{"min": 2000, "max": today.Year()})
 	}
-	sh.Day = time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)
+	sh.Day = day.New(year, time.December, 31)
 	if sh.Day.After(today) {
 		sh.Day = today
 	}
@@ -267,7 +267,7 @@ func (s *Service) BranchEvaluation(ctx context.Context, a *auth.Actor, orgID int
 		if done[m.ID] {
 			continue
 		}
-		v := m.VotingOn(sh.Day)
+		v := m.VotingOn(sh.Day.Time())
 		if v {
 			graded++
 		}
@@ -288,7 +288,6 @@ func queryEvaluations(ctx context.Context, q db.Queryer, where string, args ...a
 		if err := r.Scan(&e.ID, &e.MemberID, &e.MemberName, &e.OrgID, &e.Year, &e.Grade, &e.HeldOn); err != nil {
 			return err
 		}
-		e.HeldOn = db.Day(e.HeldOn)
 		return nil
 	})
 }

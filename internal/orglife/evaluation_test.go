@@ -18,7 +18,7 @@ func TestRecordEvaluation(t *testing.T) {
 		for i := 0; i < 12; i++ {
 			full = append(full, w.Full(w.HD1, fmt.Sprintf("党员%02d", i)))
 		}
-		prob := w.Probationary(w.HD1, "预备甲", ymd(2026, 3, 1))
+		prob := w.Probationary(w.HD1, "预备甲", ymd(2026, 3, 1).Time())
 		grades := func(excellent int) []orglife.GradeInput {
 			var out []orglife.GradeInput
 			for i, id := range full {

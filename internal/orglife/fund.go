@@ -1,6 +1,7 @@
 package orglife
 
 import (
+	"dangjian/internal/day"
 	"dangjian/internal/money"
 	"time"
 )
@@ -23,14 +24,14 @@ const (
 
 // FundEntry is one line of a town's care fund ledger.
 type FundEntry struct {
-	ID           int64     `json:"id"`
-	TownID       int64     `json:"town_id"`
-	Kind         string    `json:"kind"`
-	Amount       Fen       `json:"amount_fen"`
-	BalanceAfter Fen       `json:"balance_after_fen"`
-	OnDate       time.Time `json:"on_date"`
-	Description  string    `json:"description"`
-	GrantID      int64     `json:"grant_id,omitempty"`
+	ID           int64   `json:"id"`
+	TownID       int64   `json:"town_id"`
+	Kind         string  `json:"kind"`
+	Amount       Fen     `json:"amount_fen"`
+	BalanceAfter Fen     `json:"balance_after_fen"`
+	OnDate       day.Day `json:"on_date"`
+	Description  string  `json:"description"`
+	GrantID      int64   `json:"grant_id,omitempty"`
 }
 
 // FundGrant is a proposed grant to a member, and its decision.

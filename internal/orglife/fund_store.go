@@ -12,6 +12,7 @@ import (
 	"dangjian/internal/apperr"
 	"dangjian/internal/audit"
 	"dangjian/internal/auth"
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 	"dangjian/internal/i18n"
 	"dangjian/internal/members"
@@ -22,7 +23,7 @@ import (
 type NewIncome struct {
 	TownID      int64
 	Amount      Fen
-	OnDate      time.Time
+	OnDate      day.Day
 	Description string
 }
 
@@ -41,7 +42,7 @@ func townFor(ctx context.Context, q db.Queryer, a *auth.Actor, id int64, perm au
 // RecordFundIncome books money received into the town's fund (members.
 // manage over the town).
 func (s *Service) RecordFundIncome(ctx context.Context, a *auth.Actor, in NewIncome) (FundEntry, error) {
-	today := db.Day(s.Clock.Now())
+	today := day.Today(s.Clock)
 	var e FundEntry
 	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
 		town, err := townFor(ctx, tx, a, in.TownID, auth.PermMemberManage)
@@ -50,7 +51,6 @@ func (s *Service) RecordFundIncome(ctx context.Context, a *auth.Actor, in NewInc
 		}
 		f := apperr.Fields{}
 		amountField(f, in.Amount)
-		in.OnDate = db.Day(in.OnDate)
 		switch {
 		case in.OnDate.IsZero():
 			f.Add("on_date", "error.date_required", nil)
@@ -104,7 +104,7 @@ type NewGrant struct {
 // member's branch). Nothing is paid until someone else approves it.
 func (s *Service) ProposeGrant(ctx context.Context, a *auth.Actor, in NewGrant) (FundGrant, error) {
 	var g FundGrant
-	err := s.memberTx(ctx, a, in.MemberID, func(tx *sql.Tx, m members.Member, _ time.Time) error {
+	err := s.memberTx(ctx, a, in.MemberID, func(tx *sql.Tx, m members.Member, _ day.Day) error {
 		f := apperr.Fields{}
 		amountField(f, in.Amount)
 		in.Reason = apperr.Prose(f, "reason", in.Reason, 500, true)
@@ -212,7 +212,7 @@ func payGrant(ctx context.Context, tx *sql.Tx, a *auth.Actor, g FundGrant, now t
 	if err != nil {
 		return err
 	}
-	e := FundEntry{TownID: g.TownID, Kind: EntryGrant, Amount: g.Amount, BalanceAfter: balance, OnDate: db.Day(now),
+	e := FundEntry{TownID: g.TownID, Kind: EntryGrant, Amount: g.Amount, BalanceAfter: balance, OnDate: day.Of(now.UTC()),
 		Description: g.MemberName + "：" + g.Reason, GrantID: g.ID}
 	return insertFundEntry(ctx, tx, a, &e, now)
 }
@@ -350,7 +350,6 @@ func fundEntries(ctx context.Context, q db.Queryer, townID, before int64, limit 
 		if err := r.Scan(&e.ID, &e.TownID, &e.Kind, &e.Amount, &e.BalanceAfter, &e.OnDate, &e.Description, &e.GrantID); err != nil {
 			return err
 		}
-		e.OnDate = db.Day(e.OnDate)
 		return nil
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"dangjian/internal/apperr"
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 	"dangjian/internal/orglife"
 	"dangjian/internal/testkit"
@@ -17,11 +18,11 @@ func TestCareFund(t *testing.T) {
 		haigaMember := w.Full(w.HG1, "海戛党员")
 
 		// Income: only with members.manage over the town; amounts > 0.
-		_, err := w.svc.RecordFundIncome(w.Ctx, w.HaidanLeader, orglife.NewIncome{TownID: w.Town.ID, Amount: 100, OnDate: w.Today(), Description: "x"})
+		_, err := w.svc.RecordFundIncome(w.Ctx, w.HaidanLeader, orglife.NewIncome{TownID: w.Town.ID, Amount: 100, OnDate: day.Today(w.Clock), Description: "x"})
 		want.Kind(t, err, apperr.KindNotFound)
-		_, err = w.svc.RecordFundIncome(w.Ctx, w.Admin, orglife.NewIncome{TownID: w.Town.ID, Amount: 0, OnDate: w.Today(), Description: "x"})
+		_, err = w.svc.RecordFundIncome(w.Ctx, w.Admin, orglife.NewIncome{TownID: w.Town.ID, Amount: 0, OnDate: day.Today(w.Clock), Description: "x"})
 		want.Field(t, err, "amount", "fund.amount_range")
-		_, err = w.svc.RecordFundIncome(w.Ctx, w.Admin, orglife.NewIncome{TownID: w.Haidan.ID, Amount: 100, OnDate: w.Today(), Description: "x"})
+		_, err = w.svc.RecordFundIncome(w.Ctx, w.Admin, orglife.NewIncome{TownID: w.Haidan.ID, Amount: 100, OnDate: day.Today(w.Clock), Description: "x"})
 		want.Field(t, err, "town_id", "fund.not_town")
 		e, err := w.svc.RecordFundIncome(w.Ctx, w.Admin, orglife.NewIncome{TownID: w.Town.ID, Amount: 300000,
 			OnDate: ymd(2026, 3, 1), Description: "县委组织部下拨党内关怀资金"})

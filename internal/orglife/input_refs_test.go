@@ -42,7 +42,7 @@ func TestActivityInputIDsInScope(t *testing.T) {
 			want.Kind(t, err, apperr.KindNotFound)
 			_, err = w.svc.SubmitSuggestion(w.Ctx, w.Sec1, orglife.NewSuggestion{MemberID: id, Title: "建议", Body: "内容"})
 			want.Kind(t, err, apperr.KindNotFound)
-			_, err = w.members.AddTag(w.Ctx, w.Sec1, id, members.TagInput{Kind: members.TagMemberToRich, StartedOn: ymd(2026, 1, 1)})
+			_, err = w.members.AddTag(w.Ctx, w.Sec1, id, members.TagInput{Kind: members.TagMemberToRich, StartedOn: ymd(2026, 1, 1).Time()})
 			want.Kind(t, err, apperr.KindNotFound)
 			_, err = w.svc.RecordMeetings(w.Ctx, w.Sec1, w.HD1.ID, []orglife.NewMeeting{{Kind: orglife.MeetingAssembly,
 				Topic: "学习", HeldOn: ymd(2026, 11, 10), Attendance: []orglife.AttendanceInput{{MemberID: id, Present: true}}}})

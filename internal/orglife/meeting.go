@@ -1,9 +1,8 @@
 package orglife
 
 import (
-	"time"
-
 	"dangjian/internal/apperr"
+	"dangjian/internal/day"
 )
 
 // MeetingKind is one of the meetings a branch must hold (三会一课 under
@@ -48,7 +47,7 @@ type Meeting struct {
 	OrgPath        string      `json:"-"`
 	Kind           MeetingKind `json:"kind"`
 	Topic          string      `json:"topic"`
-	HeldOn         time.Time   `json:"held_on"`
+	HeldOn         day.Day     `json:"held_on"`
 	Place          string      `json:"place"`
 	Minutes        string      `json:"minutes,omitempty"`
 	Expected       int         `json:"expected"`
@@ -100,7 +99,7 @@ type NewMeeting struct {
 	OrgID         int64
 	Kind          MeetingKind
 	Topic         string
-	HeldOn        time.Time
+	HeldOn        day.Day
 	Place         string
 	Minutes       string
 	Attendance    []AttendanceInput

@@ -7,7 +7,7 @@ import (
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/auth"
-	"dangjian/internal/db"
+	"dangjian/internal/day"
 	"dangjian/internal/members"
 )
 
@@ -18,7 +18,7 @@ import (
 // read once and narrowed to each meeting day, which keeps a year of a
 // branch's meetings to a handful of queries.
 func (s *Service) RecordMeetings(ctx context.Context, a *auth.Actor, orgID int64, ins []NewMeeting) ([]int64, error) {
-	today := db.Day(s.Clock.Now())
+	today := day.Today(s.Clock)
 	ids := make([]int64, 0, len(ins))
 	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
 		b, err := branchFor(ctx, tx, a, orgID, auth.PermMemberWrite)

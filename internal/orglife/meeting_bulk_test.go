@@ -17,7 +17,7 @@ func TestRecordMeetings(t *testing.T) {
 	testkit.Dialects(t, func(t *testing.T, d *db.DB) {
 		w := newWorld(t, d)
 		a1, a2, a3 := w.Full(w.HD1, "张一"), w.Full(w.HD1, "李二"), w.Full(w.HD1, "王三")
-		p1 := w.Probationary(w.HD1, "赵四", ymd(2026, 3, 1))
+		p1 := w.Probationary(w.HD1, "赵四", ymd(2026, 3, 1).Time())
 		present := func(ids ...int64) []orglife.AttendanceInput {
 			var out []orglife.AttendanceInput
 			for _, id := range ids {

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"dangjian/internal/auth"
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 	"dangjian/internal/members"
 	"dangjian/internal/members/memberstest"
@@ -36,6 +37,6 @@ func (w *world) memberActor(username string, memberID int64, o org.Org) *auth.Ac
 	return a
 }
 
-func ymd(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+func ymd(y int, m time.Month, d int) day.Day { return day.New(y, m, d) }
 
 func timeMonth(m int) time.Month { return time.Month(m) }

@@ -6,11 +6,11 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/audit"
 	"dangjian/internal/auth"
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 	"dangjian/internal/members"
 )
@@ -20,7 +20,7 @@ import (
 // the attendance list; a meeting below quorum is recorded with
 // Counts=false and the returned Meeting's QuorumProblem says why.
 func (s *Service) RecordMeeting(ctx context.Context, a *auth.Actor, in NewMeeting) (Meeting, error) {
-	today := db.Day(s.Clock.Now())
+	today := day.Today(s.Clock)
 	var m Meeting
 	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
 		b, err := branchFor(ctx, tx, a, in.OrgID, auth.PermMemberWrite)
@@ -66,25 +66,24 @@ func newMeeting(b BranchInfo, in NewMeeting, roster []members.Member) (Meeting, 
 }
 
 // validMeetingFields checks the typed fields and returns the meeting day.
-func validMeetingFields(f apperr.Fields, in *NewMeeting, today time.Time) time.Time {
+func validMeetingFields(f apperr.Fields, in *NewMeeting, today day.Day) day.Day {
 	if !in.Kind.Valid() {
 		f.Add("kind", "meeting.kind_unknown", nil)
 	}
 	in.Topic = apperr.Text(f, "topic", in.Topic, 200, true)
 	in.Place = apperr.Text(f, "place", in.Place, 200, false)
 	in.Minutes = apperr.Prose(f, "minutes", in.Minutes, 20000, false)
-	day := db.Day(in.HeldOn)
 	switch {
 	case in.HeldOn.IsZero():
 		f.Add("held_on", "error.date_required", nil)
-	case day.After(today):
+	case in.HeldOn.After(today):
 		f.Add("held_on", "meeting.date_future", apperr.Params{"today": today})
 	}
 	if in.Kind == MeetingLecture {
 		in.Speaker = apperr.Text(f, "speaker", in.Speaker, 50, true)
 		in.SpeakerTitle = apperr.Text(f, "speaker_title", in.SpeakerTitle, 100, false)
 	}
-	return day
+	return in.HeldOn
 }
 
 // buildAttendance turns the entered list into attendance lines and the
@@ -121,7 +120,7 @@ func buildAttendance(in NewMeeting, roster []members.Member) ([]Attendance, turn
 	}
 	if len(unknown) > 0 {
 		f.Add("attendance", "meeting.attendee_unknown", apperr.Params{"ids": strings.Join(unknown, ", "),
-			"date": db.Day(in.HeldOn)})
+			"date": in.HeldOn})
 	}
 	if !in.Kind.AllMembers() && len(given) == 0 {
 		f.Add("attendance", "meeting.attendance_required", nil)
@@ -137,7 +136,7 @@ func buildAttendance(in NewMeeting, roster []members.Member) ([]Attendance, turn
 		if !listed && !in.Kind.AllMembers() {
 			continue // not expected at a committee or group meeting
 		}
-		voting := m.VotingOn(in.HeldOn)
+		voting := m.VotingOn(in.HeldOn.Time())
 		lines = append(lines, Attendance{MemberID: m.ID, Name: m.Name, Present: l.Present, Voting: voting, Reason: l.Reason})
 		t.Expected++
 		if voting {
@@ -167,7 +166,7 @@ func headcountTurnout(in NewMeeting) ([]Attendance, turnout, bool, error) {
 			ids[i] = strconv.FormatInt(l.MemberID, 10)
 		}
 		f.Add("attendance", "meeting.attendee_unknown", apperr.Params{"ids": strings.Join(ids, ", "),
-			"date": db.Day(in.HeldOn)})
+			"date": in.HeldOn})
 	}
 	if in.Expected < 1 {
 		f.Add("expected", "meeting.expected_required", nil)
@@ -247,7 +246,7 @@ type MeetingInvitee struct {
 
 // MeetingForm is what the form to record a meeting of a branch needs:
 // the branch and its members on the day.
-func (s *Service) MeetingForm(ctx context.Context, a *auth.Actor, orgID int64, day time.Time) (BranchInfo, []MeetingInvitee, error) {
+func (s *Service) MeetingForm(ctx context.Context, a *auth.Actor, orgID int64, on day.Day) (BranchInfo, []MeetingInvitee, error) {
 	b, err := branchFor(ctx, s.DB, a, orgID, auth.PermMemberWrite)
 	if err != nil {
 		return b, nil, err
@@ -255,7 +254,7 @@ func (s *Service) MeetingForm(ctx context.Context, a *auth.Actor, orgID int64, d
 	if !b.holdsMeetings() {
 		return BranchInfo{}, nil, apperr.Invalid("org_id", "meeting.not_branch", nil)
 	}
-	roster, err := branchMembersOn(ctx, s.DB, b.ID, db.Day(day))
+	roster, err := branchMembersOn(ctx, s.DB, b.ID, on)
 	if err != nil {
 		return b, nil, err
 	}
@@ -266,7 +265,7 @@ func (s *Service) MeetingForm(ctx context.Context, a *auth.Actor, orgID int64, d
 	out := make([]MeetingInvitee, 0, len(roster))
 	for _, m := range roster {
 		out = append(out, MeetingInvitee{MemberID: m.ID, Name: m.Name, Status: m.Status,
-			Voting: m.VotingOn(db.Day(day)), Committee: committee[m.Name]})
+			Voting: m.VotingOn(on.Time()), Committee: committee[m.Name]})
 	}
 	return b, out, nil
 }

@@ -59,7 +59,7 @@ func TestMemberOnAndVotingOn(t *testing.T) {
 	cases := []struct {
 		name          string
 		m             members.Member
-		on            time.Time
+		on            day.Day
 		member, votes bool
 	}{
 		{"full member", members.Member{Status: members.StatusFull, JoinedOn: d(2015, 1, 1), FullOn: d(2016, 1, 1)}, ymd(2026, 5, 1), true, true},
@@ -76,10 +76,10 @@ func TestMemberOnAndVotingOn(t *testing.T) {
 		{"candidate is no member", members.Member{Status: members.StatusCandidate}, ymd(2026, 5, 1), false, false},
 	}
 	for _, c := range cases {
-		if got := c.m.MemberOn(c.on); got != c.member {
+		if got := c.m.MemberOn(c.on.Time()); got != c.member {
 			t.Errorf("%s: MemberOn = %v, want %v", c.name, got, c.member)
 		}
-		if got := c.m.VotingOn(c.on); got != c.votes {
+		if got := c.m.VotingOn(c.on.Time()); got != c.votes {
 			t.Errorf("%s: votingOn = %v, want %v", c.name, got, c.votes)
 		}
 	}
@@ -90,7 +90,7 @@ func TestBuildAttendance(t *testing.T) {
 	full := func(id int64, name string) members.Member {
 		return members.Member{ID: id, Name: name, Status: members.StatusFull, JoinedOn: day.New(2015, 1, 1), FullOn: day.New(2016, 1, 1)}
 	}
-	prob := members.Member{ID: 4, Name: "赵四", Status: members.StatusProbationary, JoinedOn: day.Of(on)}
+	prob := members.Member{ID: 4, Name: "赵四", Status: members.StatusProbationary, JoinedOn: on}
 	roster := []members.Member{full(1, "张一"), full(2, "李二"), full(3, "王三"), prob}
 	present := func(ids ...int64) []AttendanceInput {
 		var out []AttendanceInput
@@ -180,4 +180,4 @@ func TestBuildAttendance(t *testing.T) {
 	})
 }
 
-func ymd(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+func ymd(y int, m time.Month, d int) day.Day { return day.New(y, m, d) }

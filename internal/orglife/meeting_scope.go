@@ -10,6 +10,7 @@ import (
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/auth"
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 	"dangjian/internal/members"
 )
@@ -60,7 +61,7 @@ func branchFor(ctx context.Context, q db.Queryer, a *auth.Actor, id int64, perm 
 // branchMembersOn lists the members of a branch on day d, in name order
 // then id. One query; the date rules are applied in Go (MemberOn) so they
 // are the same everywhere.
-func branchMembersOn(ctx context.Context, q db.Queryer, orgID int64, d time.Time) ([]members.Member, error) {
+func branchMembersOn(ctx context.Context, q db.Queryer, orgID int64, d day.Day) ([]members.Member, error) {
 	everyone, err := members.BranchRoster(ctx, q, orgID)
 	if err != nil {
 		return nil, err
@@ -69,31 +70,28 @@ func branchMembersOn(ctx context.Context, q db.Queryer, orgID int64, d time.Time
 }
 
 // membersOn keeps those of a roster who were members on day d.
-func membersOn(roster []members.Member, d time.Time) []members.Member {
+func membersOn(roster []members.Member, d day.Day) []members.Member {
 	var out []members.Member
 	for _, m := range roster {
-		if m.MemberOn(d) {
+		if m.MemberOn(d.Time()) {
 			out = append(out, m)
 		}
 	}
 	return out
 }
 
-// scanDay reads a date that a driver may hand back as a time (a DATE
-// column) or as text (an aggregate such as MAX over a DATE column on
-// SQLite, which has no declared type).
-type scanDay struct {
-	T     time.Time
-	Valid bool
-}
+// scanDay reads the calendar day (in UTC) of an instant that a driver
+// may hand back as a time or, from a subquery's column on SQLite, which
+// has no declared type there, as text.
+type scanDay struct{ D day.Day }
 
 func (s *scanDay) Scan(v any) error {
-	s.Valid = false
+	s.D = day.Day{}
 	switch x := v.(type) {
 	case nil:
 		return nil
 	case time.Time:
-		s.T, s.Valid = db.Day(x), true
+		s.D = day.Of(x.UTC())
 		return nil
 	case string:
 		return s.parse(x)
@@ -107,17 +105,9 @@ func (s *scanDay) parse(v string) error {
 	for _, layout := range []string{"2006-01-02 15:04:05.999999999-07:00", time.RFC3339Nano,
 		"2006-01-02 15:04:05", "2006-01-02"} {
 		if t, err := time.Parse(layout, strings.TrimSpace(v)); err == nil {
-			s.T, s.Valid = db.Day(t), true
+			s.D = day.Of(t.UTC())
 			return nil
 		}
 	}
 	return fmt.Errorf("scanDay: cannot read %q as a date", v)
-}
-
-func (s scanDay) ptr() *time.Time {
-	if !s.Valid {
-		return nil
-	}
-	t := s.T
-	return &t
 }

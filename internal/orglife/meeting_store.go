@@ -28,7 +28,6 @@ func scanMeeting(row interface{ Scan(...any) error }) (Meeting, error) {
 	err := row.Scan(&m.ID, &m.TownID, &m.OrgID, &m.OrgName, &m.OrgPath, &m.Kind, &m.Topic, &m.HeldOn,
 		&m.Place, &m.Minutes, &m.Expected, &m.Present, &m.VotingExpected, &m.VotingPresent, &m.HeadcountOnly,
 		&m.Counts, &spName, &spTitle, &spSenior)
-	m.HeldOn = db.Day(m.HeldOn)
 	if spName.Valid {
 		m.Speaker = &Speaker{Name: spName.String, Title: spTitle.String, Senior: spSenior.Bool}
 	}

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"dangjian/internal/apperr"
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 	"dangjian/internal/orglife"
 	"dangjian/internal/testkit"
@@ -14,8 +15,8 @@ func TestRecordMeeting(t *testing.T) {
 	testkit.Dialects(t, func(t *testing.T, d *db.DB) {
 		w := newWorld(t, d)
 		a1, a2, a3 := w.Full(w.HD1, "张一"), w.Full(w.HD1, "李二"), w.Full(w.HD1, "王三")
-		p1 := w.Probationary(w.HD1, "赵四", ymd(2026, 3, 1))
-		later := w.Probationary(w.HD1, "钱五", ymd(2026, 11, 20)) // joined after the meeting below
+		p1 := w.Probationary(w.HD1, "赵四", ymd(2026, 3, 1).Time())
+		later := w.Probationary(w.HD1, "钱五", ymd(2026, 11, 20).Time()) // joined after the meeting below
 		w.Full(w.HG1, "海戛党员")
 		held := ymd(2026, 11, 10)
 		in := orglife.NewMeeting{OrgID: w.HD1.ID, Kind: orglife.MeetingAssembly, Topic: "学习党的二十届四中全会精神", HeldOn: held, Place: "海丹一组活动室",
@@ -32,7 +33,7 @@ func TestRecordMeeting(t *testing.T) {
 		}
 		got, err := w.svc.GetMeeting(w.Ctx, w.HaidanLeader, m.ID)
 		want.OK(t, err)
-		if len(got.Attendance) != 4 || got.Topic != in.Topic || !got.HeldOn.Equal(held) || got.Attendance[0].Name == "" {
+		if len(got.Attendance) != 4 || got.Topic != in.Topic || got.HeldOn != held || got.Attendance[0].Name == "" {
 			t.Fatalf("read back %+v", got)
 		}
 		for _, l := range got.Attendance {
@@ -72,11 +73,11 @@ func TestRecordMeeting(t *testing.T) {
 
 		// The date may be today but not tomorrow.
 		fut := in
-		fut.HeldOn = w.Today().AddDate(0, 0, 1)
+		fut.HeldOn = day.Today(w.Clock).AddDays(1)
 		_, err = w.svc.RecordMeeting(w.Ctx, w.Sec1, fut)
 		want.Field(t, err, "held_on", "meeting.date_future")
 		// Today 钱五 has joined, so today's list must account for them.
-		fut.HeldOn = w.Today()
+		fut.HeldOn = day.Today(w.Clock)
 		_, err = w.svc.RecordMeeting(w.Ctx, w.Sec1, fut)
 		want.Rule(t, err, "meeting.absence_reason")
 		fut.Attendance = append(fut.Attendance, orglife.AttendanceInput{MemberID: later, Present: true})
@@ -137,7 +138,7 @@ func TestListMeetingsPages(t *testing.T) {
 		}
 		for i := 1; i < len(all); i++ {
 			a, b := all[i-1], all[i]
-			if a.HeldOn.Before(b.HeldOn) || (a.HeldOn.Equal(b.HeldOn) && a.ID < b.ID) {
+			if a.HeldOn.Before(b.HeldOn) || (a.HeldOn == b.HeldOn && a.ID < b.ID) {
 				t.Fatalf("out of order at %d: %v/%d then %v/%d", i, a.HeldOn, a.ID, b.HeldOn, b.ID)
 			}
 		}
@@ -148,8 +149,8 @@ func TestMeetingForm(t *testing.T) {
 	testkit.Dialects(t, func(t *testing.T, d *db.DB) {
 		w := newWorld(t, d)
 		w.Full(w.HD1, "张一")
-		w.Probationary(w.HD1, "赵四", ymd(2026, 3, 1))
-		b, inv, err := w.svc.MeetingForm(w.Ctx, w.Sec1, w.HD1.ID, w.Today())
+		w.Probationary(w.HD1, "赵四", ymd(2026, 3, 1).Time())
+		b, inv, err := w.svc.MeetingForm(w.Ctx, w.Sec1, w.HD1.ID, day.Today(w.Clock))
 		want.OK(t, err)
 		if b.ID != w.HD1.ID || len(inv) != 2 {
 			t.Fatalf("form for %+v: %+v", b, inv)
@@ -159,7 +160,7 @@ func TestMeetingForm(t *testing.T) {
 				t.Fatalf("voting wrong for %+v", i)
 			}
 		}
-		_, _, err = w.svc.MeetingForm(w.Ctx, w.HaigaLeader, w.HD1.ID, w.Today())
+		_, _, err = w.svc.MeetingForm(w.Ctx, w.HaigaLeader, w.HD1.ID, day.Today(w.Clock))
 		want.Kind(t, err, apperr.KindNotFound)
 	})
 }

@@ -40,7 +40,7 @@ type SelfMeeting struct {
 	MeetingID int64       `json:"meeting_id"`
 	Kind      MeetingKind `json:"kind"`
 	Topic     string      `json:"topic"`
-	HeldOn    time.Time   `json:"held_on"`
+	HeldOn    day.Day     `json:"held_on"`
 	Place     string      `json:"place"`
 	Present   bool        `json:"present"`
 	Reason    string      `json:"reason,omitempty"`
@@ -120,7 +120,6 @@ func selfMeetings(ctx context.Context, q db.Queryer, memberID, before int64) ([]
 		if err := r.Scan(&sm.MeetingID, &sm.Kind, &sm.Topic, &sm.HeldOn, &sm.Place, &sm.Present, &sm.Reason); err != nil {
 			return err
 		}
-		sm.HeldOn = db.Day(sm.HeldOn)
 		return nil
 	})
 }
@@ -142,7 +141,7 @@ func (s *Service) SubmitOwnSuggestion(ctx context.Context, a *auth.Actor, title,
 		if err != nil {
 			return err
 		}
-		if !m.MemberOn(db.Day(s.Clock.Now())) {
+		if !m.MemberOn(day.Today(s.Clock).Time()) {
 			return apperr.Rule("self.not_linked", nil)
 		}
 		out, err = s.insertSuggestion(ctx, tx, a, m, NewSuggestion{MemberID: m.ID, Title: title, Body: body})

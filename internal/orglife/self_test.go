@@ -17,7 +17,7 @@ func TestSelfService(t *testing.T) {
 		w := newWorld(t, d)
 		me := w.Full(w.HD1, "张自己")
 		other := w.Full(w.HD1, "李别人")
-		w.Probationary(w.HD1, "赵预备", ymd(2026, 2, 1))
+		w.Probationary(w.HD1, "赵预备", ymd(2026, 2, 1).Time())
 		user := w.memberActor("zhangziji", me, w.HD1)
 		otherUser := w.memberActor("libieren", other, w.HD1)
 

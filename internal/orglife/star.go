@@ -11,6 +11,7 @@ import (
 	"dangjian/internal/apperr"
 	"dangjian/internal/audit"
 	"dangjian/internal/auth"
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 	"dangjian/internal/members"
 )
@@ -73,7 +74,7 @@ func checkStars(stars int) error {
 // RateMember records (or revises) a member's star rating for a year.
 func (s *Service) RateMember(ctx context.Context, a *auth.Actor, in NewRating) (StarRating, error) {
 	var r StarRating
-	err := s.memberTx(ctx, a, in.MemberID, func(tx *sql.Tx, m members.Member, today time.Time) error {
+	err := s.memberTx(ctx, a, in.MemberID, func(tx *sql.Tx, m members.Member, today day.Day) error {
 		f := apperr.Fields{}
 		members.YearField(f, "year", in.Year, 2000, today.Year())
 		leads, unknown := starLeads(in.Leads)

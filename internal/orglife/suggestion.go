@@ -12,6 +12,7 @@ import (
 	"dangjian/internal/apperr"
 	"dangjian/internal/audit"
 	"dangjian/internal/auth"
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 	"dangjian/internal/members"
 )
@@ -61,7 +62,7 @@ type NewSuggestion struct {
 // own through SubmitOwnSuggestion.
 func (s *Service) SubmitSuggestion(ctx context.Context, a *auth.Actor, in NewSuggestion) (Suggestion, error) {
 	var out Suggestion
-	err := s.memberTx(ctx, a, in.MemberID, func(tx *sql.Tx, m members.Member, _ time.Time) error {
+	err := s.memberTx(ctx, a, in.MemberID, func(tx *sql.Tx, m members.Member, _ day.Day) error {
 		var err error
 		out, err = s.insertSuggestion(ctx, tx, a, m, in)
 		return err

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 	"dangjian/internal/orglife"
 	"dangjian/internal/testkit"
@@ -42,7 +43,7 @@ func TestMeetingPagesAndAPI(t *testing.T) {
 
 		// A meeting of 海戛一组 that 海丹 must not see.
 		hg, err := mt.Svc.OrgLife.RecordMeeting(ctx, nil, orglife.NewMeeting{OrgID: mt.haiga1, Kind: orglife.MeetingThemeDay,
-			Topic: "海戛的主题党日", HeldOn: mt.Clock.Now(), Attendance: presentAll(mt.roster(t, mt.haiga1))})
+			Topic: "海戛的主题党日", HeldOn: day.Today(mt.Clock), Attendance: presentAll(mt.roster(t, mt.haiga1))})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -3,6 +3,7 @@ package orglife
 import (
 	"net/http"
 
+	"dangjian/internal/day"
 	"dangjian/internal/orglife"
 	"dangjian/internal/web"
 )
@@ -30,7 +31,7 @@ func (h *handlers) apiEvaluationRecord(w http.ResponseWriter, r *http.Request) e
 		return err
 	}
 	res, err := h.Svc.OrgLife.RecordEvaluation(r.Context(), web.ActorOf(r), orglife.NewEvaluation{OrgID: body.OrgID,
-		Year: body.Year, HeldOn: held, Grades: body.Grades})
+		Year: body.Year, HeldOn: day.Of(held), Grades: body.Grades})
 	if err != nil {
 		return err
 	}

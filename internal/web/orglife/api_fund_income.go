@@ -3,6 +3,7 @@ package orglife
 import (
 	"net/http"
 
+	"dangjian/internal/day"
 	"dangjian/internal/orglife"
 	"dangjian/internal/web"
 )
@@ -25,7 +26,7 @@ func (h *handlers) apiFundIncome(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	e, err := h.Svc.OrgLife.RecordFundIncome(r.Context(), web.ActorOf(r), orglife.NewIncome{TownID: body.TownID,
-		Amount: orglife.Fen(body.AmountFen), OnDate: on, Description: body.Description})
+		Amount: orglife.Fen(body.AmountFen), OnDate: day.Of(on), Description: body.Description})
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package orglife
 import (
 	"net/http"
 
+	"dangjian/internal/day"
 	"dangjian/internal/orglife"
 	"dangjian/internal/web"
 )
@@ -45,7 +46,7 @@ func (h *handlers) apiMeetingCreate(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	in := orglife.NewMeeting{OrgID: body.OrgID, Kind: orglife.MeetingKind(body.Kind), Topic: body.Topic, HeldOn: held,
+	in := orglife.NewMeeting{OrgID: body.OrgID, Kind: orglife.MeetingKind(body.Kind), Topic: body.Topic, HeldOn: day.Of(held),
 		Place: body.Place, Minutes: body.Minutes, Attendance: body.Attendance, Expected: body.Expected, Present: body.Present}
 	if sp := body.Speaker; sp != nil {
 		in.Speaker, in.SpeakerTitle, in.SpeakerSenior = sp.Name, sp.Title, sp.Senior

@@ -3,6 +3,7 @@ package orglife
 import (
 	"net/http"
 
+	"dangjian/internal/day"
 	"dangjian/internal/orglife"
 	"dangjian/internal/web"
 )
@@ -14,14 +15,15 @@ type meetingRosterJSON struct {
 }
 
 func (h *handlers) apiMeetingRoster(w http.ResponseWriter, r *http.Request) error {
-	day, err := web.JSONDate("held_on", r.FormValue("held_on"))
+	held, err := web.JSONDate("held_on", r.FormValue("held_on"))
 	if err != nil {
 		return err
 	}
-	if day.IsZero() {
-		day = h.Svc.Clock.Now()
+	on := day.Of(held)
+	if on.IsZero() {
+		on = day.Today(h.Svc.Clock)
 	}
-	b, list, err := h.Svc.OrgLife.MeetingForm(r.Context(), web.ActorOf(r), web.QueryInt(r, "org_id"), day)
+	b, list, err := h.Svc.OrgLife.MeetingForm(r.Context(), web.ActorOf(r), web.QueryInt(r, "org_id"), on)
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 	"dangjian/internal/org"
 	"dangjian/internal/orglife"
@@ -98,7 +99,7 @@ func TestComplianceLegendAndTotals(t *testing.T) {
 
 		// A lecture recorded in February starts its records there: the
 		// quarters since without one are now behind.
-		held := time.Date(2026, 2, 10, 0, 0, 0, 0, time.UTC)
+		held := day.New(2026, time.February, 10)
 		_, invitees, err := env.Svc.OrgLife.MeetingForm(t.Context(), nil, o.ID, held)
 		if err != nil {
 			t.Fatal(err)

@@ -14,7 +14,7 @@ import (
 // grade_<member id> per member (empty for a 预备党员).
 func (h *handlers) evaluationRecord(w http.ResponseWriter, r *http.Request) error {
 	f := apperr.Fields{}
-	in := orglife.NewEvaluation{OrgID: web.QueryInt(r, "org_id"), Year: int(web.QueryInt(r, "year")), HeldOn: web.FormDate(r, "held_on", f)}
+	in := orglife.NewEvaluation{OrgID: web.QueryInt(r, "org_id"), Year: int(web.QueryInt(r, "year")), HeldOn: web.FormDay(r, "held_on", f)}
 	for key, vals := range r.PostForm {
 		id, err := strconv.ParseInt(strings.TrimPrefix(key, "grade_"), 10, 64)
 		if !strings.HasPrefix(key, "grade_") || err != nil || len(vals) == 0 {

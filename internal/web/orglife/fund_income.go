@@ -12,7 +12,7 @@ import (
 func (h *handlers) fundIncome(w http.ResponseWriter, r *http.Request) error {
 	f := apperr.Fields{}
 	in := orglife.NewIncome{TownID: web.QueryInt(r, "town_id"), Amount: web.FormYuan(r, "amount", f),
-		OnDate: web.FormDate(r, "on_date", f), Description: r.PostFormValue("description")}
+		OnDate: web.FormDay(r, "on_date", f), Description: r.PostFormValue("description")}
 	err := f.Err()
 	if err == nil {
 		_, err = h.Svc.OrgLife.RecordFundIncome(r.Context(), web.ActorOf(r), in)

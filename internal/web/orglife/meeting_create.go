@@ -16,7 +16,7 @@ import (
 func (h *handlers) meetingCreate(w http.ResponseWriter, r *http.Request) error {
 	f := apperr.Fields{}
 	in := orglife.NewMeeting{OrgID: web.QueryInt(r, "org_id"), Kind: orglife.MeetingKind(r.PostFormValue("kind")),
-		Topic: r.PostFormValue("topic"), HeldOn: web.FormDate(r, "held_on", f), Place: r.PostFormValue("place"),
+		Topic: r.PostFormValue("topic"), HeldOn: web.FormDay(r, "held_on", f), Place: r.PostFormValue("place"),
 		Minutes: r.PostFormValue("minutes"), Expected: int(web.QueryInt(r, "expected")), Present: int(web.QueryInt(r, "present")),
 		Speaker: r.PostFormValue("speaker"), SpeakerTitle: r.PostFormValue("speaker_title"),
 		SpeakerSenior: r.PostFormValue("speaker_senior") == "1"}

@@ -4,7 +4,7 @@ import (
 	"net/http"
 
 	"dangjian/internal/auth"
-	"dangjian/internal/db"
+	"dangjian/internal/day"
 	"dangjian/internal/orglife"
 	"dangjian/internal/web"
 )
@@ -33,7 +33,7 @@ func (h *handlers) meetingFormData(r *http.Request, orgID int64, kind orglife.Me
 	if !kind.Valid() {
 		kind = orglife.MeetingCommittee
 	}
-	b, invitees, err := h.Svc.OrgLife.MeetingForm(r.Context(), web.ActorOf(r), orgID, db.Day(h.Svc.Clock.Now()))
+	b, invitees, err := h.Svc.OrgLife.MeetingForm(r.Context(), web.ActorOf(r), orgID, day.Today(h.Svc.Clock))
 	if err != nil {
 		return nil, err
 	}

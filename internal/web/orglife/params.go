@@ -6,7 +6,7 @@ import (
 	"strconv"
 
 	"dangjian/internal/auth"
-	"dangjian/internal/db"
+	"dangjian/internal/day"
 	"dangjian/internal/orglife"
 	"dangjian/internal/web"
 )
@@ -98,4 +98,4 @@ func (h *handlers) addBranchMembers(r *http.Request, orgID int64, data map[strin
 }
 
 // today is the server's current day, for form defaults.
-func (h *handlers) today() string { return db.Day(h.Svc.Clock.Now()).Format("2006-01-02") }
+func (h *handlers) today() string { return day.Today(h.Svc.Clock).String() }
