@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 	"dangjian/internal/members"
 	"dangjian/internal/people"
@@ -290,7 +291,7 @@ func (g *generator) branchMeetings(meet *batch, town, branch int64) error {
 			continue
 		}
 		for m := 0; m < 3; m++ {
-			held := g.today.AddDate(0, -m-(int(branch)+k)%3, -int(branch%20))
+			held := day.Of(g.today.AddDate(0, -m-(int(branch)+k)%3, -int(branch%20)))
 			id := g.nextMeeting
 			g.nextMeeting++
 			if err := meet.add(id, town, branch, kind, "学习会", held, 10, 8, true, g.now); err != nil {
