@@ -11,6 +11,7 @@ import (
 
 	"dangjian/internal/auth"
 	"dangjian/internal/day"
+	"dangjian/internal/db"
 	"dangjian/internal/org"
 	"dangjian/internal/services"
 )
@@ -110,6 +111,9 @@ func Load(ctx context.Context, svc services.Services, log func(string, ...any)) 
 	if n > 0 {
 		return nil, fmt.Errorf("the database already has %d organisations; the demo loads only into an empty one", n)
 	}
+	// Loading the town writes thousands of rows in many transactions: it
+	// gets a bulk write's room instead of the serving memory limit.
+	defer db.BulkMemory()()
 	start := time.Now()
 	t := &Town{Villages: map[string]org.Org{}, Groups: map[string]org.Org{}, UserIDs: map[string]int64{},
 		partyHolders: map[int64][]string{}}
