@@ -119,7 +119,7 @@ func votingMembers(ctx context.Context, q db.Queryer, v Village, on day.Day) (in
 // village from the registry.
 func villagers(ctx context.Context, q db.Queryer, v Village, on day.Day) (Turnout, error) {
 	var t Turnout
-	adult := on.Time().AddDate(-18, 0, 0)
+	adult := day.Of(on.Time().AddDate(-18, 0, 0))
 	err := q.QueryRowContext(ctx, `SELECT
 		(SELECT COUNT(*) FROM residents r JOIN orgs o ON o.id = r.org_id WHERE o.path >= $1 AND o.path < $2 AND r.birth_date <= $3),
 		(SELECT COUNT(*) FROM households h JOIN orgs o ON o.id = h.org_id WHERE o.path >= $1 AND o.path < $2)`,

@@ -9,6 +9,7 @@ import (
 	"dangjian/internal/apperr"
 	"dangjian/internal/audit"
 	"dangjian/internal/auth"
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 	"dangjian/internal/people"
 )
@@ -122,7 +123,7 @@ func (s *Service) validate(in MemberInput, today time.Time) (prepared, apperr.Fi
 	if in.IDNumber == "" {
 		f.Add("id_number", "error.required", nil)
 	} else {
-		sealed, err := s.People.Sealer.Seal(in.IDNumber, today)
+		sealed, err := s.People.Sealer.Seal(in.IDNumber, day.Of(today))
 		if e := apperr.As(err); e != nil {
 			for k, v := range e.Fields {
 				f.Add(k, v.Key, v.Params)
@@ -130,7 +131,7 @@ func (s *Service) validate(in MemberInput, today time.Time) (prepared, apperr.Fi
 		}
 		id = sealed
 	}
-	checkRosterDates(f, in, id.Birth, today)
+	checkRosterDates(f, in, id.Birth.Time(), today)
 	return prepared{in: in, id: id}, f
 }
 
@@ -152,7 +153,7 @@ func (s *Service) Add(ctx context.Context, a *auth.Actor, in MemberInput) (Membe
 			return err
 		}
 		if pre.in.Status == StatusApplicant {
-			if err := CheckApplicant(pre.id.Birth, pre.in.AppliedOn, today); err != nil {
+			if err := CheckApplicant(pre.id.Birth.Time(), pre.in.AppliedOn, today); err != nil {
 				return err
 			}
 		}
@@ -200,7 +201,7 @@ const newMemberColumns = `town_id, org_id, village_id, resident_id, name, id_cip
 // resident linkResidents found.
 func memberValues(p prepared, now time.Time) []any {
 	return []any{db.NullID(p.place.TownID), p.place.ID, db.NullID(p.place.VillageID), db.NullID(p.residentID), p.in.Name,
-		p.id.Cipher, p.id.Hash, p.id.Masked, p.id.Birth, p.id.Sex, p.in.Phone, p.in.Education, string(p.in.Category),
+		p.id.Cipher, p.id.Hash, p.id.Masked, storedDay(p.id.Birth), p.id.Sex, p.in.Phone, p.in.Education, string(p.in.Category),
 		string(p.in.Status), db.NullDay(&p.in.AppliedOn), db.NullDay(&p.in.JoinedOn), db.NullDay(&p.in.FullOn), p.in.Mobile, now, now}
 }
 
@@ -232,7 +233,7 @@ func (s *Service) Update(ctx context.Context, a *auth.Actor, id int64, in Member
 	checkDetails(f, &in.Name, &in.Phone, &in.Education, in.Category)
 	var sealed *people.Identifier
 	if in.IDNumber != "" {
-		idn, err := s.People.Sealer.Seal(in.IDNumber, db.Day(now))
+		idn, err := s.People.Sealer.Seal(in.IDNumber, day.Of(now))
 		if e := apperr.As(err); e != nil {
 			for k, v := range e.Fields {
 				f.Add(k, v.Key, v.Params)
@@ -258,7 +259,7 @@ func (s *Service) Update(ctx context.Context, a *auth.Actor, id int64, in Member
 			}
 			if _, err := tx.ExecContext(ctx, `UPDATE members SET id_cipher = $1, id_hash = $2, id_masked = $3,
 				birth_date = $4, sex = $5, resident_id = $6 WHERE id = $7`,
-				sealed.Cipher, sealed.Hash, sealed.Masked, sealed.Birth, sealed.Sex, db.NullID(link[0].residentID), id); err != nil {
+				sealed.Cipher, sealed.Hash, sealed.Masked, storedDay(sealed.Birth), sealed.Sex, db.NullID(link[0].residentID), id); err != nil {
 				return change{}, err
 			}
 		}

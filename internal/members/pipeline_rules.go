@@ -211,7 +211,7 @@ func CheckApplicant(birth, applied, today time.Time) error {
 	if applied.After(today) {
 		return apperr.Rule("pipeline.future_date", apperr.Params{"date": applied, "today": today})
 	}
-	if people.AgeOn(birth, applied) < MinApplicantAge {
+	if people.AgeOn(day.Of(birth), day.Of(applied)) < MinApplicantAge {
 		return apperr.Rule("pipeline.applicant_age", apperr.Params{"age": MinApplicantAge, "birth": birth,
 			"earliest": birth.AddDate(MinApplicantAge, 0, 0)})
 	}

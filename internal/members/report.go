@@ -10,6 +10,7 @@ import (
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/auth"
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 	"dangjian/internal/people"
 )
@@ -275,12 +276,12 @@ func reportAdmitted(ctx context.Context, d db.Queryer, ar area, rows reportRows,
 		var id int64
 		var name, sex string
 		var c Category
-		var birth, joined time.Time
+		var birth, joined day.Day
 		var n int
 		if err := sc(&id, &name, &c, &sex, &birth, &joined, &n); err != nil {
 			return err
 		}
-		rows.row(id, name).Admitted.add(c, sex, ageBand(people.AgeOn(db.Day(birth), db.Day(joined))), n)
+		rows.row(id, name).Admitted.add(c, sex, ageBand(people.AgeOn(birth, joined)), n)
 		return nil
 	})
 }

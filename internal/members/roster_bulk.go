@@ -51,7 +51,7 @@ func (s *Service) BulkAdd(ctx context.Context, a *auth.Actor, orgID int64, ins [
 					Fields: apperr.As(err).Fields}
 			}
 			if pre.in.Status == StatusApplicant {
-				if err := CheckApplicant(pre.id.Birth, pre.in.AppliedOn, today); err != nil {
+				if err := CheckApplicant(pre.id.Birth.Time(), pre.in.AppliedOn, today); err != nil {
 					return err
 				}
 			}

@@ -66,7 +66,7 @@ func factsOf(m Member) memberFacts {
 // memberValues: the same values, so the tallies count what is stored.
 func factsOfNew(p prepared) memberFacts {
 	return memberFacts{town: p.place.TownID, status: p.in.Status, category: p.in.Category, sex: p.id.Sex,
-		birth: p.id.Birth, joined: p.in.JoinedOn, becameFull: p.in.FullOn}
+		birth: p.id.Birth.Time(), joined: p.in.JoinedOn, becameFull: p.in.FullOn}
 }
 
 // count adds one member's facts, sign +1, or takes them away, sign -1.
@@ -83,7 +83,7 @@ func (t tallies) count(f memberFacts, sign int) {
 	if !f.joined.IsZero() {
 		y := f.joined.Year()
 		breakdown(tallyAdmitted, y)
-		add(tallyAdmitted, y, "age:"+AgeBands[ageBand(people.AgeOn(f.birth, f.joined))])
+		add(tallyAdmitted, y, "age:"+AgeBands[ageBand(people.AgeOn(day.Of(f.birth), day.Of(f.joined)))])
 	}
 	if !f.becameFull.IsZero() {
 		add(tallyBecameFull, f.becameFull.Year(), "total")

@@ -1,7 +1,6 @@
 package org_test
 
 import (
-	"strings"
 	"testing"
 	"time"
 
@@ -77,22 +76,7 @@ func TestOrgDaysMigrationLeavesOneFormOfADay(t *testing.T) {
 			t.Fatalf("before the migration %d flags due on 2026-11-26, want %d", n, want)
 		}
 
-		var step string
-		ms, err := db.Migrations(d.Dialect)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range ms {
-			if strings.HasSuffix(m.Name, "_org_days.sql") {
-				step = m.SQL
-			}
-		}
-		if step == "" {
-			t.Fatal("no org_days migration")
-		}
-		if _, err := d.ExecContext(ctx, step); err != nil {
-			t.Fatal(err)
-		}
+		testkit.Migrate(t, d, "_org_days.sql")
 		if n := unlike(); n != 0 {
 			t.Fatalf("%d values still not in the form 2006-01-02", n)
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"dangjian/internal/auth"
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 )
 
@@ -19,7 +20,7 @@ func (s *Service) Counts(ctx context.Context, a *auth.Actor, orgIDs []int64) (ma
 		return out, nil
 	}
 	var args db.Args
-	adult := args.Add(db.Day(s.Clock.Now()).AddDate(-AdultAge, 0, 0))
+	adult := args.Add(day.Of(day.Today(s.Clock).Time().AddDate(-AdultAge, 0, 0)))
 	ids := db.InList(&args, orgIDs)
 	// Each organisation of a root's subtree is counted through the
 	// (org_id, …) indexes of households and residents; the subtree is a

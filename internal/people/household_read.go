@@ -10,6 +10,7 @@ import (
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/auth"
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 )
 
@@ -70,7 +71,7 @@ func (s *Service) ListHouseholds(ctx context.Context, a *auth.Actor, f Household
 	}
 	if q := strings.TrimSpace(f.Query); q != "" {
 		if looksLikeIDNumber(q) {
-			if _, err := ParseIDNumber(q, db.Day(s.Clock.Now())); err != nil {
+			if _, err := ParseIDNumber(q, day.Today(s.Clock)); err != nil {
 				return nil, err
 			}
 			where = append(where, "h.id IN (SELECT household_id FROM residents WHERE id_hash IN ("+db.InList(&args, s.Sealer.Hashes(q))+"))")

@@ -11,10 +11,11 @@ import (
 	"fmt"
 	"hash"
 	"strings"
-	"time"
 
 	"github.com/emmansun/gmsm/sm3"
 	"github.com/emmansun/gmsm/sm4"
+
+	"dangjian/internal/day"
 )
 
 // Identifier is an id number as stored: sealed, a keyed hash for exact
@@ -27,7 +28,7 @@ type Identifier struct {
 	// is free must find it under either.
 	Lookups []string
 	Masked  string
-	Birth   time.Time
+	Birth   day.Day
 	Sex     string
 }
 
@@ -108,7 +109,7 @@ func derive(h func() hash.Hash, key []byte, label string) []byte {
 func (s *Sealer) Cipher() Cipher { return s.cipher }
 
 // Seal validates a number and returns its stored form.
-func (s *Sealer) Seal(number string, today time.Time) (Identifier, error) {
+func (s *Sealer) Seal(number string, today day.Day) (Identifier, error) {
 	id, err := ParseIDNumber(number, today)
 	if err != nil {
 		return Identifier{}, err

@@ -2,17 +2,17 @@ package people
 
 import (
 	"strings"
-	"time"
 
 	"dangjian/internal/apperr"
+	"dangjian/internal/day"
 )
 
 // IDNumber is a checked 18-digit 公民身份号码 (GB 11643-1999) with what it
 // tells about its holder.
 type IDNumber struct {
-	Number string    // normalised: upper-case X
-	Birth  time.Time // from digits 7–14
-	Sex    string    // "M" or "F", from digit 17 (odd is male)
+	Number string  // normalised: upper-case X
+	Birth  day.Day // from digits 7–14
+	Sex    string  // "M" or "F", from digit 17 (odd is male)
 }
 
 var idWeights = [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
@@ -28,9 +28,10 @@ func CheckDigit(first17 string) byte {
 	return idCheckChars[sum%11]
 }
 
-// ParseIDNumber validates s as of today. The errors name the field
-// "id_number" and say what is wrong in terms a clerk can act on.
-func ParseIDNumber(s string, today time.Time) (IDNumber, error) {
+// ParseIDNumber validates s as of today: a birth after today is refused.
+// The errors name the field "id_number" and say what is wrong in terms a
+// clerk can act on.
+func ParseIDNumber(s string, today day.Day) (IDNumber, error) {
 	s = strings.ToUpper(strings.TrimSpace(s))
 	if len(s) != 18 {
 		return IDNumber{}, apperr.Invalid("id_number", "idnumber.length", apperr.Params{"n": len([]rune(s))})
@@ -46,7 +47,7 @@ func ParseIDNumber(s string, today time.Time) (IDNumber, error) {
 	if s[0] == '0' || s[0] == '9' {
 		return IDNumber{}, apperr.Invalid("id_number", "idnumber.region", nil)
 	}
-	birth, err := time.ParseInLocation("20060102", s[6:14], time.UTC)
+	birth, err := day.Parse(s[6:10] + "-" + s[10:12] + "-" + s[12:14])
 	if err != nil || birth.Year() < 1900 || birth.After(today) {
 		return IDNumber{}, apperr.Invalid("id_number", "idnumber.birth", apperr.Params{"digits": s[6:14]})
 	}
@@ -69,10 +70,12 @@ func Mask(number string) string {
 	return number[:6] + strings.Repeat("*", 8) + number[14:]
 }
 
-// AgeOn is the full years of someone born on birth, on day.
-func AgeOn(birth, day time.Time) int {
-	age := day.Year() - birth.Year()
-	if day.Month() < birth.Month() || (day.Month() == birth.Month() && day.Day() < birth.Day()) {
+// AgeOn is the full years of someone born on birth, on the day on. A
+// birthday of 29 February falls on 1 March in a year without one: on 28
+// February the year is not yet full.
+func AgeOn(birth, on day.Day) int {
+	age := on.Year() - birth.Year()
+	if on.Month() < birth.Month() || (on.Month() == birth.Month() && on.Day() < birth.Day()) {
 		age--
 	}
 	return age

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"dangjian/internal/apperr"
+	"dangjian/internal/day"
 	"dangjian/internal/i18n"
 )
 
@@ -17,7 +18,7 @@ import (
 // the look-up hash of the text the clerk typed. Seeds are in
 // testdata/fuzz/FuzzParseIDNumber.
 func FuzzParseIDNumber(f *testing.F) {
-	today := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
+	today := day.New(2026, time.November, 26)
 	sealer, err := NewSealer(bytes.Repeat([]byte{7}, 32))
 	if err != nil {
 		f.Fatal(err)

@@ -6,11 +6,12 @@ import (
 	"time"
 
 	"dangjian/internal/apperr"
+	"dangjian/internal/day"
 	"dangjian/internal/i18n"
 	"dangjian/internal/people"
 )
 
-var today = time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
+var today = day.New(2026, time.November, 26)
 
 func TestParseIDNumber(t *testing.T) {
 	cases := []struct {
@@ -60,7 +61,7 @@ func TestIDNumberTellsBirthAndSex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if id.Number != "11010519491231002X" || !id.Birth.Equal(time.Date(1949, 12, 31, 0, 0, 0, 0, time.UTC)) || id.Sex != "F" {
+	if id.Number != "11010519491231002X" || id.Birth != day.New(1949, time.December, 31) || id.Sex != "F" {
 		t.Fatalf("got %+v", id)
 	}
 	id, err = people.ParseIDNumber("530325198001010010", today)
@@ -81,12 +82,49 @@ func TestCheckDigitMatchesParse(t *testing.T) {
 	}
 }
 
+// TestAgeOn: an age is full years, a year full on the birthday itself; a
+// birthday of 29 February is reached on 1 March in a year without one and
+// on 29 February in a leap year.
 func TestAgeOn(t *testing.T) {
-	birth := time.Date(2008, 2, 29, 0, 0, 0, 0, time.UTC)
-	for day, want := range map[string]int{"2026-02-28": 17, "2026-03-01": 18, "2008-02-29": 0, "2030-12-31": 22} {
-		d, _ := time.Parse("2006-01-02", day)
-		if got := people.AgeOn(birth, d); got != want {
-			t.Errorf("AgeOn(%s) = %d, want %d", day, got, want)
+	for _, c := range []struct {
+		birth, on string
+		want      int
+	}{
+		{"1950-01-02", "2026-01-01", 75}, // the day before the birthday
+		{"1950-01-02", "2026-01-02", 76}, // the birthday
+		{"1950-01-02", "2026-12-31", 76},
+		{"1950-12-31", "2026-01-01", 75},
+		{"2008-11-26", "2026-11-25", 17},
+		{"2008-11-26", "2026-11-26", 18},
+		{"2008-02-29", "2008-02-29", 0}, // born today
+		{"2008-02-29", "2026-02-28", 17},
+		{"2008-02-29", "2026-03-01", 18},
+		{"2008-02-29", "2028-02-28", 19},
+		{"2008-02-29", "2028-02-29", 20},
+		{"2007-03-01", "2026-02-28", 18},
+		{"2007-03-01", "2026-03-01", 19},
+		{"2008-02-29", "2030-12-31", 22},
+	} {
+		if got := people.AgeOn(day.MustParse(c.birth), day.MustParse(c.on)); got != c.want {
+			t.Errorf("AgeOn(%s, %s) = %d, want %d", c.birth, c.on, got, c.want)
 		}
+	}
+}
+
+// TestIDNumberBornTodayNotTomorrow: a birth on today's day is accepted,
+// one on tomorrow's is refused with the digits it read.
+func TestIDNumberBornTodayNotTomorrow(t *testing.T) {
+	valid := func(d day.Day) string {
+		first17 := "530325" + strings.ReplaceAll(d.String(), "-", "") + "001"
+		return first17 + string(people.CheckDigit(first17))
+	}
+	id, err := people.ParseIDNumber(valid(today), today)
+	if err != nil || id.Birth != today {
+		t.Fatalf("born today: %+v, %v", id, err)
+	}
+	_, err = people.ParseIDNumber(valid(today.AddDays(1)), today)
+	e := apperr.As(err)
+	if e == nil || e.Fields["id_number"].Key != "idnumber.birth" || e.Fields["id_number"].Params["digits"] != "20261127" {
+		t.Fatalf("born tomorrow: %v", err)
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"dangjian/internal/apperr"
 	"dangjian/internal/auth"
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 )
 
@@ -23,13 +24,12 @@ func (s *Service) residents(ctx context.Context, q db.Queryer, cond string, args
 	if err != nil {
 		return nil, fmt.Errorf("people: residents: %w", err)
 	}
-	today := db.Day(s.Clock.Now())
+	today := day.Today(s.Clock)
 	return db.Collect(rows, func(rows *sql.Rows, r *Resident) error {
 		if err := rows.Scan(&r.ID, &r.HouseholdID, &r.HouseholdCode, &r.OrgID, &r.OrgName, &r.Name, &r.IDMasked,
 			&r.BirthDate, &r.Sex, &r.Relation, &r.Phone, &r.OrgPath); err != nil {
 			return err
 		}
-		r.BirthDate = r.BirthDate.UTC()
 		r.Age = AgeOn(r.BirthDate, today)
 		return nil
 	})
@@ -64,7 +64,7 @@ func (s *Service) GetResident(ctx context.Context, a *auth.Actor, id int64) (Res
 // keyed hash. Someone outside the actor's scope is not found, so the
 // search tells nothing about other villages.
 func (s *Service) FindByIDNumber(ctx context.Context, a *auth.Actor, number string) (Resident, error) {
-	if _, err := ParseIDNumber(number, db.Day(s.Clock.Now())); err != nil {
+	if _, err := ParseIDNumber(number, day.Today(s.Clock)); err != nil {
 		return Resident{}, err
 	}
 	var args db.Args
@@ -84,7 +84,7 @@ func (s *Service) FindByIDNumber(ctx context.Context, a *auth.Actor, number stri
 // age band is a birth-date range, which the (org_id, birth_date) index
 // serves.
 func (s *Service) ListResidents(ctx context.Context, a *auth.Actor, f ResidentFilter) ([]Resident, error) {
-	today := db.Day(s.Clock.Now())
+	today := day.Today(s.Clock)
 	fields := apperr.Fields{}
 	for _, x := range []struct {
 		name string
@@ -127,10 +127,10 @@ func (s *Service) ListResidents(ctx context.Context, a *auth.Actor, f ResidentFi
 		where = append(where, "r.name LIKE "+args.Add(likeContains(n))+` ESCAPE '\'`)
 	}
 	if f.MinAge != nil {
-		where = append(where, "r.birth_date <= "+args.Add(today.AddDate(-*f.MinAge, 0, 0)))
+		where = append(where, "r.birth_date <= "+args.Add(day.Of(today.Time().AddDate(-*f.MinAge, 0, 0))))
 	}
 	if f.MaxAge != nil {
-		where = append(where, "r.birth_date > "+args.Add(today.AddDate(-*f.MaxAge-1, 0, 0)))
+		where = append(where, "r.birth_date > "+args.Add(day.Of(today.Time().AddDate(-*f.MaxAge-1, 0, 0))))
 	}
 	if f.AfterID != 0 {
 		where = append(where, "r.id > "+args.Add(f.AfterID))

@@ -8,6 +8,7 @@ import (
 	"dangjian/internal/apperr"
 	"dangjian/internal/audit"
 	"dangjian/internal/auth"
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 )
 
@@ -27,7 +28,7 @@ func (s *Service) cleanResident(in ResidentInput, keep bool) (ResidentInput, *Id
 		}
 		return in, nil, f.Err()
 	}
-	id, err := s.Sealer.Seal(in.IDNumber, db.Day(s.Clock.Now()))
+	id, err := s.Sealer.Seal(in.IDNumber, day.Today(s.Clock))
 	if err != nil {
 		if err := merge(f, err); err != nil {
 			return in, nil, err

@@ -2,7 +2,8 @@ package people
 
 import (
 	"slices"
-	"time"
+
+	"dangjian/internal/day"
 )
 
 // Household is one 户: a code unique in its town, its head, and the
@@ -23,19 +24,19 @@ type Household struct {
 // Resident is one 村民. The id number is only ever carried masked; the
 // full number leaves the database through Reveal alone.
 type Resident struct {
-	ID            int64     `json:"id"`
-	HouseholdID   int64     `json:"household_id"`
-	HouseholdCode string    `json:"household_code"`
-	OrgID         int64     `json:"org_id"`
-	OrgName       string    `json:"org_name"`
-	Name          string    `json:"name"`
-	IDMasked      string    `json:"id_number_masked"`
-	BirthDate     time.Time `json:"birth_date"`
-	Sex           string    `json:"sex"`
-	Age           int       `json:"age"`
-	Relation      Relation  `json:"relation,omitempty"`
-	Phone         string    `json:"phone,omitempty"`
-	OrgPath       string    `json:"-"`
+	ID            int64    `json:"id"`
+	HouseholdID   int64    `json:"household_id"`
+	HouseholdCode string   `json:"household_code"`
+	OrgID         int64    `json:"org_id"`
+	OrgName       string   `json:"org_name"`
+	Name          string   `json:"name"`
+	IDMasked      string   `json:"id_number_masked"`
+	BirthDate     day.Day  `json:"birth_date,omitzero"`
+	Sex           string   `json:"sex"`
+	Age           int      `json:"age"`
+	Relation      Relation `json:"relation,omitempty"`
+	Phone         string   `json:"phone,omitempty"`
+	OrgPath       string   `json:"-"`
 }
 
 // Relation is a resident's relation to the head of the household.

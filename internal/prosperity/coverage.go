@@ -117,8 +117,8 @@ func (s *Service) Coverage(ctx context.Context, a *auth.Actor, orgID int64, miss
 	// minus (YoungTo+1) years and on or before today minus YoungFrom.
 	args = db.Args{}
 	area = areaCond(&args, o)
-	oldest := args.Add(today.Time().AddDate(-s.Rules.YoungTo-1, 0, 0))
-	youngest := args.Add(today.Time().AddDate(-s.Rules.YoungFrom, 0, 0))
+	oldest := args.Add(day.Of(today.Time().AddDate(-s.Rules.YoungTo-1, 0, 0)))
+	youngest := args.Add(day.Of(today.Time().AddDate(-s.Rules.YoungFrom, 0, 0)))
 	rows, err = s.DB.QueryContext(ctx, `SELECT `+villageOfSQL+`, COALESCE(NULLIF(v.short_name, ''), v.name), r.id, r.name, h.code, r.birth_date,
 		EXISTS (SELECT 1 FROM resident_skills k WHERE k.resident_id = r.id)
 		FROM residents r JOIN households h ON h.id = r.household_id JOIN orgs o ON o.id = r.org_id

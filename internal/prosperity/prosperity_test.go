@@ -72,7 +72,7 @@ func TestCoverageFromTheRegistry(t *testing.T) {
 		// The registry agrees on who is young: count residents aged 18–45 directly.
 		var young int
 		if err := d.QueryRow(`SELECT COUNT(*) FROM residents r JOIN orgs o ON o.id = r.org_id WHERE (o.id = $1 OR o.parent_id = $1)
-			AND r.birth_date > $2 AND r.birth_date <= $3`, w.haidanID, w.today.Time().AddDate(-46, 0, 0), w.today.Time().AddDate(-18, 0, 0)).Scan(&young); err != nil {
+			AND r.birth_date > $2 AND r.birth_date <= $3`, w.haidanID, day.Of(w.today.Time().AddDate(-46, 0, 0)), day.Of(w.today.Time().AddDate(-18, 0, 0))).Scan(&young); err != nil {
 			t.Fatal(err)
 		}
 		if hd.Young != young {

@@ -416,7 +416,7 @@ func (s *Service) Adults(ctx context.Context, a *auth.Actor, villageID int64) ([
 	if err != nil {
 		return nil, err
 	}
-	adult := day.Today(s.Clock).Time().AddDate(-18, 0, 0)
+	adult := day.Of(day.Today(s.Clock).Time().AddDate(-18, 0, 0))
 	rows, err := s.DB.QueryContext(ctx, `SELECT r.id, r.name, h.code FROM residents r JOIN households h ON h.id = r.household_id
 		JOIN orgs o ON o.id = r.org_id WHERE `+villageOfSQL+` = $1 AND r.birth_date <= $2 ORDER BY h.code, r.id LIMIT 5000`, v.ID, adult)
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -104,4 +105,23 @@ func PostgresServers(t testing.TB, n int) []*db.DB {
 // Clock is a settable clock starting at a fixed, known day.
 func Clock() *db.FixedClock {
 	return &db.FixedClock{T: time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)}
+}
+
+// Migrate runs again the one migration of d's dialect whose name ends in
+// suffix, as a test that first writes rows the way they were before it.
+func Migrate(t testing.TB, d *db.DB, suffix string) {
+	t.Helper()
+	ms, err := db.Migrations(d.Dialect)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms {
+		if strings.HasSuffix(m.Name, suffix) {
+			if _, err := d.ExecContext(context.Background(), m.SQL); err != nil {
+				t.Fatalf("migration %s: %v", m.Name, err)
+			}
+			return
+		}
+	}
+	t.Fatalf("no migration named *%s", suffix)
 }

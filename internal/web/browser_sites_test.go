@@ -13,6 +13,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"dangjian/internal/day"
 	"dangjian/internal/testkit"
 )
 
@@ -75,7 +76,7 @@ func TestBrowserDisbursementAndAttendance(t *testing.T) {
 	training := one(`SELECT MIN(id) FROM trainings WHERE village_id = $1 AND kind = 'green_cert'`, hd)
 	household := one(`SELECT MIN(h.id) FROM households h JOIN orgs o ON o.id = h.org_id WHERE o.parent_id = $1 AND NOT EXISTS
 		(SELECT 1 FROM residents r JOIN resident_skills k ON k.resident_id = r.id WHERE r.household_id = h.id AND k.certificate_no <> '')`, hd)
-	resident := one(`SELECT MIN(id) FROM residents WHERE household_id = $1 AND birth_date <= $2`, household, env.Clock.Now().AddDate(-18, 0, 0))
+	resident := one(`SELECT MIN(id) FROM residents WHERE household_id = $1 AND birth_date <= $2`, household, day.Of(env.Clock.Now().AddDate(-18, 0, 0)))
 	ctx = browser(t, 390, 844)
 	login(t, ctx, base, "haidan")
 	coverage := func() int {

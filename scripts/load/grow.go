@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"dangjian/internal/auth"
+	"dangjian/internal/day"
 	"dangjian/internal/db"
 	roster "dangjian/internal/members" // main.go has a flag named members
 	"dangjian/internal/people"
@@ -57,7 +58,7 @@ func grow(dbPath, keyHex string, n int) int64 {
 			birth := time.Date(1950+i%50, time.Month(1+i%12), 1+i%28, 0, 0, 0, 0, time.UTC)
 			first17 := fmt.Sprintf("530325%s%03d", birth.Format("20060102"), 100+(i/97)%900)
 			number := first17 + string(people.CheckDigit(first17))
-			id, err := sealer.Seal(number, now)
+			id, err := sealer.Seal(number, day.Of(now))
 			if err != nil {
 				continue // a rare collision of generated numbers is simply skipped
 			}

@@ -237,7 +237,7 @@ func (g *generator) branchMembers(mem, pipe *batch, town, village, branch int64)
 		i := int(id)
 		birth := time.Date(1950, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i%18250)
 		first17 := fmt.Sprintf("530325%s%03d", birth.Format("20060102"), i/18250%1000)
-		sealed, err := g.sealer.Seal(first17+string(people.CheckDigit(first17)), g.today)
+		sealed, err := g.sealer.Seal(first17+string(people.CheckDigit(first17)), day.Of(g.today))
 		if err != nil {
 			return err
 		}
@@ -269,7 +269,7 @@ func (g *generator) branchMembers(mem, pipe *batch, town, village, branch int64)
 			applied, joined, full = j.AddDate(-2, 0, 0), j, nil
 		}
 		if err := mem.add(id, town, village, branch, fmt.Sprintf("党员%07d", i), sealed.Cipher, sealed.Hash, sealed.Masked,
-			sealed.Birth, sealed.Sex, categories[i%len(categories)], status, applied, joined, full, g.now, g.now); err != nil {
+			sealed.Birth.Time(), sealed.Sex, categories[i%len(categories)], status, applied, joined, full, g.now, g.now); err != nil {
 			return err
 		}
 		if status != "full" {

@@ -62,7 +62,7 @@ func Add(t testing.TB, d *db.DB, sealer *people.Sealer, m Member) int64 {
 	if !m.Birth.IsZero() {
 		birth = m.Birth.Time()
 	}
-	id, err := sealer.Seal(idNumber(birth, m.Sex), time.Now())
+	id, err := sealer.Seal(idNumber(birth, m.Sex), day.Of(time.Now()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +82,7 @@ func Add(t testing.TB, d *db.DB, sealer *people.Sealer, m Member) int64 {
 		VALUES ($1, $2, (SELECT CASE WHEN o.type = 'general_branch' THEN o.id WHEN p.type = 'general_branch' THEN p.id END
 			FROM orgs o LEFT JOIN orgs p ON p.id = o.parent_id WHERE o.id = $2),
 		$3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
-			town, m.OrgID, m.Name, id.Cipher, id.Hash, id.Masked, id.Birth, id.Sex, m.Category, m.Status,
+			town, m.OrgID, m.Name, id.Cipher, id.Hash, id.Masked, stored(id.Birth), id.Sex, m.Category, m.Status,
 			stored(m.JoinedOn), stored(m.FullOn), stored(m.LeftOn), user, now, now).Scan(&out)
 		if err != nil {
 			return err
