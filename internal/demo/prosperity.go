@@ -6,6 +6,7 @@ import (
 
 	"dangjian/internal/day"
 	"dangjian/internal/db"
+	"dangjian/internal/people"
 	"dangjian/internal/prosperity"
 	"dangjian/internal/services"
 )
@@ -107,7 +108,7 @@ func villageTrainings(ctx context.Context, svc services.Services, villageID int6
 	var certified, young, school, distance []int64
 	seenHousehold := map[int64]bool{}
 	for i, r := range rs {
-		age := prosperity.AgeOn(r.born, today)
+		age := people.AgeOn(r.born, today)
 		if !seenHousehold[r.household] && age >= 18 && age <= 65 {
 			seenHousehold[r.household] = true
 			if (r.household+int64(vi))%10 < 7 {

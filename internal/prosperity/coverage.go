@@ -8,6 +8,7 @@ import (
 	"dangjian/internal/auth"
 	"dangjian/internal/day"
 	"dangjian/internal/db"
+	"dangjian/internal/people"
 )
 
 // MissingHousehold is a household without a 科技明白人.
@@ -147,7 +148,7 @@ func (s *Service) Coverage(ctx context.Context, a *auth.Actor, orgID int64, miss
 		if x.skilled {
 			v.YoungSkilled++
 		} else if len(v.MissingYoung) < missingLimit {
-			x.r.Age = AgeOn(x.born, today)
+			x.r.Age = people.AgeOn(x.born, today)
 			v.MissingYoung = append(v.MissingYoung, x.r)
 		}
 	}
@@ -168,13 +169,4 @@ func areaCond(args *db.Args, o OrgRef) string {
 		return villageOfSQL + ` = ` + args.Add(o.ID)
 	}
 	return `o.town_id = ` + args.Add(o.ID)
-}
-
-// AgeOn is the age in full years on day d.
-func AgeOn(born, d day.Day) int {
-	age := d.Year() - born.Year()
-	if d.Month() < born.Month() || (d.Month() == born.Month() && d.Day() < born.Day()) {
-		age--
-	}
-	return age
 }
