@@ -61,3 +61,20 @@ func Field(t testing.TB, err error, field, key string) {
 		t.Fatalf("want %s on field %s, got %v", key, field, err)
 	}
 }
+
+// Days checks an API answer for its calendar days: body holds every text
+// of has, none of absent, and no instant at midnight ("T00:00:00"), which
+// is how a day sent as a time would show.
+func Days(t testing.TB, what, body string, has, absent []string) {
+	t.Helper()
+	for _, h := range has {
+		if !strings.Contains(body, h) {
+			t.Errorf("%s lacks %s: %s", what, h, body)
+		}
+	}
+	for _, a := range append(absent, "T00:00:00") {
+		if strings.Contains(body, a) {
+			t.Errorf("%s has %s: %s", what, a, body)
+		}
+	}
+}

@@ -3,7 +3,6 @@ package org_test
 import (
 	"encoding/json"
 	"fmt"
-	"strings"
 	"testing"
 	"time"
 
@@ -11,6 +10,7 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/org"
 	"dangjian/internal/testkit"
+	"dangjian/internal/testkit/want"
 )
 
 // TestOrgAPIDays: the organisation API carries founding days, post terms
@@ -32,19 +32,7 @@ func TestOrgAPIDays(t *testing.T) {
 		for _, p := range posts {
 			postID[p.Code] = p.ID
 		}
-		days := func(t *testing.T, what, body string, want, absent []string) {
-			t.Helper()
-			for _, w := range want {
-				if !strings.Contains(body, w) {
-					t.Errorf("%s lacks %s: %s", what, w, body)
-				}
-			}
-			for _, a := range append(absent, "T00:00:00") {
-				if strings.Contains(body, a) {
-					t.Errorf("%s has %s: %s", what, a, body)
-				}
-			}
-		}
+		days := want.Days
 		send := func(t *testing.T, c *testkit.Client, method, path, body string, status int) string {
 			t.Helper()
 			resp := c.Do(method, path, body)

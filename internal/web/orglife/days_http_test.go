@@ -9,6 +9,7 @@ import (
 	"dangjian/internal/db"
 	"dangjian/internal/org"
 	"dangjian/internal/testkit"
+	"dangjian/internal/testkit/want"
 )
 
 // TestOrgLifeAPIDays: organisational life's API sends calendar days as
@@ -23,16 +24,9 @@ func TestOrgLifeAPIDays(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		days := func(t *testing.T, what, body string, want ...string) {
+		days := func(t *testing.T, what, body string, has ...string) {
 			t.Helper()
-			for _, w := range want {
-				if !strings.Contains(body, w) {
-					t.Errorf("%s lacks %s: %s", what, w, body)
-				}
-			}
-			if strings.Contains(body, "T00:00:00") {
-				t.Errorf("%s sends an instant for a day: %s", what, body)
-			}
+			want.Days(t, what, body, has, nil)
 		}
 		send := func(t *testing.T, path, body string, status int) string {
 			t.Helper()
